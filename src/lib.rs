@@ -1,0 +1,68 @@
+//! claimtrack tracks claims and the discrepancies between them: who said which figure, where, on
+//! what basis, and where sources disagree. It records and compares; it never decides the truth.
+//!
+//! The library holds the engine and prints nothing: [`open`] reads a claim base and runs every
+//! check, and the [`render`] modules turn the outcome into text, tables or JSON.
+
+pub mod base;
+pub mod checks;
+pub mod config;
+pub mod date;
+pub mod files;
+pub mod finding;
+pub mod loader;
+pub mod quote;
+pub mod records;
+pub mod render;
+pub mod value;
+
+use base::ClaimBase;
+use config::Config;
+use finding::{Finding, Severity};
+use loader::{FileInput, LoadError};
+use std::path::Path;
+
+/// A claim base read, resolved and checked.
+pub struct Checked {
+    pub base: ClaimBase,
+    /// Every finding, in canonical order, with severities from `claimtrack.toml` applied.
+    pub findings: Vec<Finding>,
+}
+
+/// Read the claim base at `root` from disk and run every check.
+pub fn open(root: &Path) -> Result<Checked, LoadError> {
+    let loaded = loader::load(root)?;
+    Ok(check(loaded, Config::read(root)))
+}
+
+/// Run every check on record files already in memory (e.g. read from a git revision).
+pub fn open_inputs(root: &Path, inputs: Vec<FileInput>, config_text: Option<String>) -> Checked {
+    check(loader::parse_inputs(root, inputs), config_text)
+}
+
+fn check(mut loaded: loader::Loaded, config_text: Option<String>) -> Checked {
+    let (config, mut findings) = Config::parse(config_text, &mut loaded.files);
+    findings.append(&mut loaded.findings);
+    let (base, resolve_findings) = ClaimBase::resolve(loaded, config);
+    findings.extend(resolve_findings);
+    findings.extend(checks::record_checks(&base));
+    base.config.apply_severities(&mut findings);
+    finding::sort(&mut findings);
+    Checked { base, findings }
+}
+
+/// Which findings fail the gate: errors always, warnings too with `--deny warnings`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Gate {
+    pub deny_warnings: bool,
+}
+
+impl Gate {
+    pub fn fails(self, finding: &Finding) -> bool {
+        match finding.severity {
+            Severity::Error => true,
+            Severity::Warning => self.deny_warnings,
+            Severity::Info => false,
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! The `claimtrack` command line: parses arguments, calls the library, renders, and turns the
+//! outcome into an exit code. Results go to stdout, problems with the invocation to stderr.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use claimtrack::finding::Code;
+use claimtrack::loader::{LoadError, find_root};
+use claimtrack::render;
+use claimtrack::{Gate, open};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Track claims and where sources disagree: who said which figure, where, and on what basis.
+///
+/// claimtrack reads a claim base (a folder with `claims/` and `sources/` of TOML records), checks
+/// it, and reports where figures disagree. It records and compares; it never decides the truth.
+///
+/// Exit codes: 0 nothing fails the gate, 1 findings fail the gate (or, with `diff --exit-code`,
+/// differences were found), 2 usage or I/O error.
+#[derive(Parser)]
+#[command(name = "claimtrack", version, max_term_width = 100)]
+struct Cli {
+    /// The claim base root; by default the current directory or its nearest ancestor holding
+    /// `claims/` and `sources/`.
+    #[arg(long, global = true, value_name = "DIR")]
+    root: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check the claim base: data errors, uncited claims, and every other finding. The CI gate.
+    Check {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
+        format: CheckFormat,
+        /// Also fail on warnings.
+        #[arg(long, value_enum, value_name = "LEVEL")]
+        deny: Option<DenyLevel>,
+    },
+    /// Explain what a finding code means and how to fix it.
+    Explain {
+        /// The code, e.g. `uncited-claim`.
+        #[arg(required_unless_present = "list")]
+        code: Option<String>,
+        /// List every code with its default severity.
+        #[arg(long)]
+        list: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CheckFormat {
+    /// rustc-style diagnostics
+    Human,
+    /// one JSON object with every finding
+    Json,
+    /// GitHub Actions workflow commands
+    Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DenyLevel {
+    /// fail on warnings as well as errors
+    Warnings,
+}
+
+/// The documented exit codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Exit {
+    Clean = 0,
+    GateFailed = 1,
+    UsageOrIo = 2,
+}
+
+impl From<Exit> for ExitCode {
+    fn from(exit: Exit) -> Self {
+        ExitCode::from(exit as u8)
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            let _ = error.print();
+            return if error.use_stderr() { Exit::UsageOrIo } else { Exit::Clean }.into();
+        }
+    };
+    match run(cli) {
+        Ok(exit) => exit.into(),
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            Exit::UsageOrIo.into()
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<Exit, Box<dyn std::error::Error>> {
+    match cli.command {
+        Command::Check { format, deny } => {
+            let (root, prefix) = locate(cli.root.as_deref())?;
+            let mut checked = open(&root)?;
+            checked.base.files.set_display_prefix(&prefix);
+            let gate = Gate {
+                deny_warnings: deny.is_some(),
+            };
+            let failed = checked.findings.iter().filter(|f| gate.fails(f)).count();
+            let files = &checked.base.files;
+            let output = match format {
+                CheckFormat::Human => {
+                    let colour = render::use_colour(std::io::stdout().is_terminal());
+                    let mut text = render::diagnostics::render(files, &checked.findings, colour);
+                    text.push_str(&render::diagnostics::summary(&checked.findings, failed));
+                    text.push('\n');
+                    text
+                }
+                CheckFormat::Json => render::json::render_check(files, &checked.findings, failed),
+                CheckFormat::Github => render::github::render(files, &checked.findings),
+            };
+            print(&output)?;
+            Ok(if failed > 0 { Exit::GateFailed } else { Exit::Clean })
+        }
+        Command::Explain { code, list } => {
+            if list {
+                let mut out = String::new();
+                for code in Code::ALL {
+                    out.push_str(&format!(
+                        "{:<24} {:<8} {}\n",
+                        code.name(),
+                        code.default_severity(),
+                        code.summary()
+                    ));
+                }
+                print(&out)?;
+                return Ok(Exit::Clean);
+            }
+            let name = code.unwrap_or_default();
+            match Code::from_name(&name) {
+                Some(code) => {
+                    print(&format!(
+                        "{} ({} by default): {}\n\n{}\n",
+                        code.name(),
+                        code.default_severity(),
+                        code.summary(),
+                        code.explanation()
+                    ))?;
+                    Ok(Exit::Clean)
+                }
+                None => {
+                    let suggestion = claimtrack::finding::did_you_mean(&name, Code::ALL.iter().map(|c| c.name()))
+                        .map(|s| format!(" (did you mean `{s}`?)"))
+                        .unwrap_or_default();
+                    eprintln!("error: unknown code `{name}`{suggestion}; `claimtrack explain --list` lists them");
+                    Ok(Exit::UsageOrIo)
+                }
+            }
+        }
+    }
+}
+
+/// The claim base root, and the prefix that shows its files relative to the current directory.
+fn locate(root: Option<&Path>) -> Result<(PathBuf, String), LoadError> {
+    match root {
+        Some(root) => {
+            if !root.exists() {
+                return Err(LoadError::RootMissing(root.to_path_buf()));
+            }
+            Ok((root.to_path_buf(), root.to_string_lossy().into_owned()))
+        }
+        None => {
+            let cwd = std::env::current_dir().map_err(|source| LoadError::ReadDir {
+                path: PathBuf::from("."),
+                source,
+            })?;
+            let root = find_root(&cwd)?;
+            let depth = cwd.strip_prefix(&root).map_or(0, |rest| rest.components().count());
+            Ok((root, "../".repeat(depth)))
+        }
+    }
+}
+
+/// Write results to stdout; a closed pipe (`claimtrack report | head`) is not an error.
+fn print(text: &str) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
