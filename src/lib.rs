@@ -6,14 +6,17 @@
 
 pub mod base;
 pub mod checks;
+pub mod compare;
 pub mod config;
 pub mod date;
 pub mod files;
 pub mod finding;
 pub mod loader;
+pub mod origins;
 pub mod quote;
 pub mod records;
 pub mod render;
+pub mod report;
 pub mod value;
 
 use base::ClaimBase;
@@ -22,9 +25,16 @@ use finding::{Finding, Severity};
 use loader::{FileInput, LoadError};
 use std::path::Path;
 
+/// What the engine works out from the resolved claim base.
+pub struct Analysis {
+    pub origins: origins::Origins,
+    pub comparisons: Vec<compare::FigureComparison>,
+}
+
 /// A claim base read, resolved and checked.
 pub struct Checked {
     pub base: ClaimBase,
+    pub analysis: Analysis,
     /// Every finding, in canonical order, with severities from `claimtrack.toml` applied.
     pub findings: Vec<Finding>,
 }
@@ -45,10 +55,18 @@ fn check(mut loaded: loader::Loaded, config_text: Option<String>) -> Checked {
     findings.append(&mut loaded.findings);
     let (base, resolve_findings) = ClaimBase::resolve(loaded, config);
     findings.extend(resolve_findings);
-    findings.extend(checks::record_checks(&base));
+    let (origins, cycle_findings) = origins::Origins::find(&base);
+    findings.extend(cycle_findings);
+    let comparisons = compare::compare(&base, &origins);
+    let analysis = Analysis { origins, comparisons };
+    findings.extend(checks::run(&base, &analysis));
     base.config.apply_severities(&mut findings);
     finding::sort(&mut findings);
-    Checked { base, findings }
+    Checked {
+        base,
+        analysis,
+        findings,
+    }
 }
 
 /// Which findings fail the gate: errors always, warnings too with `--deny warnings`.

@@ -40,6 +40,16 @@ enum Command {
         #[arg(long, value_enum, value_name = "LEVEL")]
         deny: Option<DenyLevel>,
     },
+    /// The consistency report: every figure with every value, who states it, on what basis, and
+    /// where sources disagree.
+    Report {
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
+        /// Only this figure (its id).
+        #[arg(long, value_name = "ID")]
+        figure: Option<String>,
+    },
     /// Explain what a finding code means and how to fix it.
     Explain {
         /// The code, e.g. `uncited-claim`.
@@ -59,6 +69,16 @@ enum CheckFormat {
     Json,
     /// GitHub Actions workflow commands
     Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    /// tables for a terminal
+    Table,
+    /// GitHub-flavoured markdown, for a pull-request comment
+    Markdown,
+    /// the JSON contract of docs/json.md
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -123,6 +143,42 @@ fn run(cli: Cli) -> Result<Exit, Box<dyn std::error::Error>> {
             print(&output)?;
             Ok(if failed > 0 { Exit::GateFailed } else { Exit::Clean })
         }
+        Command::Report { format, figure } => {
+            let (root, prefix) = locate(cli.root.as_deref())?;
+            let mut checked = open(&root)?;
+            checked.base.files.set_display_prefix(&prefix);
+            if let Some(id) = &figure {
+                if checked.base.figure_by_id(id).is_none() {
+                    let known = checked.base.figures.iter().map(|f| f.id.as_str());
+                    let hint = claimtrack::finding::did_you_mean(id, known)
+                        .map(|s| format!(" (did you mean `{s}`?)"))
+                        .unwrap_or_default();
+                    eprintln!("error: no figure `{id}` in the claim base{hint}");
+                    return Ok(Exit::UsageOrIo);
+                }
+            }
+            let figure = figure.as_deref();
+            let output = match format {
+                ReportFormat::Json => render::json::render_report(&checked, figure),
+                ReportFormat::Table | ReportFormat::Markdown => {
+                    let report = claimtrack::report::build(&checked, figure);
+                    let findings = report_findings(&checked, figure);
+                    let files = &checked.base.files;
+                    if matches!(format, ReportFormat::Markdown) {
+                        render::markdown::render(&report, files, &findings)
+                    } else {
+                        let terminal = std::io::stdout().is_terminal();
+                        let style = render::table::Style {
+                            colour: render::use_colour(terminal),
+                            width: terminal.then(terminal_width).flatten(),
+                        };
+                        render::table::render(&report, files, &findings, &style)
+                    }
+                }
+            };
+            print(&output)?;
+            Ok(Exit::Clean)
+        }
         Command::Explain { code, list } => {
             if list {
                 let mut out = String::new();
@@ -159,6 +215,28 @@ fn run(cli: Cli) -> Result<Exit, Box<dyn std::error::Error>> {
             }
         }
     }
+}
+
+/// The findings a report shows: all of them, or those about the figure's claims.
+fn report_findings(checked: &claimtrack::Checked, figure: Option<&str>) -> Vec<claimtrack::finding::Finding> {
+    let base = &checked.base;
+    let on_figure = |claim: &String| match (figure, base.lookup(claim)) {
+        (None, _) => true,
+        (Some(id), Some(claimtrack::base::Node::Claim(c))) => {
+            base.claims[c].figure.is_some_and(|f| base.figures[f].id == id)
+        }
+        _ => false,
+    };
+    checked
+        .findings
+        .iter()
+        .filter(|f| figure.is_none() || f.claims.iter().any(on_figure))
+        .cloned()
+        .collect()
+}
+
+fn terminal_width() -> Option<u16> {
+    comfy_table::Table::new().width()
 }
 
 /// The claim base root, and the prefix that shows its files relative to the current directory.

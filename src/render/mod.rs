@@ -4,6 +4,8 @@
 pub mod diagnostics;
 pub mod github;
 pub mod json;
+pub mod markdown;
+pub mod table;
 
 /// Whether to colour output: only on a terminal, and never when `NO_COLOR` is set.
 pub fn use_colour(is_terminal: bool) -> bool {
