@@ -50,6 +50,8 @@ pub enum Relation {
     PublishedBy,
     /// speaker → speaker
     AffiliatedWith,
+    /// figure → speaker: the party the figure is about, such as the holder of an office
+    About,
 }
 
 /// A basis the speaker has first-hand rather than from another record.
@@ -114,6 +116,7 @@ pub struct Figure {
     pub id: String,
     pub label: String,
     pub unit: Option<String>,
+    pub subject: Option<usize>,
     pub values: ValueKind,
     pub varies: bool,
     pub window: Precision,
@@ -182,11 +185,10 @@ impl ClaimBase {
             id_locations: HashMap::new(),
             findings: Vec::new(),
         };
-        let speaker_ids = resolver.declare(&raw.speakers, |r| &r.id, Node::Speaker);
-        let source_ids = resolver.declare(&raw.sources, |r| &r.id, Node::Source);
-        let figure_ids = resolver.declare(&raw.figures, |r| &r.id, Node::Figure);
-        let claim_ids = resolver.declare(&raw.claims, |r| &r.id, Node::Claim);
-        let _ = (speaker_ids, source_ids, figure_ids, claim_ids);
+        resolver.declare(&raw.speakers, |r| &r.id, Node::Speaker);
+        resolver.declare(&raw.sources, |r| &r.id, Node::Source);
+        resolver.declare(&raw.figures, |r| &r.id, Node::Figure);
+        resolver.declare(&raw.claims, |r| &r.id, Node::Claim);
 
         let speakers: Vec<Speaker> = raw
             .speakers
@@ -227,9 +229,17 @@ impl ClaimBase {
                 id: record.id.get_ref().clone(),
                 label: record.label.get_ref().clone(),
                 unit: inner(&record.unit),
+                subject: record
+                    .subject
+                    .as_ref()
+                    .and_then(|id| resolver.speaker(id, *file, "subject")),
                 values: record.values,
                 varies: record.varies,
-                window: record.window.as_ref().map(|w| *w.get_ref()).unwrap_or_default(),
+                window: record
+                    .window
+                    .as_ref()
+                    .map(|w| *w.get_ref())
+                    .unwrap_or_default(),
                 note: inner(&record.note),
                 location: Location::new(*file, record.id.span()),
             })
@@ -239,7 +249,10 @@ impl ClaimBase {
             .iter()
             .map(|InFile { file, record }| {
                 let file = *file;
-                let figure = record.figure.as_ref().and_then(|id| resolver.figure(id, file));
+                let figure = record
+                    .figure
+                    .as_ref()
+                    .and_then(|id| resolver.figure(id, file));
                 let source = record
                     .source
                     .as_ref()
@@ -314,9 +327,17 @@ impl ClaimBase {
             let from = self.node(Node::Claim(i));
             let mut edges = Vec::new();
             edges.extend(claim.figure.map(|f| (Node::Figure(f), Relation::Measures)));
-            edges.extend(claim.speaker.map(|s| (Node::Speaker(s), Relation::StatedBy)));
+            edges.extend(
+                claim
+                    .speaker
+                    .map(|s| (Node::Speaker(s), Relation::StatedBy)),
+            );
             edges.extend(claim.source.map(|s| (Node::Source(s), Relation::AppearsIn)));
-            edges.extend(claim.according_to.map(|s| (Node::Speaker(s), Relation::AttributedTo)));
+            edges.extend(
+                claim
+                    .according_to
+                    .map(|s| (Node::Speaker(s), Relation::AttributedTo)),
+            );
             edges.extend(claim.basis.iter().filter_map(|basis| match *basis {
                 Basis::Source(s) => Some((Node::Source(s), Relation::RestsOn)),
                 Basis::Claim(c) => Some((Node::Claim(c), Relation::RestsOn)),
@@ -329,8 +350,20 @@ impl ClaimBase {
         }
         for (i, source) in self.sources.iter().enumerate() {
             if let Some(publisher) = source.publisher {
-                let (from, to) = (self.node(Node::Source(i)), self.node(Node::Speaker(publisher)));
+                let (from, to) = (
+                    self.node(Node::Source(i)),
+                    self.node(Node::Speaker(publisher)),
+                );
                 self.graph.add_edge(from, to, Relation::PublishedBy);
+            }
+        }
+        for (i, figure) in self.figures.iter().enumerate() {
+            if let Some(subject) = figure.subject {
+                let (from, to) = (
+                    self.node(Node::Figure(i)),
+                    self.node(Node::Speaker(subject)),
+                );
+                self.graph.add_edge(from, to, Relation::About);
             }
         }
         for (i, speaker) in self.speakers.iter().enumerate() {
@@ -347,7 +380,10 @@ impl ClaimBase {
             Node::Figure(i) => (0, i),
             Node::Claim(i) => (self.figures.len(), i),
             Node::Source(i) => (self.figures.len() + self.claims.len(), i),
-            Node::Speaker(i) => (self.figures.len() + self.claims.len() + self.sources.len(), i),
+            Node::Speaker(i) => (
+                self.figures.len() + self.claims.len() + self.sources.len(),
+                i,
+            ),
         };
         NodeIndex::new(offset + i)
     }
@@ -424,12 +460,16 @@ impl Resolver {
             let text = id.get_ref();
             if let Some(problem) = id_problem(text) {
                 self.findings.push(
-                    Finding::new(Code::InvalidId, location.clone(), format!("invalid id `{text}`: {problem}"))
-                        .label(problem)
-                        .help(format!(
-                            "use letters, digits and `-_./:` only, e.g. `{}`",
-                            suggest_id(text)
-                        )),
+                    Finding::new(
+                        Code::InvalidId,
+                        location.clone(),
+                        format!("invalid id `{text}`: {problem}"),
+                    )
+                    .label(problem)
+                    .help(format!(
+                        "use letters, digits and `-_./:` only, e.g. `{}`",
+                        suggest_id(text)
+                    )),
                 );
             }
             if FirstHand::ALL.iter().any(|(name, _)| name == text) {
@@ -439,17 +479,23 @@ impl Resolver {
                         location.clone(),
                         format!("`{text}` is reserved for a first-hand basis"),
                     )
-                    .help("choose another id: `basis` entries with this name mean a first-hand basis"),
+                    .help(
+                        "choose another id: `basis` entries with this name mean a first-hand basis",
+                    ),
                 );
             }
             match self.id_locations.get(text) {
                 Some(first) => {
                     let first_kind = self.ids[text].kind_name();
                     self.findings.push(
-                        Finding::new(Code::DuplicateId, location, format!("duplicate id `{text}`"))
-                            .label(format!("`{text}` is used again here"))
-                            .related(first.clone(), format!("first used here by a {first_kind}"))
-                            .help("rename one of the two records, and the references meant for it"),
+                        Finding::new(
+                            Code::DuplicateId,
+                            location,
+                            format!("duplicate id `{text}`"),
+                        )
+                        .label(format!("`{text}` is used again here"))
+                        .related(first.clone(), format!("first used here by a {first_kind}"))
+                        .help("rename one of the two records, and the references meant for it"),
                     );
                 }
                 None => {
@@ -460,7 +506,13 @@ impl Resolver {
         }
     }
 
-    fn reference(&mut self, id: &Spanned<String>, file: FileId, field: &str, target: Target) -> Option<Node> {
+    fn reference(
+        &mut self,
+        id: &Spanned<String>,
+        file: FileId,
+        field: &str,
+        target: Target,
+    ) -> Option<Node> {
         let text = id.get_ref();
         match self.ids.get(text) {
             Some(&node) if target.accepts(node) => Some(node),
@@ -481,7 +533,10 @@ impl Resolver {
                     .map(|(id, _)| id.as_str());
                 let help = match did_you_mean(text, candidates) {
                     Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                    None => format!("add a [[{}]] with this id, or fix the reference", target.describe().replace(" or claim", "")),
+                    None => format!(
+                        "add a [[{}]] with this id, or fix the reference",
+                        target.describe().replace(" or claim", "")
+                    ),
                 };
                 self.findings.push(
                     Finding::new(Code::UnknownReference, location, message)
@@ -511,8 +566,12 @@ impl Resolver {
             .filter(|(_, node)| matches!(node, Node::Figure(_)))
             .map(|(id, _)| id.as_str());
         let help = match did_you_mean(text, figures) {
-            Some(suggestion) => format!("did you mean `{suggestion}`? Otherwise declare it in a [[figure]] table"),
-            None => format!("declare it: [[figure]] id = \"{text}\" with a label and a unit, in a file below `claims/`"),
+            Some(suggestion) => {
+                format!("did you mean `{suggestion}`? Otherwise declare it in a [[figure]] table")
+            }
+            None => format!(
+                "declare it: [[figure]] id = \"{text}\" with a label and a unit, in a file below `claims/`"
+            ),
         };
         self.findings.push(
             Finding::new(
@@ -527,7 +586,8 @@ impl Resolver {
     }
 
     fn basis(&mut self, id: &Spanned<String>, file: FileId) -> Option<Basis> {
-        if let Some((_, first_hand)) = FirstHand::ALL.iter().find(|(name, _)| name == id.get_ref()) {
+        if let Some((_, first_hand)) = FirstHand::ALL.iter().find(|(name, _)| name == id.get_ref())
+        {
             return Some(Basis::FirstHand(*first_hand));
         }
         match self.reference(id, file, "basis", Target::SourceOrClaim)? {
@@ -569,7 +629,10 @@ impl Resolver {
                     Finding::new(
                         Code::MissingValue,
                         claim_location,
-                        format!("claim `{}` names a figure but gives no value", record.id.get_ref()),
+                        format!(
+                            "claim `{}` names a figure but gives no value",
+                            record.id.get_ref()
+                        ),
                     )
                     .help("add `value = ...` with the figure as the source words it"),
                 );
@@ -582,7 +645,10 @@ impl Resolver {
                 Finding::new(
                     Code::MissingValue,
                     location.clone(),
-                    format!("claim `{}` gives a value but names no figure", record.id.get_ref()),
+                    format!(
+                        "claim `{}` gives a value but names no figure",
+                        record.id.get_ref()
+                    ),
                 )
                 .label("a value without a figure")
                 .help("add `figure = \"...\"` naming what the value counts, or remove the value"),
@@ -603,16 +669,22 @@ impl Resolver {
                     // The error's span is inside the text; the TOML span includes the opening quote.
                     let inner_start = location.span.start + 1;
                     let span = match value.get_ref() {
-                        ValueText::Text(_) => inner_start + error.span.start..inner_start + error.span.end,
+                        ValueText::Text(_) => {
+                            inner_start + error.span.start..inner_start + error.span.end
+                        }
                         ValueText::Integer(_) => location.span.clone(),
                     };
                     self.findings.push(
-                        Finding::new(Code::UnreadableValue, Location::new(file, span), error.message)
-                            .label("cannot read this as a count")
-                            .help(format!(
-                                "write the value in one of the accepted forms:\n{}",
-                                value::ACCEPTED_FORMS
-                            )),
+                        Finding::new(
+                            Code::UnreadableValue,
+                            Location::new(file, span),
+                            error.message,
+                        )
+                        .label("cannot read this as a count")
+                        .help(format!(
+                            "write the value in one of the accepted forms:\n{}",
+                            value::ACCEPTED_FORMS
+                        )),
                     );
                     None
                 }
@@ -631,7 +703,10 @@ fn id_problem(id: &str) -> Option<&'static str> {
         Some("an id cannot be empty")
     } else if id.chars().any(char::is_whitespace) {
         Some("an id cannot contain spaces")
-    } else if !id.chars().all(|c| c.is_alphanumeric() || "-_./:".contains(c)) {
+    } else if !id
+        .chars()
+        .all(|c| c.is_alphanumeric() || "-_./:".contains(c))
+    {
         Some("an id holds only letters, digits and `-_./:`")
     } else {
         None
@@ -642,7 +717,13 @@ fn suggest_id(id: &str) -> String {
     let cleaned: String = id
         .trim()
         .chars()
-        .map(|c| if c.is_alphanumeric() || "-_./:".contains(c) { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() || "-_./:".contains(c) {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     if cleaned.is_empty() {
         "my-record".to_string()

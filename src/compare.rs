@@ -32,7 +32,11 @@ impl ValueKey {
 }
 
 pub fn fold_label(label: &str) -> String {
-    label.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    label
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 /// Claims on one figure that give the same value within one window.
@@ -52,7 +56,10 @@ impl Value {
 
     /// The value as the first of its claims writes it.
     pub fn written<'a>(&self, base: &'a ClaimBase) -> &'a str {
-        base.claims[self.claims[0]].value.as_ref().map_or("", |v| v.written.as_str())
+        base.claims[self.claims[0]]
+            .value
+            .as_ref()
+            .map_or("", |v| v.written.as_str())
     }
 }
 
@@ -103,14 +110,23 @@ pub fn compare(base: &ClaimBase, origins: &Origins) -> Vec<FigureComparison> {
         .collect()
 }
 
-fn compare_figure(base: &ClaimBase, origins: &Origins, figure_index: usize, claims: Vec<usize>) -> FigureComparison {
+fn compare_figure(
+    base: &ClaimBase,
+    origins: &Origins,
+    figure_index: usize,
+    claims: Vec<usize>,
+) -> FigureComparison {
     let figure = &base.figures[figure_index];
     let mut not_compared = Vec::new();
     let mut windows: HashMap<Option<PartialDate>, HashMap<ValueKey, Vec<usize>>> = HashMap::new();
     for &c in &claims {
         let claim = &base.claims[c];
         let Some(key) = ValueKey::of(figure.values, claim) else {
-            let reason = if claim.value.is_none() { "the claim gives no value" } else { "the value could not be read" };
+            let reason = if claim.value.is_none() {
+                "the claim gives no value"
+            } else {
+                "the value could not be read"
+            };
             not_compared.push(NotCompared {
                 claim: c,
                 reason: reason.to_string(),
@@ -141,7 +157,12 @@ fn compare_figure(base: &ClaimBase, origins: &Origins, figure_index: usize, clai
         } else {
             None
         };
-        windows.entry(window).or_default().entry(key).or_default().push(c);
+        windows
+            .entry(window)
+            .or_default()
+            .entry(key)
+            .or_default()
+            .push(c);
     }
     let mut windows: Vec<Window> = windows
         .into_iter()
@@ -181,7 +202,10 @@ fn compare_figure(base: &ClaimBase, origins: &Origins, figure_index: usize, clai
 }
 
 fn groups_of(origins: &Origins, claims: &[usize]) -> Vec<usize> {
-    let mut groups: Vec<usize> = claims.iter().flat_map(|&c| origins.claim_groups[c].iter().copied()).collect();
+    let mut groups: Vec<usize> = claims
+        .iter()
+        .flat_map(|&c| origins.claim_groups[c].iter().copied())
+        .collect();
     groups.sort_unstable();
     groups.dedup();
     groups

@@ -11,7 +11,7 @@ use toml::Spanned;
 
 pub const FILE_NAME: &str = "claimtrack.toml";
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Config {
     pub severity: BTreeMap<Code, Severity>,
     pub values: ValueSettings,
@@ -29,16 +29,6 @@ impl Default for CompareSettings {
     fn default() -> Self {
         Self {
             divergence_factor: 2.0,
-        }
-    }
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Self {
-            severity: BTreeMap::new(),
-            values: ValueSettings::default(),
-            compare: CompareSettings::default(),
         }
     }
 }
@@ -72,8 +62,12 @@ impl Config {
             Ok(raw) => raw,
             Err(error) => {
                 let location = Location::new(file, error.span().unwrap_or(0..0));
-                let finding = Finding::new(Code::InvalidConfig, location, error.message().trim().to_string())
-                    .help("see docs/report.md for the settings claimtrack.toml accepts");
+                let finding = Finding::new(
+                    Code::InvalidConfig,
+                    location,
+                    error.message().trim().to_string(),
+                )
+                .help("see docs/report.md for the settings claimtrack.toml accepts");
                 return (Config::default(), vec![finding]);
             }
         };
@@ -85,10 +79,11 @@ impl Config {
                     severity.insert(code, *level.get_ref());
                 }
                 None => {
-                    let help = match did_you_mean(name.get_ref(), Code::ALL.iter().map(|c| c.name())) {
-                        Some(suggestion) => format!("did you mean `{suggestion}`?"),
-                        None => "`claimtrack explain --list` lists every code".to_string(),
-                    };
+                    let help =
+                        match did_you_mean(name.get_ref(), Code::ALL.iter().map(|c| c.name())) {
+                            Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                            None => "`claimtrack explain --list` lists every code".to_string(),
+                        };
                     findings.push(
                         Finding::new(
                             Code::InvalidConfig,
@@ -120,7 +115,10 @@ impl Config {
 
     /// The severity a code has in this claim base.
     pub fn severity(&self, code: Code) -> Severity {
-        self.severity.get(&code).copied().unwrap_or(code.default_severity())
+        self.severity
+            .get(&code)
+            .copied()
+            .unwrap_or(code.default_severity())
     }
 
     pub fn apply_severities(&self, findings: &mut [Finding]) {

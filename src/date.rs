@@ -36,7 +36,9 @@ impl PartialDate {
             .transpose()?;
         let day = parts
             .next()
-            .map(|day| parse_digits(day, 2).ok_or_else(|| format!("`{day}` is not a two-digit day")))
+            .map(|day| {
+                parse_digits(day, 2).ok_or_else(|| format!("`{day}` is not a two-digit day"))
+            })
             .transpose()?;
         if parts.next().is_some() {
             return Err(format!("`{text}` has more parts than year-month-day"));
@@ -101,15 +103,32 @@ mod tests {
 
     #[test]
     fn parses_each_precision() {
-        assert_eq!(PartialDate::parse("1988").unwrap().precision(), Precision::Year);
-        assert_eq!(PartialDate::parse("2018-12").unwrap().to_string(), "2018-12");
-        assert_eq!(PartialDate::parse("2018-12-04").unwrap().to_string(), "2018-12-04");
+        assert_eq!(
+            PartialDate::parse("1988").unwrap().precision(),
+            Precision::Year
+        );
+        assert_eq!(
+            PartialDate::parse("2018-12").unwrap().to_string(),
+            "2018-12"
+        );
+        assert_eq!(
+            PartialDate::parse("2018-12-04").unwrap().to_string(),
+            "2018-12-04"
+        );
     }
 
     #[test]
     fn rejects_impossible_dates() {
-        assert!(PartialDate::parse("2018-13").unwrap_err().contains("01 to 12"));
-        assert!(PartialDate::parse("2019-02-29").unwrap_err().contains("no day 29"));
+        assert!(
+            PartialDate::parse("2018-13")
+                .unwrap_err()
+                .contains("01 to 12")
+        );
+        assert!(
+            PartialDate::parse("2019-02-29")
+                .unwrap_err()
+                .contains("no day 29")
+        );
         assert!(PartialDate::parse("88").is_err());
         assert!(PartialDate::parse("2018-1").is_err());
         assert!(PartialDate::parse("2018-12-04-01").is_err());
@@ -119,7 +138,10 @@ mod tests {
     #[test]
     fn truncation_and_order() {
         let day = PartialDate::parse("2018-12-04").unwrap();
-        assert_eq!(day.truncate(Precision::Year), PartialDate::parse("2018").unwrap());
+        assert_eq!(
+            day.truncate(Precision::Year),
+            PartialDate::parse("2018").unwrap()
+        );
         assert_eq!(day.truncate(Precision::Month).to_string(), "2018-12");
         assert!(PartialDate::parse("1988").unwrap() < day);
     }

@@ -168,7 +168,13 @@ mod tests {
     fn columns_count_characters_not_bytes() {
         let file = SourceFile::new("a.toml".into(), "id = \"x\"\nquote = \"’é\" x\n".into());
         let offset = file.text.find(" x\n").unwrap() + 1;
-        assert_eq!(file.line_col(offset), LineCol { line: 2, column: 14 });
+        assert_eq!(
+            file.line_col(offset),
+            LineCol {
+                line: 2,
+                column: 14
+            }
+        );
         assert_eq!(file.line_col(0), LineCol { line: 1, column: 1 });
     }
 

@@ -6,7 +6,9 @@ use crate::files::Location;
 use serde::Serialize;
 use std::fmt;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -94,7 +96,7 @@ codes! {
         "Every id is unique across the whole claim base, whatever the kind of record, so that a\nreference names exactly one record. The diagnostic points at both places: rename one of them.";
     UnknownReference = "unknown-reference", Error,
         "a reference names no record of the right kind",
-        "A `speaker`, `source`, `according_to`, `basis`, `affiliations` or `publisher` field names an id that\nno record of the expected kind has. Fix the spelling (the help line suggests the closest id) or\nadd the missing record.";
+        "A `speaker`, `source`, `according_to`, `basis`, `affiliations`, `publisher` or `subject` field names an id that\nno record of the expected kind has. Fix the spelling (the help line suggests the closest id) or\nadd the missing record.";
     UndeclaredFigure = "undeclared-figure", Error,
         "a claim measures a figure that no [[figure]] declares",
         "Claims are compared only within a declared figure, so every `figure = \"...\"` must name a\n`[[figure]]` table. Declare the figure in a file below `claims/`, or fix the claim's spelling.";
@@ -109,7 +111,7 @@ codes! {
         "A `[[source]]` that no claim appears in and no basis names is probably left over or misspelt\nin its claims. Refer to it from a claim or remove it.";
     UnusedSpeaker = "unused-speaker", Warning,
         "nothing refers to a speaker",
-        "A `[[speaker]]` that makes no claim, publishes no source and is named by no attribution or\naffiliation is probably left over or misspelt where it is used. Refer to it or remove it.";
+        "A `[[speaker]]` that makes no claim, publishes no source and is named by no attribution,\naffiliation or figure `subject` is probably left over or misspelt where it is used. Refer to it or remove it.";
     InvalidConfig = "invalid-config", Error,
         "claimtrack.toml has an error",
         "The optional `claimtrack.toml` at the claim base root sets severities per code (`[severity]`),\nvalue readings (`[values]`) and comparison settings (`[compare]`). See docs/report.md.";
@@ -242,7 +244,10 @@ pub fn sort(findings: &mut [Finding]) {
 }
 
 /// The closest candidate to a misspelt name, if one is close enough to suggest.
-pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|candidate| (strsim::jaro_winkler(name, candidate), candidate))

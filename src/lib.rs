@@ -58,7 +58,10 @@ fn check(mut loaded: loader::Loaded, config_text: Option<String>) -> Checked {
     let (origins, cycle_findings) = origins::Origins::find(&base);
     findings.extend(cycle_findings);
     let comparisons = compare::compare(&base, &origins);
-    let analysis = Analysis { origins, comparisons };
+    let analysis = Analysis {
+        origins,
+        comparisons,
+    };
     findings.extend(checks::run(&base, &analysis));
     base.config.apply_severities(&mut findings);
     finding::sort(&mut findings);

@@ -206,8 +206,12 @@ fn parse_file(input: FileInput, file: FileId) -> ParsedFile {
         Ok(bytes) => bytes,
         Err(why) => {
             findings.push(
-                Finding::new(Code::UnreadableFile, whole_file, format!("`{relative}` {why}"))
-                    .help("rename it so it does not end in `.toml`, or make it a readable file"),
+                Finding::new(
+                    Code::UnreadableFile,
+                    whole_file,
+                    format!("`{relative}` {why}"),
+                )
+                .help("rename it so it does not end in `.toml`, or make it a readable file"),
             );
             return ParsedFile {
                 source: SourceFile::new(relative, String::new()),
@@ -237,8 +241,12 @@ fn parse_file(input: FileInput, file: FileId) -> ParsedFile {
     let text = match text.strip_prefix('\u{feff}') {
         Some(rest) => {
             findings.push(
-                Finding::new(Code::ByteOrderMark, whole_file.clone(), "file starts with a byte-order mark")
-                    .help("save the file as UTF-8 without BOM"),
+                Finding::new(
+                    Code::ByteOrderMark,
+                    whole_file.clone(),
+                    "file starts with a byte-order mark",
+                )
+                .help("save the file as UTF-8 without BOM"),
             );
             // Three spaces keep every byte offset where the parser will report it.
             format!("   {rest}")
@@ -247,16 +255,22 @@ fn parse_file(input: FileInput, file: FileId) -> ParsedFile {
     };
     let folder = Folder::of(&relative);
     let records = parse_records(&text, file, folder, &mut findings);
-    let record_count =
-        records.speakers.len() + records.sources.len() + records.figures.len() + records.claims.len();
+    let record_count = records.speakers.len()
+        + records.sources.len()
+        + records.figures.len()
+        + records.claims.len();
     if record_count == 0 && findings.is_empty() {
         let expected = folder.tables();
         findings.push(
-            Finding::new(Code::EmptyFile, whole_file, format!("`{relative}` holds no records"))
-                .help(format!(
-                    "add [[{}]] or [[{}]] tables, or delete the file",
-                    expected[0], expected[1]
-                )),
+            Finding::new(
+                Code::EmptyFile,
+                whole_file,
+                format!("`{relative}` holds no records"),
+            )
+            .help(format!(
+                "add [[{}]] or [[{}]] tables, or delete the file",
+                expected[0], expected[1]
+            )),
         );
     }
     ParsedFile {
@@ -275,7 +289,9 @@ fn parse_records(text: &str, file: FileId, folder: Folder, findings: &mut Vec<Fi
             findings.push(
                 Finding::new(Code::TomlSyntax, Location::new(file, span), "invalid TOML")
                     .label(error.message().trim().to_string())
-                    .help("fix the TOML syntax here; see docs/format.md for examples of each record"),
+                    .help(
+                        "fix the TOML syntax here; see docs/format.md for examples of each record",
+                    ),
             );
         }
         return records;
@@ -295,7 +311,10 @@ fn parse_records(text: &str, file: FileId, folder: Folder, findings: &mut Vec<Fi
                 Folder::Claims => Folder::Sources,
             };
             finding = if other.tables().contains(&name) {
-                finding.help(format!("move the [[{name}]] tables to a file below `{}/`", other.name()))
+                finding.help(format!(
+                    "move the [[{name}]] tables to a file below `{}/`",
+                    other.name()
+                ))
             } else if let Some(suggestion) = did_you_mean(name, expected.iter().copied()) {
                 finding.help(format!("did you mean `[[{suggestion}]]`?"))
             } else {
@@ -317,13 +336,17 @@ fn parse_records(text: &str, file: FileId, folder: Folder, findings: &mut Vec<Fi
                     Location::new(file, span),
                     format!("`{name}` must be an array of tables"),
                 )
-                .help(format!("write each record under its own `[[{name}]]` header")),
+                .help(format!(
+                    "write each record under its own `[[{name}]]` header"
+                )),
             );
             continue;
         };
         for item in items {
             match name {
-                "speaker" => push_record(&mut records.speakers, item, file, fields::SPEAKER, findings),
+                "speaker" => {
+                    push_record(&mut records.speakers, item, file, fields::SPEAKER, findings)
+                }
                 "source" => push_record(&mut records.sources, item, file, fields::SOURCE, findings),
                 "figure" => push_record(&mut records.figures, item, file, fields::FIGURE, findings),
                 _ => push_record(&mut records.claims, item, file, fields::CLAIM, findings),
@@ -345,7 +368,11 @@ fn push_record<'i, T: Deserialize<'i>>(
         Ok(record) => records.push(InFile { file, record }),
         Err(error) => {
             let span = error.span().unwrap_or(record_span);
-            findings.push(record_error(error.message(), Location::new(file, span), field_names));
+            findings.push(record_error(
+                error.message(),
+                Location::new(file, span),
+                field_names,
+            ));
         }
     }
 }
@@ -359,9 +386,13 @@ fn record_error(message: &str, location: Location, field_names: &[&str]) -> Find
             Some(suggestion) => format!("did you mean `{suggestion}`?"),
             None => format!("the fields are: {}", field_names.join(", ")),
         };
-        return Finding::new(Code::UnknownField, location, format!("unknown field `{field}`"))
-            .label("not a field of this record")
-            .help(help);
+        return Finding::new(
+            Code::UnknownField,
+            location,
+            format!("unknown field `{field}`"),
+        )
+        .label("not a field of this record")
+        .help(help);
     }
     let help = if message.starts_with("missing field") {
         "add the field; docs/format.md lists the required fields of each record"

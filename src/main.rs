@@ -1,11 +1,11 @@
 //! The `claimtrack` command line: parses arguments, calls the library, renders, and turns the
 //! outcome into an exit code. Results go to stdout, problems with the invocation to stderr.
 
-use clap::{Parser, Subcommand, ValueEnum};
 use claimtrack::finding::Code;
 use claimtrack::loader::{LoadError, find_root};
 use claimtrack::render;
 use claimtrack::{Gate, open};
+use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -106,7 +106,12 @@ fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(error) => {
             let _ = error.print();
-            return if error.use_stderr() { Exit::UsageOrIo } else { Exit::Clean }.into();
+            return if error.use_stderr() {
+                Exit::UsageOrIo
+            } else {
+                Exit::Clean
+            }
+            .into();
         }
     };
     match run(cli) {
@@ -141,21 +146,25 @@ fn run(cli: Cli) -> Result<Exit, Box<dyn std::error::Error>> {
                 CheckFormat::Github => render::github::render(files, &checked.findings),
             };
             print(&output)?;
-            Ok(if failed > 0 { Exit::GateFailed } else { Exit::Clean })
+            Ok(if failed > 0 {
+                Exit::GateFailed
+            } else {
+                Exit::Clean
+            })
         }
         Command::Report { format, figure } => {
             let (root, prefix) = locate(cli.root.as_deref())?;
             let mut checked = open(&root)?;
             checked.base.files.set_display_prefix(&prefix);
-            if let Some(id) = &figure {
-                if checked.base.figure_by_id(id).is_none() {
-                    let known = checked.base.figures.iter().map(|f| f.id.as_str());
-                    let hint = claimtrack::finding::did_you_mean(id, known)
-                        .map(|s| format!(" (did you mean `{s}`?)"))
-                        .unwrap_or_default();
-                    eprintln!("error: no figure `{id}` in the claim base{hint}");
-                    return Ok(Exit::UsageOrIo);
-                }
+            if let Some(id) = &figure
+                && checked.base.figure_by_id(id).is_none()
+            {
+                let known = checked.base.figures.iter().map(|f| f.id.as_str());
+                let hint = claimtrack::finding::did_you_mean(id, known)
+                    .map(|s| format!(" (did you mean `{s}`?)"))
+                    .unwrap_or_default();
+                eprintln!("error: no figure `{id}` in the claim base{hint}");
+                return Ok(Exit::UsageOrIo);
             }
             let figure = figure.as_deref();
             let output = match format {
@@ -206,10 +215,15 @@ fn run(cli: Cli) -> Result<Exit, Box<dyn std::error::Error>> {
                     Ok(Exit::Clean)
                 }
                 None => {
-                    let suggestion = claimtrack::finding::did_you_mean(&name, Code::ALL.iter().map(|c| c.name()))
-                        .map(|s| format!(" (did you mean `{s}`?)"))
-                        .unwrap_or_default();
-                    eprintln!("error: unknown code `{name}`{suggestion}; `claimtrack explain --list` lists them");
+                    let suggestion = claimtrack::finding::did_you_mean(
+                        &name,
+                        Code::ALL.iter().map(|c| c.name()),
+                    )
+                    .map(|s| format!(" (did you mean `{s}`?)"))
+                    .unwrap_or_default();
+                    eprintln!(
+                        "error: unknown code `{name}`{suggestion}; `claimtrack explain --list` lists them"
+                    );
                     Ok(Exit::UsageOrIo)
                 }
             }
@@ -218,13 +232,16 @@ fn run(cli: Cli) -> Result<Exit, Box<dyn std::error::Error>> {
 }
 
 /// The findings a report shows: all of them, or those about the figure's claims.
-fn report_findings(checked: &claimtrack::Checked, figure: Option<&str>) -> Vec<claimtrack::finding::Finding> {
+fn report_findings(
+    checked: &claimtrack::Checked,
+    figure: Option<&str>,
+) -> Vec<claimtrack::finding::Finding> {
     let base = &checked.base;
     let on_figure = |claim: &String| match (figure, base.lookup(claim)) {
         (None, _) => true,
-        (Some(id), Some(claimtrack::base::Node::Claim(c))) => {
-            base.claims[c].figure.is_some_and(|f| base.figures[f].id == id)
-        }
+        (Some(id), Some(claimtrack::base::Node::Claim(c))) => base.claims[c]
+            .figure
+            .is_some_and(|f| base.figures[f].id == id),
         _ => false,
     };
     checked
@@ -254,7 +271,9 @@ fn locate(root: Option<&Path>) -> Result<(PathBuf, String), LoadError> {
                 source,
             })?;
             let root = find_root(&cwd)?;
-            let depth = cwd.strip_prefix(&root).map_or(0, |rest| rest.components().count());
+            let depth = cwd
+                .strip_prefix(&root)
+                .map_or(0, |rest| rest.components().count());
             Ok((root, "../".repeat(depth)))
         }
     }
@@ -263,7 +282,10 @@ fn locate(root: Option<&Path>) -> Result<(PathBuf, String), LoadError> {
 /// Write results to stdout; a closed pipe (`claimtrack report | head`) is not an error.
 fn print(text: &str) -> std::io::Result<()> {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
     }

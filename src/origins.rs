@@ -32,7 +32,8 @@ impl Origins {
         let claim_groups = claim_speakers
             .into_iter()
             .map(|speakers| {
-                let mut groups: Vec<usize> = speakers.into_iter().map(|s| speaker_group[s]).collect();
+                let mut groups: Vec<usize> =
+                    speakers.into_iter().map(|s| speaker_group[s]).collect();
                 groups.sort_unstable();
                 groups.dedup();
                 groups
@@ -62,7 +63,9 @@ fn affiliation_groups(base: &ClaimBase) -> (Vec<OriginGroup>, Vec<usize>) {
         if *edge.weight() != Relation::AffiliatedWith {
             continue;
         }
-        if let (Node::Speaker(from), Node::Speaker(to)) = (base.graph[edge.source()], base.graph[edge.target()]) {
+        if let (Node::Speaker(from), Node::Speaker(to)) =
+            (base.graph[edge.source()], base.graph[edge.target()])
+        {
             union.union(from, to);
             affiliated_to[to] += 1;
         }
@@ -70,8 +73,7 @@ fn affiliation_groups(base: &ClaimBase) -> (Vec<OriginGroup>, Vec<usize>) {
     let labels = union.into_labeling();
     let mut group_of_label = vec![usize::MAX; count];
     let mut groups: Vec<OriginGroup> = Vec::new();
-    for speaker in 0..count {
-        let label = labels[speaker];
+    for (speaker, &label) in labels.iter().enumerate() {
         if group_of_label[label] == usize::MAX {
             group_of_label[label] = groups.len();
             groups.push(OriginGroup {
@@ -166,13 +168,20 @@ fn own_origins(base: &ClaimBase, c: usize, done: &[Vec<usize>], state: &[Visit])
 
 fn cycle_finding(base: &ClaimBase, stack: &[(usize, usize)], back_to: usize) -> Finding {
     let from = stack.iter().position(|&(c, _)| c == back_to).unwrap_or(0);
-    let cycle: Vec<&str> = stack[from..].iter().map(|&(c, _)| base.claims[c].id.as_str()).collect();
+    let cycle: Vec<&str> = stack[from..]
+        .iter()
+        .map(|&(c, _)| base.claims[c].id.as_str())
+        .collect();
     let last = stack.last().map_or(back_to, |&(c, _)| c);
     let location: Location = base.claims[last].location.clone();
     Finding::new(
         Code::BasisCycle,
         location,
-        format!("claims rest on each other in a cycle: {} -> {}", cycle.join(" -> "), base.claims[back_to].id),
+        format!(
+            "claims rest on each other in a cycle: {} -> {}",
+            cycle.join(" -> "),
+            base.claims[back_to].id
+        ),
     )
     .label("its basis leads back here")
     .help("one claim of the cycle must rest on a source or a first-hand basis instead")

@@ -4,7 +4,9 @@
 use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum SpeakerKind {
     Person,
@@ -13,7 +15,9 @@ pub enum SpeakerKind {
     Outlet,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum SourceKind {
     Report,
@@ -65,6 +69,7 @@ pub struct RawFigure {
     pub id: Spanned<String>,
     pub label: Spanned<String>,
     pub unit: Option<Spanned<String>>,
+    pub subject: Option<Spanned<String>>,
     #[serde(default)]
     pub values: ValueKind,
     #[serde(default)]
@@ -157,7 +162,9 @@ pub mod fields {
         "sha256",
         "note",
     ];
-    pub const FIGURE: &[&str] = &["id", "label", "unit", "values", "varies", "window", "note"];
+    pub const FIGURE: &[&str] = &[
+        "id", "label", "unit", "subject", "values", "varies", "window", "note",
+    ];
     pub const CLAIM: &[&str] = &[
         "id",
         "figure",

@@ -57,18 +57,27 @@ pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
                 label: figure.label.clone(),
                 unit: figure.unit.clone(),
                 summary: summary(base, comparison, findings),
-                rows: ordered_claims(base, comparison).into_iter().map(row).collect(),
+                rows: ordered_claims(base, comparison)
+                    .into_iter()
+                    .map(row)
+                    .collect(),
             }
         })
         .collect();
     let statements = if figure.is_some() {
         Vec::new()
     } else {
-        (0..base.claims.len()).filter(|&c| base.claims[c].figure.is_none()).map(row).collect()
+        (0..base.claims.len())
+            .filter(|&c| base.claims[c].figure.is_none())
+            .map(row)
+            .collect()
     };
     let mut figures: Vec<FigureSection> = figures;
     figures.sort_by(|a, b| a.id.cmp(&b.id));
-    Report { figures, statements }
+    Report {
+        figures,
+        statements,
+    }
 }
 
 /// Claims in the order the report lists them: by window, then value, then id; claims that are not
@@ -117,7 +126,11 @@ fn summary(base: &ClaimBase, comparison: &FigureComparison, findings: &[Finding]
     let conflicts = findings
         .iter()
         .filter(|f| f.code == Code::FigureConflict)
-        .filter(|f| f.claims.first().is_some_and(|c| claim_figure(base, c) == Some(figure_id)))
+        .filter(|f| {
+            f.claims
+                .first()
+                .is_some_and(|c| claim_figure(base, c) == Some(figure_id))
+        })
         .count();
     if conflicts > 0 {
         parts.push(count(conflicts, "conflict", "conflicts"));
@@ -146,7 +159,10 @@ fn flags_by_claim(findings: &[Finding]) -> HashMap<&str, BTreeSet<Code>> {
     let mut flags: HashMap<&str, BTreeSet<Code>> = HashMap::new();
     for finding in findings {
         for claim in &finding.claims {
-            flags.entry(claim.as_str()).or_default().insert(finding.code);
+            flags
+                .entry(claim.as_str())
+                .or_default()
+                .insert(finding.code);
         }
     }
     flags
@@ -168,14 +184,21 @@ pub fn flag(code: Code) -> &'static str {
     }
 }
 
-fn make_row(base: &ClaimBase, analysis: &Analysis, flags: &HashMap<&str, BTreeSet<Code>>, c: usize) -> Row {
+fn make_row(
+    base: &ClaimBase,
+    analysis: &Analysis,
+    flags: &HashMap<&str, BTreeSet<Code>>,
+    c: usize,
+) -> Row {
     let claim = &base.claims[c];
     let reading = match (&claim.value, claim.figure.map(|f| base.figures[f].values)) {
         (Some(_), Some(ValueKind::Label)) => "label".to_string(),
         (Some(value), _) => value
             .reading
             .as_ref()
-            .map_or("unreadable".to_string(), |r| format!("{} {}", r.interval_text(), r.describe())),
+            .map_or("unreadable".to_string(), |r| {
+                format!("{} {}", r.interval_text(), r.describe())
+            }),
         (None, _) => String::new(),
     };
     let source = claim.source.map_or(String::new(), |s| {
@@ -187,12 +210,14 @@ fn make_row(base: &ClaimBase, analysis: &Analysis, flags: &HashMap<&str, BTreeSe
     });
     Row {
         claim: claim.id.clone(),
-        value: claim
-            .value
-            .as_ref()
-            .map_or_else(|| claim.statement.clone().unwrap_or_default(), |v| v.written.clone()),
+        value: claim.value.as_ref().map_or_else(
+            || claim.statement.clone().unwrap_or_default(),
+            |v| v.written.clone(),
+        ),
         reading,
-        speaker: claim.speaker.map_or(String::new(), |s| base.speakers[s].id.clone()),
+        speaker: claim
+            .speaker
+            .map_or(String::new(), |s| base.speakers[s].id.clone()),
         source,
         as_of: claim.as_of.map_or(String::new(), |d| d.to_string()),
         attribution: attribution(base, claim),
@@ -203,7 +228,13 @@ fn make_row(base: &ClaimBase, analysis: &Analysis, flags: &HashMap<&str, BTreeSe
             .join(", "),
         flags: flags
             .get(claim.id.as_str())
-            .map(|codes| codes.iter().map(|&code| flag(code)).collect::<Vec<_>>().join(", "))
+            .map(|codes| {
+                codes
+                    .iter()
+                    .map(|&code| flag(code))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
             .unwrap_or_default(),
     }
 }

@@ -116,16 +116,18 @@ impl Default for ValueSettings {
         let approximations =
             "about|around|roughly|approximately|some|~|approx.|nearly|almost|close to";
         let vague = [
+            // Bare plurals are used loosely, for counts of their order or the next ("thousands
+            // killed" of 30,000); phrases naming an order or "several" stay within it.
             ("a handful", [3, 10]),
-            ("dozens", [24, 99]),
-            ("scores", [40, 99]),
-            ("hundreds", [200, 999]),
+            ("dozens", [24, 199]),
+            ("scores", [40, 199]),
+            ("hundreds", [200, 9_999]),
             ("several hundred", [200, 999]),
-            ("thousands", [2_000, 9_999]),
+            ("thousands", [2_000, 99_999]),
             ("several thousand", [2_000, 9_999]),
             ("tens of thousands", [20_000, 99_999]),
             ("hundreds of thousands", [200_000, 999_999]),
-            ("millions", [2_000_000, 9_999_999]),
+            ("millions", [2_000_000, 99_999_999]),
         ];
         ValueSettings {
             tolerance: approximations
@@ -935,13 +937,13 @@ mod tests {
     #[test]
     fn vague_quantities() {
         assert_summaries(&[
-            ("dozens", "vague [24, 99]"),
-            ("scores", "vague [40, 99]"),
-            ("hundreds", "vague [200, 999]"),
-            ("thousands of political dissidents", "vague [2,000, 9,999]"),
+            ("dozens", "vague [24, 199]"),
+            ("scores", "vague [40, 199]"),
+            ("hundreds", "vague [200, 9,999]"),
+            ("thousands of political dissidents", "vague [2,000, 99,999]"),
             ("tens of thousands", "vague [20,000, 99,999]"),
             ("Hundreds of thousands", "vague [200,000, 999,999]"),
-            ("millions", "vague [2,000,000, 9,999,999]"),
+            ("millions", "vague [2,000,000, 99,999,999]"),
             ("several thousand", "vague [2,000, 9,999]"),
             ("several hundred", "vague [200, 999]"),
             ("a handful", "vague [3, 10]"),
@@ -1043,7 +1045,7 @@ mod tests {
             "at least 5,000",
             "thousands",
             "about 1,500",
-            "hundreds",
+            "several hundred",
             "under 300",
         ]
         .map(|t| read(t).unwrap());

@@ -65,7 +65,9 @@ pub fn attributions(base: &ClaimBase) -> Vec<Finding> {
     }
     let mut findings = Vec::new();
     for (c, claim) in base.claims.iter().enumerate() {
-        let (Some(figure), Some(party), Some(value)) = (claim.figure, claim.according_to, &claim.value) else {
+        let (Some(figure), Some(party), Some(value)) =
+            (claim.figure, claim.according_to, &claim.value)
+        else {
             continue;
         };
         let party_id = &base.speakers[party].id;
@@ -112,7 +114,10 @@ pub fn attributions(base: &ClaimBase) -> Vec<Finding> {
         .help("compare the attribution with the attributed party's own words")
         .claims(std::iter::once(claim.id.as_str()).chain(own_words.iter().map(|o| o.id.as_str())));
         for other in &own_words {
-            let location = other.value.as_ref().map_or(other.location.clone(), |v| v.location.clone());
+            let location = other
+                .value
+                .as_ref()
+                .map_or(other.location.clone(), |v| v.location.clone());
             finding = finding.related(location, format!("`{party_id}`'s own claim `{}`", other.id));
         }
         findings.push(finding);
@@ -148,10 +153,10 @@ fn parties_of_speakers(base: &ClaimBase) -> Vec<Vec<usize>> {
                     if *edge.weight() != Relation::AffiliatedWith {
                         continue;
                     }
-                    if let crate::base::Node::Speaker(group) = base.graph[edge.target()] {
-                        if !parties.contains(&group) {
-                            parties.push(group);
-                        }
+                    if let crate::base::Node::Speaker(group) = base.graph[edge.target()]
+                        && !parties.contains(&group)
+                    {
+                        parties.push(group);
                     }
                 }
             }

@@ -8,7 +8,11 @@ use crate::finding::{Code, Finding};
 use crate::origins::Origins;
 use crate::records::ValueKind;
 
-pub fn figure_findings(base: &ClaimBase, origins: &Origins, comparisons: &[FigureComparison]) -> Vec<Finding> {
+pub fn figure_findings(
+    base: &ClaimBase,
+    origins: &Origins,
+    comparisons: &[FigureComparison],
+) -> Vec<Finding> {
     let mut findings = Vec::new();
     for comparison in comparisons {
         let figure = &base.figures[comparison.figure];
@@ -42,28 +46,57 @@ pub fn format_ratio(ratio: f64) -> String {
 
 fn describe(base: &ClaimBase, value: &Value) -> String {
     let claim = &base.claims[value.claims[0]];
-    let speaker = claim.speaker.map_or("an unknown speaker", |s| base.speakers[s].id.as_str());
+    let speaker = claim
+        .speaker
+        .map_or("an unknown speaker", |s| base.speakers[s].id.as_str());
     let others = value.claims.len() - 1;
-    let more = if others > 0 { format!(" and {others} more") } else { String::new() };
+    let more = if others > 0 {
+        format!(" and {others} more")
+    } else {
+        String::new()
+    };
     format!("`{}` ({}{more})", value.written(base), speaker)
 }
 
-fn finding_between(base: &ClaimBase, code: Code, value: &Value, other: &Value, message: String) -> Finding {
+fn finding_between(
+    base: &ClaimBase,
+    code: Code,
+    value: &Value,
+    other: &Value,
+    message: String,
+) -> Finding {
     let claim = &base.claims[value.claims[0]];
     let other_claim = &base.claims[other.claims[0]];
-    let location = claim.value.as_ref().map_or(claim.location.clone(), |v| v.location.clone());
+    let location = claim
+        .value
+        .as_ref()
+        .map_or(claim.location.clone(), |v| v.location.clone());
     let other_location = other_claim
         .value
         .as_ref()
         .map_or(other_claim.location.clone(), |v| v.location.clone());
     Finding::new(code, location, message)
-        .related(other_location, format!("compared with claim `{}`", other_claim.id))
-        .claims(value.claims.iter().chain(&other.claims).map(|&c| base.claims[c].id.as_str()))
+        .related(
+            other_location,
+            format!("compared with claim `{}`", other_claim.id),
+        )
+        .claims(
+            value
+                .claims
+                .iter()
+                .chain(&other.claims)
+                .map(|&c| base.claims[c].id.as_str()),
+        )
 }
 
 fn count_conflicts(base: &ClaimBase, window: &Window) -> Vec<Finding> {
-    let readings: Vec<_> = window.values.iter().filter_map(|v| Some((v, v.reading(base)?))).collect();
-    let Some((highest, highest_reading)) = readings.iter().max_by_key(|(_, r)| r.low).copied() else {
+    let readings: Vec<_> = window
+        .values
+        .iter()
+        .filter_map(|v| Some((v, v.reading(base)?)))
+        .collect();
+    let Some((highest, highest_reading)) = readings.iter().max_by_key(|(_, r)| r.low).copied()
+    else {
         return Vec::new();
     };
     let mut lows: Vec<u64> = readings.iter().map(|(_, r)| r.low).collect();
@@ -77,7 +110,11 @@ fn count_conflicts(base: &ClaimBase, window: &Window) -> Vec<Finding> {
             }
             let above = lows.len() - lows.partition_point(|&low| low <= high);
             let others = if above > 1 {
-                format!(" (and {} other value{})", above - 1, if above > 2 { "s" } else { "" })
+                format!(
+                    " (and {} other value{})",
+                    above - 1,
+                    if above > 2 { "s" } else { "" }
+                )
             } else {
                 String::new()
             };
@@ -117,7 +154,9 @@ pub fn divergences_in<'a>(base: &ClaimBase, window: &'a Window) -> Vec<Divergenc
             Some((v, reading, reading.point?))
         })
         .collect();
-    let Some(&(largest, largest_reading, largest_point)) = pointed.iter().max_by_key(|(_, _, p)| *p) else {
+    let Some(&(largest, largest_reading, largest_point)) =
+        pointed.iter().max_by_key(|(_, _, p)| *p)
+    else {
         return Vec::new();
     };
     pointed
@@ -136,17 +175,23 @@ pub fn divergences_in<'a>(base: &ClaimBase, window: &'a Window) -> Vec<Divergenc
 fn divergences(base: &ClaimBase, window: &Window) -> Vec<Finding> {
     divergences_in(base, window)
         .into_iter()
-        .map(|Divergence { value, largest, ratio }| {
-            let message = format!(
-                "{} and {} lie {} apart",
-                describe(base, value),
-                describe(base, largest),
-                format_ratio(ratio)
-            );
-            finding_between(base, Code::FigureDivergence, value, largest, message)
-                .label(format!("{} below the largest value", format_ratio(ratio)))
-                .help("both can be true; the report shows who stands behind each value")
-        })
+        .map(
+            |Divergence {
+                 value,
+                 largest,
+                 ratio,
+             }| {
+                let message = format!(
+                    "{} and {} lie {} apart",
+                    describe(base, value),
+                    describe(base, largest),
+                    format_ratio(ratio)
+                );
+                finding_between(base, Code::FigureDivergence, value, largest, message)
+                    .label(format!("{} below the largest value", format_ratio(ratio)))
+                    .help("both can be true; the report shows who stands behind each value")
+            },
+        )
         .collect()
 }
 
@@ -166,7 +211,11 @@ fn label_conflicts(base: &ClaimBase, window: &Window) -> Vec<Finding> {
         .filter(|value| value.key != common.key)
         .filter(|value| matches!(value.key, ValueKey::Label(_)))
         .map(|value| {
-            let message = format!("{} differs from {}", describe(base, value), describe(base, common));
+            let message = format!(
+                "{} differs from {}",
+                describe(base, value),
+                describe(base, common)
+            );
             finding_between(base, Code::FigureConflict, value, common, message)
                 .label("a different value")
                 .help("the report shows every value with who states it and when")

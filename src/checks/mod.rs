@@ -18,6 +18,10 @@ pub fn run(base: &ClaimBase, analysis: &Analysis) -> Vec<Finding> {
     findings.extend(quotes::values_not_in_quotes(base));
     findings.extend(attribution::unsupported_assertions(base));
     findings.extend(attribution::attributions(base));
-    findings.extend(figures::figure_findings(base, &analysis.origins, &analysis.comparisons));
+    findings.extend(figures::figure_findings(
+        base,
+        &analysis.origins,
+        &analysis.comparisons,
+    ));
     findings
 }

@@ -19,7 +19,10 @@ pub fn values_not_in_quotes(base: &ClaimBase) -> Vec<Finding> {
                 Finding::new(
                     Code::ValueNotInQuote,
                     value.location.clone(),
-                    format!("the value `{}` of claim `{}` cannot be read from its quote", value.written, claim.id),
+                    format!(
+                        "the value `{}` of claim `{}` cannot be read from its quote",
+                        value.written, claim.id
+                    ),
                 )
                 .label("not in the quote")
                 .help("extend the quote to the words that state the figure, or correct the value")

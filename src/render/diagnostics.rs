@@ -23,11 +23,18 @@ pub fn render(files: &Files, findings: &[Finding], colour: bool) -> String {
 /// The closing line: how many findings of each severity, and whether the gate failed.
 pub fn summary(findings: &[Finding], failed: usize) -> String {
     let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
-    let (errors, warnings, infos) = (count(Severity::Error), count(Severity::Warning), count(Severity::Info));
+    let (errors, warnings, infos) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
     let verdict = if failed == 0 {
         "check passed".to_string()
     } else {
-        format!("check failed: {failed} finding{} fail the gate", plural(failed))
+        format!(
+            "check failed: {failed} finding{} fail the gate",
+            plural(failed)
+        )
     };
     format!(
         "{verdict} ({errors} error{}, {warnings} warning{}, {infos} info)",
@@ -56,14 +63,25 @@ fn group<'a>(files: &'a Files, finding: &'a Finding) -> Group<'a> {
     let path = files.display_path(finding.location.file);
     let mut group = if primary.text.is_empty() {
         let position = files.line_col(&finding.location);
-        title.element(Origin::path(path).line(position.line).char_column(position.column))
+        title.element(
+            Origin::path(path)
+                .line(position.line)
+                .char_column(position.column),
+        )
     } else {
-        let mut snippet = Snippet::source(primary.text.as_str()).path(path).fold(true).annotation(
-            AnnotationKind::Primary
-                .span(finding.location.span.clone())
-                .label(non_empty(&finding.label)),
-        );
-        for related in finding.related.iter().filter(|r| r.location.file == finding.location.file) {
+        let mut snippet = Snippet::source(primary.text.as_str())
+            .path(path)
+            .fold(true)
+            .annotation(
+                AnnotationKind::Primary
+                    .span(finding.location.span.clone())
+                    .label(non_empty(&finding.label)),
+            );
+        for related in finding
+            .related
+            .iter()
+            .filter(|r| r.location.file == finding.location.file)
+        {
             snippet = snippet.annotation(
                 AnnotationKind::Context
                     .span(related.location.span.clone())
@@ -72,7 +90,11 @@ fn group<'a>(files: &'a Files, finding: &'a Finding) -> Group<'a> {
         }
         title.element(snippet)
     };
-    for related in finding.related.iter().filter(|r| r.location.file != finding.location.file) {
+    for related in finding
+        .related
+        .iter()
+        .filter(|r| r.location.file != finding.location.file)
+    {
         let file = files.get(related.location.file);
         group = group.element(
             Snippet::source(file.text.as_str())

@@ -14,7 +14,9 @@ pub fn render(files: &Files, findings: &[Finding]) -> String {
                 Severity::Info => "notice",
             };
             let start = files.line_col(&finding.location);
-            let end = files.get(finding.location.file).line_col(finding.location.span.end);
+            let end = files
+                .get(finding.location.file)
+                .line_col(finding.location.span.end);
             let mut message = finding.message.clone();
             if let Some(help) = &finding.help {
                 message.push_str("\nhelp: ");
@@ -35,7 +37,9 @@ pub fn render(files: &Files, findings: &[Finding]) -> String {
 }
 
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_property(text: &str) -> String {

@@ -34,7 +34,9 @@ pub struct JsonRelated<'a> {
 impl<'a> JsonFinding<'a> {
     pub fn new(files: &Files, finding: &'a Finding) -> Self {
         let start = files.line_col(&finding.location);
-        let end = files.get(finding.location.file).line_col(finding.location.span.end);
+        let end = files
+            .get(finding.location.file)
+            .line_col(finding.location.span.end);
         Self {
             code: finding.code,
             severity: finding.severity,
@@ -82,7 +84,10 @@ struct Summary {
 pub fn render_check(files: &Files, findings: &[Finding], failed: usize) -> String {
     let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
     let output = CheckOutput {
-        findings: findings.iter().map(|f| JsonFinding::new(files, f)).collect(),
+        findings: findings
+            .iter()
+            .map(|f| JsonFinding::new(files, f))
+            .collect(),
         summary: Summary {
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
@@ -95,7 +100,9 @@ pub fn render_check(files: &Files, findings: &[Finding], failed: usize) -> Strin
 
 /// `report --format json`: the documented contract (docs/json.md).
 pub fn render_report(checked: &crate::Checked, figure: Option<&str>) -> String {
-    serde_json::to_string_pretty(&report::JsonReport::new(checked, figure)).expect("report serialises") + "\n"
+    serde_json::to_string_pretty(&report::JsonReport::new(checked, figure))
+        .expect("report serialises")
+        + "\n"
 }
 
 mod report {
@@ -212,9 +219,14 @@ mod report {
             } = checked;
             let origins = &analysis.origins;
             let group_names = |groups: &[usize]| -> Vec<&'a str> {
-                groups.iter().map(|&g| origins.group_name(base, g)).collect()
+                groups
+                    .iter()
+                    .map(|&g| origins.group_name(base, g))
+                    .collect()
             };
-            let in_scope = |figure: Option<usize>| only.is_none_or(|id| figure.is_some_and(|f| base.figures[f].id == id));
+            let in_scope = |figure: Option<usize>| {
+                only.is_none_or(|id| figure.is_some_and(|f| base.figures[f].id == id))
+            };
             let figures = analysis
                 .comparisons
                 .iter()
@@ -252,7 +264,11 @@ mod report {
                                             high: reading.and_then(|r| r.high),
                                             point: reading.and_then(|r| r.point),
                                             rule: reading.map(|r| r.rule),
-                                            claims: value.claims.iter().map(|&c| base.claims[c].id.as_str()).collect(),
+                                            claims: value
+                                                .claims
+                                                .iter()
+                                                .map(|&c| base.claims[c].id.as_str())
+                                                .collect(),
                                             origins: group_names(&value.origin_groups),
                                         }
                                     })
@@ -275,7 +291,9 @@ mod report {
                 .iter()
                 .enumerate()
                 .filter(|(_, claim)| in_scope(claim.figure) || only.is_none())
-                .map(|(c, claim)| json_claim(checked, c, claim, group_names(&origins.claim_groups[c])))
+                .map(|(c, claim)| {
+                    json_claim(checked, c, claim, group_names(&origins.claim_groups[c]))
+                })
                 .collect();
             let claim_ids: std::collections::HashSet<&str> = base
                 .claims
@@ -308,7 +326,11 @@ mod report {
                         name: &speaker.name,
                         kind: speaker.kind,
                         aliases: &speaker.aliases,
-                        affiliations: speaker.affiliations.iter().map(|&a| base.speakers[a].id.as_str()).collect(),
+                        affiliations: speaker
+                            .affiliations
+                            .iter()
+                            .map(|&a| base.speakers[a].id.as_str())
+                            .collect(),
                         origin_group: origins.group_name(base, origins.speaker_group[s]),
                         note: speaker.note.as_deref(),
                     })
@@ -316,14 +338,21 @@ mod report {
                 claims,
                 findings: findings
                     .iter()
-                    .filter(|f| only.is_none() || f.claims.iter().any(|c| claim_ids.contains(c.as_str())))
+                    .filter(|f| {
+                        only.is_none() || f.claims.iter().any(|c| claim_ids.contains(c.as_str()))
+                    })
                     .map(|f| JsonFinding::new(&base.files, f))
                     .collect(),
             }
         }
     }
 
-    fn json_claim<'a>(checked: &'a Checked, _c: usize, claim: &'a Claim, origin: Vec<&'a str>) -> JsonClaim<'a> {
+    fn json_claim<'a>(
+        checked: &'a Checked,
+        _c: usize,
+        claim: &'a Claim,
+        origin: Vec<&'a str>,
+    ) -> JsonClaim<'a> {
         let base = &checked.base;
         let reading = claim.value.as_ref().and_then(|v| v.reading.as_ref());
         let at = base.files.line_col(&claim.location);

@@ -8,7 +8,11 @@ use std::fmt::Write;
 pub fn render(report: &Report, files: &Files, findings: &[Finding]) -> String {
     let mut out = String::from("# Consistency report\n\n");
     for section in &report.figures {
-        let unit = section.unit.as_deref().map(|u| format!(" ({})", escape(u))).unwrap_or_default();
+        let unit = section
+            .unit
+            .as_deref()
+            .map(|u| format!(" ({})", escape(u)))
+            .unwrap_or_default();
         let _ = writeln!(out, "## {}{unit}\n", escape(&section.label));
         let _ = writeln!(out, "`{}` — {}\n", section.id, section.summary);
         table(&mut out, &section.rows);
@@ -35,7 +39,9 @@ pub fn render(report: &Report, files: &Files, findings: &[Finding]) -> String {
 }
 
 fn table(out: &mut String, rows: &[Row]) {
-    out.push_str("| claim | value | reading | speaker | source | as of | attribution | origin | flags |\n");
+    out.push_str(
+        "| claim | value | reading | speaker | source | as of | attribution | origin | flags |\n",
+    );
     out.push_str("|---|---|---|---|---|---|---|---|---|\n");
     for row in rows {
         let cells = [

@@ -4,7 +4,9 @@
 use crate::files::Files;
 use crate::finding::{Finding, Severity};
 use crate::report::{Report, Row};
-use comfy_table::{Attribute, Cell, Color, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED};
+use comfy_table::{
+    Attribute, Cell, Color, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED,
+};
 use std::fmt::Write;
 
 pub struct Style {
@@ -28,7 +30,11 @@ const HEADER: [&str; 9] = [
 pub fn render(report: &Report, files: &Files, findings: &[Finding], style: &Style) -> String {
     let mut out = String::new();
     for section in &report.figures {
-        let unit = section.unit.as_deref().map(|u| format!(" ({u})")).unwrap_or_default();
+        let unit = section
+            .unit
+            .as_deref()
+            .map(|u| format!(" ({u})"))
+            .unwrap_or_default();
         let heading = format!("{} — {}{unit}", section.id, section.label);
         let _ = writeln!(out, "{}", bold(&heading, style.colour));
         let _ = writeln!(out, "{}", section.summary);
@@ -38,7 +44,11 @@ pub fn render(report: &Report, files: &Files, findings: &[Finding], style: &Styl
         let _ = writeln!(out, "{}", bold("Statements without a figure", style.colour));
         let _ = writeln!(out, "{}\n", table(&report.statements, style));
     }
-    let _ = writeln!(out, "{}", bold(&format!("Findings ({})", findings.len()), style.colour));
+    let _ = writeln!(
+        out,
+        "{}",
+        bold(&format!("Findings ({})", findings.len()), style.colour)
+    );
     for finding in findings {
         let at = files.line_col(&finding.location);
         let _ = writeln!(
@@ -70,10 +80,18 @@ fn table(rows: &[Row], style: &Style) -> Table {
             table.set_content_arrangement(ContentArrangement::Disabled);
         }
     }
-    table.set_header(HEADER.iter().map(|h| Cell::new(h).add_attribute(Attribute::Bold)));
+    table.set_header(
+        HEADER
+            .iter()
+            .map(|h| Cell::new(h).add_attribute(Attribute::Bold)),
+    );
     for row in rows {
         let flags = Cell::new(&row.flags);
-        let flags = if style.colour && !row.flags.is_empty() { flags.fg(Color::Yellow) } else { flags };
+        let flags = if style.colour && !row.flags.is_empty() {
+            flags.fg(Color::Yellow)
+        } else {
+            flags
+        };
         table.add_row(vec![
             Cell::new(&row.claim),
             Cell::new(&row.value),
@@ -90,7 +108,11 @@ fn table(rows: &[Row], style: &Style) -> Table {
 }
 
 fn bold(text: &str, colour: bool) -> String {
-    if colour { format!("\x1b[1m{text}\x1b[0m") } else { text.to_string() }
+    if colour {
+        format!("\x1b[1m{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
 }
 
 fn severity(severity: Severity, colour: bool) -> String {
