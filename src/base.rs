@@ -107,6 +107,8 @@ pub struct Source {
     pub published: Option<PartialDate>,
     pub url: Option<String>,
     pub sha256: Option<Spanned<String>>,
+    /// The file name of the source's archived text, so a changed copy can be told from a missing one.
+    pub archive_file: Option<String>,
     pub note: Option<String>,
     pub location: Location,
 }
@@ -217,7 +219,8 @@ impl ClaimBase {
                 kind: *record.kind.get_ref(),
                 published: resolver.date(&record.published, *file),
                 url: inner(&record.url),
-                sha256: record.sha256.clone(),
+                sha256: resolver.sha256(&record.sha256, *file),
+                archive_file: inner(&record.archive_file),
                 note: inner(&record.note),
                 location: Location::new(*file, record.id.span()),
             })
@@ -595,6 +598,24 @@ impl Resolver {
             Node::Claim(i) => Some(Basis::Claim(i)),
             _ => None,
         }
+    }
+
+    fn sha256(&mut self, hash: &Option<Spanned<String>>, file: FileId) -> Option<Spanned<String>> {
+        let hash = hash.as_ref()?;
+        let text = hash.get_ref();
+        if text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Some(Spanned::new(hash.span(), text.to_ascii_lowercase()));
+        }
+        self.findings.push(
+            Finding::new(
+                Code::InvalidField,
+                Location::new(file, hash.span()),
+                "`sha256` must be 64 hexadecimal digits",
+            )
+            .label("not a sha256 hash")
+            .help("compute it with `sha256sum FILE` on the archived text"),
+        );
+        None
     }
 
     fn date(&mut self, date: &Spanned<DateText>, file: FileId) -> Option<PartialDate> {

@@ -32,6 +32,8 @@ pub struct LineCol {
 pub struct SourceFile {
     /// Path relative to the claim base root, with `/` separators: stable across machines.
     pub path: String,
+    /// A file from outside the claim base (an archived text), shown by the path it was given.
+    pub external: bool,
     pub text: String,
     line_starts: Vec<usize>,
 }
@@ -43,8 +45,17 @@ impl SourceFile {
             .collect();
         Self {
             path,
+            external: false,
             text,
             line_starts,
+        }
+    }
+
+    /// A file from outside the claim base, such as an archived source text.
+    pub fn external(path: String, text: String) -> Self {
+        Self {
+            external: true,
+            ..Self::new(path, text)
         }
     }
 
@@ -119,7 +130,12 @@ impl Files {
 
     /// The path to show for a file: relative to where the user stands.
     pub fn display_path(&self, id: FileId) -> String {
-        format!("{}{}", self.display_prefix, self.get(id).path)
+        let file = self.get(id);
+        if file.external {
+            file.path.clone()
+        } else {
+            format!("{}{}", self.display_prefix, file.path)
+        }
     }
 
     pub fn root(&self) -> &Path {

@@ -4,6 +4,7 @@
 //! The library holds the engine and prints nothing: [`open`] reads a claim base and runs every
 //! check, and the [`render`] modules turn the outcome into text, tables or JSON.
 
+pub mod archive;
 pub mod base;
 pub mod checks;
 pub mod compare;
@@ -69,6 +70,24 @@ fn check(mut loaded: loader::Loaded, config_text: Option<String>) -> Checked {
         base,
         analysis,
         findings,
+    }
+}
+
+impl Checked {
+    /// Add the quote checks against the archive in `dir` to the findings.
+    pub fn check_archive(&mut self, dir: &Path) -> Result<(), archive::ArchiveError> {
+        let mut files = std::mem::take(&mut self.base.files);
+        let result = archive::check_quotes(&self.base, &mut files, dir);
+        self.base.files = files;
+        self.add_findings(result?);
+        Ok(())
+    }
+
+    /// Add findings from a later step, with severities applied and the canonical order kept.
+    fn add_findings(&mut self, mut findings: Vec<Finding>) {
+        self.base.config.apply_severities(&mut findings);
+        self.findings.append(&mut findings);
+        finding::sort(&mut self.findings);
     }
 }
 

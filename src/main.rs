@@ -39,6 +39,9 @@ enum Command {
         /// Also fail on warnings.
         #[arg(long, value_enum, value_name = "LEVEL")]
         deny: Option<DenyLevel>,
+        /// Check every quote against the archived source texts in DIR (found by sha256).
+        #[arg(long, value_name = "DIR")]
+        archive: Option<PathBuf>,
     },
     /// The consistency report: every figure with every value, who states it, on what basis, and
     /// where sources disagree.
@@ -125,10 +128,17 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<Exit, Box<dyn std::error::Error>> {
     match cli.command {
-        Command::Check { format, deny } => {
+        Command::Check {
+            format,
+            deny,
+            archive,
+        } => {
             let (root, prefix) = locate(cli.root.as_deref())?;
             let mut checked = open(&root)?;
             checked.base.files.set_display_prefix(&prefix);
+            if let Some(dir) = &archive {
+                checked.check_archive(dir)?;
+            }
             let gate = Gate {
                 deny_warnings: deny.is_some(),
             };

@@ -60,6 +60,7 @@ pub struct RawSource {
     pub published: Spanned<DateText>,
     pub url: Option<Spanned<String>>,
     pub sha256: Option<Spanned<String>>,
+    pub archive_file: Option<Spanned<String>>,
     pub note: Option<Spanned<String>>,
 }
 
@@ -160,6 +161,7 @@ pub mod fields {
         "published",
         "url",
         "sha256",
+        "archive_file",
         "note",
     ];
     pub const FIGURE: &[&str] = &[
