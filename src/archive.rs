@@ -31,10 +31,16 @@ struct ArchivedFile {
 
 /// Check every quote against the archive in `dir`. Archived texts that findings point into join
 /// `files`, so diagnostics can show the closest passage in place.
-pub fn check_quotes(base: &ClaimBase, files: &mut Files, dir: &Path) -> Result<Vec<Finding>, ArchiveError> {
+pub fn check_quotes(
+    base: &ClaimBase,
+    files: &mut Files,
+    dir: &Path,
+) -> Result<Vec<Finding>, ArchiveError> {
     let archived = read_archive(dir)?;
-    let by_hash: HashMap<&str, &ArchivedFile> = archived.iter().map(|f| (f.sha256.as_str(), f)).collect();
-    let by_name: HashMap<&str, &ArchivedFile> = archived.iter().map(|f| (f.name.as_str(), f)).collect();
+    let by_hash: HashMap<&str, &ArchivedFile> =
+        archived.iter().map(|f| (f.sha256.as_str(), f)).collect();
+    let by_name: HashMap<&str, &ArchivedFile> =
+        archived.iter().map(|f| (f.name.as_str(), f)).collect();
     let mut claims_by_source: Vec<Vec<usize>> = vec![Vec::new(); base.sources.len()];
     for (c, claim) in base.claims.iter().enumerate() {
         if let (Some(source), Some(_)) = (claim.source, &claim.quote) {
@@ -48,7 +54,10 @@ pub fn check_quotes(base: &ClaimBase, files: &mut Files, dir: &Path) -> Result<V
                 Finding::new(
                     Code::ArchiveMissingSource,
                     source.location.clone(),
-                    format!("source `{}` has no sha256, so its quotes cannot be checked", source.id),
+                    format!(
+                        "source `{}` has no sha256, so its quotes cannot be checked",
+                        source.id
+                    ),
                 )
                 .help("add `sha256 = \"...\"`, the hash of the archived text (`sha256sum FILE`)"),
             );
@@ -56,16 +65,17 @@ pub fn check_quotes(base: &ClaimBase, files: &mut Files, dir: &Path) -> Result<V
         };
         let hash_location = Location::new(source.location.file, hash.span());
         let Some(file) = by_hash.get(hash.get_ref().as_str()) else {
-            let named = source.archive_file.as_deref().and_then(|name| by_name.get(name));
+            let named = source
+                .archive_file
+                .as_deref()
+                .and_then(|name| by_name.get(name));
             let finding = match named {
                 Some(file) => Finding::new(
                     Code::ArchiveHashMismatch,
                     hash_location,
                     format!(
                         "the archived copy `{}` of source `{}` has sha256 {}, not the one recorded",
-                        file.display,
-                        source.id,
-                        file.sha256
+                        file.display, source.id, file.sha256
                     ),
                 )
                 .label("recorded hash")
@@ -100,7 +110,10 @@ pub fn check_quotes(base: &ClaimBase, files: &mut Files, dir: &Path) -> Result<V
                     let finding = Finding::new(
                         Code::QuoteNotFound,
                         location,
-                        format!("the quote of claim `{}` is not in the archived text of `{}`", claim.id, source.id),
+                        format!(
+                            "the quote of claim `{}` is not in the archived text of `{}`",
+                            claim.id, source.id
+                        ),
                     )
                     .label("not found in the archive");
                     match closest {
@@ -111,9 +124,15 @@ pub fn check_quotes(base: &ClaimBase, files: &mut Files, dir: &Path) -> Result<V
                             finding
                                 .related(
                                     Location::new(id, passage.span),
-                                    format!("closest passage ({:.0}% alike)", passage.similarity * 100.0),
+                                    format!(
+                                        "closest passage ({:.0}% alike)",
+                                        passage.similarity * 100.0
+                                    ),
                                 )
-                                .help(format!("copy the source's exact words; the closest passage is: \"{}\"", passage.text))
+                                .help(format!(
+                                    "copy the source's exact words; the closest passage is: \"{}\"",
+                                    passage.text
+                                ))
                         }
                         None => finding.help("copy the source's exact words into `quote`"),
                     }
@@ -145,7 +164,10 @@ fn read_archive(dir: &Path) -> Result<Vec<ArchivedFile>, ArchiveError> {
         })?;
         archived.push(ArchivedFile {
             display: path.display().to_string(),
-            name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+            name: path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
             sha256: format!("{:x}", Sha256::digest(&bytes)),
             bytes,
         });

@@ -43,7 +43,7 @@ pub fn fold_label(label: &str) -> String {
 #[derive(Debug, Clone)]
 pub struct Value {
     pub key: ValueKey,
-    /// Claim indices, in claim base order.
+    /// Claim indices, sorted by claim id.
     pub claims: Vec<usize>,
     /// The distinct origin groups behind these claims, sorted.
     pub origin_groups: Vec<usize>,
@@ -169,10 +169,14 @@ fn compare_figure(
         .map(|(key, values)| {
             let mut values: Vec<Value> = values
                 .into_iter()
-                .map(|(key, claims)| Value {
-                    origin_groups: groups_of(origins, &claims),
-                    key,
-                    claims,
+                .map(|(key, mut claims)| {
+                    // By id, so the claim that speaks for a value does not depend on file layout.
+                    claims.sort_by(|&a, &b| base.claims[a].id.cmp(&base.claims[b].id));
+                    Value {
+                        origin_groups: groups_of(origins, &claims),
+                        key,
+                        claims,
+                    }
                 })
                 .collect();
             values.sort_by(|a, b| a.key.cmp(&b.key));

@@ -6,18 +6,22 @@
 
 pub mod archive;
 pub mod base;
+pub mod baseline;
 pub mod checks;
 pub mod compare;
 pub mod config;
 pub mod date;
+pub mod diff;
 pub mod files;
 pub mod finding;
+pub mod git;
 pub mod loader;
 pub mod origins;
 pub mod quote;
 pub mod records;
 pub mod render;
 pub mod report;
+pub mod snapshot;
 pub mod value;
 
 use base::ClaimBase;

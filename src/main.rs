@@ -42,6 +42,25 @@ enum Command {
         /// Check every quote against the archived source texts in DIR (found by sha256).
         #[arg(long, value_name = "DIR")]
         archive: Option<PathBuf>,
+        /// Fail only on findings that the claim base at REV (a git revision or a folder) did not
+        /// have; the ones it had are listed as known.
+        #[arg(long, value_name = "REV")]
+        baseline: Option<String>,
+    },
+    /// Print the canonical snapshot: the resolved claim base, one fact a line, in id order.
+    Snapshot,
+    /// Show what changed between two states of the claim base, in claim terms.
+    Diff {
+        /// The old state: a git revision (`HEAD~1`, a branch) or a claim base folder.
+        old: String,
+        /// The new state; by default the working tree.
+        new: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+        /// Exit with 1 when there are differences, as `git diff --exit-code`.
+        #[arg(long)]
+        exit_code: bool,
     },
     /// The consistency report: every figure with every value, who states it, on what basis, and
     /// where sources disagree.
@@ -81,6 +100,16 @@ enum ReportFormat {
     /// GitHub-flavoured markdown, for a pull-request comment
     Markdown,
     /// the JSON contract of docs/json.md
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormat {
+    /// plain text
+    Text,
+    /// GitHub-flavoured markdown, for a pull-request comment
+    Markdown,
+    /// JSON
     Json,
 }
 
@@ -132,6 +161,7 @@ fn run(cli: Cli) -> Result<Exit, Box<dyn std::error::Error>> {
             format,
             deny,
             archive,
+            baseline,
         } => {
             let (root, prefix) = locate(cli.root.as_deref())?;
             let mut checked = open(&root)?;
@@ -142,6 +172,28 @@ fn run(cli: Cli) -> Result<Exit, Box<dyn std::error::Error>> {
             let gate = Gate {
                 deny_warnings: deny.is_some(),
             };
+            let mut known_note = String::new();
+            if let Some(revision) = &baseline {
+                let old = open_state(&root, revision)?;
+                let known = claimtrack::baseline::known(&checked.findings, &old.findings);
+                let mut findings = Vec::new();
+                for (finding, known) in checked.findings.drain(..).zip(known) {
+                    if known && gate.fails(&finding) {
+                        known_note.push_str(&format!(
+                            "known: {} {}: {}\n",
+                            finding.severity, finding.code, finding.message
+                        ));
+                    } else {
+                        findings.push(finding);
+                    }
+                }
+                checked.findings = findings;
+                if !known_note.is_empty() {
+                    eprint!(
+                        "findings already present at {revision} do not fail the gate:\n{known_note}"
+                    );
+                }
+            }
             let failed = checked.findings.iter().filter(|f| gate.fails(f)).count();
             let files = &checked.base.files;
             let output = match format {
@@ -198,6 +250,36 @@ fn run(cli: Cli) -> Result<Exit, Box<dyn std::error::Error>> {
             print(&output)?;
             Ok(Exit::Clean)
         }
+        Command::Snapshot => {
+            let (root, _) = locate(cli.root.as_deref())?;
+            print(&claimtrack::snapshot::render(&open(&root)?))?;
+            Ok(Exit::Clean)
+        }
+        Command::Diff {
+            old,
+            new,
+            format,
+            exit_code,
+        } => {
+            let (root, _) = locate(cli.root.as_deref())?;
+            let old = open_state(&root, &old)?;
+            let new = match &new {
+                Some(new) => open_state(&root, new)?,
+                None => open(&root)?,
+            };
+            let diff = claimtrack::diff::diff(&old, &new);
+            let output = match format {
+                DiffFormat::Text => render::diff::text(&diff),
+                DiffFormat::Markdown => render::diff::markdown(&diff),
+                DiffFormat::Json => serde_json::to_string_pretty(&diff)? + "\n",
+            };
+            print(&output)?;
+            Ok(if exit_code && !diff.is_empty() {
+                Exit::GateFailed
+            } else {
+                Exit::Clean
+            })
+        }
         Command::Explain { code, list } => {
             if list {
                 let mut out = String::new();
@@ -239,6 +321,16 @@ fn run(cli: Cli) -> Result<Exit, Box<dyn std::error::Error>> {
             }
         }
     }
+}
+
+/// A state of the claim base: a folder holding one, or a git revision of the one at `root`.
+fn open_state(root: &Path, state: &str) -> Result<claimtrack::Checked, Box<dyn std::error::Error>> {
+    let folder = Path::new(state);
+    if folder.is_dir() {
+        return Ok(open(folder)?);
+    }
+    let (inputs, config) = claimtrack::git::read_revision(root, state)?;
+    Ok(claimtrack::open_inputs(root, inputs, config))
 }
 
 /// The findings a report shows: all of them, or those about the figure's claims.

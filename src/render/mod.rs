@@ -2,6 +2,7 @@
 //! Byte spans become line:column only here, through [`crate::files::Files`].
 
 pub mod diagnostics;
+pub mod diff;
 pub mod github;
 pub mod json;
 pub mod markdown;
