@@ -74,7 +74,12 @@ pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
     };
     // The most discussed figures first: they are what a fact-checker opens the report for.
     let mut figures: Vec<FigureSection> = figures;
-    figures.sort_by(|a, b| b.rows.len().cmp(&a.rows.len()).then_with(|| a.id.cmp(&b.id)));
+    figures.sort_by(|a, b| {
+        b.rows
+            .len()
+            .cmp(&a.rows.len())
+            .then_with(|| a.id.cmp(&b.id))
+    });
     Report {
         figures,
         statements,

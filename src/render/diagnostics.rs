@@ -1,7 +1,7 @@
 //! Human diagnostics in the rustc style: `file:line:column`, the source line, a caret under the
 //! span, related places and a help line.
 
-use crate::files::Files;
+use crate::files::{Files, Location};
 use crate::finding::{Finding, Severity};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use std::fmt::Write;
@@ -59,58 +59,53 @@ fn group<'a>(files: &'a Files, finding: &'a Finding) -> Group<'a> {
     let title = level(finding.severity)
         .primary_title(finding.message.as_str())
         .id(finding.code.name());
-    let primary = files.get(finding.location.file);
-    let path = files.display_path(finding.location.file);
-    let mut group = if primary.text.is_empty() {
-        let position = files.line_col(&finding.location);
-        title.element(
-            Origin::path(path)
-                .line(position.line)
-                .char_column(position.column),
-        )
-    } else {
-        let mut snippet = Snippet::source(primary.text.as_str())
-            .path(path)
-            .fold(true)
-            .annotation(
-                AnnotationKind::Primary
-                    .span(finding.location.span.clone())
-                    .label(non_empty(&finding.label)),
-            );
-        for related in finding
-            .related
-            .iter()
-            .filter(|r| r.location.file == finding.location.file)
-        {
-            snippet = snippet.annotation(
-                AnnotationKind::Context
-                    .span(related.location.span.clone())
-                    .label(related.message.as_str()),
-            );
-        }
-        title.element(snippet)
-    };
-    for related in finding
-        .related
-        .iter()
-        .filter(|r| r.location.file != finding.location.file)
-    {
-        let file = files.get(related.location.file);
-        group = group.element(
-            Snippet::source(file.text.as_str())
-                .path(files.display_path(related.location.file))
-                .fold(true)
-                .annotation(
-                    AnnotationKind::Context
-                        .span(related.location.span.clone())
-                        .label(related.message.as_str()),
-                ),
-        );
+    let mut group = title.element(snippet(
+        files,
+        &finding.location,
+        &finding.label,
+        AnnotationKind::Primary,
+    ));
+    for related in &finding.related {
+        group = group.element(snippet(
+            files,
+            &related.location,
+            &related.message,
+            AnnotationKind::Context,
+        ));
     }
     if let Some(help) = &finding.help {
         group = group.element(Level::HELP.message(help.as_str()));
     }
     group
+}
+
+/// A snippet of only the lines a span covers, so rendering costs what is shown, not the file size.
+fn snippet<'a>(
+    files: &'a Files,
+    location: &'a Location,
+    label: &'a str,
+    kind: AnnotationKind,
+) -> annotate_snippets::Element<'a> {
+    let file = files.get(location.file);
+    let path = files.display_path(location.file);
+    if file.text.is_empty() {
+        let position = files.line_col(location);
+        return Origin::path(path)
+            .line(position.line)
+            .char_column(position.column)
+            .into();
+    }
+    let first = file.line_range(location.span.start);
+    let last = file.line_range(location.span.end.max(location.span.start));
+    let lines = first.start..last.end.max(first.end);
+    let span = location.span.start.clamp(lines.start, lines.end) - lines.start
+        ..location.span.end.clamp(lines.start, lines.end) - lines.start;
+    Snippet::source(&file.text[lines])
+        .path(path)
+        .line_start(file.line_col(first.start).line)
+        .fold(true)
+        .annotation(kind.span(span).label(non_empty(label)))
+        .into()
 }
 
 fn non_empty(label: &str) -> Option<&str> {
