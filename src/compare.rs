@@ -195,7 +195,7 @@ fn compare_figure(
         }
     }
     not_compared.extend(lonely);
-    not_compared.sort_by_key(|n| n.claim);
+    not_compared.sort_by(|a, b| base.claims[a.claim].id.cmp(&base.claims[b.claim].id));
     FigureComparison {
         figure: figure_index,
         origin_groups: groups_of(origins, &claims),

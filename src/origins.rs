@@ -94,7 +94,19 @@ fn affiliation_groups(base: &ClaimBase) -> (Vec<OriginGroup>, Vec<usize>) {
             })
             .expect("a group has a member");
     }
-    let speaker_group = (0..count).map(|s| group_of_label[labels[s]]).collect();
+    // Numbered in the order of their names, so every list of groups reads the same whatever the
+    // order of the records.
+    groups.sort_by(|a, b| {
+        base.speakers[a.representative]
+            .id
+            .cmp(&base.speakers[b.representative].id)
+    });
+    let mut speaker_group = vec![0; count];
+    for (g, group) in groups.iter().enumerate() {
+        for &member in &group.members {
+            speaker_group[member] = g;
+        }
+    }
     (groups, speaker_group)
 }
 
@@ -118,7 +130,10 @@ fn origin_speakers(base: &ClaimBase) -> (Vec<Vec<usize>>, Vec<Finding>) {
             _ => None,
         })
     };
-    for start in 0..claims.len() {
+    // Visited in id order, so which claim of a cycle is reported does not depend on file layout.
+    let mut order: Vec<usize> = (0..claims.len()).collect();
+    order.sort_by(|&a, &b| claims[a].id.cmp(&claims[b].id));
+    for start in order {
         if state[start] != Visit::New {
             continue;
         }

@@ -191,7 +191,7 @@ pub fn speaker_facts(checked: &Checked, s: usize) -> Facts {
     let origins = &checked.analysis.origins;
     let mut facts = vec![
         ("name", speaker.name.clone()),
-        ("kind", format!("{:?}", speaker.kind).to_lowercase()),
+        ("kind", serialized_name(&speaker.kind)),
     ];
     let mut aliases: Vec<&str> = speaker.aliases.iter().map(String::as_str).collect();
     aliases.sort_unstable();
@@ -221,7 +221,7 @@ pub fn source_facts(base: &ClaimBase, s: usize) -> Facts {
         "publisher",
         source.publisher.map(|p| base.speakers[p].id.clone()),
     );
-    facts.push(("kind", format!("{:?}", source.kind).to_lowercase()));
+    facts.push(("kind", serialized_name(&source.kind)));
     push(
         &mut facts,
         "published",
@@ -244,6 +244,14 @@ pub fn finding_figure<'a>(base: &'a ClaimBase, finding: &Finding) -> Option<&'a 
         crate::base::Node::Claim(c) => base.claims[c].figure.map(|f| base.figures[f].id.as_str()),
         _ => None,
     }
+}
+
+/// An enum's name as the records write it (`press-release`).
+fn serialized_name(value: &impl serde::Serialize) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 fn sorted<'a>(count: usize, id: impl Fn(usize) -> &'a String) -> Vec<usize> {

@@ -228,6 +228,8 @@ fn single_origins(base: &ClaimBase, origins: &Origins, window: &Window) -> Vec<F
         .values
         .iter()
         .filter(|value| value.claims.len() > 1 && value.origin_groups.len() == 1)
+        // A claim whose origin is unknown (its speaker unresolved) may be independent.
+        .filter(|value| value.claims.iter().all(|&c| !origins.claim_groups[c].is_empty()))
         .map(|value| {
             let group = origins.group_name(base, value.origin_groups[0]);
             let speakers: std::collections::BTreeSet<&str> = value
