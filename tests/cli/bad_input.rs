@@ -1,0 +1,257 @@
+//! Bad input gives a clear error at file:line:column, in the human output every user sees first.
+
+use crate::findings::{byte_order_mark, directory_named_toml, not_utf8};
+use crate::support::{check_json, fixture, run_fixture, run_in, with_code};
+use tempfile::TempDir;
+
+/// `check` in human format on a fixture: asserts the exit code and returns stdout.
+fn human(name: &str, exit: i32) -> String {
+    let run = run_fixture(name, &["check"]);
+    assert_eq!(run.code, exit, "{}{}", run.stdout, run.stderr);
+    run.stdout
+}
+
+fn assert_contains(text: &str, wanted: &[&str]) {
+    for piece in wanted {
+        assert!(text.contains(piece), "missing {piece:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn malformed_toml() {
+    let out = human("bad-toml-syntax", 1);
+    assert_contains(
+        &out,
+        &[
+            "error[toml-syntax]: invalid TOML",
+            "--> claims/claims.toml:9:15",
+            "9 | value = \"5,000",
+        ],
+    );
+}
+
+#[test]
+fn value_true_is_an_invalid_field() {
+    let out = human("value-true", 1);
+    assert_contains(
+        &out,
+        &[
+            "error[invalid-field]: `value` must be an integer or text such as \"at least 5,000\", found boolean",
+            "--> claims/claims.toml:9:9",
+        ],
+    );
+}
+
+#[test]
+fn unknown_field_suggests_the_closest() {
+    let out = human("unknown-field-sorce", 1);
+    assert_contains(
+        &out,
+        &[
+            "error[unknown-field]: unknown field `sorce`",
+            "--> claims/claims.toml:11:1",
+            "help: did you mean `source`?",
+        ],
+    );
+}
+
+#[test]
+fn unknown_table_suggests_the_closest() {
+    let out = human("unknown-table-claims", 1);
+    assert_contains(
+        &out,
+        &[
+            "error[unknown-table]",
+            "--> claims/claims.toml:6:3",
+            "did you mean `[[claim]]`?",
+        ],
+    );
+}
+
+#[test]
+fn duplicate_ids_show_both_places() {
+    let (exit, findings) = check_json(&fixture("duplicate-ids"));
+    assert_eq!(exit, 1);
+    let duplicates = with_code(&findings, "duplicate-id");
+    assert_eq!(duplicates.len(), 2, "{findings:#?}");
+    // Within one file.
+    assert_eq!(
+        (duplicates[0].file.as_str(), duplicates[0].line),
+        ("claims/claims.toml", 11)
+    );
+    assert_eq!(
+        duplicates[0].related,
+        vec![("claims/claims.toml".to_string(), 2, 6)]
+    );
+    // Across files and record kinds.
+    assert_eq!(
+        (duplicates[1].file.as_str(), duplicates[1].line),
+        ("claims/figures.toml", 8)
+    );
+    assert_eq!(
+        duplicates[1].related,
+        vec![("sources/sources.toml".to_string(), 2, 6)]
+    );
+    let out = human("duplicate-ids", 1);
+    assert_contains(
+        &out,
+        &[
+            "error[duplicate-id]: duplicate id `watchdog`",
+            "--> claims/figures.toml:8:6",
+            "::: sources/sources.toml:2:6",
+            "first used here by a speaker",
+            "--> claims/claims.toml:11:6",
+            "first used here by a claim",
+        ],
+    );
+}
+
+#[test]
+fn references_to_missing_ids() {
+    let out = human("unknown-reference", 1);
+    assert_contains(
+        &out,
+        &[
+            "error[unknown-reference]: `speaker` names unknown speaker `watchdgo`",
+            "--> claims/claims.toml:10:11",
+            "help: did you mean `watchdog`?",
+            "error[unknown-reference]: `source` names unknown source `missing-report`",
+            "--> claims/claims.toml:20:10",
+        ],
+    );
+    let out = human("undeclared-figure", 1);
+    assert_contains(
+        &out,
+        &[
+            "error[undeclared-figure]: figure `detainees` is not declared",
+            "--> claims/claims.toml:8:10",
+            "did you mean `detained`?",
+        ],
+    );
+}
+
+#[test]
+fn empty_file_warns() {
+    let out = human("empty-file", 0);
+    assert_contains(
+        &out,
+        &[
+            "warning[empty-file]: `claims/empty.toml` holds no records",
+            "--> claims/empty.toml:1:1",
+            "check passed (0 errors, 1 warning, 0 info)",
+        ],
+    );
+}
+
+#[test]
+fn non_utf8_file() {
+    let base = not_utf8();
+    let run = run_in(base.path(), &["check"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert_contains(
+        &run.stdout,
+        &[
+            "error[unreadable-file]: file is not valid UTF-8",
+            "--> claims/latin1.toml:2:10",
+            "help: re-save the file as UTF-8",
+        ],
+    );
+}
+
+#[test]
+fn byte_order_mark_is_read_past() {
+    let base = byte_order_mark();
+    let (exit, findings) = check_json(base.path());
+    assert_eq!(exit, 0, "{findings:#?}");
+    let codes: Vec<&str> = findings.iter().map(|f| f.code.as_str()).collect();
+    // The records are still read, at their own lines: the BOM shifts nothing.
+    assert_eq!(codes, ["byte-order-mark", "value-not-in-quote"]);
+    assert_eq!((findings[1].line, findings[1].column), (9, 9));
+    let run = run_in(base.path(), &["check"]);
+    assert_contains(
+        &run.stdout,
+        &[
+            "warning[byte-order-mark]: file starts with a byte-order mark",
+            "--> claims/claims.toml:1:1",
+        ],
+    );
+}
+
+#[test]
+fn directory_named_like_a_record_file() {
+    let base = directory_named_toml();
+    let run = run_in(base.path(), &["check"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert_contains(
+        &run.stdout,
+        &[
+            "error[unreadable-file]: `claims/x.toml` is a directory, not a file",
+            "--> claims/x.toml:1:1",
+        ],
+    );
+}
+
+#[test]
+fn partial_date_with_month_13() {
+    let out = human("date-month-13", 1);
+    assert_contains(
+        &out,
+        &[
+            "error[invalid-date]: invalid date `2018-13`",
+            "--> sources/sources.toml:11:13",
+            "`13` is not a month from 01 to 12",
+        ],
+    );
+}
+
+#[test]
+fn id_with_spaces() {
+    let out = human("id-with-space", 1);
+    assert_contains(
+        &out,
+        &[
+            "error[invalid-id]: invalid id `watchdog detained`: an id cannot contain spaces",
+            "--> claims/claims.toml:7:6",
+            "e.g. `watchdog-detained`",
+        ],
+    );
+}
+
+#[test]
+fn missing_claims_folder_says_what_a_claim_base_is() {
+    let dir = TempDir::new().unwrap();
+    std::fs::create_dir(dir.path().join("sources")).unwrap();
+    let root = dir.path().to_str().unwrap();
+    for run in [
+        run_in(dir.path(), &["check", "--root", root]),
+        run_in(dir.path(), &["report", "--root", "."]),
+        run_in(dir.path(), &["check"]),
+    ] {
+        assert_eq!(run.code, 2, "{run:?}");
+        assert!(run.stdout.is_empty(), "{run:?}");
+        assert_contains(
+            &run.stderr,
+            &[
+                "is not a claim base",
+                "A claim base is a folder holding `claims/`",
+                "`sources/`",
+                "--root DIR",
+            ],
+        );
+    }
+}
+
+#[test]
+fn root_that_does_not_exist() {
+    let dir = TempDir::new().unwrap();
+    let missing = dir.path().join("nowhere");
+    let missing = missing.to_str().unwrap();
+    for command in ["check", "report"] {
+        let run = run_in(dir.path(), &[command, "--root", missing]);
+        assert_eq!(run.code, 2, "{run:?}");
+        assert_contains(
+            &run.stderr,
+            &["error: the claim base root", "nowhere", "does not exist"],
+        );
+    }
+}

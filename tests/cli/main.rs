@@ -1,0 +1,12 @@
+//! Integration tests of the `claimtrack` binary: one test binary, one module per area.
+
+mod archive;
+mod bad_input;
+mod check;
+mod claim_base;
+mod diff;
+mod explain;
+mod findings;
+mod layout;
+mod report;
+mod support;
