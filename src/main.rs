@@ -42,6 +42,10 @@ enum Command {
         /// Check every quote against the archived source texts in DIR (found by sha256).
         #[arg(long, value_name = "DIR")]
         archive: Option<PathBuf>,
+        /// Also print info findings (what sources say: conflicts, divergences, attributions) in
+        /// the human and GitHub formats; JSON always has them, and `report` shows them.
+        #[arg(long)]
+        show_info: bool,
         /// Fail only on findings that the claim base at REV (a git revision or a folder) did not
         /// have; the ones it had are listed as known.
         #[arg(long, value_name = "REV")]
@@ -162,6 +166,7 @@ fn run(cli: Cli) -> Result<Exit, Box<dyn std::error::Error>> {
             deny,
             archive,
             baseline,
+            show_info,
         } => {
             let (root, prefix) = locate(cli.root.as_deref())?;
             let mut checked = open(&root)?;
@@ -196,16 +201,23 @@ fn run(cli: Cli) -> Result<Exit, Box<dyn std::error::Error>> {
             }
             let failed = checked.findings.iter().filter(|f| gate.fails(f)).count();
             let files = &checked.base.files;
+            // Info findings describe the sources, not the records: a CI log shows them on request.
+            let shown: Vec<_> = checked
+                .findings
+                .iter()
+                .filter(|f| show_info || f.severity != claimtrack::finding::Severity::Info)
+                .cloned()
+                .collect();
             let output = match format {
                 CheckFormat::Human => {
                     let colour = render::use_colour(std::io::stdout().is_terminal());
-                    let mut text = render::diagnostics::render(files, &checked.findings, colour);
+                    let mut text = render::diagnostics::render(files, &shown, colour);
                     text.push_str(&render::diagnostics::summary(&checked.findings, failed));
                     text.push('\n');
                     text
                 }
                 CheckFormat::Json => render::json::render_check(files, &checked.findings, failed),
-                CheckFormat::Github => render::github::render(files, &checked.findings),
+                CheckFormat::Github => render::github::render(files, &shown),
             };
             print(&output)?;
             Ok(if failed > 0 {

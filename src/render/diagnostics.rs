@@ -36,8 +36,13 @@ pub fn summary(findings: &[Finding], failed: usize) -> String {
             plural(failed)
         )
     };
+    let infos = if infos > 0 {
+        format!("{infos} info: `claimtrack report` or `check --show-info` shows them")
+    } else {
+        "0 info".to_string()
+    };
     format!(
-        "{verdict} ({errors} error{}, {warnings} warning{}, {infos} info)",
+        "{verdict} ({errors} error{}, {warnings} warning{}, {infos})",
         plural(errors),
         plural(warnings)
     )

@@ -185,7 +185,15 @@ fn deny_warnings_fails_on_warnings() {
 
 #[test]
 fn github_format_uses_workflow_commands() {
-    let run = run_fixture("several-errors", &["check", "--format", "github"]);
+    // Info findings become notices only on request: a CI log shows what fails first.
+    let quiet = run_fixture("several-errors", &["check", "--format", "github"]);
+    assert_eq!(quiet.stdout.lines().count(), 5, "{}", quiet.stdout);
+    assert!(!quiet.stdout.contains("::notice"), "{}", quiet.stdout);
+
+    let run = run_fixture(
+        "several-errors",
+        &["check", "--format", "github", "--show-info"],
+    );
     assert_eq!(run.code, 1);
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines.len(), 6, "{}", run.stdout);
