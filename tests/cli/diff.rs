@@ -398,3 +398,42 @@ fn the_baseline_fails_only_on_new_uncited_claims() {
     assert_eq!(run_in(&base, &["check", "--baseline", "HEAD"]).code, 0);
     assert_eq!(run_in(&base, &["check"]).code, 1);
 }
+
+#[test]
+fn changing_a_value_on_the_shipped_base_names_the_claim_both_values_and_the_finding_change() {
+    let changed = crate::support::temp_copy(&manifest_dir());
+    let file = changed.path().join("claims/doc001.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edited = text.replacen(
+        "value = \"at least 5,000\"",
+        "value = \"at least 6,000\"",
+        1,
+    );
+    assert_ne!(
+        edited, text,
+        "the shipped base has Amnesty's 'at least 5,000'"
+    );
+    std::fs::write(&file, edited).unwrap();
+
+    let run = run_in(
+        changed.path(),
+        &[
+            "diff",
+            manifest_dir().to_str().unwrap(),
+            changed.path().to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = run.stdout;
+    assert!(
+        text.contains("changed doc001/executed-at-least-5000"),
+        "{text}"
+    );
+    assert!(text.contains("at least 5,000 read as [5,000, ∞) at-least → at least 6,000 read as [6,000, ∞) at-least"), "{text}");
+    assert!(text.contains("figure iran-1988/executed"), "{text}");
+    assert!(
+        text.contains("resolved: info figure-divergence: `at least 5,000` (amnesty)"),
+        "{text}"
+    );
+    assert!(text.contains("appeared: info figure-divergence: `at least 6,000` (amnesty) and `30,000` (outlet-doc000 and 1 more) lie ×5 apart"), "{text}");
+}
