@@ -396,6 +396,23 @@ impl ClaimBase {
         self.ids.get(id).copied()
     }
 
+    /// How a basis is named in records and reports: an id or a first-hand basis.
+    pub fn basis_name(&self, basis: Basis) -> &str {
+        match basis {
+            Basis::Source(s) => &self.sources[s].id,
+            Basis::Claim(c) => &self.claims[c].id,
+            Basis::FirstHand(kind) => kind.name(),
+        }
+    }
+
+    /// The id of the figure the claim with this id measures.
+    pub fn figure_of_claim(&self, claim_id: &str) -> Option<&str> {
+        match self.lookup(claim_id)? {
+            Node::Claim(c) => self.claims[c].figure.map(|f| self.figures[f].id.as_str()),
+            _ => None,
+        }
+    }
+
     pub fn figure_by_id(&self, id: &str) -> Option<usize> {
         match self.lookup(id) {
             Some(Node::Figure(i)) => Some(i),

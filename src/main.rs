@@ -351,17 +351,10 @@ fn report_findings(
     figure: Option<&str>,
 ) -> Vec<claimtrack::finding::Finding> {
     let base = &checked.base;
-    let on_figure = |claim: &String| match (figure, base.lookup(claim)) {
-        (None, _) => true,
-        (Some(id), Some(claimtrack::base::Node::Claim(c))) => base.claims[c]
-            .figure
-            .is_some_and(|f| base.figures[f].id == id),
-        _ => false,
-    };
     checked
         .findings
         .iter()
-        .filter(|f| figure.is_none() || f.claims.iter().any(on_figure))
+        .filter(|f| figure.is_none() || f.claims.iter().any(|c| base.figure_of_claim(c) == figure))
         .cloned()
         .collect()
 }

@@ -2,7 +2,7 @@
 //! value, who states it and why. Table, markdown and snapshot renderers all show this one view, so
 //! no format can hide a row the others show.
 
-use crate::base::{Basis, Claim, ClaimBase};
+use crate::base::{Claim, ClaimBase};
 use crate::checks::figures::{divergences_in, format_ratio};
 use crate::compare::FigureComparison;
 use crate::finding::{Code, Finding};
@@ -135,7 +135,7 @@ fn summary(base: &ClaimBase, comparison: &FigureComparison, findings: &[Finding]
         .filter(|f| {
             f.claims
                 .first()
-                .is_some_and(|c| claim_figure(base, c) == Some(figure_id))
+                .is_some_and(|c| base.figure_of_claim(c) == Some(figure_id.as_str()))
         })
         .count();
     if conflicts > 0 {
@@ -148,13 +148,6 @@ fn summary(base: &ClaimBase, comparison: &FigureComparison, findings: &[Finding]
         parts.push(format!("{} not compared", comparison.not_compared.len()));
     }
     parts.join(", ")
-}
-
-fn claim_figure<'a>(base: &'a ClaimBase, claim_id: &str) -> Option<&'a String> {
-    match base.lookup(claim_id)? {
-        crate::base::Node::Claim(c) => base.claims[c].figure.map(|f| &base.figures[f].id),
-        _ => None,
-    }
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {
@@ -255,11 +248,7 @@ fn attribution(base: &ClaimBase, claim: &Claim) -> String {
         let bases: Vec<&str> = claim
             .basis
             .iter()
-            .map(|basis| match *basis {
-                Basis::Source(s) => base.sources[s].id.as_str(),
-                Basis::Claim(d) => base.claims[d].id.as_str(),
-                Basis::FirstHand(kind) => kind.name(),
-            })
+            .map(|&basis| base.basis_name(basis))
             .collect();
         parts.push(format!("basis: {}", bases.join(", ")));
     }

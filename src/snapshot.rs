@@ -4,7 +4,7 @@
 //! what `claimtrack diff` compares.
 
 use crate::Checked;
-use crate::base::{Basis, ClaimBase};
+use crate::base::ClaimBase;
 use crate::finding::Finding;
 use crate::records::ValueKind;
 use std::collections::BTreeMap;
@@ -167,11 +167,7 @@ pub fn claim_facts(checked: &Checked, c: usize) -> Facts {
         "according to",
         claim.according_to.map(|s| base.speakers[s].id.clone()),
     );
-    let bases = claim.basis.iter().map(|basis| match *basis {
-        Basis::Source(s) => base.sources[s].id.as_str(),
-        Basis::Claim(d) => base.claims[d].id.as_str(),
-        Basis::FirstHand(kind) => kind.name(),
-    });
+    let bases = claim.basis.iter().map(|&basis| base.basis_name(basis));
     push_list(&mut facts, "basis", bases);
     let origins = &checked.analysis.origins;
     push_list(
@@ -239,11 +235,7 @@ pub fn source_facts(base: &ClaimBase, s: usize) -> Facts {
 
 /// The figure a finding is about: the figure of the first claim it names.
 pub fn finding_figure<'a>(base: &'a ClaimBase, finding: &Finding) -> Option<&'a str> {
-    let claim = finding.claims.first()?;
-    match base.lookup(claim)? {
-        crate::base::Node::Claim(c) => base.claims[c].figure.map(|f| base.figures[f].id.as_str()),
-        _ => None,
-    }
+    base.figure_of_claim(finding.claims.first()?)
 }
 
 /// An enum's name as the records write it (`press-release`).

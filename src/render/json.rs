@@ -108,7 +108,7 @@ pub fn render_report(checked: &crate::Checked, figure: Option<&str>) -> String {
 mod report {
     use super::JsonFinding;
     use crate::Checked;
-    use crate::base::{Basis, Claim};
+    use crate::base::Claim;
     use crate::checks::figures::divergences_in;
     use crate::date::PartialDate;
     use crate::records::{SourceKind, SpeakerKind, ValueKind};
@@ -290,7 +290,7 @@ mod report {
                 .claims
                 .iter()
                 .enumerate()
-                .filter(|(_, claim)| in_scope(claim.figure) || only.is_none())
+                .filter(|(_, claim)| in_scope(claim.figure))
                 .map(|(c, claim)| {
                     json_claim(checked, c, claim, group_names(&origins.claim_groups[c]))
                 })
@@ -298,7 +298,7 @@ mod report {
             let claim_ids: std::collections::HashSet<&str> = base
                 .claims
                 .iter()
-                .filter(|claim| in_scope(claim.figure) || only.is_none())
+                .filter(|claim| in_scope(claim.figure))
                 .map(|claim| claim.id.as_str())
                 .collect();
             JsonReport {
@@ -374,11 +374,7 @@ mod report {
             basis: claim
                 .basis
                 .iter()
-                .map(|basis| match *basis {
-                    Basis::Source(s) => base.sources[s].id.as_str(),
-                    Basis::Claim(d) => base.claims[d].id.as_str(),
-                    Basis::FirstHand(kind) => kind.name(),
-                })
+                .map(|&basis| base.basis_name(basis))
                 .collect(),
             origin,
             file: base.files.display_path(claim.file()),
