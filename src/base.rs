@@ -261,7 +261,8 @@ impl ClaimBase {
                     .as_ref()
                     .and_then(|id| resolver.reference(id, file, "source", Target::Source))
                     .and_then(Node::source);
-                let value = resolver.value(record, figure.map(|f| &figures[f]), file, &config);
+                let value =
+                    resolver.value(record, figure.map(|f| &figures[f]), &files, file, &config);
                 let as_of = match &record.as_of {
                     Some(date) => resolver.date(date, file),
                     None => source.and_then(|s| sources[s].published),
@@ -657,6 +658,7 @@ impl Resolver {
         &mut self,
         record: &crate::records::RawClaim,
         figure: Option<&Figure>,
+        files: &Files,
         file: FileId,
         config: &Config,
     ) -> Option<ClaimValue> {
@@ -704,13 +706,19 @@ impl Resolver {
             match read {
                 Ok(reading) => Some(reading),
                 Err(error) => {
-                    // The error's span is inside the text; the TOML span includes the opening quote.
-                    let inner_start = location.span.start + 1;
-                    let span = match value.get_ref() {
-                        ValueText::Text(_) => {
-                            inner_start + error.span.start..inner_start + error.span.end
+                    // The error's span is inside the text: it maps into the file only when the
+                    // TOML string holds the text as written, without escapes.
+                    let inner = location.span.start + 1..location.span.end.saturating_sub(1);
+                    let written_as_is = match value.get_ref() {
+                        ValueText::Text(text) => {
+                            files.get(file).text.get(inner.clone()) == Some(text.as_str())
                         }
-                        ValueText::Integer(_) => location.span.clone(),
+                        ValueText::Integer(_) => false,
+                    };
+                    let span = if written_as_is {
+                        inner.start + error.span.start..inner.start + error.span.end
+                    } else {
+                        location.span.clone()
                     };
                     self.findings.push(
                         Finding::new(

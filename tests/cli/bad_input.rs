@@ -255,3 +255,21 @@ fn root_that_does_not_exist() {
         );
     }
 }
+
+#[test]
+fn an_unreadable_value_written_with_escapes_points_at_the_whole_value() {
+    let dir = crate::support::temp_copy(&crate::support::fixture("unreadable-value"));
+    let file = dir.path().join("claims/claims.toml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    // "\u00e9" makes the string's text differ from its bytes in the file.
+    std::fs::write(
+        &file,
+        text.replace("value = \"a great many\"", "value = \"a gr\\u00e9at many\""),
+    )
+    .unwrap();
+    let (code, findings) = crate::support::check_json(dir.path());
+    assert_eq!(code, 1);
+    let unreadable = crate::support::with_code(&findings, "unreadable-value");
+    assert_eq!(unreadable.len(), 1, "{findings:#?}");
+    assert_eq!((unreadable[0].line, unreadable[0].column), (9, 9));
+}
