@@ -247,11 +247,12 @@ impl ClaimBase {
                 location: Location::new(*file, record.id.span()),
             })
             .collect();
+        let mut readings = read_values(&raw, &config).into_iter();
+        // Claims are the bulk of a base: their text moves into the model rather than being copied.
         let claims: Vec<Claim> = raw
             .claims
-            .iter()
+            .into_iter()
             .map(|InFile { file, record }| {
-                let file = *file;
                 let figure = record
                     .figure
                     .as_ref()
@@ -261,34 +262,39 @@ impl ClaimBase {
                     .as_ref()
                     .and_then(|id| resolver.reference(id, file, "source", Target::Source))
                     .and_then(Node::source);
-                let value =
-                    resolver.value(record, figure.map(|f| &figures[f]), &files, file, &config);
+                let read = readings.next().flatten();
+                let figure_record = figure.map(|f| &figures[f]);
+                let value = resolver.value(&record, figure_record, &files, file, &config, read);
                 let as_of = match &record.as_of {
                     Some(date) => resolver.date(date, file),
                     None => source.and_then(|s| sources[s].published),
                 };
+                let speaker = resolver.speaker(&record.speaker, file, "speaker");
+                let according_to = record
+                    .according_to
+                    .as_ref()
+                    .and_then(|id| resolver.speaker(id, file, "according_to"));
+                let basis = record
+                    .basis
+                    .iter()
+                    .filter_map(|id| resolver.basis(id, file))
+                    .collect();
+                let location = Location::new(file, record.id.span());
                 Claim {
-                    id: record.id.get_ref().clone(),
+                    id: record.id.into_inner(),
                     figure,
                     value,
-                    statement: inner(&record.statement),
-                    speaker: resolver.speaker(&record.speaker, file, "speaker"),
+                    statement: record.statement.map(Spanned::into_inner),
+                    speaker,
                     source,
                     names_source: record.source.is_some(),
-                    quote: record.quote.clone(),
-                    locator: inner(&record.locator),
+                    quote: record.quote,
+                    locator: record.locator.map(Spanned::into_inner),
                     as_of,
-                    according_to: record
-                        .according_to
-                        .as_ref()
-                        .and_then(|id| resolver.speaker(id, file, "according_to")),
-                    basis: record
-                        .basis
-                        .iter()
-                        .filter_map(|id| resolver.basis(id, file))
-                        .collect(),
-                    note: inner(&record.note),
-                    location: Location::new(file, record.id.span()),
+                    according_to,
+                    basis,
+                    note: record.note.map(Spanned::into_inner),
+                    location,
                 }
             })
             .collect();
@@ -661,6 +667,7 @@ impl Resolver {
         files: &Files,
         file: FileId,
         config: &Config,
+        read: Option<Result<Reading, value::ValueError>>,
     ) -> Option<ClaimValue> {
         let claim_location = Location::new(file, record.id.span());
         let Some(value) = &record.value else {
@@ -699,11 +706,7 @@ impl Resolver {
         let reading = if is_label || figure.is_none() {
             None
         } else {
-            let read = match value.get_ref() {
-                ValueText::Integer(n) => value::read_integer(*n),
-                ValueText::Text(text) => value::read_value(text, &config.values),
-            };
-            match read {
+            match read.unwrap_or_else(|| read_value_text(value.get_ref(), config)) {
                 Ok(reading) => Some(reading),
                 Err(error) => {
                     // The error's span is inside the text: it maps into the file only when the
@@ -742,6 +745,37 @@ impl Resolver {
             location,
         })
     }
+}
+
+fn read_value_text(value: &ValueText, config: &Config) -> Result<Reading, value::ValueError> {
+    match value {
+        ValueText::Integer(n) => value::read_integer(*n),
+        ValueText::Text(text) => value::read_value(text, &config.values),
+    }
+}
+
+/// Every count value read ahead, on all cores: reading values is most of resolving's work.
+fn read_values(
+    raw: &crate::loader::RawBase,
+    config: &Config,
+) -> Vec<Option<Result<Reading, value::ValueError>>> {
+    use rayon::prelude::*;
+    let label_figures: std::collections::HashSet<&str> = raw
+        .figures
+        .iter()
+        .filter(|f| f.record.values == ValueKind::Label)
+        .map(|f| f.record.id.get_ref().as_str())
+        .collect();
+    raw.claims
+        .par_iter()
+        .map(|InFile { record, .. }| {
+            let figure = record.figure.as_ref()?.get_ref();
+            if label_figures.contains(figure.as_str()) {
+                return None;
+            }
+            Some(read_value_text(record.value.as_ref()?.get_ref(), config))
+        })
+        .collect()
 }
 
 fn id_problem(id: &str) -> Option<&'static str> {

@@ -171,9 +171,31 @@ const DASHES: [&str; 4] = ["-", "–", "—", "‒"];
 /// Words naming a vague quantity: a vague value is in a quote when its quantity words are.
 const QUANTITY_WORDS: &str = "dozens dozen scores hundreds hundred thousands thousand millions million billions billion \
     tens handful";
-const SMALL_NUMBERS: &str = "zero one two three four five six seven eight nine ten eleven twelve \
-    thirteen fourteen fifteen sixteen seventeen eighteen nineteen";
-const TENS: &str = "twenty thirty forty fifty sixty seventy eighty ninety";
+const SMALL_NUMBERS: [&str; 20] = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: [&str; 8] = [
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
 const SYMBOLS: [char; 7] = ['~', '+', '-', '–', '—', '‒', '−'];
 const GROUP_SEPARATORS: [char; 5] = [',', ' ', '\u{a0}', '\u{202f}', '\u{2009}'];
 
@@ -277,6 +299,9 @@ pub fn value_in_quote(value_text: &str, reading: &Reading, quote: &str) -> bool 
         }
         return !wanted.is_empty() && wanted.iter().all(|word| quote_words.contains(word));
     }
+    if written_in(quote, value_text.trim()) {
+        return true;
+    }
     let mut stated = numbers_in_text(value_text);
     if stated.is_empty() {
         stated = match reading.rule {
@@ -289,6 +314,34 @@ pub fn value_in_quote(value_text: &str, reading: &Reading, quote: &str) -> bool 
     }
     let found = numbers_in_text(quote);
     !stated.is_empty() && stated.iter().all(|n| found.contains(n))
+}
+
+/// Whether `value` stands in `text` word for word, not as part of a longer word or number: the
+/// common case, found without reading every number of the quote.
+fn written_in(text: &str, value: &str) -> bool {
+    if value.is_empty() {
+        return false;
+    }
+    let digit_follows = |rest: &str| rest.chars().next().is_some_and(|c| c.is_ascii_digit());
+    text.match_indices(value).any(|(start, _)| {
+        let before = &text[..start];
+        let after = &text[start + value.len()..];
+        let mut back = before.chars().rev();
+        let clean_start = match back.next() {
+            None => true,
+            Some(c) if c.is_alphanumeric() => false,
+            Some(',' | '.') => !back.next().is_some_and(|c| c.is_ascii_digit()),
+            Some(_) => true,
+        };
+        let mut ahead = after.chars();
+        let clean_end = match ahead.next() {
+            None => true,
+            Some(c) if c.is_alphanumeric() => false,
+            Some(',' | '.') => !digit_follows(ahead.as_str()),
+            Some(_) => true,
+        };
+        clean_start && clean_end
+    })
 }
 
 /// Every number mentioned in a text, in order: digits with separators and decimals+scale ("1.5 million"),
@@ -494,9 +547,9 @@ fn word_scale(word: &str) -> Option<u64> {
     }
 }
 
-fn position_in(list: &str, word: &str) -> Option<u64> {
-    list.split_whitespace()
-        .position(|known| known == word)
+fn position_in(list: &[&str], word: &str) -> Option<u64> {
+    list.iter()
+        .position(|known| *known == word)
         .and_then(|n| u64::try_from(n).ok())
 }
 
@@ -519,7 +572,7 @@ fn number_words(
     start: usize,
 ) -> Result<Option<(Quantity, usize)>, ValueError> {
     let word = |i: usize| tokens.get(i).and_then(Token::word);
-    let unit_at = |i: usize| word(i).and_then(|w| position_in(SMALL_NUMBERS, w));
+    let unit_at = |i: usize| word(i).and_then(|w| position_in(&SMALL_NUMBERS, w));
     let span_to = |end: usize| {
         let last = tokens.get(end).or(tokens.last());
         tokens.get(start).map_or(0, |t| t.span.start)..last.map_or(text.len(), |t| t.span.end)
@@ -539,7 +592,7 @@ fn number_words(
             last,
             Last::Start | Last::Hundred | Last::Scale(_) | Last::And
         );
-        let step = match (unit_at(i), position_in(TENS, w), word_scale(w)) {
+        let step = match (unit_at(i), position_in(&TENS, w), word_scale(w)) {
             // "thirty two", "thirty-two"
             (Some(n), ..) if adding || (last == Last::Tens && n > 0 && n < 10) => {
                 (Some(total), current.checked_add(n), Last::Unit)
@@ -565,7 +618,7 @@ fn number_words(
             }
             _ if w == "and" && matches!(last, Last::Hundred | Last::Scale(_)) => {
                 let next = word(i + 1).unwrap_or_default();
-                if unit_at(i + 1).is_none() && position_in(TENS, next).is_none() {
+                if unit_at(i + 1).is_none() && position_in(&TENS, next).is_none() {
                     break;
                 }
                 (Some(total), Some(current), Last::And)
@@ -757,6 +810,15 @@ fn suffix_at(tokens: &[Token], start: usize) -> Option<Rule> {
 
 /// How many tokens `phrase` covers when it is written at `tokens[start]`.
 fn phrase_at(tokens: &[Token], start: usize, phrase: &str) -> Option<usize> {
+    // Most phrases fail on their first word: reject those before tokenizing the phrase.
+    let first = tokens.get(start).and_then(Token::word)?;
+    let starts_alike = phrase
+        .trim_start()
+        .get(..first.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(first));
+    if !starts_alike {
+        return None;
+    }
     let wanted = tokenize(phrase);
     let matches = wanted.iter().enumerate().all(|(k, want)| {
         want.word().is_some() && tokens.get(start + k).and_then(Token::word) == want.word()
@@ -1054,6 +1116,21 @@ mod tests {
         assert!(!at_least.overlaps(&about) && !about.overlaps(&at_least));
         assert!(!hundreds.overlaps(&thousands));
         assert!(under.overlaps(&Reading::exact(300)) && !under.overlaps(&Reading::exact(301)));
+    }
+
+    #[test]
+    fn a_value_written_word_for_word_is_found_only_as_a_whole_number() {
+        assert!(written_in(
+            "at least 5,000 political dissidents",
+            "at least 5,000"
+        ));
+        assert!(written_in("five-minute trials", "five"));
+        assert!(!written_in("15,000 people", "5,000"));
+        assert!(!written_in("5,0001 people", "5,000"));
+        assert!(!written_in("1,500.5 km", "1,500"));
+        assert!(!written_in("fivefold", "five"));
+        let reading = read("5,000").unwrap();
+        assert!(!value_in_quote("5,000", &reading, "some 15,000 people"));
     }
 
     #[test]
