@@ -4,6 +4,7 @@
 
 use crate::files::Location;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt;
 
 #[derive(
@@ -186,9 +187,10 @@ pub struct Finding {
     pub message: String,
     pub location: Location,
     /// A short label shown under the caret.
-    pub label: String,
+    pub label: Cow<'static, str>,
     pub related: Vec<Related>,
-    pub help: Option<String>,
+    /// Most help lines are fixed text: borrowing them keeps large bases' findings small.
+    pub help: Option<Cow<'static, str>>,
     /// Ids of the claims the finding is about, for the report and JSON.
     pub claims: Vec<String>,
 }
@@ -200,19 +202,19 @@ impl Finding {
             severity: code.default_severity(),
             message: message.into(),
             location,
-            label: String::new(),
+            label: Cow::Borrowed(""),
             related: Vec::new(),
             help: None,
             claims: Vec::new(),
         }
     }
 
-    pub fn label(mut self, label: impl Into<String>) -> Self {
+    pub fn label(mut self, label: impl Into<Cow<'static, str>>) -> Self {
         self.label = label.into();
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
+    pub fn help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
         self.help = Some(help.into());
         self
     }

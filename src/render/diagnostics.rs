@@ -79,7 +79,7 @@ fn group<'a>(files: &'a Files, finding: &'a Finding) -> Group<'a> {
         ));
     }
     if let Some(help) = &finding.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+        group = group.element(Level::HELP.message(help.as_ref()));
     }
     group
 }
