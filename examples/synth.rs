@@ -375,31 +375,8 @@ const NOTES: &[&str] = &[
     "Paragraph numbers count from the first paragraph after the byline.",
     "Quoted from the English edition; the Persian edition words it slightly differently.",
 ];
-const SMALL: &[&str] = &[
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-];
-const TENS: &[&str] = &[
-    "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-];
+// The grammar's own number words, so generated values are always ones it reads.
+use claimtrack::value::{SMALL_NUMBERS as SMALL, TENS};
 
 // ---------------------------------------------------------------------------------------------
 // Numbers
@@ -422,9 +399,13 @@ fn words_below_100(n: u64) -> String {
     if n < 20 {
         SMALL[n as usize].to_string()
     } else if n.is_multiple_of(10) {
-        TENS[(n / 10) as usize].to_string()
+        TENS[(n / 10 - 2) as usize].to_string()
     } else {
-        format!("{}-{}", TENS[(n / 10) as usize], SMALL[(n % 10) as usize])
+        format!(
+            "{}-{}",
+            TENS[(n / 10 - 2) as usize],
+            SMALL[(n % 10) as usize]
+        )
     }
 }
 

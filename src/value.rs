@@ -171,7 +171,8 @@ const DASHES: [&str; 4] = ["-", "–", "—", "‒"];
 /// Words naming a vague quantity: a vague value is in a quote when its quantity words are.
 const QUANTITY_WORDS: &str = "dozens dozen scores hundreds hundred thousands thousand millions million billions billion \
     tens handful";
-const SMALL_NUMBERS: [&str; 20] = [
+/// Number words below twenty, in order: their index is their value.
+pub const SMALL_NUMBERS: [&str; 20] = [
     "zero",
     "one",
     "two",
@@ -193,7 +194,8 @@ const SMALL_NUMBERS: [&str; 20] = [
     "eighteen",
     "nineteen",
 ];
-const TENS: [&str; 8] = [
+/// "twenty" to "ninety", in order: index 0 is twenty.
+pub const TENS: [&str; 8] = [
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
 ];
 const SYMBOLS: [char; 7] = ['~', '+', '-', '–', '—', '‒', '−'];
