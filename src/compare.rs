@@ -147,7 +147,7 @@ fn compare_figure(
                         claim: c,
                         reason: format!(
                             "as_of {date} is less precise than the figure's {} window",
-                            precision_name(figure.window)
+                            figure.window.name()
                         ),
                     });
                     continue;
@@ -213,12 +213,4 @@ fn groups_of(origins: &Origins, claims: &[usize]) -> Vec<usize> {
     groups.sort_unstable();
     groups.dedup();
     groups
-}
-
-fn precision_name(precision: crate::date::Precision) -> &'static str {
-    match precision {
-        crate::date::Precision::Day => "day",
-        crate::date::Precision::Month => "month",
-        crate::date::Precision::Year => "year",
-    }
 }

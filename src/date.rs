@@ -20,6 +20,16 @@ pub enum Precision {
     Year,
 }
 
+impl Precision {
+    pub fn name(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Year => "year",
+        }
+    }
+}
+
 impl PartialDate {
     pub fn parse(text: &str) -> Result<Self, String> {
         let mut parts = text.split('-');

@@ -87,6 +87,19 @@ impl Checked {
         Ok(())
     }
 
+    /// The findings a view of one figure shows: those about its claims; all of them without one.
+    pub fn findings_about<'a>(
+        &'a self,
+        figure: Option<&'a str>,
+    ) -> impl Iterator<Item = &'a Finding> {
+        self.findings.iter().filter(move |f| {
+            figure.is_none()
+                || f.claims
+                    .iter()
+                    .any(|c| self.base.figure_of_claim(c) == figure)
+        })
+    }
+
     /// Add findings from a later step, with severities applied and the canonical order kept.
     fn add_findings(&mut self, mut findings: Vec<Finding>) {
         self.base.config.apply_severities(&mut findings);

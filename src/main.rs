@@ -168,9 +168,7 @@ fn run(cli: Cli) -> Result<Exit, Box<dyn std::error::Error>> {
             baseline,
             show_info,
         } => {
-            let (root, prefix) = locate(cli.root.as_deref())?;
-            let mut checked = open(&root)?;
-            checked.base.files.set_display_prefix(&prefix);
+            let (root, mut checked) = open_located(cli.root.as_deref())?;
             if let Some(dir) = &archive {
                 checked.check_archive(dir)?;
             }
@@ -230,9 +228,7 @@ fn run(cli: Cli) -> Result<Exit, Box<dyn std::error::Error>> {
             })
         }
         Command::Report { format, figure } => {
-            let (root, prefix) = locate(cli.root.as_deref())?;
-            let mut checked = open(&root)?;
-            checked.base.files.set_display_prefix(&prefix);
+            let (_, checked) = open_located(cli.root.as_deref())?;
             if let Some(id) = &figure
                 && checked.base.figure_by_id(id).is_none()
             {
@@ -248,7 +244,7 @@ fn run(cli: Cli) -> Result<Exit, Box<dyn std::error::Error>> {
                 ReportFormat::Json => render::json::render_report(&checked, figure),
                 ReportFormat::Table | ReportFormat::Markdown => {
                     let report = claimtrack::report::build(&checked, figure);
-                    let findings = report_findings(&checked, figure);
+                    let findings: Vec<_> = checked.findings_about(figure).cloned().collect();
                     let files = &checked.base.files;
                     if matches!(format, ReportFormat::Markdown) {
                         render::markdown::render(&report, files, &findings)
@@ -266,8 +262,8 @@ fn run(cli: Cli) -> Result<Exit, Box<dyn std::error::Error>> {
             Ok(Exit::Clean)
         }
         Command::Snapshot => {
-            let (root, _) = locate(cli.root.as_deref())?;
-            print(&claimtrack::snapshot::render(&open(&root)?))?;
+            let (_, checked) = open_located(cli.root.as_deref())?;
+            print(&claimtrack::snapshot::render(&checked))?;
             Ok(Exit::Clean)
         }
         Command::Diff {
@@ -338,6 +334,14 @@ fn run(cli: Cli) -> Result<Exit, Box<dyn std::error::Error>> {
     }
 }
 
+/// The claim base the user points at (or stands in), checked, its paths shown from where they stand.
+fn open_located(root: Option<&Path>) -> Result<(PathBuf, claimtrack::Checked), LoadError> {
+    let (root, prefix) = locate(root)?;
+    let mut checked = open(&root)?;
+    checked.base.files.set_display_prefix(&prefix);
+    Ok((root, checked))
+}
+
 /// A state of the claim base: a folder holding one, or a git revision of the one at `root`.
 fn open_state(root: &Path, state: &str) -> Result<claimtrack::Checked, Box<dyn std::error::Error>> {
     let folder = Path::new(state);
@@ -346,20 +350,6 @@ fn open_state(root: &Path, state: &str) -> Result<claimtrack::Checked, Box<dyn s
     }
     let (inputs, config) = claimtrack::git::read_revision(root, state)?;
     Ok(claimtrack::open_inputs(root, inputs, config))
-}
-
-/// The findings a report shows: all of them, or those about the figure's claims.
-fn report_findings(
-    checked: &claimtrack::Checked,
-    figure: Option<&str>,
-) -> Vec<claimtrack::finding::Finding> {
-    let base = &checked.base;
-    checked
-        .findings
-        .iter()
-        .filter(|f| figure.is_none() || f.claims.iter().any(|c| base.figure_of_claim(c) == figure))
-        .cloned()
-        .collect()
 }
 
 fn terminal_width() -> Option<u16> {

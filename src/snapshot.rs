@@ -95,7 +95,7 @@ pub fn figure_facts(checked: &Checked, f: usize) -> Facts {
     };
     facts.push(("values", values.to_string()));
     if figure.varies {
-        let window = format!("{:?}", figure.window).to_lowercase();
+        let window = figure.window.name();
         facts.push(("varies", format!("yes, compared within one {window}")));
     }
     push(&mut facts, "note", figure.note.clone());

@@ -211,12 +211,8 @@ mod report {
     }
 
     impl<'a> JsonReport<'a> {
-        pub fn new(checked: &'a Checked, only: Option<&str>) -> Self {
-            let Checked {
-                base,
-                analysis,
-                findings,
-            } = checked;
+        pub fn new(checked: &'a Checked, only: Option<&'a str>) -> Self {
+            let Checked { base, analysis, .. } = checked;
             let origins = &analysis.origins;
             let group_names = |groups: &[usize]| -> Vec<&'a str> {
                 groups
@@ -291,15 +287,7 @@ mod report {
                 .iter()
                 .enumerate()
                 .filter(|(_, claim)| in_scope(claim.figure))
-                .map(|(c, claim)| {
-                    json_claim(checked, c, claim, group_names(&origins.claim_groups[c]))
-                })
-                .collect();
-            let claim_ids: std::collections::HashSet<&str> = base
-                .claims
-                .iter()
-                .filter(|claim| in_scope(claim.figure))
-                .map(|claim| claim.id.as_str())
+                .map(|(c, claim)| json_claim(checked, claim, group_names(&origins.claim_groups[c])))
                 .collect();
             JsonReport {
                 figures,
@@ -336,11 +324,8 @@ mod report {
                     })
                     .collect(),
                 claims,
-                findings: findings
-                    .iter()
-                    .filter(|f| {
-                        only.is_none() || f.claims.iter().any(|c| claim_ids.contains(c.as_str()))
-                    })
+                findings: checked
+                    .findings_about(only)
                     .map(|f| JsonFinding::new(&base.files, f))
                     .collect(),
             }
@@ -349,7 +334,6 @@ mod report {
 
     fn json_claim<'a>(
         checked: &'a Checked,
-        _c: usize,
         claim: &'a Claim,
         origin: Vec<&'a str>,
     ) -> JsonClaim<'a> {
