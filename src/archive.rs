@@ -1,9 +1,9 @@
 //! Quote checks against an archive: a folder of plain-text copies of the sources, each found by its
 //! sha256. Every quote of a source's claims must appear in its archived text.
 
-use crate::base::ClaimBase;
-use crate::files::{Files, Location, SourceFile};
 use crate::finding::{Code, Finding};
+use crate::input::files::{Files, Location, SourceFile};
+use crate::model::ClaimBase;
 use crate::quote::{Archive, QuoteMatch};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;

@@ -4,30 +4,22 @@
 //! The library holds the engine and prints nothing: [`open`] reads a claim base and runs every
 //! check, and the [`render`] modules turn the outcome into text, tables or JSON.
 
+pub mod analysis;
 pub mod archive;
-pub mod base;
-pub mod baseline;
 pub mod checks;
-pub mod compare;
-pub mod config;
-pub mod date;
-pub mod diff;
-pub mod files;
 pub mod finding;
-pub mod git;
-pub mod loader;
-pub mod origins;
+pub mod input;
+pub mod model;
 pub mod quote;
-pub mod records;
 pub mod render;
-pub mod report;
-pub mod snapshot;
 pub mod value;
+pub mod view;
 
-use base::ClaimBase;
-use config::Config;
+use analysis::{compare, origins};
 use finding::{Finding, Severity};
-use loader::{FileInput, LoadError};
+use input::config::Config;
+use input::loader::{self, FileInput, LoadError};
+use model::ClaimBase;
 use std::path::Path;
 
 /// What the engine works out from the resolved claim base.

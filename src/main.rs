@@ -2,7 +2,7 @@
 //! outcome into an exit code. Results go to stdout, problems with the invocation to stderr.
 
 use claimtrack::finding::Code;
-use claimtrack::loader::{LoadError, find_root};
+use claimtrack::input::loader::{LoadError, find_root};
 use claimtrack::render;
 use claimtrack::{Gate, open};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -178,7 +178,7 @@ fn run(cli: Cli) -> Result<Exit, Box<dyn std::error::Error>> {
             let mut known_note = String::new();
             if let Some(revision) = &baseline {
                 let old = open_state(&root, revision)?;
-                let known = claimtrack::baseline::known(&checked.findings, &old.findings);
+                let known = claimtrack::finding::baseline::known(&checked.findings, &old.findings);
                 let mut findings = Vec::new();
                 for (finding, known) in checked.findings.drain(..).zip(known) {
                     if known && gate.fails(&finding) {
@@ -243,7 +243,7 @@ fn run(cli: Cli) -> Result<Exit, Box<dyn std::error::Error>> {
             let output = match format {
                 ReportFormat::Json => render::json::render_report(&checked, figure),
                 ReportFormat::Table | ReportFormat::Markdown => {
-                    let report = claimtrack::report::build(&checked, figure);
+                    let report = claimtrack::view::report::build(&checked, figure);
                     let findings: Vec<_> = checked.findings_about(figure).cloned().collect();
                     let files = &checked.base.files;
                     if matches!(format, ReportFormat::Markdown) {
@@ -263,7 +263,7 @@ fn run(cli: Cli) -> Result<Exit, Box<dyn std::error::Error>> {
         }
         Command::Snapshot => {
             let (_, checked) = open_located(cli.root.as_deref())?;
-            print(&claimtrack::snapshot::render(&checked))?;
+            print(&claimtrack::view::snapshot::render(&checked))?;
             Ok(Exit::Clean)
         }
         Command::Diff {
@@ -278,7 +278,7 @@ fn run(cli: Cli) -> Result<Exit, Box<dyn std::error::Error>> {
                 Some(new) => open_state(&root, new)?,
                 None => open(&root)?,
             };
-            let diff = claimtrack::diff::diff(&old, &new);
+            let diff = claimtrack::view::diff::diff(&old, &new);
             let output = match format {
                 DiffFormat::Text => render::diff::text(&diff),
                 DiffFormat::Markdown => render::diff::markdown(&diff),
@@ -348,7 +348,7 @@ fn open_state(root: &Path, state: &str) -> Result<claimtrack::Checked, Box<dyn s
     if folder.is_dir() {
         return Ok(open(folder)?);
     }
-    let (inputs, config) = claimtrack::git::read_revision(root, state)?;
+    let (inputs, config) = claimtrack::input::git::read_revision(root, state)?;
     Ok(claimtrack::open_inputs(root, inputs, config))
 }
 

@@ -1,11 +1,11 @@
 //! Attribution and support: figures asserted with no attribution or basis, and "according to X"
 //! checked against what X (or a member of X) says on the same figure in the claim base.
 
-use crate::base::{Claim, ClaimBase, Relation};
-use crate::compare::fold_label;
-use crate::date::PartialDate;
+use crate::analysis::compare::fold_label;
 use crate::finding::{Code, Finding};
-use crate::records::ValueKind;
+use crate::input::records::ValueKind;
+use crate::model::date::PartialDate;
+use crate::model::{Claim, ClaimBase, Relation};
 use petgraph::Direction;
 use petgraph::visit::EdgeRef;
 use std::collections::HashMap;
@@ -148,12 +148,12 @@ fn parties_of_speakers(base: &ClaimBase) -> Vec<Vec<usize>> {
             let mut next = 0;
             while let Some(&current) = parties.get(next) {
                 next += 1;
-                let node = base.node(crate::base::Node::Speaker(current));
+                let node = base.node(crate::model::Node::Speaker(current));
                 for edge in base.graph.edges_directed(node, Direction::Outgoing) {
                     if *edge.weight() != Relation::AffiliatedWith {
                         continue;
                     }
-                    if let crate::base::Node::Speaker(group) = base.graph[edge.target()]
+                    if let crate::model::Node::Speaker(group) = base.graph[edge.target()]
                         && !parties.contains(&group)
                     {
                         parties.push(group);

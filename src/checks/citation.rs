@@ -1,8 +1,8 @@
 //! Uncited claims: a claim must name its source and give the words (quote) or the place (locator)
 //! where the source says it, or no reader can check it.
 
-use crate::base::ClaimBase;
 use crate::finding::{Code, Finding};
+use crate::model::ClaimBase;
 
 pub fn uncited_claims(base: &ClaimBase) -> Vec<Finding> {
     base.claims

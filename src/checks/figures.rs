@@ -2,11 +2,11 @@
 //! but lie far apart (divergence), and a value repeated by claims that share one origin. Each value
 //! is compared against the window's extremes, so the work stays near-linear in the claims.
 
-use crate::base::ClaimBase;
-use crate::compare::{FigureComparison, Value, ValueKey, Window};
+use crate::analysis::compare::{FigureComparison, Value, ValueKey, Window};
+use crate::analysis::origins::Origins;
 use crate::finding::{Code, Finding};
-use crate::origins::Origins;
-use crate::records::ValueKind;
+use crate::input::records::ValueKind;
+use crate::model::ClaimBase;
 
 pub fn figure_findings(
     base: &ClaimBase,

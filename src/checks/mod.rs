@@ -8,8 +8,8 @@ mod quotes;
 mod usage;
 
 use crate::Analysis;
-use crate::base::ClaimBase;
 use crate::finding::Finding;
+use crate::model::ClaimBase;
 
 /// Every check, in a stable order.
 pub fn run(base: &ClaimBase, analysis: &Analysis) -> Vec<Finding> {

@@ -1,8 +1,8 @@
 //! A claim's value should be readable from its own quote, so readers see the figure in the
 //! source's words.
 
-use crate::base::ClaimBase;
 use crate::finding::{Code, Finding};
+use crate::model::ClaimBase;
 use crate::value::value_in_quote;
 use rayon::prelude::*;
 

@@ -1,7 +1,7 @@
 //! Sources and speakers that nothing refers to: usually left over, or misspelt where they are used.
 
-use crate::base::{ClaimBase, Node};
 use crate::finding::{Code, Finding};
+use crate::model::{ClaimBase, Node};
 use petgraph::Direction;
 
 pub fn unused_records(base: &ClaimBase) -> Vec<Finding> {

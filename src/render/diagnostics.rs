@@ -1,8 +1,8 @@
 //! Human diagnostics in the rustc style: `file:line:column`, the source line, a caret under the
 //! span, related places and a help line.
 
-use crate::files::{Files, Location};
 use crate::finding::{Finding, Severity};
+use crate::input::files::{Files, Location};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use std::fmt::Write;
 

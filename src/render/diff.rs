@@ -1,6 +1,6 @@
 //! A claim base diff for people: plain text for a terminal, markdown for a pull-request comment.
 
-use crate::diff::{Diff, FieldChange, FindingChange, RecordChange};
+use crate::view::diff::{Diff, FieldChange, FindingChange, RecordChange};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 

@@ -1,8 +1,8 @@
 //! GitHub Actions workflow commands (`::error file=…,line=…::message`), escaped as GitHub requires,
 //! so findings show as annotations on the pull request.
 
-use crate::files::Files;
 use crate::finding::{Finding, Severity};
+use crate::input::files::Files;
 
 pub fn render(files: &Files, findings: &[Finding]) -> String {
     findings

@@ -1,8 +1,8 @@
 //! Findings as JSON objects with file, line and column, shared by `check --format json` and the
 //! JSON report so both describe a finding the same way.
 
-use crate::files::Files;
 use crate::finding::{Code, Finding, Severity};
+use crate::input::files::Files;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -108,10 +108,10 @@ pub fn render_report(checked: &crate::Checked, figure: Option<&str>) -> String {
 mod report {
     use super::JsonFinding;
     use crate::Checked;
-    use crate::base::Claim;
     use crate::checks::figures::divergences_in;
-    use crate::date::PartialDate;
-    use crate::records::{SourceKind, SpeakerKind, ValueKind};
+    use crate::input::records::{SourceKind, SpeakerKind, ValueKind};
+    use crate::model::Claim;
+    use crate::model::date::PartialDate;
     use crate::value::Rule;
     use serde::Serialize;
 

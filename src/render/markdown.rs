@@ -1,8 +1,8 @@
 //! The consistency report as GitHub-flavoured markdown, for a pull-request comment.
 
-use crate::files::Files;
 use crate::finding::Finding;
-use crate::report::{Report, Row};
+use crate::input::files::Files;
+use crate::view::report::{Report, Row};
 use std::fmt::Write;
 
 pub fn render(report: &Report, files: &Files, findings: &[Finding]) -> String {

@@ -1,5 +1,5 @@
 //! Renderers: each output format in a file of its own, all rendering the same findings and model.
-//! Byte spans become line:column only here, through [`crate::files::Files`].
+//! Byte spans become line:column only here, through [`crate::input::files::Files`].
 
 pub mod diagnostics;
 pub mod diff;

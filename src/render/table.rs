@@ -1,9 +1,9 @@
 //! The consistency report for a terminal: per figure a heading, its summary and a comfy-table with
 //! one row per claim, then the findings. Fits the terminal width; colour only on a terminal.
 
-use crate::files::Files;
 use crate::finding::{Finding, Severity};
-use crate::report::{Report, Row};
+use crate::input::files::Files;
+use crate::view::report::{Report, Row};
 use comfy_table::{
     Attribute, Cell, Color, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED,
 };

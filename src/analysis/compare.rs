@@ -2,10 +2,10 @@
 //! over time, only within one `as_of` window. Within a window, claims with the same reading form
 //! one value. Everything here is near-linear: claims are grouped by hashing, never paired.
 
-use crate::base::{Claim, ClaimBase};
-use crate::date::PartialDate;
-use crate::origins::Origins;
-use crate::records::ValueKind;
+use crate::analysis::origins::Origins;
+use crate::input::records::ValueKind;
+use crate::model::date::PartialDate;
+use crate::model::{Claim, ClaimBase};
 use crate::value::Reading;
 use std::collections::HashMap;
 

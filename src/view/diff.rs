@@ -3,7 +3,7 @@
 //! findings that appeared or were resolved.
 
 use crate::Checked;
-use crate::snapshot::{
+use crate::view::snapshot::{
     Facts, claim_facts, figure_facts, findings_by_figure, source_facts, speaker_facts,
 };
 use serde::Serialize;
@@ -171,11 +171,11 @@ fn detect_renames(old: &Checked, new: &Checked, changes: &mut Vec<RecordChange>)
         })
         .collect();
     for id in removed {
-        let Some(crate::base::Node::Speaker(s)) = old.base.lookup(&id) else {
+        let Some(crate::model::Node::Speaker(s)) = old.base.lookup(&id) else {
             continue;
         };
         let old_name = &old.base.speakers[s].name;
-        let carries_old = |speaker: &crate::base::Speaker| {
+        let carries_old = |speaker: &crate::model::Speaker| {
             speaker
                 .aliases
                 .iter()

@@ -2,9 +2,9 @@
 //! parsed (in parallel) into raw records with byte spans, and every problem met is collected as a
 //! finding instead of stopping at the first.
 
-use crate::files::{FileId, Files, Location, SourceFile};
 use crate::finding::{Code, Finding, did_you_mean};
-use crate::records::{RawClaim, RawFigure, RawSource, RawSpeaker, fields};
+use crate::input::files::{FileId, Files, Location, SourceFile};
+use crate::input::records::{RawClaim, RawFigure, RawSource, RawSpeaker, fields};
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};

@@ -2,12 +2,14 @@
 //! reference resolved to an index, plus one petgraph graph linking claims, figures, sources and
 //! speakers. Later code relies on what is resolved here and never re-checks it.
 
-use crate::config::Config;
-use crate::date::{PartialDate, Precision};
-use crate::files::{FileId, Files, Location};
+pub mod date;
+
 use crate::finding::{Code, Finding, did_you_mean};
-use crate::loader::{InFile, Loaded};
-use crate::records::{DateText, SourceKind, SpeakerKind, ValueKind, ValueText};
+use crate::input::config::Config;
+use crate::input::files::{FileId, Files, Location};
+use crate::input::loader::{InFile, Loaded};
+use crate::input::records::{DateText, SourceKind, SpeakerKind, ValueKind, ValueText};
+use crate::model::date::{PartialDate, Precision};
 use crate::value::{self, Reading};
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::HashMap;
@@ -662,7 +664,7 @@ impl Resolver {
 
     fn value(
         &mut self,
-        record: &crate::records::RawClaim,
+        record: &crate::input::records::RawClaim,
         figure: Option<&Figure>,
         files: &Files,
         file: FileId,
@@ -756,7 +758,7 @@ fn read_value_text(value: &ValueText, config: &Config) -> Result<Reading, value:
 
 /// Every count value read ahead, on all cores: reading values is most of resolving's work.
 fn read_values(
-    raw: &crate::loader::RawBase,
+    raw: &crate::input::loader::RawBase,
     config: &Config,
 ) -> Vec<Option<Result<Reading, value::ValueError>>> {
     use rayon::prelude::*;

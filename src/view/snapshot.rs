@@ -4,9 +4,9 @@
 //! what `claimtrack diff` compares.
 
 use crate::Checked;
-use crate::base::ClaimBase;
 use crate::finding::Finding;
-use crate::records::ValueKind;
+use crate::input::records::ValueKind;
+use crate::model::ClaimBase;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 

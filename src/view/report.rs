@@ -2,11 +2,11 @@
 //! value, who states it and why. Table, markdown and snapshot renderers all show this one view, so
 //! no format can hide a row the others show.
 
-use crate::base::{Claim, ClaimBase};
+use crate::analysis::compare::FigureComparison;
 use crate::checks::figures::{divergences_in, format_ratio};
-use crate::compare::FigureComparison;
 use crate::finding::{Code, Finding};
-use crate::records::ValueKind;
+use crate::input::records::ValueKind;
+use crate::model::{Claim, ClaimBase};
 use crate::{Analysis, Checked};
 use std::collections::{BTreeSet, HashMap};
 

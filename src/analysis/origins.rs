@@ -2,9 +2,9 @@
 //! `according_to` and `basis` back to the earliest speaker, and which speakers form one origin group
 //! because affiliations join them.
 
-use crate::base::{Basis, ClaimBase, Node, Relation};
-use crate::files::Location;
 use crate::finding::{Code, Finding};
+use crate::input::files::Location;
+use crate::model::{Basis, ClaimBase, Node, Relation};
 use petgraph::unionfind::UnionFind;
 use petgraph::visit::EdgeRef;
 

@@ -1,8 +1,8 @@
 //! The optional `claimtrack.toml` at the claim base root: severity overrides per code, value
 //! readings, and comparison settings. Severities are applied here and nowhere else.
 
-use crate::files::{Files, Location, SourceFile};
 use crate::finding::{Code, Finding, Severity, did_you_mean};
+use crate::input::files::{Files, Location, SourceFile};
 use crate::value::ValueSettings;
 use serde::Deserialize;
 use std::collections::BTreeMap;
