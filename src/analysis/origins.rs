@@ -1,12 +1,11 @@
 //! Origins and independence: where each claim comes from, found on the graph by following
-//! `according_to` and `basis` back to the earliest speaker, and which speakers form one origin group
-//! because affiliations join them.
+//! `according_to` and `basis` back to the earliest speaker, which speakers form one origin group
+//! because affiliations join them, and which claims rest on each other in a cycle.
 
-use crate::finding::{Code, Finding};
-use crate::input::files::Location;
 use crate::model::{Basis, ClaimBase, Node, Relation};
+use petgraph::algo::kosaraju_scc;
 use petgraph::unionfind::UnionFind;
-use petgraph::visit::EdgeRef;
+use petgraph::visit::{EdgeFiltered, EdgeRef};
 
 /// Speakers joined by affiliations, named after the member the others are most affiliated with.
 #[derive(Debug, Clone)]
@@ -23,12 +22,15 @@ pub struct Origins {
     pub speaker_group: Vec<usize>,
     /// The origin groups of each claim, sorted; empty when its speaker is unresolved.
     pub claim_groups: Vec<Vec<usize>>,
+    /// Claims that rest on each other in a cycle: each cycle's claims sorted by id, the cycles by
+    /// their first id.
+    pub cycles: Vec<Vec<usize>>,
 }
 
 impl Origins {
-    pub fn find(base: &ClaimBase) -> (Origins, Vec<Finding>) {
+    pub fn find(base: &ClaimBase) -> Origins {
         let (groups, speaker_group) = affiliation_groups(base);
-        let (claim_speakers, findings) = origin_speakers(base);
+        let (claim_speakers, cycles) = origin_speakers(base);
         let claim_groups = claim_speakers
             .into_iter()
             .map(|speakers| {
@@ -39,14 +41,12 @@ impl Origins {
                 groups
             })
             .collect();
-        (
-            Origins {
-                groups,
-                speaker_group,
-                claim_groups,
-            },
-            findings,
-        )
+        Origins {
+            groups,
+            speaker_group,
+            claim_groups,
+            cycles,
+        }
     }
 
     /// The id that names a group in reports: its representative speaker's id.
@@ -110,65 +110,58 @@ fn affiliation_groups(base: &ClaimBase) -> (Vec<OriginGroup>, Vec<usize>) {
     (groups, speaker_group)
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum Visit {
-    New,
-    InProgress,
-    Done,
-}
-
-/// The earliest speakers behind each claim. Claims resting on claims are followed depth-first with
-/// an explicit stack, so long chains cannot overflow and cycles are reported, never looped.
-fn origin_speakers(base: &ClaimBase) -> (Vec<Vec<usize>>, Vec<Finding>) {
+/// The earliest speakers behind each claim, and the cycles among claims resting on claims. The
+/// graph's `rests on` edges between claims are condensed into strongly connected components
+/// (iteratively, so long chains cannot overflow); components come sinks first, so every claim's
+/// basis is resolved before the claim itself.
+fn origin_speakers(base: &ClaimBase) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
     let claims = &base.claims;
-    let mut state = vec![Visit::New; claims.len()];
+    let rests_on_claim = EdgeFiltered::from_fn(&base.graph, |edge| {
+        *edge.weight() == Relation::RestsOn && matches!(base.graph[edge.target()], Node::Claim(_))
+    });
     let mut result: Vec<Vec<usize>> = vec![Vec::new(); claims.len()];
-    let mut findings = Vec::new();
-    let basis_claims = |c: usize| {
-        claims[c].basis.iter().filter_map(|basis| match basis {
-            Basis::Claim(d) => Some(*d),
-            _ => None,
-        })
-    };
-    // Visited in id order, so which claim of a cycle is reported does not depend on file layout.
-    let mut order: Vec<usize> = (0..claims.len()).collect();
-    order.sort_by(|&a, &b| claims[a].id.cmp(&claims[b].id));
-    for start in order {
-        if state[start] != Visit::New {
-            continue;
+    let mut cycles = Vec::new();
+    let mut component_of = vec![usize::MAX; claims.len()];
+    for (component, nodes) in kosaraju_scc(&rests_on_claim).into_iter().enumerate() {
+        let members: Vec<usize> = nodes
+            .iter()
+            .filter_map(|&n| match base.graph[n] {
+                Node::Claim(c) => Some(c),
+                _ => None,
+            })
+            .collect();
+        for &c in &members {
+            component_of[c] = component;
         }
-        let mut stack = vec![(start, 0usize)];
-        state[start] = Visit::InProgress;
-        while let Some(top) = stack.last_mut() {
-            let claim = top.0;
-            if let Some(dependency) = basis_claims(claim).nth(top.1) {
-                top.1 += 1;
-                match state[dependency] {
-                    Visit::New => {
-                        state[dependency] = Visit::InProgress;
-                        stack.push((dependency, 0));
-                    }
-                    Visit::InProgress => findings.push(cycle_finding(base, &stack, dependency)),
-                    Visit::Done => {}
-                }
-                continue;
-            }
-            stack.pop();
-            state[claim] = Visit::Done;
-            result[claim] = own_origins(base, claim, &result, &state);
+        let rests_on_itself = |c: usize| claims[c].basis.contains(&Basis::Claim(c));
+        if members.len() > 1 || members.first().is_some_and(|&c| rests_on_itself(c)) {
+            let mut cycle = members.clone();
+            cycle.sort_by(|&a, &b| claims[a].id.cmp(&claims[b].id));
+            cycles.push(cycle);
+        }
+        for &c in &members {
+            result[c] = own_origins(base, c, &result, |d| component_of[d] == component);
         }
     }
-    (result, findings)
+    cycles.sort_by(|a, b| claims[a[0]].id.cmp(&claims[b[0]].id));
+    (result, cycles)
 }
 
-fn own_origins(base: &ClaimBase, c: usize, done: &[Vec<usize>], state: &[Visit]) -> Vec<usize> {
+/// A claim's origins: its attributed party, the publishers of the sources it rests on, the origins
+/// of the claims it rests on (except those on a cycle with it, which contribute nothing), or else
+/// its own speaker.
+fn own_origins(
+    base: &ClaimBase,
+    c: usize,
+    done: &[Vec<usize>],
+    on_cycle_with: impl Fn(usize) -> bool,
+) -> Vec<usize> {
     let claim = &base.claims[c];
     let mut speakers: Vec<usize> = claim.according_to.into_iter().collect();
     for basis in &claim.basis {
         match *basis {
             Basis::Source(s) => speakers.extend(base.sources[s].publisher),
-            // A claim still in progress sits on a reported cycle and contributes nothing.
-            Basis::Claim(d) if state[d] == Visit::Done => speakers.extend(&done[d]),
+            Basis::Claim(d) if !on_cycle_with(d) => speakers.extend(&done[d]),
             Basis::Claim(_) => {}
             Basis::FirstHand(_) => speakers.extend(claim.according_to.or(claim.speaker)),
         }
@@ -179,26 +172,4 @@ fn own_origins(base: &ClaimBase, c: usize, done: &[Vec<usize>], state: &[Visit])
     speakers.sort_unstable();
     speakers.dedup();
     speakers
-}
-
-fn cycle_finding(base: &ClaimBase, stack: &[(usize, usize)], back_to: usize) -> Finding {
-    let from = stack.iter().position(|&(c, _)| c == back_to).unwrap_or(0);
-    let cycle: Vec<&str> = stack[from..]
-        .iter()
-        .map(|&(c, _)| base.claims[c].id.as_str())
-        .collect();
-    let last = stack.last().map_or(back_to, |&(c, _)| c);
-    let location: Location = base.claims[last].location.clone();
-    Finding::new(
-        Code::BasisCycle,
-        location,
-        format!(
-            "claims rest on each other in a cycle: {} -> {}",
-            cycle.join(" -> "),
-            base.claims[back_to].id
-        ),
-    )
-    .label("its basis leads back here")
-    .help("one claim of the cycle must rest on a source or a first-hand basis instead")
-    .claims(cycle)
 }

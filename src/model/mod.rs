@@ -124,6 +124,11 @@ impl Claim {
     pub fn file(&self) -> FileId {
         self.location.file
     }
+
+    /// Where the claim's value is written, or its id when it has none.
+    pub fn value_location(&self) -> &Location {
+        self.value.as_ref().map_or(&self.location, |v| &v.location)
+    }
 }
 
 #[derive(Debug)]

@@ -1,173 +1,245 @@
-//! The consistency report as data: for each figure a summary and one row per claim with every
-//! value, who states it and why. Table, markdown and snapshot renderers all show this one view, so
-//! no format can hide a row the others show.
+//! The report model: every figure with its summary, compared values and claims, every source,
+//! speaker and finding, computed once from the checked claim base. The table, markdown, JSON and
+//! snapshot outputs and the diff all read this one model, so no format can show a row, a verdict
+//! or a number the others do not.
 
-use crate::analysis::compare::FigureComparison;
-use crate::checks::figures::{divergences_in, format_ratio};
-use crate::finding::{Code, Finding};
-use crate::input::records::ValueKind;
-use crate::model::{Claim, ClaimBase};
-use crate::{Analysis, Checked};
-use std::collections::{BTreeSet, HashMap};
+use crate::finding::{Code, Severity};
+use crate::input::records::{SourceKind, SpeakerKind, ValueKind};
+use crate::model::date::PartialDate;
+use crate::value::Rule;
+use serde::Serialize;
 
-pub struct FigureSection {
+#[derive(Debug, Serialize)]
+pub struct Report {
+    /// In id order.
+    pub figures: Vec<FigureView>,
+    /// In id order.
+    pub sources: Vec<SourceView>,
+    /// In id order.
+    pub speakers: Vec<SpeakerView>,
+    /// In id order: claims on the figures in scope, and statements (claims without a figure) when
+    /// no figure is singled out.
+    pub claims: Vec<ClaimView>,
+    /// In canonical order (file, position, code).
+    pub findings: Vec<FindingView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FigureView {
     pub id: String,
     pub label: String,
     pub unit: Option<String>,
-    pub summary: String,
-    pub rows: Vec<Row>,
+    pub subject: Option<String>,
+    pub values: ValueKind,
+    pub varies: bool,
+    /// The window claims are compared in, for figures that vary: `day`, `month` or `year`.
+    pub window: Option<&'static str>,
+    pub note: Option<String>,
+    /// How many claims measure the figure.
+    pub claims: usize,
+    pub distinct_values: usize,
+    pub independent_origins: Vec<String>,
+    /// The largest ratio between overlapping stated numbers that reaches the divergence factor;
+    /// shown to two decimals.
+    #[serde(serialize_with = "two_decimals")]
+    pub divergence: Option<f64>,
+    pub conflicts: usize,
+    pub windows: Vec<WindowView>,
+    pub not_compared: Vec<NotComparedView>,
+    /// Indices into [`Report::claims`] in the order a report lists them: by window, value, id;
+    /// claims that are not compared last.
+    #[serde(skip)]
+    pub rows: Vec<usize>,
 }
 
-/// One claim, as every format shows it.
-pub struct Row {
-    pub claim: String,
+#[derive(Debug, Serialize)]
+pub struct WindowView {
+    /// The `as_of` window for figures that vary; `None` for fixed totals.
+    pub as_of: Option<PartialDate>,
+    pub values: Vec<ValueView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ValueView {
+    /// As its first claim writes it.
     pub value: String,
-    pub reading: String,
-    pub speaker: String,
-    pub source: String,
-    pub as_of: String,
-    pub attribution: String,
-    pub origin: String,
-    pub flags: String,
+    #[serde(flatten)]
+    pub reading: ReadingView,
+    pub claims: Vec<String>,
+    pub origins: Vec<String>,
 }
 
-pub struct Report {
-    pub figures: Vec<FigureSection>,
-    /// Claims that carry no figure: statements, shown with the same columns.
-    pub statements: Vec<Row>,
+/// A count as read: every field `None` for labels, statements and unreadable values.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ReadingView {
+    pub low: Option<u64>,
+    /// `None` also when open upwards.
+    pub high: Option<u64>,
+    pub point: Option<u64>,
+    pub rule: Option<Rule>,
 }
 
-/// Build the report, for every figure or only the one `figure` names.
-pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
-    let Checked {
-        base,
-        analysis,
-        findings,
-    } = checked;
-    let flags = flags_by_claim(findings);
-    let row = |c: usize| make_row(base, analysis, &flags, c);
-    let figures = analysis
-        .comparisons
-        .iter()
-        .filter(|comparison| figure.is_none_or(|id| base.figures[comparison.figure].id == id))
-        .map(|comparison| {
-            let figure = &base.figures[comparison.figure];
-            FigureSection {
-                id: figure.id.clone(),
-                label: figure.label.clone(),
-                unit: figure.unit.clone(),
-                summary: summary(base, comparison, findings),
-                rows: ordered_claims(base, comparison)
-                    .into_iter()
-                    .map(row)
-                    .collect(),
-            }
-        })
-        .collect();
-    let statements = if figure.is_some() {
-        Vec::new()
-    } else {
-        (0..base.claims.len())
-            .filter(|&c| base.claims[c].figure.is_none())
-            .map(row)
-            .collect()
-    };
-    // The most discussed figures first: they are what a fact-checker opens the report for.
-    let mut figures: Vec<FigureSection> = figures;
-    figures.sort_by(|a, b| {
-        b.rows
-            .len()
-            .cmp(&a.rows.len())
-            .then_with(|| a.id.cmp(&b.id))
-    });
-    Report {
-        figures,
-        statements,
+#[derive(Debug, Serialize)]
+pub struct NotComparedView {
+    pub claim: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SourceView {
+    pub id: String,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub kind: SourceKind,
+    pub published: Option<PartialDate>,
+    pub url: Option<String>,
+    pub sha256: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SpeakerView {
+    pub id: String,
+    pub name: String,
+    pub kind: SpeakerKind,
+    /// Sorted.
+    pub aliases: Vec<String>,
+    /// Speaker ids, sorted.
+    pub affiliations: Vec<String>,
+    pub origin_group: String,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ClaimView {
+    pub id: String,
+    pub figure: Option<String>,
+    /// As written.
+    pub value: Option<String>,
+    #[serde(flatten)]
+    pub reading: ReadingView,
+    /// How the value reads, in words: `[5,000, ∞) at-least`, `label`, `unreadable`; empty for a
+    /// statement.
+    #[serde(skip)]
+    pub reading_text: String,
+    pub statement: Option<String>,
+    pub speaker: Option<String>,
+    pub source: Option<String>,
+    /// The source's publication date, for showing next to the source.
+    #[serde(skip)]
+    pub source_published: Option<PartialDate>,
+    pub quote: Option<String>,
+    pub locator: Option<String>,
+    /// The claim's own `as_of`, or its source's date.
+    pub as_of: Option<PartialDate>,
+    pub according_to: Option<String>,
+    /// Source and claim ids, and first-hand bases.
+    pub basis: Vec<String>,
+    /// Origin group names.
+    pub origin: Vec<String>,
+    pub note: Option<String>,
+    /// The codes of the findings that name the claim, sorted.
+    pub flags: Vec<Code>,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingView {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    /// The figure of the first claim the finding names.
+    pub figure: Option<String>,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    pub claims: Vec<String>,
+    pub related: Vec<RelatedView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RelatedView {
+    pub message: String,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Report {
+    /// Figures with the most claims first, then by id: what a fact-checker opens a report for.
+    pub fn figures_busiest_first(&self) -> Vec<&FigureView> {
+        let mut figures: Vec<&FigureView> = self.figures.iter().collect();
+        figures.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.id.cmp(&b.id)));
+        figures
+    }
+
+    /// Claims that carry no figure.
+    pub fn statements(&self) -> impl Iterator<Item = &ClaimView> {
+        self.claims.iter().filter(|claim| claim.figure.is_none())
     }
 }
 
-/// Claims in the order the report lists them: by window, then value, then id; claims that are not
-/// compared last.
-fn ordered_claims(base: &ClaimBase, comparison: &FigureComparison) -> Vec<usize> {
-    let mut ordered: Vec<usize> = Vec::with_capacity(comparison.claims.len());
-    for window in &comparison.windows {
-        for value in &window.values {
-            let mut claims = value.claims.clone();
-            claims.sort_by(|&a, &b| base.claims[a].id.cmp(&base.claims[b].id));
-            ordered.extend(claims);
+impl FindingView {
+    /// "warning single-origin: …": the finding without its place, as the snapshot and the diff
+    /// show it, so moving a record between files changes nothing.
+    pub fn line_without_place(&self) -> String {
+        format!("{} {}: {}", self.severity, self.code, self.message)
+    }
+}
+
+impl FigureView {
+    /// "8 claims, 3 values, 3 independent origins, divergence ×6": the figure's numbers in words.
+    pub fn summary_text(&self) -> String {
+        let mut parts = vec![
+            count(self.claims, "claim", "claims"),
+            count(self.distinct_values, "value", "values"),
+            count(
+                self.independent_origins.len(),
+                "independent origin",
+                "independent origins",
+            ),
+        ];
+        if let Some(ratio) = self.divergence {
+            parts.push(format!(
+                "divergence {}",
+                crate::analysis::disagreement::format_ratio(ratio)
+            ));
         }
+        if self.conflicts > 0 {
+            parts.push(count(self.conflicts, "conflict", "conflicts"));
+        }
+        if self.varies {
+            parts.push(count(self.windows.len(), "window", "windows"));
+        }
+        if !self.not_compared.is_empty() {
+            parts.push(format!("{} not compared", self.not_compared.len()));
+        }
+        parts.join(", ")
     }
-    // Lonely claims of a varying figure are in a window and also listed as not compared.
-    let listed: std::collections::HashSet<usize> = ordered.iter().copied().collect();
-    let mut rest: Vec<usize> = comparison
-        .not_compared
-        .iter()
-        .map(|n| n.claim)
-        .filter(|c| !listed.contains(c))
-        .collect();
-    rest.sort_by(|&a, &b| base.claims[a].id.cmp(&base.claims[b].id));
-    ordered.extend(rest);
-    ordered
 }
 
-fn summary(base: &ClaimBase, comparison: &FigureComparison, findings: &[Finding]) -> String {
-    let claims = comparison.claims.len();
-    let values = comparison.value_count();
-    let origins = comparison.origin_groups.len();
-    let mut parts = vec![
-        count(claims, "claim", "claims"),
-        count(values, "value", "values"),
-        count(origins, "independent origin", "independent origins"),
-    ];
-    let widest = comparison
-        .windows
-        .iter()
-        .flat_map(|w| divergences_in(base, w))
-        .map(|d| d.ratio)
-        .max_by(f64::total_cmp);
-    if let Some(ratio) = widest {
-        parts.push(format!("divergence {}", format_ratio(ratio)));
-    }
-    let figure_id = &base.figures[comparison.figure].id;
-    let conflicts = findings
-        .iter()
-        .filter(|f| f.code == Code::FigureConflict)
-        .filter(|f| {
-            f.claims
-                .first()
-                .is_some_and(|c| base.figure_of_claim(c) == Some(figure_id.as_str()))
-        })
-        .count();
-    if conflicts > 0 {
-        parts.push(count(conflicts, "conflict", "conflicts"));
-    }
-    if base.figures[comparison.figure].varies {
-        parts.push(count(comparison.windows.len(), "window", "windows"));
-    }
-    if !comparison.not_compared.is_empty() {
-        parts.push(format!("{} not compared", comparison.not_compared.len()));
-    }
-    parts.join(", ")
+fn two_decimals<S: serde::Serializer>(
+    ratio: &Option<f64>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    ratio
+        .map(|ratio| (ratio * 100.0).round() / 100.0)
+        .serialize(serializer)
 }
 
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn flags_by_claim(findings: &[Finding]) -> HashMap<&str, BTreeSet<Code>> {
-    let mut flags: HashMap<&str, BTreeSet<Code>> = HashMap::new();
-    for finding in findings {
-        for claim in &finding.claims {
-            flags
-                .entry(claim.as_str())
-                .or_default()
-                .insert(finding.code);
-        }
-    }
-    flags
-}
-
-/// The short flag a finding code puts on a row.
+/// The short flag a finding code puts on a claim's row.
 pub fn flag(code: Code) -> &'static str {
     match code {
         Code::FigureConflict => "conflict",
@@ -181,76 +253,4 @@ pub fn flag(code: Code) -> &'static str {
         Code::QuoteNotFound => "quote-not-found",
         other => other.name(),
     }
-}
-
-fn make_row(
-    base: &ClaimBase,
-    analysis: &Analysis,
-    flags: &HashMap<&str, BTreeSet<Code>>,
-    c: usize,
-) -> Row {
-    let claim = &base.claims[c];
-    let reading = match (&claim.value, claim.figure.map(|f| base.figures[f].values)) {
-        (Some(_), Some(ValueKind::Label)) => "label".to_string(),
-        (Some(value), _) => value
-            .reading
-            .as_ref()
-            .map_or("unreadable".to_string(), |r| {
-                format!("{} {}", r.interval_text(), r.describe())
-            }),
-        (None, _) => String::new(),
-    };
-    let source = claim.source.map_or(String::new(), |s| {
-        let source = &base.sources[s];
-        match source.published {
-            Some(date) => format!("{} ({date})", source.id),
-            None => source.id.clone(),
-        }
-    });
-    Row {
-        claim: claim.id.clone(),
-        value: claim.value.as_ref().map_or_else(
-            || claim.statement.clone().unwrap_or_default(),
-            |v| v.written.clone(),
-        ),
-        reading,
-        speaker: claim
-            .speaker
-            .map_or(String::new(), |s| base.speakers[s].id.clone()),
-        source,
-        as_of: claim.as_of.map_or(String::new(), |d| d.to_string()),
-        attribution: attribution(base, claim),
-        origin: analysis.origins.claim_groups[c]
-            .iter()
-            .map(|&g| analysis.origins.group_name(base, g))
-            .collect::<Vec<_>>()
-            .join(", "),
-        flags: flags
-            .get(claim.id.as_str())
-            .map(|codes| {
-                codes
-                    .iter()
-                    .map(|&code| flag(code))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            })
-            .unwrap_or_default(),
-    }
-}
-
-/// "according to X; basis: …", or empty when the claim gives neither.
-fn attribution(base: &ClaimBase, claim: &Claim) -> String {
-    let mut parts = Vec::new();
-    if let Some(party) = claim.according_to {
-        parts.push(format!("according to {}", base.speakers[party].id));
-    }
-    if !claim.basis.is_empty() {
-        let bases: Vec<&str> = claim
-            .basis
-            .iter()
-            .map(|&basis| base.basis_name(basis))
-            .collect();
-        parts.push(format!("basis: {}", bases.join(", ")));
-    }
-    parts.join("; ")
 }
