@@ -37,8 +37,8 @@ pub fn summary(summary: &Summary) -> String {
         "check passed".to_string()
     } else {
         format!(
-            "check failed: {failed} finding{} fail the gate",
-            plural(failed)
+            "check failed: {failed} finding{} the gate",
+            if failed == 1 { " fails" } else { "s fail" }
         )
     };
     let infos = if infos > 0 {
