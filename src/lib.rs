@@ -14,6 +14,8 @@ pub mod input;
 pub mod model;
 pub mod quote;
 pub mod render;
+#[cfg(test)]
+mod testing;
 pub mod value;
 pub mod view;
 

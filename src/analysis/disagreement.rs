@@ -122,3 +122,86 @@ pub fn divergences(base: &ClaimBase, window: &Window) -> Vec<Divergence> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{FIGURE, SOURCES, checked, claim};
+
+    /// The window of `killed` and each value's text, for a base of claims with these values.
+    fn window_of(values: &[&str]) -> (crate::Checked, Vec<String>) {
+        let mut claims = FIGURE.to_string();
+        for (i, value) in values.iter().enumerate() {
+            claims.push_str(&claim(&format!("c{i}"), value, "outlet", ""));
+        }
+        let checked = checked(SOURCES, &claims);
+        let written = checked.analysis.comparisons[0].windows[0]
+            .values
+            .iter()
+            .map(|v| v.written(&checked.base).to_string())
+            .collect();
+        (checked, written)
+    }
+
+    #[test]
+    fn a_value_below_the_highest_lower_end_conflicts_and_counts_the_others() {
+        let (checked, written) = window_of(&["at most 100", "at least 500", "at least 300", "200"]);
+        let window = &checked.analysis.comparisons[0].windows[0];
+        let named: Vec<(&str, &str, usize)> = window
+            .conflicts
+            .iter()
+            .map(|c| {
+                (
+                    written[c.value].as_str(),
+                    written[c.against].as_str(),
+                    c.others,
+                )
+            })
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("at most 100", "at least 500", 2),
+                ("200", "at least 500", 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn stated_numbers_far_apart_diverge_only_when_they_overlap() {
+        let (checked, written) = window_of(&[
+            "at least 5,000",
+            "30,000",
+            "at least 14,000",
+            "about 12,000",
+        ]);
+        let window = &checked.analysis.comparisons[0].windows[0];
+        let named: Vec<(&str, String)> = window
+            .divergences
+            .iter()
+            .map(|d| (written[d.value].as_str(), format_ratio(d.ratio)))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("at least 5,000", "×6".to_string()),
+                ("at least 14,000", "×2.1".to_string())
+            ]
+        );
+        // "about 12,000" lies too far from 30,000 to overlap: a conflict, never a divergence.
+        assert_eq!(window.conflicts.len(), 1);
+        assert_eq!(written[window.conflicts[0].value], "about 12,000");
+        assert_eq!(
+            checked.analysis.comparisons[0].widest_divergence(),
+            Some(6.0)
+        );
+    }
+
+    #[test]
+    fn ratios_read_as_people_say_them() {
+        assert_eq!(format_ratio(6.0), "×6");
+        assert_eq!(format_ratio(2.5), "×2.5");
+        assert_eq!(format_ratio(12.4), "×12");
+        assert_eq!(ratio(0, 5), None);
+    }
+}

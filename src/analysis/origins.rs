@@ -173,3 +173,90 @@ fn own_origins(
     speakers.dedup();
     speakers
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Code;
+    use crate::testing::{FIGURE, SOURCES, checked, claim, claim_index};
+
+    fn origin_names<'a>(checked: &'a crate::Checked, id: &str) -> Vec<&'a str> {
+        let origins = &checked.analysis.origins;
+        origins.claim_groups[claim_index(checked, id)]
+            .iter()
+            .map(|&g| origins.group_name(&checked.base, g))
+            .collect()
+    }
+
+    #[test]
+    fn a_basis_chain_leads_to_the_first_speaker_and_affiliates_share_a_group() {
+        let claims = [
+            FIGURE.to_string(),
+            claim(
+                "first",
+                "1,000",
+                "ministry",
+                "basis = [\"official-records\"]",
+            ),
+            claim("second", "1,000", "watchdog", "basis = [\"first\"]"),
+            claim("third", "1,000", "outlet", "basis = [\"second\"]"),
+        ]
+        .concat();
+        let checked = checked(SOURCES, &claims);
+        assert_eq!(origin_names(&checked, "third"), ["government"]);
+        assert_eq!(origin_names(&checked, "second"), ["government"]);
+        assert!(checked.analysis.origins.cycles.is_empty());
+    }
+
+    #[test]
+    fn cycles_are_found_once_each_and_a_self_reference_is_a_cycle() {
+        let claims = [
+            FIGURE.to_string(),
+            claim("a", "10", "outlet", "basis = [\"b\"]"),
+            claim("b", "10", "outlet", "basis = [\"c\"]"),
+            claim("c", "10", "outlet", "basis = [\"a\"]"),
+            claim("d", "10", "outlet", "basis = [\"a\"]"),
+            claim("self", "10", "watchdog", "basis = [\"self\"]"),
+        ]
+        .concat();
+        let checked = checked(SOURCES, &claims);
+        let ids = |cycle: &Vec<usize>| -> Vec<&str> {
+            cycle
+                .iter()
+                .map(|&c| checked.base.claims[c].id.as_str())
+                .collect()
+        };
+        let cycles: Vec<Vec<&str>> = checked.analysis.origins.cycles.iter().map(ids).collect();
+        assert_eq!(cycles, [vec!["a", "b", "c"], vec!["self"]]);
+        // A claim resting on a cycle is not on it, and takes no origin from it.
+        assert_eq!(origin_names(&checked, "d"), ["outlet"]);
+        let found: Vec<_> = checked
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::BasisCycle)
+            .map(|f| f.message.as_str())
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "3 claims rest on each other in a cycle: a, b, c",
+                "claim `self` rests on itself"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_long_chain_resolves_without_deep_recursion() {
+        let mut claims = FIGURE.to_string();
+        claims.push_str(&claim("c0", "5", "watchdog", "basis = [\"own-count\"]"));
+        for i in 1..20_000 {
+            claims.push_str(&claim(
+                &format!("c{i}"),
+                "5",
+                "outlet",
+                &format!("basis = [\"c{}\"]", i - 1),
+            ));
+        }
+        let checked = checked(SOURCES, &claims);
+        assert_eq!(origin_names(&checked, "c19999"), ["watchdog"]);
+    }
+}

@@ -157,3 +157,91 @@ impl Members {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Code;
+    use crate::testing::{FIGURE, SOURCES, checked, claim};
+
+    fn codes_on(claims: &str, id: &str) -> Vec<Code> {
+        let checked = checked(SOURCES, claims);
+        checked
+            .findings
+            .iter()
+            .filter(|f| f.claims.first().is_some_and(|c| c == id))
+            .map(|f| f.code)
+            .filter(|code| {
+                matches!(
+                    code,
+                    Code::AttributionUnverified | Code::AttributionContradicted
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_member_speaks_for_the_party_it_is_affiliated_with() {
+        let claims = [
+            FIGURE.to_string(),
+            claim(
+                "ministry-says",
+                "230",
+                "ministry",
+                "basis = [\"official-records\"]",
+            ),
+            claim(
+                "outlet-says",
+                "230",
+                "outlet",
+                "according_to = \"government\"",
+            ),
+        ]
+        .concat();
+        assert_eq!(codes_on(&claims, "outlet-says"), []);
+    }
+
+    #[test]
+    fn the_party_does_not_speak_for_its_members() {
+        let claims = [
+            FIGURE.to_string(),
+            claim("government-says", "230", "government", ""),
+            claim(
+                "outlet-says",
+                "230",
+                "outlet",
+                "according_to = \"ministry\"",
+            ),
+        ]
+        .concat();
+        assert_eq!(
+            codes_on(&claims, "outlet-says"),
+            [Code::AttributionUnverified]
+        );
+    }
+
+    #[test]
+    fn an_attribution_no_own_claim_supports_is_contradicted() {
+        let claims = [
+            FIGURE.to_string(),
+            claim("government-says", "230", "government", ""),
+            claim("ministry-says", "at most 250", "ministry", ""),
+            claim(
+                "outlet-says",
+                "at least 1,500",
+                "outlet",
+                "according_to = \"government\"",
+            ),
+        ]
+        .concat();
+        let checked = checked(SOURCES, &claims);
+        let contradicted = checked
+            .findings
+            .iter()
+            .find(|f| f.code == Code::AttributionContradicted)
+            .expect("contradicted");
+        assert_eq!(
+            contradicted.claims,
+            ["outlet-says", "government-says", "ministry-says"]
+        );
+    }
+}

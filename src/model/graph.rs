@@ -140,3 +140,53 @@ impl ClaimBase {
         NodeIndex::new(offset + i)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{FIGURE, SOURCES, checked, claim};
+    use petgraph::visit::EdgeRef;
+
+    #[test]
+    fn every_relation_a_claim_names_is_an_edge() {
+        let claims = [
+            FIGURE.to_string(),
+            claim("first", "5", "watchdog", ""),
+            claim(
+                "second",
+                "5",
+                "outlet",
+                "according_to = \"watchdog\"\nbasis = [\"first\", \"article\"]",
+            ),
+        ]
+        .concat();
+        let checked = checked(SOURCES, &claims);
+        let base = &checked.base;
+        let second = base.node(Node::Claim(1));
+        let mut edges: Vec<(Relation, Node)> = base
+            .graph
+            .edges(second)
+            .map(|edge| (*edge.weight(), base.graph[edge.target()]))
+            .collect();
+        edges.sort_by_key(|(relation, node)| (format!("{relation:?}"), format!("{node:?}")));
+        let lookup = |id: &str| base.lookup(id).expect(id);
+        assert_eq!(
+            edges,
+            [
+                (Relation::AppearsIn, lookup("article")),
+                (Relation::AttributedTo, lookup("watchdog")),
+                (Relation::Measures, lookup("killed")),
+                (Relation::RestsOn, lookup("first")),
+                (Relation::RestsOn, lookup("article")),
+                (Relation::StatedBy, lookup("outlet")),
+            ]
+        );
+        let ministry = base.node(lookup("ministry"));
+        let affiliations: Vec<Node> = base
+            .graph
+            .edges(ministry)
+            .map(|edge| base.graph[edge.target()])
+            .collect();
+        assert_eq!(affiliations, [lookup("government")]);
+    }
+}

@@ -207,3 +207,54 @@ fn compare_findings(old: &Report, new: &Report) -> (Vec<FindingChange>, Vec<Find
     };
     (surplus(&after, &before), surplus(&before, &after))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{FIGURE, SOURCES, checked, claim};
+    use crate::view::build;
+
+    fn report(claims: &[String]) -> Report {
+        build(
+            &checked(
+                SOURCES,
+                &[FIGURE.to_string()]
+                    .iter()
+                    .chain(claims)
+                    .cloned()
+                    .collect::<String>(),
+            ),
+            None,
+        )
+    }
+
+    #[test]
+    fn a_moved_value_is_a_field_change_with_both_readings() {
+        let old = report(&[claim("c", "at least 5,000", "watchdog", "")]);
+        let new = report(&[claim("c", "about 6,000", "watchdog", "")]);
+        let diff = diff(&old, &new);
+        let [RecordChange::Changed { id, fields }] = diff.claims.as_slice() else {
+            panic!("one changed claim expected: {:?}", diff.claims);
+        };
+        assert_eq!(id, "c");
+        let value = fields
+            .iter()
+            .find(|f| f.field == "value")
+            .expect("value changed");
+        let reading = |fact: &Option<FactValue>| match fact {
+            Some(FactValue::Value(value)) => (value.reading.low, value.reading.high),
+            other => panic!("a value fact expected: {other:?}"),
+        };
+        assert_eq!(reading(&value.old), (Some(5000), None));
+        assert_eq!(reading(&value.new), (Some(5400), Some(6600)));
+    }
+
+    #[test]
+    fn identical_reports_have_an_empty_diff_and_a_new_claim_is_added() {
+        let claims = [claim("c", "5", "outlet", "")];
+        assert!(diff(&report(&claims), &report(&claims)).is_empty());
+        let more = [claims[0].clone(), claim("d", "6", "outlet", "")];
+        let diff = diff(&report(&claims), &report(&more));
+        assert_eq!(diff.claims, [RecordChange::Added { id: "d".into() }]);
+    }
+}
