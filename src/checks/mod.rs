@@ -8,6 +8,7 @@ mod attribution;
 mod citation;
 mod conflicts;
 mod cycles;
+mod dates;
 mod single_origin;
 mod support;
 mod usage;
@@ -88,6 +89,11 @@ pub const REGISTRY: &[Check] = &[
         name: "usage",
         stage: Stage::Model(usage::unused_records),
         codes: &[Code::UnusedSource, Code::UnusedSpeaker],
+    },
+    Check {
+        name: "dates",
+        stage: Stage::Model(dates::implausible_dates),
+        codes: &[Code::ImplausibleDate],
     },
     Check {
         name: "value-in-quote",

@@ -3,7 +3,7 @@
 use super::output::{Exit, print};
 use super::{Context, Error};
 use claimtrack::Gate;
-use claimtrack::render::{diagnostics, github, json};
+use claimtrack::render::{diagnostics, github, json, short};
 use claimtrack::view::check::CheckView;
 use clap::ValueEnum;
 use std::path::PathBuf;
@@ -37,6 +37,8 @@ enum Format {
     Json,
     /// GitHub Actions workflow commands
     Github,
+    /// one line per finding: `file:line:column: severity[code] message`
+    Short,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -72,6 +74,7 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
         Format::Human => diagnostics::render(&view, &context.style),
         Format::Json => json::render_check(&view, &context.style),
         Format::Github => github::render(&view, &context.style),
+        Format::Short => short::render(&view, &context.style),
     };
     print(&output)?;
     let failed = view.summary.failed > 0;

@@ -121,6 +121,9 @@ codes! {
     UnreadableValue = "unreadable-value", Error,
         "a value cannot be read as a count",
         "The value grammar reads integers (`30,000`), scale words (`1.5 million`), number words\n(`thirty thousand`), bounds (`at least 5,000`, `up to 300`), approximations (`about 1,500`), ranges\n(`2,800 to 3,800`) and vague quantities (`thousands`). Reword the value into one of these\nforms, keeping the source's own words in `quote`; for values that are names, declare the figure\nwith `values = \"label\"`.";
+    ImplausibleDate = "implausible-date", Warning,
+        "a date no source can give: year 0000, or a claim dated after its source",
+        "A source's `published` or a claim's `as_of` in the year 0000 is almost always a placeholder\nor a typo. A claim's own `as_of` later than its source's `published` says the source states a\nfigure for a time after it was published, which usually means a mistyped year or the wrong\nsource. Correct the date; if the source really gives a projection, say so in `note`.";
     ValueNotInQuote = "value-not-in-quote", Warning,
         "a claim's value cannot be read from its own quote",
         "The number of a claim's value (as digits or number words) should appear in its `quote`, so a\nreader sees the figure in the source's own words. Extend the quote to the words that state the\nfigure, or correct the value.";

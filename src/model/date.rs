@@ -60,6 +60,18 @@ impl PartialDate {
         Ok(Self { year, month, day })
     }
 
+    /// Whether every day this date may mean comes after every day `other` may mean: `2019` is
+    /// after `2018-12-04`, `2018-12` is not after `2018`.
+    pub fn surely_after(self, other: PartialDate) -> bool {
+        let first_day = (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1));
+        let last_day = (
+            other.year,
+            other.month.unwrap_or(12),
+            other.day.unwrap_or(31),
+        );
+        first_day > last_day
+    }
+
     pub fn precision(self) -> Precision {
         match (self.month, self.day) {
             (_, Some(_)) => Precision::Day,

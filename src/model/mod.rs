@@ -70,6 +70,8 @@ pub struct Source {
     pub publisher: Option<usize>,
     pub kind: SourceKind,
     pub published: Option<PartialDate>,
+    /// Where `published` is written.
+    pub published_location: Location,
     pub url: Option<String>,
     pub sha256: Option<Spanned<String>>,
     /// The file name of the source's archived text, so a changed copy can be told from a missing one.
@@ -114,6 +116,8 @@ pub struct Claim {
     pub locator: Option<String>,
     /// The claim's own `as_of`, or else its source's publication date.
     pub as_of: Option<PartialDate>,
+    /// Where the claim's own `as_of` is written, when it gives one.
+    pub as_of_location: Option<Location>,
     pub according_to: Option<usize>,
     pub basis: Vec<Basis>,
     pub note: Option<String>,

@@ -8,6 +8,8 @@ pub mod github;
 pub mod json;
 pub mod markdown;
 mod row;
+pub mod sanitize;
+pub mod short;
 pub mod snapshot;
 pub mod table;
 

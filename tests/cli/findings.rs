@@ -108,6 +108,8 @@ finding_cases! {
     unreadable_value: "unreadable-value" in committed("unreadable-value") => "claims/claims.toml":9:10;
     value_not_in_quote: "value-not-in-quote" in committed("value-not-in-quote") => "claims/claims.toml":9:9;
     basis_cycle: "basis-cycle" in committed("basis-cycle") => "claims/claims.toml":9:6;
+    implausible_date_after_source: "implausible-date" in committed("implausible-date") => "claims/claims.toml":14:9;
+    implausible_date_year_zero: "implausible-date" in committed("implausible-date") => "sources/sources.toml":19:13;
     figure_conflict_bounds: "figure-conflict" in committed("figure-conflict-bounds") => "claims/claims.toml":9:9;
     figure_conflict_exact: "figure-conflict" in committed("figure-conflict-exact") => "claims/claims.toml":9:9;
     figure_conflict_labels: "figure-conflict" in committed("label-values-different") => "claims/claims.toml":18:9;
@@ -169,6 +171,7 @@ fn passing_twins_do_not_raise_the_finding() {
         ("single-origin-passing", "single-origin"),
         ("value-not-in-quote-passing", "value-not-in-quote"),
         ("basis-cycle-passing", "basis-cycle"),
+        ("implausible-date-passing", "implausible-date"),
         ("unreadable-value-passing", "unreadable-value"),
     ];
     for (twin, code) in twins {
