@@ -2,10 +2,10 @@
 //! sha256. Every quote of a source's claims must appear in its archived text. The folder is read
 //! as the claim base is: regular files only, within the size limit, no link leading out of it.
 
-use crate::base::ClaimBase;
-use crate::files::{Files, Location, SourceFile};
 use crate::finding::{Code, Finding};
-use crate::loader::confined::Confined;
+use crate::input::files::{Files, Location, SourceFile};
+use crate::input::loader::confined::Confined;
+use crate::model::ClaimBase;
 use crate::quote::{Archive, QuoteMatch};
 use sha2::{Digest, Sha256};
 use std::collections::HashMap;

@@ -145,7 +145,7 @@ fn severity_override_raises_info_to_error() {
     let run = run_fixture("severity-override", &["check"]);
     assert!(
         run.stdout
-            .contains("check failed: 1 finding fail the gate (1 error, 0 warnings, 0 info)"),
+            .contains("check failed: 1 finding fails the gate (1 error, 0 warnings, 0 info)"),
         "{}",
         run.stdout
     );

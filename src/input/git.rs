@@ -1,7 +1,7 @@
 //! Reading a claim base as it was at a git revision, straight from the object store, without
 //! touching the working tree.
 
-use crate::loader::FileInput;
+use crate::input::loader::FileInput;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -61,7 +61,7 @@ pub fn read_revision(
     {
         return Err(GitError::NoClaimBase(revision.to_string()));
     }
-    let config_path = format!("{prefix}{}", crate::config::FILE_NAME);
+    let config_path = format!("{prefix}{}", crate::input::config::FILE_NAME);
     let mut wanted: Vec<&str> = paths.clone();
     wanted.push(&config_path);
     let mut blobs = cat_files(toplevel, &commit, &wanted)?;

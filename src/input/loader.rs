@@ -6,9 +6,9 @@ pub mod confined;
 mod disk;
 pub mod walk;
 
-use crate::files::{FileId, Files, Location, SourceFile};
 use crate::finding::{Code, Finding, did_you_mean};
-use crate::records::{RawClaim, RawFigure, RawSource, RawSpeaker, fields};
+use crate::input::files::{FileId, Files, Location, SourceFile};
+use crate::input::records::{RawClaim, RawFigure, RawSource, RawSpeaker, fields};
 use rayon::prelude::*;
 use serde::Deserialize;
 use std::path::Path;

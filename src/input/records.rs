@@ -75,7 +75,7 @@ pub struct RawFigure {
     pub values: ValueKind,
     #[serde(default)]
     pub varies: bool,
-    pub window: Option<Spanned<crate::date::Precision>>,
+    pub window: Option<Spanned<crate::model::date::Precision>>,
     pub note: Option<Spanned<String>>,
 }
 

@@ -1,8 +1,10 @@
 //! Findings as data: a stable code, a severity, a message, a primary location and related ones, and
 //! a help line. Checks produce findings; renderers show them; severities are settled in one place
-//! ([`crate::config::Config::severity`]).
+//! ([`crate::input::config::Config::severity`]).
 
-use crate::files::Location;
+pub mod baseline;
+
+use crate::input::files::Location;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::fmt;
@@ -188,7 +190,7 @@ pub struct Related {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub code: Code,
-    /// Set from the code's default; [`crate::config::Config::apply_severities`] overrides it.
+    /// Set from the code's default; [`crate::input::config::Config::apply_severities`] overrides it.
     pub severity: Severity,
     pub message: String,
     pub location: Location,

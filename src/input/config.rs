@@ -1,9 +1,9 @@
 //! The optional `claimtrack.toml` at the claim base root: severity overrides per code, value
 //! readings, comparison settings and input limits. Severities are applied here and nowhere else.
 
-use crate::files::{Files, Location, SourceFile};
 use crate::finding::{Code, Finding, Severity, did_you_mean};
-use crate::loader::confined::{Confined, DEFAULT_MAX_FILE_SIZE};
+use crate::input::files::{Files, Location, SourceFile};
+use crate::input::loader::confined::{Confined, DEFAULT_MAX_FILE_SIZE};
 use crate::value::ValueSettings;
 use serde::Deserialize;
 use std::collections::BTreeMap;

@@ -2,18 +2,18 @@
 //! changed fact by fact (a value from → to with both readings), speakers renamed or merged, and
 //! findings that appeared or were resolved.
 
-use crate::Checked;
-use crate::snapshot::{
-    Facts, claim_facts, figure_facts, findings_by_figure, source_facts, speaker_facts,
-};
+use super::facts::{FactValue, Facts, RecordFacts};
+use super::report::Report;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// A field of a record that changed: its name as the records spell it, and its old and new value
+/// (a claim's value with its reading as structured data).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FieldChange {
     pub field: &'static str,
-    pub old: Option<String>,
-    pub new: Option<String>,
+    pub old: Option<FactValue>,
+    pub new: Option<FactValue>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -69,50 +69,25 @@ impl Diff {
     }
 }
 
-pub fn diff(old: &Checked, new: &Checked) -> Diff {
-    let records = |checked: &Checked, kind: Kind| -> BTreeMap<String, Facts> {
-        let base = &checked.base;
-        match kind {
-            Kind::Figure => (0..base.figures.len())
-                .map(|f| (base.figures[f].id.clone(), figure_facts(checked, f)))
-                .collect(),
-            Kind::Claim => (0..base.claims.len())
-                .map(|c| (base.claims[c].id.clone(), claim_facts(checked, c)))
-                .collect(),
-            Kind::Speaker => (0..base.speakers.len())
-                .map(|s| (base.speakers[s].id.clone(), speaker_facts(checked, s)))
-                .collect(),
-            Kind::Source => (0..base.sources.len())
-                .map(|s| (base.sources[s].id.clone(), source_facts(base, s)))
-                .collect(),
-        }
-    };
-    let compare = |kind| compare_records(&records(old, kind), &records(new, kind));
-    let mut speakers = compare(Kind::Speaker);
+/// What changed from the `old` report to the `new` one; both cover the whole claim base.
+pub fn diff(old: &Report, new: &Report) -> Diff {
+    let (before, after) = (RecordFacts::of(old), RecordFacts::of(new));
+    let mut speakers = compare_records(before.speakers, after.speakers);
     detect_renames(old, new, &mut speakers);
     let (findings_appeared, findings_resolved) = compare_findings(old, new);
     Diff {
-        figures: compare(Kind::Figure),
-        claims: compare(Kind::Claim),
+        figures: compare_records(before.figures, after.figures),
+        claims: compare_records(before.claims, after.claims),
         speakers,
-        sources: compare(Kind::Source),
+        sources: compare_records(before.sources, after.sources),
         findings_appeared,
         findings_resolved,
     }
 }
 
-#[derive(Clone, Copy)]
-enum Kind {
-    Figure,
-    Claim,
-    Speaker,
-    Source,
-}
-
-fn compare_records(
-    old: &BTreeMap<String, Facts>,
-    new: &BTreeMap<String, Facts>,
-) -> Vec<RecordChange> {
+fn compare_records(old: Vec<(String, Facts)>, new: Vec<(String, Facts)>) -> Vec<RecordChange> {
+    let (old, new): (BTreeMap<String, Facts>, BTreeMap<String, Facts>) =
+        (old.into_iter().collect(), new.into_iter().collect());
     let ids: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
     ids.into_iter()
         .filter_map(|id| match (old.get(id), new.get(id)) {
@@ -131,38 +106,23 @@ fn compare_records(
 }
 
 fn compare_facts(old: &Facts, new: &Facts) -> Vec<FieldChange> {
-    // A fact may repeat ("not compared"); compare each name's values joined.
-    let gather = |facts: &Facts| -> BTreeMap<&'static str, String> {
-        let mut map: BTreeMap<&'static str, String> = BTreeMap::new();
-        for (name, value) in facts {
-            map.entry(name)
-                .and_modify(|joined| {
-                    joined.push_str("; ");
-                    joined.push_str(value);
-                })
-                .or_insert_with(|| value.clone());
-        }
-        map
-    };
-    let (old, new) = (gather(old), gather(new));
-    let order: Vec<&'static str> = {
-        let mut names: Vec<&'static str> = old.keys().chain(new.keys()).copied().collect();
-        names.sort_unstable();
-        names.dedup();
-        names
-    };
-    order
+    let (old, new): (BTreeMap<_, _>, BTreeMap<_, _>) = (
+        old.iter().map(|(name, value)| (*name, value)).collect(),
+        new.iter().map(|(name, value)| (*name, value)).collect(),
+    );
+    let names: BTreeSet<&'static str> = old.keys().chain(new.keys()).copied().collect();
+    names
         .into_iter()
         .filter(|name| old.get(name) != new.get(name))
         .map(|field| FieldChange {
             field,
-            old: old.get(field).cloned(),
-            new: new.get(field).cloned(),
+            old: old.get(field).map(|&value| value.clone()),
+            new: new.get(field).map(|&value| value.clone()),
         })
         .collect()
 }
 
-fn detect_renames(old: &Checked, new: &Checked, changes: &mut Vec<RecordChange>) {
+fn detect_renames(old: &Report, new: &Report, changes: &mut Vec<RecordChange>) {
     let removed: Vec<String> = changes
         .iter()
         .filter_map(|c| match c {
@@ -171,26 +131,20 @@ fn detect_renames(old: &Checked, new: &Checked, changes: &mut Vec<RecordChange>)
         })
         .collect();
     for id in removed {
-        let Some(crate::base::Node::Speaker(s)) = old.base.lookup(&id) else {
+        let Some(old_speaker) = old.speakers.iter().find(|s| s.id == id) else {
             continue;
         };
-        let old_name = &old.base.speakers[s].name;
-        let carries_old = |speaker: &crate::base::Speaker| {
+        let old_name = &old_speaker.name;
+        let Some(heir) = new.speakers.iter().find(|speaker| {
             speaker
                 .aliases
                 .iter()
                 .any(|alias| alias == old_name || *alias == id)
                 || speaker.name == *old_name
-        };
-        let Some(heir) = new
-            .base
-            .speakers
-            .iter()
-            .find(|speaker| carries_old(speaker))
-        else {
+        }) else {
             continue;
         };
-        let heir_is_new = old.base.lookup(&heir.id).is_none();
+        let heir_is_new = !old.speakers.iter().any(|s| s.id == heir.id);
         changes.retain(|c| !matches!(c, RecordChange::Removed { id: removed } if *removed == id));
         if heir_is_new {
             changes
@@ -221,13 +175,13 @@ fn change_id(change: &RecordChange) -> &str {
 
 /// Findings compared as location-free lines, counting repeats, so a record moved between files
 /// changes nothing here.
-fn compare_findings(old: &Checked, new: &Checked) -> (Vec<FindingChange>, Vec<FindingChange>) {
-    let flatten = |checked: &Checked| -> BTreeMap<(Option<String>, String), usize> {
+fn compare_findings(old: &Report, new: &Report) -> (Vec<FindingChange>, Vec<FindingChange>) {
+    let flatten = |report: &Report| -> BTreeMap<(Option<String>, String), usize> {
         let mut counts = BTreeMap::new();
-        for (figure, lines) in findings_by_figure(checked) {
-            for line in lines {
-                *counts.entry((figure.clone(), line)).or_insert(0) += 1;
-            }
+        for finding in &report.findings {
+            *counts
+                .entry((finding.figure.clone(), finding.line_without_place()))
+                .or_insert(0) += 1;
         }
         counts
     };
@@ -252,4 +206,55 @@ fn compare_findings(old: &Checked, new: &Checked) -> (Vec<FindingChange>, Vec<Fi
             .collect::<Vec<_>>()
     };
     (surplus(&after, &before), surplus(&before, &after))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{FIGURE, SOURCES, checked, claim};
+    use crate::view::build;
+
+    fn report(claims: &[String]) -> Report {
+        build(
+            &checked(
+                SOURCES,
+                &[FIGURE.to_string()]
+                    .iter()
+                    .chain(claims)
+                    .cloned()
+                    .collect::<String>(),
+            ),
+            None,
+        )
+    }
+
+    #[test]
+    fn a_moved_value_is_a_field_change_with_both_readings() {
+        let old = report(&[claim("c", "at least 5,000", "watchdog", "")]);
+        let new = report(&[claim("c", "about 6,000", "watchdog", "")]);
+        let diff = diff(&old, &new);
+        let [RecordChange::Changed { id, fields }] = diff.claims.as_slice() else {
+            panic!("one changed claim expected: {:?}", diff.claims);
+        };
+        assert_eq!(id, "c");
+        let value = fields
+            .iter()
+            .find(|f| f.field == "value")
+            .expect("value changed");
+        let reading = |fact: &Option<FactValue>| match fact {
+            Some(FactValue::Value(value)) => (value.reading.low, value.reading.high),
+            other => panic!("a value fact expected: {other:?}"),
+        };
+        assert_eq!(reading(&value.old), (Some(5000), None));
+        assert_eq!(reading(&value.new), (Some(5400), Some(6600)));
+    }
+
+    #[test]
+    fn identical_reports_have_an_empty_diff_and_a_new_claim_is_added() {
+        let claims = [claim("c", "5", "outlet", "")];
+        assert!(diff(&report(&claims), &report(&claims)).is_empty());
+        let more = [claims[0].clone(), claim("d", "6", "outlet", "")];
+        let diff = diff(&report(&claims), &report(&more));
+        assert_eq!(diff.claims, [RecordChange::Added { id: "d".into() }]);
+    }
 }

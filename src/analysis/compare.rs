@@ -1,11 +1,13 @@
 //! Comparability: claims are compared only within one declared figure and, for figures that vary
 //! over time, only within one `as_of` window. Within a window, claims with the same reading form
-//! one value. Everything here is near-linear: claims are grouped by hashing, never paired.
+//! one value, and each window's disagreements are worked out once. Everything here is near-linear:
+//! claims are grouped by hashing, never paired.
 
-use crate::base::{Claim, ClaimBase};
-use crate::date::PartialDate;
-use crate::origins::Origins;
-use crate::records::ValueKind;
+use super::disagreement::{self, Conflict, Divergence};
+use super::origins::Origins;
+use crate::input::records::ValueKind;
+use crate::model::date::PartialDate;
+use crate::model::{Claim, ClaimBase};
 use crate::value::Reading;
 use std::collections::HashMap;
 
@@ -70,6 +72,8 @@ pub struct Window {
     pub key: Option<PartialDate>,
     /// Values sorted by reading (counts) or label.
     pub values: Vec<Value>,
+    pub conflicts: Vec<Conflict>,
+    pub divergences: Vec<Divergence>,
 }
 
 /// A claim on the figure that is not compared, and why.
@@ -93,6 +97,19 @@ pub struct FigureComparison {
 impl FigureComparison {
     pub fn value_count(&self) -> usize {
         self.windows.iter().map(|w| w.values.len()).sum()
+    }
+
+    pub fn conflict_count(&self) -> usize {
+        self.windows.iter().map(|w| w.conflicts.len()).sum()
+    }
+
+    /// The largest ratio between overlapping stated numbers that reaches the divergence factor.
+    pub fn widest_divergence(&self) -> Option<f64> {
+        self.windows
+            .iter()
+            .flat_map(|w| &w.divergences)
+            .map(|d| d.ratio)
+            .max_by(f64::total_cmp)
     }
 }
 
@@ -180,7 +197,20 @@ fn compare_figure(
                 })
                 .collect();
             values.sort_by(|a, b| a.key.cmp(&b.key));
-            Window { key, values }
+            let mut window = Window {
+                key,
+                values,
+                conflicts: Vec::new(),
+                divergences: Vec::new(),
+            };
+            match figure.values {
+                ValueKind::Count => {
+                    window.conflicts = disagreement::count_conflicts(base, &window);
+                    window.divergences = disagreement::divergences(base, &window);
+                }
+                ValueKind::Label => window.conflicts = disagreement::label_conflicts(&window),
+            }
+            window
         })
         .collect();
     windows.sort_by_key(|w| w.key);

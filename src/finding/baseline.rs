@@ -31,8 +31,8 @@ pub fn known(current: &[Finding], baseline: &[Finding]) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::files::{FileId, Location};
     use crate::finding::Code;
+    use crate::input::files::{FileId, Location};
 
     fn uncited(id: &str, line: usize) -> Finding {
         Finding::new(

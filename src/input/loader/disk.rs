@@ -4,9 +4,9 @@
 
 use super::confined::{Confined, DEFAULT_MAX_FILE_SIZE};
 use super::{FileInput, Folder, Loaded, parse_inputs, walk};
-use crate::config;
-use crate::files::{Location, SourceFile};
 use crate::finding::{Code, Finding};
+use crate::input::config;
+use crate::input::files::{Location, SourceFile};
 use rayon::iter::Either;
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};

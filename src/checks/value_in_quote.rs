@@ -1,12 +1,13 @@
 //! A claim's value should be readable from its own quote, so readers see the figure in the
 //! source's words.
 
-use crate::base::ClaimBase;
+use super::Context;
 use crate::finding::{Code, Finding};
 use crate::value::value_in_quote;
 use rayon::prelude::*;
 
-pub fn values_not_in_quotes(base: &ClaimBase) -> Vec<Finding> {
+pub fn values_not_in_quotes(context: &Context) -> Vec<Finding> {
+    let base = context.base;
     // Reading numbers out of every quote is the costliest check: it runs on every core.
     base.claims
         .par_iter()
