@@ -1,8 +1,10 @@
 //! Quote checks against an archive: a folder of plain-text copies of the sources, each found by its
-//! sha256. Every quote of a source's claims must appear in its archived text.
+//! sha256. Every quote of a source's claims must appear in its archived text. The folder is read
+//! as the claim base is: regular files only, within the size limit, no link leading out of it.
 
 use crate::finding::{Code, Finding};
 use crate::input::files::{Files, Location, SourceFile};
+use crate::input::loader::confined::Confined;
 use crate::model::ClaimBase;
 use crate::quote::{Archive, QuoteMatch};
 use sha2::{Digest, Sha256};
@@ -13,6 +15,8 @@ use std::path::{Path, PathBuf};
 pub enum ArchiveError {
     #[error("the archive folder `{0}` does not exist")]
     Missing(PathBuf),
+    #[error("the archive folder `{0}` is not a directory")]
+    NotADirectory(PathBuf),
     #[error("cannot read the archive folder `{path}`")]
     Read {
         path: PathBuf,
@@ -36,7 +40,9 @@ pub fn check_quotes(
     files: &mut Files,
     dir: &Path,
 ) -> Result<Vec<Finding>, ArchiveError> {
-    let archived = read_archive(dir)?;
+    let mut findings = Vec::new();
+    let max_file_size = base.config.input.max_file_size;
+    let archived = read_archive(dir, max_file_size, files, &mut findings)?;
     let by_hash: HashMap<&str, &ArchivedFile> =
         archived.iter().map(|f| (f.sha256.as_str(), f)).collect();
     let by_name: HashMap<&str, &ArchivedFile> =
@@ -47,7 +53,7 @@ pub fn check_quotes(
             claims_by_source[source].push(c);
         }
     }
-    let mut findings = Vec::new();
+    let mut copies_found = 0;
     for (s, source) in base.sources.iter().enumerate() {
         let Some(hash) = &source.sha256 else {
             findings.push(
@@ -91,6 +97,7 @@ pub fn check_quotes(
             findings.push(finding);
             continue;
         };
+        copies_found += 1;
         let text = String::from_utf8_lossy(&file.bytes).into_owned();
         let archive = Archive::new(&text);
         let mut archive_file = None;
@@ -141,37 +148,116 @@ pub fn check_quotes(
             findings.push(finding.claims([claim.id.as_str()]));
         }
     }
+    if copies_found == 0 {
+        findings.push(no_copies(base, files, dir));
+    }
     Ok(findings)
 }
 
-fn read_archive(dir: &Path) -> Result<Vec<ArchivedFile>, ArchiveError> {
-    if !dir.is_dir() {
-        return Err(ArchiveError::Missing(dir.to_path_buf()));
+/// The error for an archive that holds no source's copy: a wrong or empty folder, or no hashes.
+fn no_copies(base: &ClaimBase, files: &mut Files, dir: &Path) -> Finding {
+    let folder = files.add(SourceFile::external(
+        dir.display().to_string(),
+        String::new(),
+    ));
+    let location = Location::new(folder, 0..0);
+    if base.sources.iter().all(|source| source.sha256.is_none()) {
+        Finding::new(
+            Code::ArchiveEmpty,
+            location,
+            "no source records a `sha256`, so `--archive` can check no quote",
+        )
+        .help("add `sha256 = \"...\"` to each source whose text is archived (`sha256sum FILE`)")
+    } else {
+        Finding::new(
+            Code::ArchiveEmpty,
+            location,
+            format!(
+                "`{}` holds no archived copy of any source, so no quote was checked",
+                dir.display()
+            ),
+        )
+        .help("point `--archive` at the folder holding the sources' texts (found by their sha256)")
+    }
+}
+
+/// Every regular file directly in `dir`, hashed. A file that cannot be read, or a link leading out
+/// of `dir`, is an error finding; sub-folders and special files cannot be copies and are passed over.
+fn read_archive(
+    dir: &Path,
+    max_file_size: u64,
+    files: &mut Files,
+    findings: &mut Vec<Finding>,
+) -> Result<Vec<ArchivedFile>, ArchiveError> {
+    match std::fs::metadata(dir) {
+        Err(_) => return Err(ArchiveError::Missing(dir.to_path_buf())),
+        Ok(metadata) if !metadata.is_dir() => {
+            return Err(ArchiveError::NotADirectory(dir.to_path_buf()));
+        }
+        Ok(_) => {}
     }
     let read_error = |source| ArchiveError::Read {
         path: dir.to_path_buf(),
         source,
     };
+    let folder = Confined::new(dir, "the archive folder", max_file_size).map_err(read_error)?;
+    let mut names = std::fs::read_dir(folder.root())
+        .and_then(|entries| {
+            entries
+                .map(|entry| entry.map(|entry| entry.file_name()))
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .map_err(read_error)?;
+    names.sort();
     let mut archived = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(read_error)? {
-        let path = entry.map_err(read_error)?.path();
-        if !path.is_file() {
-            continue;
-        }
-        let bytes = std::fs::read(&path).map_err(|source| ArchiveError::Read {
-            path: path.clone(),
-            source,
-        })?;
+    for name in names {
+        let display = dir.join(&name).display().to_string();
+        let read = folder.resolve(&folder.root().join(&name)).and_then(|path| {
+            if path.is_file() {
+                folder.read_resolved(&path).map(Some)
+            } else {
+                Ok(None)
+            }
+        });
+        let bytes = match read {
+            Ok(Some(bytes)) => bytes,
+            Ok(None) => continue,
+            Err(refusal) => {
+                let file = files.add(SourceFile::external(display.clone(), String::new()));
+                findings.push(
+                    Finding::new(
+                        Code::UnreadableFile,
+                        Location::new(file, 0..0),
+                        format!("`{display}` {refusal}"),
+                    )
+                    .help(refusal.help()),
+                );
+                continue;
+            }
+        };
         archived.push(ArchivedFile {
-            display: path.display().to_string(),
-            name: path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default(),
+            display,
+            name: name.to_string_lossy().into_owned(),
             sha256: format!("{:x}", Sha256::digest(&bytes)),
             bytes,
         });
     }
-    archived.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(archived)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error;
+
+    #[test]
+    fn a_read_error_keeps_the_os_reason_as_its_source() {
+        let reason = || std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let error = ArchiveError::Read {
+            path: "archive".into(),
+            source: reason(),
+        };
+        let source = error.source().expect("an I/O error has a source");
+        assert_eq!(source.to_string(), reason().to_string());
+    }
 }

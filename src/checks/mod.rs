@@ -57,6 +57,7 @@ pub const REGISTRY: &[Check] = &[
             Code::UnreadableFile,
             Code::ByteOrderMark,
             Code::EmptyFile,
+            Code::IgnoredFile,
             Code::UnknownTable,
             Code::UnknownField,
             Code::InvalidField,
@@ -132,6 +133,7 @@ pub const REGISTRY: &[Check] = &[
             Code::QuoteNotFound,
             Code::ArchiveMissingSource,
             Code::ArchiveHashMismatch,
+            Code::ArchiveEmpty,
         ],
     },
 ];

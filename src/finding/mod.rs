@@ -71,14 +71,17 @@ codes! {
         "a file is not valid TOML",
         "The file could not be parsed as TOML. The diagnostic points at the first character the parser\ncould not accept. Fix the syntax there: unclosed strings and brackets, a missing `=`, or a\nkey repeated within one table are the usual causes.";
     UnreadableFile = "unreadable-file", Error,
-        "a file could not be read as UTF-8 text",
-        "Every `*.toml` file below `claims/` and `sources/` must be a readable UTF-8 text file. A\ndirectory whose name ends in `.toml`, a file saved in another encoding (Latin-1, UTF-16) or a\nfile without read permission raise this. Re-save the file as UTF-8 or rename the directory.";
+        "a file could not be read as UTF-8 text, or was refused",
+        "Every `*.toml` file below `claims/` and `sources/`, and `claimtrack.toml`, must be a readable\nUTF-8 regular file inside the claim base, no larger than `[input] max-file-size` (64 MiB by\ndefault). A directory whose name ends in `.toml`, a file saved in another encoding (Latin-1,\nUTF-16), a file without read permission, a FIFO or device, and a symbolic link that leads outside\nthe claim base, to nothing or back into a folder holding it raise this; so do such files in the\n`--archive` folder. Its records are not read, so it cannot be set below error.";
     ByteOrderMark = "byte-order-mark", Warning,
         "a file starts with a byte-order mark",
         "The file starts with a UTF-8 byte-order mark (U+FEFF). claimtrack reads past it, but other TOML\ntools reject it. Save the file as UTF-8 without BOM.";
     EmptyFile = "empty-file", Warning,
         "a file holds no records",
         "A `*.toml` file in the claim base holds no `[[speaker]]`, `[[source]]`, `[[figure]]` or `[[claim]]`\ntable. Add records or delete the file.";
+    IgnoredFile = "ignored-file", Warning,
+        "a file looks like a record file but is not read",
+        "Only files whose names end in `.toml` (in any letter case) below `claims/` and `sources/` are\nread. Another file there whose name holds `toml` or ends in `.tml` (`claims.toml.txt`,\n`claims.toml~`, `claims.tml`) is probably meant to be read: rename it to end in `.toml`, or move\nit out of `claims/` and `sources/`.";
     UnknownTable = "unknown-table", Error,
         "a top-level table is not one of speaker, source, figure or claim",
         "Files below `sources/` hold `[[speaker]]` and `[[source]]` tables; files below `claims/` hold\n`[[figure]]` and `[[claim]]` tables. Any other top-level key is an error: check its spelling and\nwrite it as an array of tables (`[[claim]]`, not `[claim]`). See docs/format.md.";
@@ -151,9 +154,12 @@ codes! {
     QuoteNotFound = "quote-not-found", Error,
         "a quote is not in the archived copy of its source",
         "With `--archive DIR`, each claim's quote is looked up in the archived text of its source (found\nby its sha256), after normalising Unicode, quotation marks, dashes and white space; `...` or `[…]`\nstands for omitted words. Copy the quote verbatim from the source; the diagnostic shows the\nclosest passage.";
-    ArchiveMissingSource = "archive-missing-source", Info,
+    ArchiveMissingSource = "archive-missing-source", Warning,
         "the archive holds no copy of a source",
         "With `--archive DIR`, a source whose `sha256` matches no file in DIR (or that has no `sha256`)\ncannot have its quotes checked. Add its text to the archive and its hash to the source.";
+    ArchiveEmpty = "archive-empty", Error,
+        "the archive holds no copy of any source",
+        "With `--archive DIR`, at least one source's `sha256` must match a file in DIR; otherwise no quote\nis checked at all, which is almost always a wrong or empty folder. Point `--archive` at the folder\nholding the sources' texts, or record the `sha256` of each archived text in its source.";
     ArchiveHashMismatch = "archive-hash-mismatch", Error,
         "an archived copy no longer matches its source's sha256",
         "A file in the archive has the name recorded for the source but another content hash: the\narchived text changed. Restore the original or, after review, update the source's `sha256`.";

@@ -1,8 +1,9 @@
 //! The optional `claimtrack.toml` at the claim base root: severity overrides per code, value
-//! readings, and comparison settings. Severities are applied here and nowhere else.
+//! readings, comparison settings and input limits. Severities are applied here and nowhere else.
 
 use crate::finding::{Code, Finding, Severity, did_you_mean};
 use crate::input::files::{Files, Location, SourceFile};
+use crate::input::loader::confined::{Confined, DEFAULT_MAX_FILE_SIZE};
 use crate::value::ValueSettings;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -16,6 +17,35 @@ pub struct Config {
     pub severity: BTreeMap<Code, Severity>,
     pub values: ValueSettings,
     pub compare: CompareSettings,
+    pub input: InputSettings,
+}
+
+/// Codes that mean some input was not read at all: lowering them would let a check pass on records
+/// it never saw, so `[severity]` cannot set them below error.
+const ALWAYS_ERRORS: &[Code] = &[
+    Code::TomlSyntax,
+    Code::UnreadableFile,
+    Code::UnknownTable,
+    Code::UnknownField,
+    Code::InvalidField,
+    Code::InvalidConfig,
+    Code::ArchiveEmpty,
+];
+
+/// Limits on what is read.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, default, rename_all = "kebab-case")]
+pub struct InputSettings {
+    /// The largest file read, in bytes: record files and archived texts alike.
+    pub max_file_size: u64,
+}
+
+impl Default for InputSettings {
+    fn default() -> Self {
+        Self {
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -42,12 +72,43 @@ struct RawConfig {
     values: ValueSettings,
     #[serde(default)]
     compare: CompareSettings,
+    #[serde(default)]
+    input: InputSettings,
+}
+
+/// The text of `claimtrack.toml` in the confined folder, `None` when there is none, or why it
+/// cannot be read (a directory, a link leaving the folder, not UTF-8) to be shown after its name.
+/// It is read with the default size limit, as the limit it sets is not known yet.
+pub fn read_text(folder: &Confined) -> Result<Option<String>, String> {
+    let path = folder.root().join(FILE_NAME);
+    if let Err(error) = std::fs::symlink_metadata(&path) {
+        return match error.kind() {
+            std::io::ErrorKind::NotFound => Ok(None),
+            _ => Err(format!("cannot be read: {error}")),
+        };
+    }
+    let confined = folder.clone().with_max_file_size(DEFAULT_MAX_FILE_SIZE);
+    let bytes = confined.read(&path).map_err(|why| why.to_string())?;
+    String::from_utf8(bytes).map(Some).map_err(|error| {
+        let offset = error.utf8_error().valid_up_to();
+        format!("is not valid UTF-8 (the first invalid byte is at offset {offset})")
+    })
+}
+
+/// The `[input]` settings of a `claimtrack.toml` text, or the defaults when it does not parse (the
+/// parse error is reported by [`Config::parse`]).
+pub fn input_settings(text: &str) -> InputSettings {
+    toml::from_str::<RawConfig>(text)
+        .map(|raw| raw.input)
+        .unwrap_or_default()
 }
 
 impl Config {
-    /// Read `claimtrack.toml` from `root` if there is one.
+    /// Read `claimtrack.toml` from `root` if there is one and it can be read; the loader reports
+    /// one that cannot be.
     pub fn read(root: &Path) -> Option<String> {
-        std::fs::read_to_string(root.join(FILE_NAME)).ok()
+        let folder = Confined::new(root, "the claim base", DEFAULT_MAX_FILE_SIZE).ok()?;
+        read_text(&folder).ok().flatten()
     }
 
     /// Parse the text of `claimtrack.toml`, if there is one; its text joins `files` so findings can
@@ -75,6 +136,21 @@ impl Config {
         let mut severity = BTreeMap::new();
         for (name, level) in raw.severity {
             match Code::from_name(name.get_ref()) {
+                Some(code)
+                    if ALWAYS_ERRORS.contains(&code) && *level.get_ref() < Severity::Error =>
+                {
+                    findings.push(
+                        Finding::new(
+                            Code::InvalidConfig,
+                            Location::new(file, name.span()),
+                            format!(
+                                "`{}` cannot be set below error: the input it marks is not read",
+                                name.get_ref()
+                            ),
+                        )
+                        .help("remove this line, and fix the files the findings point at"),
+                    );
+                }
                 Some(code) => {
                     severity.insert(code, *level.get_ref());
                 }
@@ -105,10 +181,23 @@ impl Config {
                 .help("the default is 2: values twice as large or more diverge"),
             );
         }
+        if raw.input.max_file_size == 0 {
+            findings.push(
+                Finding::new(
+                    Code::InvalidConfig,
+                    Location::new(file, 0..0),
+                    "`[input] max-file-size` must be at least 1 byte",
+                )
+                .help(format!(
+                    "the default is {DEFAULT_MAX_FILE_SIZE} bytes (64 MiB)"
+                )),
+            );
+        }
         let config = Config {
             severity,
             values: raw.values,
             compare: raw.compare,
+            input: raw.input,
         };
         (config, findings)
     }

@@ -1,34 +1,20 @@
-//! Finding a claim base on disk and reading it: every `*.toml` below `claims/` and `sources/` is
-//! parsed (in parallel) into raw records with byte spans, and every problem met is collected as a
-//! finding instead of stopping at the first.
+//! Parsing record files into raw records with byte spans, in parallel, whether they come from disk
+//! (see [`disk`]) or from a git revision; every problem met is collected as a finding instead of
+//! stopping at the first.
+
+pub mod confined;
+mod disk;
+pub mod walk;
 
 use crate::finding::{Code, Finding, did_you_mean};
 use crate::input::files::{FileId, Files, Location, SourceFile};
 use crate::input::records::{RawClaim, RawFigure, RawSource, RawSpeaker, fields};
 use rayon::prelude::*;
 use serde::Deserialize;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-/// Failures that stop loading altogether: no claim base to read. Problems inside files are findings.
-#[derive(Debug, thiserror::Error)]
-pub enum LoadError {
-    #[error("the claim base root `{0}` does not exist")]
-    RootMissing(PathBuf),
-    #[error(
-        "`{0}` is not a claim base: it has no `claims/` folder\n\
-         A claim base is a folder holding `claims/` (with [[figure]] and [[claim]] tables) and \
-         `sources/` (with [[speaker]] and [[source]] tables) of *.toml files; see docs/format.md.\n\
-         Run claimtrack inside one, or point at one with `--root DIR`."
-    )]
-    NotAClaimBase(PathBuf),
-    #[error("cannot list `{path}`")]
-    ReadDir {
-        path: PathBuf,
-        #[source]
-        source: std::io::Error,
-    },
-}
+pub use disk::{LoadError, check_root, find_root, load};
 
 /// A record together with the file it was read from.
 #[derive(Debug, Clone)]
@@ -51,48 +37,11 @@ pub struct Loaded {
     pub findings: Vec<Finding>,
 }
 
-/// The claim base root: `start` itself or its nearest ancestor holding both `claims/` and `sources/`.
-pub fn find_root(start: &Path) -> Result<PathBuf, LoadError> {
-    if !start.exists() {
-        return Err(LoadError::RootMissing(start.to_path_buf()));
-    }
-    start
-        .ancestors()
-        .find(|dir| dir.join("claims").is_dir() && dir.join("sources").is_dir())
-        .map(Path::to_path_buf)
-        .ok_or_else(|| LoadError::NotAClaimBase(start.to_path_buf()))
-}
-
 /// A record file to parse: its path relative to the claim base root (with `/` separators) and its
 /// bytes, or why they could not be read. Files come from disk or from a git revision alike.
 pub struct FileInput {
     pub path: String,
     pub content: Result<Vec<u8>, String>,
-}
-
-/// Read and parse every record file below `root` on disk.
-pub fn load(root: &Path) -> Result<Loaded, LoadError> {
-    if !root.is_dir() {
-        return Err(LoadError::RootMissing(root.to_path_buf()));
-    }
-    if !root.join("claims").is_dir() {
-        return Err(LoadError::NotAClaimBase(root.to_path_buf()));
-    }
-    let mut paths = Vec::new();
-    for folder in [Folder::Sources, Folder::Claims] {
-        let dir = root.join(folder.name());
-        if dir.is_dir() {
-            collect_toml_paths(&dir, &mut paths)?;
-        }
-    }
-    let inputs = paths
-        .into_par_iter()
-        .map(|path| FileInput {
-            path: relative_path(root, &path),
-            content: read_file(&path),
-        })
-        .collect();
-    Ok(parse_inputs(root, inputs))
 }
 
 /// Parse record files that are already in memory.
@@ -120,22 +69,6 @@ pub fn parse_inputs(root: &Path, mut inputs: Vec<FileInput>) -> Loaded {
         raw,
         findings,
     }
-}
-
-fn relative_path(root: &Path, path: &Path) -> String {
-    path.strip_prefix(root)
-        .unwrap_or(path)
-        .components()
-        .map(|part| part.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    if path.is_dir() {
-        return Err("is a directory, not a file".to_string());
-    }
-    std::fs::read(path).map_err(|error| format!("cannot be read: {error}"))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -166,30 +99,6 @@ impl Folder {
             Folder::Claims => &["figure", "claim"],
         }
     }
-}
-
-fn collect_toml_paths(dir: &Path, paths: &mut Vec<PathBuf>) -> Result<(), LoadError> {
-    let read_dir = |path: &Path| {
-        std::fs::read_dir(path).map_err(|source| LoadError::ReadDir {
-            path: path.to_path_buf(),
-            source,
-        })
-    };
-    for entry in read_dir(dir)? {
-        let entry = entry.map_err(|source| LoadError::ReadDir {
-            path: dir.to_path_buf(),
-            source,
-        })?;
-        let path = entry.path();
-        let is_toml = path.extension().is_some_and(|ext| ext == "toml");
-        if is_toml {
-            // A directory named `x.toml` is reported as unreadable rather than walked into.
-            paths.push(path);
-        } else if path.is_dir() {
-            collect_toml_paths(&path, paths)?;
-        }
-    }
-    Ok(())
 }
 
 struct ParsedFile {

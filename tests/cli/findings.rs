@@ -44,6 +44,15 @@ pub fn directory_named_toml() -> Base {
     Base::Made(dir)
 }
 
+/// A clean fixture copied to a temporary directory, with `claims/claims.toml.txt`: a copy of its
+/// claims under a name that is not read.
+pub fn look_alike() -> Base {
+    let dir = temp_copy(&fixture("value-not-in-quote-passing"));
+    let claims = dir.path().join("claims");
+    std::fs::copy(claims.join("claims.toml"), claims.join("claims.toml.txt")).unwrap();
+    Base::Made(dir)
+}
+
 /// The `value-not-in-quote` fixture with a UTF-8 byte-order mark before `claims/claims.toml`.
 pub fn byte_order_mark() -> Base {
     let dir = temp_copy(&fixture("value-not-in-quote"));
@@ -88,6 +97,7 @@ finding_cases! {
     unreadable_file_directory: "unreadable-file" in directory_named_toml() => "claims/x.toml":1:1;
     byte_order_mark_warns: "byte-order-mark" in byte_order_mark() => "claims/claims.toml":1:1;
     empty_file: "empty-file" in committed("empty-file") => "claims/empty.toml":1:1;
+    ignored_file: "ignored-file" in look_alike() => "claims/claims.toml.txt":1:1;
     unknown_table: "unknown-table" in committed("unknown-table-claims") => "claims/claims.toml":6:3;
     unknown_field: "unknown-field" in committed("unknown-field-sorce") => "claims/claims.toml":11:1;
     invalid_field: "invalid-field" in committed("value-true") => "claims/claims.toml":9:9;
@@ -126,6 +136,7 @@ const ARCHIVE_CODES: &[&str] = &[
     "quote-not-found",
     "archive-missing-source",
     "archive-hash-mismatch",
+    "archive-empty",
 ];
 
 #[test]
