@@ -36,8 +36,9 @@ pub struct Checked {
 
 /// Read the claim base at `root` from disk and run every check.
 pub fn open(root: &Path) -> Result<Checked, LoadError> {
-    let loaded = loader::load(root)?;
-    Ok(check(loaded, Config::read(root)))
+    let mut loaded = loader::load(root)?;
+    let config_text = loaded.config_text.take();
+    Ok(check(loaded, config_text))
 }
 
 /// Why a claim base could not be opened at all (as opposed to findings in it).
@@ -65,9 +66,7 @@ pub fn open_state(root: &Path, state: &str) -> Result<Checked, OpenError> {
 pub fn locate(root: Option<&Path>, cwd: &Path) -> Result<(PathBuf, String), LoadError> {
     match root {
         Some(root) => {
-            if !root.exists() {
-                return Err(LoadError::RootMissing(root.to_path_buf()));
-            }
+            loader::check_root(root)?;
             Ok((root.to_path_buf(), root.to_string_lossy().into_owned()))
         }
         None => {

@@ -7,7 +7,6 @@ use crate::input::loader::confined::{Confined, DEFAULT_MAX_FILE_SIZE};
 use crate::value::ValueSettings;
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::Path;
 use toml::Spanned;
 
 pub const FILE_NAME: &str = "claimtrack.toml";
@@ -104,13 +103,6 @@ pub fn input_settings(text: &str) -> InputSettings {
 }
 
 impl Config {
-    /// Read `claimtrack.toml` from `root` if there is one and it can be read; the loader reports
-    /// one that cannot be.
-    pub fn read(root: &Path) -> Option<String> {
-        let folder = Confined::new(root, "the claim base", DEFAULT_MAX_FILE_SIZE).ok()?;
-        read_text(&folder).ok().flatten()
-    }
-
     /// Parse the text of `claimtrack.toml`, if there is one; its text joins `files` so findings can
     /// point into it. A broken file gives findings and the default settings.
     pub fn parse(text: Option<String>, files: &mut Files) -> (Config, Vec<Finding>) {

@@ -35,6 +35,8 @@ pub struct Loaded {
     pub files: Files,
     pub raw: RawBase,
     pub findings: Vec<Finding>,
+    /// The text of `claimtrack.toml`, when it was read with the records.
+    pub config_text: Option<String>,
 }
 
 /// A record file to parse: its path relative to the claim base root (with `/` separators) and its
@@ -68,6 +70,7 @@ pub fn parse_inputs(root: &Path, mut inputs: Vec<FileInput>) -> Loaded {
         files,
         raw,
         findings,
+        config_text: None,
     }
 }
 

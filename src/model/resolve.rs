@@ -23,6 +23,7 @@ impl ClaimBase {
             files,
             raw,
             mut findings,
+            ..
         } = loaded;
         let mut resolver = Resolver {
             ids: HashMap::new(),

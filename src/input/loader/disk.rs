@@ -114,6 +114,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
                 Err(refusal) => Either::Right((path, refusal)),
             });
     let mut loaded = parse_inputs(root, inputs);
+    loaded.config_text = config_text.as_ref().ok().cloned().flatten();
     // Paths that were not read still get a file, in path order, so findings can point at them.
     let mut unread = Vec::new();
     if let Err(why) = config_text {
