@@ -5,6 +5,7 @@
 //! check, and the [`render`] modules turn the outcome into text, tables or JSON.
 
 pub mod archive;
+pub mod authoring;
 pub mod base;
 pub mod baseline;
 pub mod checks;

@@ -72,6 +72,19 @@ pub struct FileInput {
 
 /// Read and parse every record file below `root` on disk.
 pub fn load(root: &Path) -> Result<Loaded, LoadError> {
+    let inputs = record_paths(root)?
+        .into_par_iter()
+        .map(|path| FileInput {
+            path: relative_path(root, &path),
+            content: read_file(&path),
+        })
+        .collect();
+    Ok(parse_inputs(root, inputs))
+}
+
+/// The paths of every record file of the claim base at `root`: each `*.toml` below `sources/` and
+/// `claims/`.
+pub fn record_paths(root: &Path) -> Result<Vec<PathBuf>, LoadError> {
     if !root.is_dir() {
         return Err(LoadError::RootMissing(root.to_path_buf()));
     }
@@ -85,14 +98,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
             collect_toml_paths(&dir, &mut paths)?;
         }
     }
-    let inputs = paths
-        .into_par_iter()
-        .map(|path| FileInput {
-            path: relative_path(root, &path),
-            content: read_file(&path),
-        })
-        .collect();
-    Ok(parse_inputs(root, inputs))
+    Ok(paths)
 }
 
 /// Parse record files that are already in memory.
