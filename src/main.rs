@@ -16,7 +16,7 @@ use std::process::ExitCode;
 /// it, and reports where figures disagree. It records and compares; it never decides the truth.
 ///
 /// Exit codes: 0 nothing fails the gate, 1 findings fail the gate (or, with `diff --exit-code`,
-/// differences were found), 2 usage or I/O error.
+/// differences were found; with `fmt --check`, files would change), 2 usage or I/O error.
 #[derive(Parser)]
 #[command(name = "claimtrack", version, max_term_width = 100)]
 struct Cli {
@@ -75,6 +75,17 @@ enum Command {
         /// Only this figure (its id).
         #[arg(long, value_name = "ID")]
         figure: Option<String>,
+    },
+    /// Rewrite record files in the canonical style of docs/format.md, keeping every comment.
+    Fmt {
+        /// Write nothing: list the files that would change, and exit with 1 if there are any.
+        #[arg(long)]
+        check: bool,
+        /// Put the tables of each kind in id order instead of the order they stand in.
+        #[arg(long)]
+        sort: bool,
+        /// The files to format; by default every record file of the claim base.
+        files: Vec<PathBuf>,
     },
     /// Explain what a finding code means and how to fix it.
     Explain {
@@ -286,6 +297,39 @@ fn run(cli: Cli) -> Result<Exit, Box<dyn std::error::Error>> {
             };
             print(&output)?;
             Ok(if exit_code && !diff.is_empty() {
+                Exit::GateFailed
+            } else {
+                Exit::Clean
+            })
+        }
+        Command::Fmt { check, sort, files } => {
+            use claimtrack::authoring::fmt;
+            let files = if files.is_empty() {
+                let (root, prefix) = locate(cli.root.as_deref())?;
+                fmt::base_files(&root, &prefix)?
+            } else {
+                files
+            };
+            let mode = if check {
+                fmt::Mode::Check
+            } else {
+                fmt::Mode::Write
+            };
+            let (mut changed, mut failed) = (String::new(), false);
+            for outcome in fmt::format_files(&files, fmt::Options { sort }, mode) {
+                match outcome.changed {
+                    Ok(true) => changed.push_str(&format!("{}\n", outcome.path.display())),
+                    Ok(false) => {}
+                    Err(error) => {
+                        eprintln!("error: {error}");
+                        failed = true;
+                    }
+                }
+            }
+            print(&changed)?;
+            Ok(if failed {
+                Exit::UsageOrIo
+            } else if check && !changed.is_empty() {
                 Exit::GateFailed
             } else {
                 Exit::Clean
