@@ -1,7 +1,7 @@
 //! `claimtrack fmt`: `--check` lists the files that would change and writes nothing; without it,
 //! only those files are rewritten, to text that says the same records with the same comments.
 
-use crate::support::run_in;
+use crate::support::{manifest_dir, run_in};
 use std::path::Path;
 use tempfile::TempDir;
 
@@ -182,4 +182,14 @@ fn a_missing_file_or_claim_base_is_a_usage_error() {
     let run = run_in(dir.path(), &["fmt"]);
     assert_eq!(run.code, 2, "{run:?}");
     assert!(run.stderr.contains("is not a claim base"), "{run:?}");
+}
+
+#[test]
+fn the_shipped_claim_base_is_canonical() {
+    let run = run_in(&manifest_dir(), &["fmt", "--check"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (0, "", ""),
+        "run `claimtrack fmt` and commit the result"
+    );
 }
