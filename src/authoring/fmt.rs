@@ -9,9 +9,6 @@ mod layout;
 mod values;
 mod verify;
 
-#[cfg(test)]
-mod property_tests;
-
 pub use files::{FileError, FileOutcome, Mode, base_files, format_files};
 
 use crate::files::SourceFile;
@@ -87,5 +84,7 @@ pub fn format(text: &str, options: Options) -> Result<String, FormatError> {
     Ok(formatted)
 }
 
+#[cfg(test)]
+mod property_tests;
 #[cfg(test)]
 mod tests;

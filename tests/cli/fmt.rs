@@ -1,7 +1,7 @@
 //! `claimtrack fmt`: `--check` lists the files that would change and writes nothing; without it,
 //! only those files are rewritten, to text that says the same records with the same comments.
 
-use crate::support::{manifest_dir, run_in};
+use crate::support::{check_json, fixture, manifest_dir, run_in, temp_copy};
 use std::path::Path;
 use tempfile::TempDir;
 
@@ -171,6 +171,22 @@ fn a_file_that_is_not_toml_is_an_error_at_its_place_and_never_rewritten() {
 }
 
 #[test]
+fn a_file_that_is_not_utf8_is_an_error_at_its_first_bad_byte() {
+    let dir = base(CLAIMS_TIDY);
+    let path = dir.path().join("claims/doc001.toml");
+    let bytes = b"[[claim]]\nid = \"c/\xff\"\n";
+    std::fs::write(&path, bytes).unwrap();
+    let run = run_in(dir.path(), &["fmt"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(
+        run.stderr
+            .contains("claims/doc001.toml:2:9: file is not valid UTF-8"),
+        "{run:?}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
 fn a_missing_file_or_claim_base_is_a_usage_error() {
     let dir = TempDir::new().unwrap();
     let run = run_in(dir.path(), &["fmt", "--check", "nothing.toml"]);
@@ -191,5 +207,38 @@ fn the_shipped_claim_base_is_canonical() {
         (run.code, run.stdout.as_str(), run.stderr.as_str()),
         (0, "", ""),
         "run `claimtrack fmt` and commit the result"
+    );
+}
+
+/// What `check` finds in the claim base at `dir`, without the places.
+fn findings_without_places(dir: &Path) -> Vec<(String, String, String, String)> {
+    let (_, findings) = check_json(dir);
+    let mut found: Vec<_> = findings
+        .into_iter()
+        .map(|f| (f.code, f.severity, f.message, f.help))
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn formatting_any_fixture_changes_no_finding_but_its_place() {
+    let fixtures = manifest_dir().join("tests/fixtures");
+    let mut formatted = 0;
+    for entry in std::fs::read_dir(&fixtures).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if !fixture(&name).join("claims").is_dir() || name == "bad-toml-syntax" {
+            continue;
+        }
+        let dir = temp_copy(&fixture(&name));
+        let before = findings_without_places(dir.path());
+        let run = run_in(dir.path(), &["fmt"]);
+        assert_eq!(run.code, 0, "{name}: {run:?}");
+        assert_eq!(findings_without_places(dir.path()), before, "{name}");
+        formatted += run.stdout.lines().count();
+    }
+    assert!(
+        formatted > 0,
+        "no fixture needed formatting, so nothing was tested"
     );
 }
