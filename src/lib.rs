@@ -8,6 +8,7 @@
 
 pub mod analysis;
 pub mod archive;
+pub mod authoring;
 pub mod checks;
 pub mod finding;
 pub mod input;

@@ -4,6 +4,7 @@
 mod check;
 mod diff;
 mod explain;
+mod fmt;
 mod output;
 mod report;
 mod snapshot;
@@ -22,7 +23,7 @@ pub use output::Exit;
 /// it, and reports where figures disagree. It records and compares; it never decides the truth.
 ///
 /// Exit codes: 0 nothing fails the gate, 1 findings fail the gate (or, with `diff --exit-code`,
-/// differences were found), 2 usage or I/O error.
+/// differences were found; with `fmt --check`, files would change), 2 usage or I/O error.
 #[derive(Parser)]
 #[command(name = "claimtrack", version, max_term_width = 100)]
 pub struct Cli {
@@ -55,6 +56,8 @@ enum Command {
     Snapshot,
     /// Show what changed between two states of the claim base, in claim terms.
     Diff(diff::Args),
+    /// Rewrite record files in one canonical style, keeping every comment; `--check` for CI.
+    Fmt(fmt::Args),
     /// Explain what a finding code means and how to fix it.
     Explain(explain::Args),
 }
@@ -119,6 +122,7 @@ impl Cli {
             Command::Report(args) => report::run(&context, args),
             Command::Snapshot => snapshot::run(&context),
             Command::Diff(args) => diff::run(&context, args),
+            Command::Fmt(args) => fmt::run(&context, args),
             Command::Explain(args) => explain::run(args),
         }
     }

@@ -14,7 +14,7 @@ use serde::Deserialize;
 use std::path::Path;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-pub use disk::{LoadError, check_root, find_root, load};
+pub use disk::{LoadError, check_root, find_root, load, record_paths};
 
 /// A record together with the file it was read from.
 #[derive(Debug, Clone)]

@@ -7,6 +7,7 @@ mod claim_base;
 mod diff;
 mod explain;
 mod findings;
+mod fmt;
 mod hardening;
 mod layout;
 mod report;

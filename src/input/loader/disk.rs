@@ -78,10 +78,20 @@ pub fn find_root(start: &Path) -> Result<PathBuf, LoadError> {
         })
 }
 
-/// Read and parse every record file below `root` on disk. `claimtrack.toml` is read first, for
-/// `[input] max-file-size`; a problem reading it is a finding, as its settings would otherwise
-/// vanish without a word.
-pub fn load(root: &Path) -> Result<Loaded, LoadError> {
+/// The record files of the claim base at `root`, as `load` reads them (links inside the base
+/// included, refused paths left out), each as `root` joined with its path in the base.
+pub fn record_paths(root: &Path) -> Result<Vec<PathBuf>, LoadError> {
+    let confined = open_root(root)?;
+    let walked = walk::walk(&confined, &[Folder::Sources.name(), Folder::Claims.name()]);
+    Ok(walked
+        .record_files
+        .into_iter()
+        .map(|(relative, _)| root.join(relative))
+        .collect())
+}
+
+/// The root checked and confined: a folder holding `claims/` and `sources/`.
+fn open_root(root: &Path) -> Result<Confined, LoadError> {
     check_root(root)?;
     if let Some(missing) = missing_folders(root) {
         return Err(LoadError::NotAClaimBase {
@@ -89,12 +99,19 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
             missing,
         });
     }
-    let confined = Confined::new(root, CLAIM_BASE, DEFAULT_MAX_FILE_SIZE).map_err(|source| {
+    Confined::new(root, CLAIM_BASE, DEFAULT_MAX_FILE_SIZE).map_err(|source| {
         LoadError::ResolveRoot {
             path: root.to_path_buf(),
             source,
         }
-    })?;
+    })
+}
+
+/// Read and parse every record file below `root` on disk. `claimtrack.toml` is read first, for
+/// `[input] max-file-size`; a problem reading it is a finding, as its settings would otherwise
+/// vanish without a word.
+pub fn load(root: &Path) -> Result<Loaded, LoadError> {
+    let confined = open_root(root)?;
     let config_text = config::read_text(&confined);
     let max_file_size = match &config_text {
         Ok(Some(text)) => config::input_settings(text).max_file_size,
