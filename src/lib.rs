@@ -13,7 +13,6 @@ pub mod checks;
 pub mod finding;
 pub mod input;
 pub mod model;
-pub mod quote;
 pub mod render;
 #[cfg(test)]
 mod testing;
@@ -105,7 +104,7 @@ impl Checked {
     /// Add the quote checks against the archive in `dir` to the findings.
     pub fn check_archive(&mut self, dir: &Path) -> Result<(), archive::ArchiveError> {
         let mut files = std::mem::take(&mut self.base.files);
-        let result = archive::check_quotes(&self.base, &mut files, dir);
+        let result = checks::archive::check_quotes(&self.base, &mut files, dir);
         self.base.files = files;
         self.add_findings(result?);
         Ok(())

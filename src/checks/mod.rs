@@ -4,6 +4,7 @@
 //! files themselves are raised while reading, resolving or consulting the archive: those entries
 //! name the stage instead of a function.
 
+pub mod archive;
 mod attribution;
 mod citation;
 mod conflicts;
@@ -35,7 +36,7 @@ pub enum Stage {
     Resolve,
     /// On the resolved model and its analysis.
     Model(fn(&Context) -> Vec<Finding>),
-    /// Against archived source texts, with `check --archive` (`crate::archive`).
+    /// Against archived source texts, with `check --archive` ([`archive::check_quotes`]).
     Archive,
 }
 
