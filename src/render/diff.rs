@@ -1,6 +1,7 @@
 //! A claim base diff: plain text for a terminal, markdown for a pull-request comment, and JSON with
 //! machine field names and structured readings.
 
+use super::sanitize::{self, one_line};
 use crate::view::diff::{Diff, FieldChange, FindingChange, RecordChange};
 use crate::view::facts::{FactValue, label};
 use std::collections::BTreeMap;
@@ -38,11 +39,8 @@ impl Layout {
 
     fn item(&self, out: &mut String, depth: usize, text: &str) {
         let text = match self {
-            Layout::Text => text.to_string(),
-            Layout::Markdown => text
-                .replace('|', "\\|")
-                .replace('*', "\\*")
-                .replace('_', "\\_"),
+            Layout::Text => one_line(text),
+            Layout::Markdown => sanitize::markdown(text),
         };
         let indent = "  ".repeat(depth);
         match self {
