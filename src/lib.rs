@@ -123,6 +123,22 @@ impl Checked {
         })
     }
 
+    /// Errors that mean records went unread (syntax, unreadable files, unknown tables, invalid or
+    /// unknown fields, a broken `claimtrack.toml`): a report of such a base would silently leave
+    /// them out.
+    pub fn load_errors(&self) -> Vec<&Finding> {
+        self.findings
+            .iter()
+            .filter(|finding| finding.severity == Severity::Error)
+            .filter(|finding| {
+                matches!(
+                    checks::check_of(finding.code).stage,
+                    checks::Stage::Load | checks::Stage::Config
+                )
+            })
+            .collect()
+    }
+
     /// Add findings from a later step, with severities applied and the canonical order kept.
     fn add_findings(&mut self, mut findings: Vec<Finding>) {
         self.base.config.apply_severities(&mut findings);

@@ -28,6 +28,10 @@ enum Format {
 
 pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
     let (_, checked) = context.open()?;
+    let checked = match context.complete(checked) {
+        Ok(checked) => checked,
+        Err(exit) => return Ok(exit),
+    };
     if let Some(id) = &args.figure
         && checked.base.figure_by_id(id).is_none()
     {

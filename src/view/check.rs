@@ -63,6 +63,25 @@ impl<'a> CheckView<'a> {
         }
     }
 
+    /// A view of just these findings of `checked`, every one failing the gate.
+    pub fn of_findings(checked: &'a Checked, findings: Vec<&'a Finding>) -> Self {
+        let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
+        let summary = Summary {
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            infos: count(Severity::Info),
+            failed: findings.len(),
+        };
+        CheckView {
+            files: &checked.base.files,
+            base: &checked.base,
+            findings,
+            known: Vec::new(),
+            summary,
+            show_info: true,
+        }
+    }
+
     /// The figure a finding is about: that of the first claim it names.
     pub fn figure_of(&self, finding: &Finding) -> Option<&'a str> {
         let base = self.base;

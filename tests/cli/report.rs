@@ -1,7 +1,7 @@
 //! `report`: every figure with every value, who states it, on what basis, and where sources
 //! disagree, in table, markdown and JSON.
 
-use crate::support::{run_fixture, snapshot_settings};
+use crate::support::{fixture, run_fixture, run_in, snapshot_settings};
 use serde_json::{Value, json};
 
 fn report_json(name: &str, extra: &[&str]) -> Value {
@@ -306,8 +306,36 @@ fn report_json_snapshot() {
 }
 
 #[test]
-fn report_runs_even_when_check_fails() {
+fn report_runs_when_check_fails_on_what_sources_say() {
     let run = run_fixture("several-errors", &["report"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("Findings (6)"), "{}", run.stdout);
+}
+
+/// A report, snapshot or diff of a base whose records were not all read would leave them out
+/// without a word: each prints the errors instead and exits 1.
+#[test]
+fn records_left_unread_stop_report_snapshot_and_diff() {
+    let base = fixture("bad-toml-syntax");
+    for args in [
+        vec!["report"],
+        vec!["report", "--format", "json"],
+        vec!["snapshot"],
+    ] {
+        let run = run_in(&base, &args);
+        assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
+        assert!(run.stdout.is_empty(), "{args:?}: {}", run.stdout);
+        assert!(
+            run.stderr.contains("error[toml-syntax]"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+    let good = fixture("figure-divergence");
+    let run = run_in(
+        &good,
+        &["diff", good.to_str().unwrap(), base.to_str().unwrap()],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("error[toml-syntax]"), "{}", run.stderr);
 }
