@@ -265,7 +265,7 @@ fn unknown_figure_is_a_usage_error() {
     assert!(run.stdout.is_empty(), "{}", run.stdout);
     assert_eq!(
         run.stderr,
-        "error: no figure `kiled` in the claim base (did you mean `killed`?)\n"
+        "error: no figure `kiled` in the claim base; did you mean `killed`?\n"
     );
     let run = run_fixture(
         "two-figures",
@@ -338,4 +338,27 @@ fn records_left_unread_stop_report_snapshot_and_diff() {
     );
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("error[toml-syntax]"), "{}", run.stderr);
+}
+
+#[test]
+fn figures_are_listed_and_an_unknown_one_is_named_with_the_way_to_list_them() {
+    let run = run_fixture("two-figures", &["report", "--list-figures"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let ids: Vec<&str> = run
+        .stdout
+        .lines()
+        .map(|line| line.split('\t').next().unwrap())
+        .collect();
+    let mut sorted = ids.clone();
+    sorted.sort_unstable();
+    assert_eq!(ids, sorted);
+    assert_eq!(ids.len(), 2, "{}", run.stdout);
+
+    let run = run_fixture("two-figures", &["report", "--figure", "zzz-nothing-like-it"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("`claimtrack report --list-figures` lists them"),
+        "{}",
+        run.stderr
+    );
 }
