@@ -3,6 +3,7 @@
 //! ([`crate::input::config::Config::severity`]).
 
 pub mod baseline;
+pub mod key;
 
 use crate::input::files::Location;
 use serde::Serialize;

@@ -37,7 +37,12 @@ impl<'a> CheckView<'a> {
         show_info: bool,
     ) -> Self {
         let known = match baseline {
-            Some(old) => baseline::known(&checked.findings, &old.findings),
+            Some(old) => baseline::known(
+                &checked.findings,
+                &checked.base.files,
+                &old.findings,
+                &old.base.files,
+            ),
             None => vec![false; checked.findings.len()],
         };
         let (known, findings): (Vec<_>, Vec<_>) = checked

@@ -354,10 +354,14 @@ fn figures_are_listed_and_an_unknown_one_is_named_with_the_way_to_list_them() {
     assert_eq!(ids, sorted);
     assert_eq!(ids.len(), 2, "{}", run.stdout);
 
-    let run = run_fixture("two-figures", &["report", "--figure", "zzz-nothing-like-it"]);
+    let run = run_fixture(
+        "two-figures",
+        &["report", "--figure", "zzz-nothing-like-it"],
+    );
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr.contains("`claimtrack report --list-figures` lists them"),
+        run.stderr
+            .contains("`claimtrack report --list-figures` lists them"),
         "{}",
         run.stderr
     );
