@@ -12,7 +12,7 @@ use crate::input::loader::{InFile, Loaded};
 use crate::input::records::DateText;
 use crate::model::date::PartialDate;
 use petgraph::graph::DiGraph;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use toml::Spanned;
 
 impl ClaimBase {
@@ -27,6 +27,7 @@ impl ClaimBase {
         } = loaded;
         let mut resolver = Resolver {
             ids: HashMap::new(),
+            failed: raw.failed_ids.iter().cloned().collect(),
             id_locations: HashMap::new(),
             findings: Vec::new(),
         };
@@ -192,6 +193,9 @@ impl Target {
 
 pub(super) struct Resolver {
     pub(super) ids: HashMap<String, Node>,
+    /// Ids of records that failed to load: a reference to one is left unresolved without a
+    /// finding of its own, since the record's own error says what is wrong.
+    pub(super) failed: HashSet<String>,
     pub(super) id_locations: HashMap<String, Location>,
     pub(super) findings: Vec<Finding>,
 }
@@ -266,6 +270,7 @@ impl Resolver {
         let text = id.get_ref();
         match self.ids.get(text) {
             Some(&node) if target.accepts(node) => Some(node),
+            None if self.failed.contains(text) => None,
             found => {
                 let location = Location::new(file, id.span());
                 let message = match found {
@@ -309,6 +314,9 @@ impl Resolver {
         let text = id.get_ref();
         if let Some(&Node::Figure(i)) = self.ids.get(text) {
             return Some(i);
+        }
+        if !self.ids.contains_key(text) && self.failed.contains(text) {
+            return None;
         }
         let figures = self
             .ids
