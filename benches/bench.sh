@@ -6,7 +6,7 @@
 #   SEED=7 RUNS=5 benches/bench.sh 100000 # another base, median of 5 runs
 #
 # For each size it generates (once; cached under target/bench-data/claims-N, keyed by
-# examples/synth.rs's version, the seed and the file size) a claim base with
+# examples/synth/main.rs's GENERATOR_VERSION, the seed and the file size) a claim base with
 # `cargo run --release --example synth`, then measures wall time and peak RSS of
 #   claimtrack --root DIR check                      > /dev/null
 #   claimtrack --root DIR report --format json       > /dev/null
@@ -37,7 +37,7 @@ TARGET_DIR=$(cargo metadata --format-version 1 --no-deps 2>/dev/null |
 BIN="$TARGET_DIR/release/claimtrack"
 SYNTH="$TARGET_DIR/release/examples/synth"
 FLOOR="$TARGET_DIR/release/examples/parse_floor"
-GEN_VERSION=$(sed -n 's/^const GENERATOR_VERSION: u32 = \([0-9]*\);/\1/p' examples/synth.rs)
+GEN_VERSION=$(sed -n 's/^const GENERATOR_VERSION: u32 = \([0-9]*\);/\1/p' examples/synth/main.rs)
 
 # Wall seconds and peak RSS (KB) of one command, stdout discarded: prints "SECONDS KB EXIT".
 if [ -x /usr/bin/time ]; then
@@ -96,7 +96,7 @@ machine_info() {
     echo "- kernel: $(uname -sr)"
     echo "- rustc: $(rustc -V)"
     echo "- claimtrack: $(git -C "$ROOT_DIR" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT_DIR" diff --quiet HEAD -- src 2>/dev/null || echo ' + uncommitted changes in src/')"
-    echo "- bases: examples/synth.rs v$GEN_VERSION, seed $SEED, $PER_FILE records per file; warm page cache"
+    echo "- bases: examples/synth v$GEN_VERSION, seed $SEED, $PER_FILE records per file; warm page cache"
     echo
 }
 
