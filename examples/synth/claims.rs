@@ -3,9 +3,10 @@
 
 use crate::records::{field, list};
 use crate::rng::Rng;
+use crate::shape::ClaimTwist;
 use crate::values::{Stated, VagueWords, Value, conflicting_value, count_value, text};
 use crate::words::{LEADS, NOTES, NOUNS, PLACES, PRISONS, TAILS, VERBS};
-use crate::world::{FigureKind, World};
+use crate::world::{FigureKind, Source, World};
 use std::fmt::Write as _;
 use toml::ser::Error;
 
@@ -16,6 +17,7 @@ pub fn write_claim(
     i: usize,
     world: &World,
     vague: &VagueWords,
+    twist: &ClaimTwist,
 ) -> Result<(), Error> {
     let sources = &world.sources;
     let speakers = &world.speakers;
@@ -23,12 +25,15 @@ pub fn write_claim(
     // source gets claims.
     let source_index = (i / 10) % sources.len();
     let source = &sources[source_index];
-    let speaker = if rng.chance(0.5) {
-        source.publisher
-    } else {
-        rng.below(speakers.len())
+    let speaker = match twist.speaker(i, rng) {
+        Some(speaker) => speaker,
+        None if rng.chance(0.5) => source.publisher,
+        None => rng.below(speakers.len()),
     };
-    let figure = (!rng.chance(0.05)).then(|| rng.below(world.figures.len()));
+    let figure = match twist.figure(i) {
+        Some(figure) => Some(figure),
+        None => (!rng.chance(0.05)).then(|| rng.below(world.figures.len())),
+    };
 
     let noun = rng.pick(NOUNS);
     let verb = rng.pick(VERBS);
@@ -41,9 +46,10 @@ pub fn write_claim(
     let mut figure_id = None;
     if let Some(f) = figure.map(|f| &world.figures[f]) {
         figure_id = Some(f.id.as_str());
-        value = Some(match f.kind {
-            FigureKind::Label => text(rng.pick(PRISONS).to_string()),
-            FigureKind::Count | FigureKind::Varies => {
+        value = Some(match (twist.value(i, rng), f.kind) {
+            (Some(stated), _) => stated,
+            (None, FigureKind::Label) => text(rng.pick(PRISONS).to_string()),
+            (None, FigureKind::Count | FigureKind::Varies) => {
                 if f.disputed && rng.chance(0.1) {
                     conflicting_value(rng, &f.canon)
                 } else {
@@ -122,26 +128,19 @@ pub fn write_claim(
     if let Some(as_of) = &as_of {
         field(out, "as_of", as_of)?;
     }
-    if rng.chance(0.15) {
-        let other = rng.below(speakers.len());
-        field(out, "according_to", &speakers[other].id)?;
+    let according_to = match twist.according_to(i, speaker, rng) {
+        Some(party) => party,
+        None => rng.chance(0.15).then(|| rng.below(speakers.len())),
+    };
+    if let Some(party) = according_to {
+        field(out, "according_to", &speakers[party].id)?;
     }
-    if rng.chance(0.3) {
-        let mut basis: Vec<String> = Vec::new();
-        for _ in 0..rng.range(1, 2) {
-            let entry = match rng.below(6) {
-                0 => "witness".to_string(),
-                1 => "own-research".to_string(),
-                2 => ["own-count", "official-records"][rng.below(2)].to_string(),
-                3 => sources[rng.below(sources.len())].id.clone(),
-                // Only earlier claims, so basis never forms a cycle.
-                _ if i > 0 => format!("clm-{:07}", i - 1 - rng.below(i.min(500))),
-                _ => "witness".to_string(),
-            };
-            if !basis.contains(&entry) {
-                basis.push(entry);
-            }
-        }
+    let basis = match twist.basis(i) {
+        Some(basis) => basis,
+        None if rng.chance(0.3) => normal_basis(rng, i, sources),
+        None => Vec::new(),
+    };
+    if !basis.is_empty() {
         let basis: Vec<&str> = basis.iter().map(String::as_str).collect();
         list(out, "basis", &basis)?;
     }
@@ -150,4 +149,24 @@ pub fn write_claim(
     }
     out.push('\n');
     Ok(())
+}
+
+/// One or two entries, each a kind of evidence, a source or an earlier claim.
+fn normal_basis(rng: &mut Rng, i: usize, sources: &[Source]) -> Vec<String> {
+    let mut basis: Vec<String> = Vec::new();
+    for _ in 0..rng.range(1, 2) {
+        let entry = match rng.below(6) {
+            0 => "witness".to_string(),
+            1 => "own-research".to_string(),
+            2 => ["own-count", "official-records"][rng.below(2)].to_string(),
+            3 => sources[rng.below(sources.len())].id.clone(),
+            // Only earlier claims, so basis never forms a cycle.
+            _ if i > 0 => format!("clm-{:07}", i - 1 - rng.below(i.min(500))),
+            _ => "witness".to_string(),
+        };
+        if !basis.contains(&entry) {
+            basis.push(entry);
+        }
+    }
+    basis
 }

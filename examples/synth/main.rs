@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example synth -- --claims 10000 --out /tmp/base [--seed 1] [--per-file 200] [--force]
+//!     [--shape normal|wire-agency|deleted-sources|one-figure|long-chain|chained-affiliations|many-aliases]
 //! ```
 //!
 //! Writes `OUT/claims/part-NNNNN.toml` (figures and claims) and `OUT/sources/part-NNNNN.toml`
@@ -10,6 +11,7 @@
 //! and each quote contains its value's number (as digits or the same words), so the base passes
 //! `claimtrack check` with info findings only (conflicts, divergences, unsupported assertions,
 //! unverified attributions, single origins). The output is a pure function of the arguments.
+//! `--shape` bends that base into one that stresses one part of claimtrack (see `shape.rs`).
 //!
 //! Without `--force`, an OUT that already holds `claims/` or `sources/` is refused; with it, those
 //! two folders (and nothing else) are removed first. `OUT/.synth-stamp` records the arguments.
@@ -17,12 +19,14 @@
 mod claims;
 mod records;
 mod rng;
+mod shape;
 mod values;
 mod words;
 mod world;
 
 use clap::Parser;
 use rng::Rng;
+use shape::Shape;
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -51,6 +55,8 @@ struct Args {
     /// Replace `claims/` and `sources/` if OUT already holds them
     #[arg(long)]
     force: bool,
+    #[command(flatten)]
+    shape: shape::ShapeArgs,
 }
 
 /// A whole number, `_` allowed between digits (`100_000`).
@@ -107,25 +113,31 @@ fn run(args: &Args) -> Result<(), String> {
     let n = usize::try_from(args.claims.max(1)).map_err(|_| "--claims is too large")?;
     let per_file = usize::try_from(args.per_file).map_err(|_| "--per-file is too large")?;
     let vague = values::VagueWords::from_grammar()?;
+    let plan = args.shape.plan(n)?;
 
     let mut rng = Rng::new(args.seed);
     let mut speaker_rng = rng.fork(1);
     let mut source_rng = rng.fork(2);
     let mut figure_rng = rng.fork(3);
     let mut claim_rng = rng.fork(4);
+    let mut shape_rng = rng.fork(5);
 
-    let speakers = world::make_speakers(&mut speaker_rng, (n / 20).max(3));
+    let speakers = world::make_speakers(&mut speaker_rng, 0, (n / 20).max(3));
     let sources = world::make_sources(&mut source_rng, (n / 10).max(speakers.len()), &speakers);
-    let figures = world::make_figures(&mut figure_rng, (n / 50).max(2), &speakers);
-    let world = World {
+    let figure_count = plan.figure_count((n / 50).max(2));
+    let figures = world::make_figures(&mut figure_rng, figure_count, &speakers);
+    let mut world = World {
         speakers,
         sources,
         figures,
     };
+    let twist = plan.shape_world(&mut world, &mut shape_rng);
 
     let header = format!(
-        "# Synthetic claim base: examples/synth.rs v{GENERATOR_VERSION}, --claims {} --seed {}\n\n",
-        args.claims, args.seed
+        "# Synthetic claim base: examples/synth.rs v{GENERATOR_VERSION}, --claims {} --seed {}{}\n\n",
+        args.claims,
+        args.seed,
+        plan.describe()
     );
     let toml_error = |e: toml::ser::Error| format!("cannot write a record as TOML: {e}");
     let mut files = 0usize;
@@ -139,6 +151,16 @@ fn run(args: &Args) -> Result<(), String> {
 
     // sources/: sources in runs of `per_file`, speakers spread evenly over the same files.
     let source_parts = world.sources.len().div_ceil(per_file);
+    let missing_parts = match plan.shape {
+        Shape::DeletedSources if plan.missing_files > source_parts => {
+            return Err(format!(
+                "--missing-files {} exceeds the {source_parts} sources files",
+                plan.missing_files
+            ));
+        }
+        Shape::DeletedSources => plan.missing_files,
+        _ => 0,
+    };
     for part in 0..source_parts {
         let mut text = header.clone();
         let speaker_range = world.speakers.len() * part / source_parts
@@ -150,7 +172,9 @@ fn run(args: &Args) -> Result<(), String> {
         for s in &world.sources[part * per_file..end] {
             records::write_source(&mut text, s, &world.speakers).map_err(toml_error)?;
         }
-        write_part(&sources_dir, part, &text)?;
+        if part >= missing_parts {
+            write_part(&sources_dir, part, &text)?;
+        }
     }
 
     // claims/: claims in runs of `per_file`, figures spread evenly over the same files.
@@ -163,15 +187,18 @@ fn run(args: &Args) -> Result<(), String> {
             records::write_figure(&mut text, f, &world.speakers).map_err(toml_error)?;
         }
         for i in part * per_file..((part + 1) * per_file).min(n) {
-            claims::write_claim(&mut text, &mut claim_rng, i, &world, &vague)
+            claims::write_claim(&mut text, &mut claim_rng, i, &world, &vague, &twist)
                 .map_err(toml_error)?;
         }
         write_part(&claims_dir, part, &text)?;
     }
 
     let stamp = format!(
-        "version={GENERATOR_VERSION} claims={} seed={} per_file={}\n",
-        args.claims, args.seed, args.per_file
+        "version={GENERATOR_VERSION} claims={} seed={} per_file={}{}\n",
+        args.claims,
+        args.seed,
+        args.per_file,
+        plan.describe()
     );
     fs::write(out.join(".synth-stamp"), stamp).map_err(|e| format!("cannot write stamp: {e}"))?;
     eprintln!(

@@ -76,10 +76,11 @@ pub fn slug(text: &str) -> String {
     out.trim_end_matches('-').to_string()
 }
 
-pub fn make_speakers(rng: &mut Rng, count: usize) -> Vec<Speaker> {
+/// `count` speakers numbered from `first`, to be placed at that index of the base's speakers.
+pub fn make_speakers(rng: &mut Rng, first: usize, count: usize) -> Vec<Speaker> {
     let mut speakers: Vec<Speaker> = Vec::with_capacity(count);
     let mut organisations: Vec<usize> = Vec::new();
-    for i in 0..count {
+    for i in first..first + count {
         let kind = match rng.below(10) {
             0..=4 => SpeakerKind::Person,
             5..=6 => SpeakerKind::Organisation,
