@@ -22,6 +22,7 @@ pub mod records;
 pub mod render;
 pub mod report;
 pub mod snapshot;
+pub mod suggest;
 pub mod value;
 
 use base::ClaimBase;
