@@ -14,6 +14,7 @@ pub mod finding;
 pub mod input;
 pub mod model;
 pub mod render;
+pub mod suggest;
 #[cfg(test)]
 mod testing;
 pub mod value;
