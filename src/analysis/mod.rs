@@ -4,6 +4,7 @@
 
 pub mod compare;
 pub mod disagreement;
+pub mod membership;
 pub mod origins;
 
 /// What the engine works out from the resolved claim base.

@@ -147,9 +147,12 @@ fn origin_speakers(base: &ClaimBase) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
     (result, cycles)
 }
 
-/// A claim's origins: its attributed party, the publishers of the sources it rests on, the origins
-/// of the claims it rests on (except those on a cycle with it, which contribute nothing), or else
-/// its own speaker.
+/// A claim's origins, the earliest point that can be traced: what its basis leads to (the
+/// publishers of the sources it rests on, the origins of the claims it rests on, or for a first-hand
+/// basis the party who has it first-hand); without a basis, the party it is attributed to; else its
+/// own speaker. A claim on a cycle with this one contributes nothing. The attributed party counts
+/// only without a basis, as the basis is earlier: this also keeps a chain of attributions resting
+/// on each other from piling every link's party onto the last claim.
 fn own_origins(
     base: &ClaimBase,
     c: usize,
@@ -157,7 +160,7 @@ fn own_origins(
     on_cycle_with: impl Fn(usize) -> bool,
 ) -> Vec<usize> {
     let claim = &base.claims[c];
-    let mut speakers: Vec<usize> = claim.according_to.into_iter().collect();
+    let mut speakers: Vec<usize> = Vec::new();
     for basis in &claim.basis {
         match *basis {
             Basis::Source(s) => speakers.extend(base.sources[s].publisher),
@@ -167,7 +170,7 @@ fn own_origins(
         }
     }
     if speakers.is_empty() {
-        speakers.extend(claim.speaker);
+        speakers.extend(claim.according_to.or(claim.speaker));
     }
     speakers.sort_unstable();
     speakers.dedup();
@@ -242,6 +245,27 @@ mod tests {
                 "claim `self` rests on itself"
             ]
         );
+    }
+
+    #[test]
+    fn an_attribution_resting_on_a_claim_takes_that_claims_origin() {
+        let claims = [
+            FIGURE.to_string(),
+            claim("leak", "1,500", "outlet", "according_to = \"ministry\""),
+            claim(
+                "repeat",
+                "1,500",
+                "watchdog",
+                "according_to = \"outlet\"\nbasis = [\"leak\"]",
+            ),
+            claim("hearsay", "1,500", "outlet", "according_to = \"watchdog\""),
+        ]
+        .concat();
+        let checked = checked(SOURCES, &claims);
+        assert_eq!(origin_names(&checked, "leak"), ["government"]);
+        assert_eq!(origin_names(&checked, "repeat"), ["government"]);
+        // Without a basis, the attributed party is the origin.
+        assert_eq!(origin_names(&checked, "hearsay"), ["watchdog"]);
     }
 
     #[test]

@@ -1,15 +1,15 @@
 //! Attribution: "according to X" checked against what X, or a member of X, says on the same figure
-//! in the same window. Each party's own claims are indexed once, so the work is linear in claims
-//! however many claims cite one party.
+//! in the same window. Claims are filed once per figure and window in the order of their speakers'
+//! membership numbers, so a party's members' claims are one slice found by binary search, however
+//! many claims cite the party and however deep its affiliations run.
 
 use super::Context;
 use crate::analysis::compare::fold_label;
+use crate::analysis::membership::{Membership, walk_members};
 use crate::finding::{Code, Finding};
 use crate::input::records::ValueKind;
 use crate::model::date::PartialDate;
-use crate::model::{Claim, ClaimBase, Node, Relation};
-use petgraph::Direction;
-use petgraph::visit::EdgeRef;
+use crate::model::{Claim, ClaimBase};
 use std::collections::HashMap;
 
 /// The window a claim is compared in: its `as_of` cut to the figure's window for varying figures;
@@ -24,23 +24,75 @@ fn window(base: &ClaimBase, claim: &Claim) -> Option<Option<PartialDate>> {
     (date.precision() <= figure.window).then(|| Some(date.truncate(figure.window)))
 }
 
-/// (figure, speaker, window)
-type Key = (usize, usize, Option<Option<PartialDate>>);
+type Window = Option<Option<PartialDate>>;
+
+/// The claims on each figure and window, filed so a party's members' claims are quick to find.
+#[derive(Default)]
+struct OwnClaims {
+    /// (figure, window) -> (membership number of the speaker, claim), sorted: speakers in forests.
+    numbered: HashMap<(usize, Window), Vec<(u32, usize)>>,
+    /// (figure, speaker, window) -> claims: speakers whose group is walked party by party.
+    by_speaker: HashMap<(usize, usize, Window), Vec<usize>>,
+}
+
+impl OwnClaims {
+    fn file(base: &ClaimBase, membership: &Membership) -> OwnClaims {
+        let mut own = OwnClaims::default();
+        for (c, claim) in base.claims.iter().enumerate() {
+            let (Some(figure), Some(speaker)) = (claim.figure, claim.speaker) else {
+                continue;
+            };
+            let window = window(base, claim);
+            match membership.number(speaker) {
+                Some(number) => own
+                    .numbered
+                    .entry((figure, window))
+                    .or_default()
+                    .push((number, c)),
+                None => own
+                    .by_speaker
+                    .entry((figure, speaker, window))
+                    .or_default()
+                    .push(c),
+            }
+        }
+        own.numbered
+            .values_mut()
+            .for_each(|claims| claims.sort_unstable());
+        own
+    }
+
+    /// The claims by `party` or its members on `figure` in `window`.
+    fn of(
+        &self,
+        base: &ClaimBase,
+        membership: &Membership,
+        (figure, party, window): (usize, usize, Window),
+    ) -> Vec<usize> {
+        match membership.members(party) {
+            Some(range) => {
+                let claims = self
+                    .numbered
+                    .get(&(figure, window))
+                    .map_or(&[][..], Vec::as_slice);
+                let from = claims.partition_point(|&(n, _)| n < range.start);
+                let to = claims.partition_point(|&(n, _)| n < range.end);
+                claims[from..to].iter().map(|&(_, c)| c).collect()
+            }
+            None => walk_members(base, party)
+                .into_iter()
+                .filter_map(|member| self.by_speaker.get(&(figure, member, window)))
+                .flatten()
+                .copied()
+                .collect(),
+        }
+    }
+}
 
 pub fn attributions(context: &Context) -> Vec<Finding> {
     let base = context.base;
-    // (figure, speaker, window) -> the speaker's own claims there.
-    let mut own_claims: HashMap<Key, Vec<usize>> = HashMap::new();
-    for (c, claim) in base.claims.iter().enumerate() {
-        if let (Some(figure), Some(speaker)) = (claim.figure, claim.speaker) {
-            let window = window(base, claim);
-            own_claims
-                .entry((figure, speaker, window))
-                .or_default()
-                .push(c);
-        }
-    }
-    let mut members = Members::default();
+    let membership = Membership::of(base);
+    let own_claims = OwnClaims::file(base, &membership);
     let mut findings = Vec::new();
     for (c, claim) in base.claims.iter().enumerate() {
         let (Some(figure), Some(party), Some(value)) =
@@ -49,13 +101,11 @@ pub fn attributions(context: &Context) -> Vec<Finding> {
             continue;
         };
         let window = window(base, claim);
-        let own_words: Vec<&Claim> = members
-            .of(base, party)
-            .iter()
-            .filter_map(|&member| own_claims.get(&(figure, member, window)))
-            .flatten()
-            .filter(|&&other| other != c)
-            .map(|&other| &base.claims[other])
+        let own_words: Vec<&Claim> = own_claims
+            .of(base, &membership, (figure, party, window))
+            .into_iter()
+            .filter(|&other| other != c)
+            .map(|other| &base.claims[other])
             .collect();
         let party_id = &base.speakers[party].id;
         if own_words.is_empty() {
@@ -122,39 +172,6 @@ fn compatible(base: &ClaimBase, figure: usize, a: &Claim, b: &Claim) -> bool {
             // An unreadable value has its own finding; it neither supports nor contradicts.
             _ => true,
         },
-    }
-}
-
-/// The speakers whose words count for a party: the party and every speaker affiliated with it,
-/// directly or through others. Found by one walk of the graph's affiliation edges backwards from
-/// each party that is cited, and kept, so a party cited a thousand times is walked once.
-#[derive(Default)]
-struct Members {
-    walked: HashMap<usize, Vec<usize>>,
-}
-
-impl Members {
-    fn of(&mut self, base: &ClaimBase, party: usize) -> &[usize] {
-        self.walked.entry(party).or_insert_with(|| {
-            let mut members = vec![party];
-            let mut seen = std::collections::HashSet::from([party]);
-            let mut next = 0;
-            while let Some(&current) = members.get(next) {
-                next += 1;
-                let node = base.node(Node::Speaker(current));
-                for edge in base.graph.edges_directed(node, Direction::Incoming) {
-                    if *edge.weight() != Relation::AffiliatedWith {
-                        continue;
-                    }
-                    if let Node::Speaker(member) = base.graph[edge.source()]
-                        && seen.insert(member)
-                    {
-                        members.push(member);
-                    }
-                }
-            }
-            members
-        })
     }
 }
 
