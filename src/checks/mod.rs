@@ -76,6 +76,7 @@ pub const REGISTRY: &[Check] = &[
             Code::InvalidId,
             Code::InvalidDate,
             Code::DuplicateId,
+            Code::CaseVariantId,
             Code::UnknownReference,
             Code::UndeclaredFigure,
             Code::MissingValue,

@@ -101,6 +101,9 @@ codes! {
     DuplicateId = "duplicate-id", Error,
         "two records share one id",
         "Every id is unique across the whole claim base, whatever the kind of record, so that a\nreference names exactly one record. The diagnostic points at both places: rename one of them.";
+    CaseVariantId = "case-variant-id", Warning,
+        "two ids differ only in letter case",
+        "Ids are compared exactly, so `Amnesty` and `amnesty` are two records. That is almost always one\nrecord typed twice, and a reference written in the other case then names the other record\nwithout a word. Merge the two records and fix the references, or rename one so they differ in\nmore than case.";
     UnknownReference = "unknown-reference", Error,
         "a reference names no record of the right kind",
         "A `speaker`, `source`, `according_to`, `basis`, `affiliations`, `publisher` or `subject` field names an id that\nno record of the expected kind has. Fix the spelling (the help line suggests the closest id) or\nadd the missing record.";

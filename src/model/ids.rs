@@ -1,4 +1,18 @@
-//! What an id may be: the rules every record id follows, and a suggestion when one breaks them.
+//! What an id may be: the rules every record id follows, a suggestion when one breaks them, and the
+//! form ids are compared in (Unicode NFC), so an id typed with a decomposed accent names the same
+//! record as one typed with a composed accent.
+
+use std::borrow::Cow;
+use unicode_normalization::{UnicodeNormalization, is_nfc};
+
+/// The form an id is compared in: its Unicode NFC normalisation.
+pub fn id_key(id: &str) -> Cow<'_, str> {
+    if is_nfc(id) {
+        Cow::Borrowed(id)
+    } else {
+        Cow::Owned(id.nfc().collect())
+    }
+}
 
 pub(super) fn id_problem(id: &str) -> Option<&'static str> {
     if id.is_empty() {

@@ -4,7 +4,7 @@
 
 pub mod date;
 pub mod graph;
-mod ids;
+pub mod ids;
 mod resolve;
 mod values;
 
@@ -150,7 +150,7 @@ pub struct ClaimBase {
 impl ClaimBase {
     /// The record an id names, of any kind.
     pub fn lookup(&self, id: &str) -> Option<Node> {
-        self.ids.get(id).copied()
+        self.ids.get(ids::id_key(id).as_ref()).copied()
     }
 
     /// How a basis is named in records and reports: an id or a first-hand basis.

@@ -2,7 +2,7 @@
 //! and hashes validated. Every problem becomes a finding; a record with a bad field is kept with the
 //! field left empty, so one mistake does not hide the rest.
 
-use super::ids::{id_problem, suggest_id};
+use super::ids::{id_key, id_problem, suggest_id};
 use super::values::read_values;
 use super::{Basis, Claim, ClaimBase, Figure, FirstHand, Node, Source, Speaker};
 use crate::finding::{Code, Finding};
@@ -28,7 +28,11 @@ impl ClaimBase {
         } = loaded;
         let mut resolver = Resolver {
             ids: HashMap::new(),
-            failed: raw.failed_ids.iter().cloned().collect(),
+            failed: raw
+                .failed_ids
+                .iter()
+                .map(|id| id_key(id).into_owned())
+                .collect(),
             id_locations: HashMap::new(),
             suggestions: HashMap::new(),
             findings: Vec::new(),
@@ -37,6 +41,7 @@ impl ClaimBase {
         resolver.declare(&raw.sources, |r| &r.id, Node::Source);
         resolver.declare(&raw.figures, |r| &r.id, Node::Figure);
         resolver.declare(&raw.claims, |r| &r.id, Node::Claim);
+        resolver.case_variants();
 
         let speakers: Vec<Speaker> = raw
             .speakers
@@ -201,7 +206,8 @@ pub(super) struct Resolver {
     /// Ids of records that failed to load: a reference to one is left unresolved without a
     /// finding of its own, since the record's own error says what is wrong.
     pub(super) failed: HashSet<String>,
-    pub(super) id_locations: HashMap<String, Location>,
+    /// Where each id (in its compared form) was first declared, and how it was written there.
+    pub(super) id_locations: HashMap<String, (Location, String)>,
     /// "Did you mean" indexes, one per kind of reference, built when the first unknown reference of
     /// that kind is met, so a thousand unknown references cost one index, not a thousand scans.
     suggestions: HashMap<Target, Suggestions>,
@@ -246,23 +252,27 @@ impl Resolver {
                     ),
                 );
             }
-            match self.id_locations.get(text) {
-                Some(first) => {
-                    let first_kind = self.ids[text].kind_name();
-                    self.findings.push(
-                        Finding::new(
-                            Code::DuplicateId,
-                            location,
-                            format!("duplicate id `{text}`"),
+            let key = id_key(text).into_owned();
+            match self.id_locations.get(&key) {
+                Some((first, first_text)) => {
+                    let first_kind = self.ids[&key].kind_name();
+                    let message = if first_text == text {
+                        format!("duplicate id `{text}`")
+                    } else {
+                        format!(
+                            "duplicate id `{text}`: it is `{first_text}` written with other Unicode code points (compared in NFC)"
                         )
-                        .label(format!("`{text}` is used again here"))
-                        .related(first.clone(), format!("first used here by a {first_kind}"))
-                        .help("rename one of the two records, and the references meant for it"),
+                    };
+                    self.findings.push(
+                        Finding::new(Code::DuplicateId, location, message)
+                            .label(format!("`{text}` is used again here"))
+                            .related(first.clone(), format!("first used here by a {first_kind}"))
+                            .help("rename one of the two records, and the references meant for it"),
                     );
                 }
                 None => {
-                    self.ids.insert(text.clone(), node(i));
-                    self.id_locations.insert(text.clone(), location);
+                    self.ids.insert(key.clone(), node(i));
+                    self.id_locations.insert(key, (location, text.clone()));
                 }
             }
         }
@@ -276,9 +286,10 @@ impl Resolver {
         target: Target,
     ) -> Option<Node> {
         let text = id.get_ref();
-        match self.ids.get(text) {
+        let key = id_key(text);
+        match self.ids.get(key.as_ref()) {
             Some(&node) if target.accepts(node) => Some(node),
-            None if self.failed.contains(text) => None,
+            None if self.failed.contains(key.as_ref()) => None,
             found => {
                 let location = Location::new(file, id.span());
                 let message = match found {
@@ -302,6 +313,43 @@ impl Resolver {
                         .help(help),
                 );
                 None
+            }
+        }
+    }
+
+    /// Ids that differ only in letter case: valid, but almost always one record typed twice, and
+    /// a reference with the other case silently names the other record.
+    fn case_variants(&mut self) {
+        let mut by_folded: HashMap<String, Vec<&(Location, String)>> = HashMap::new();
+        for declared in self.id_locations.values() {
+            by_folded
+                .entry(declared.1.to_lowercase())
+                .or_default()
+                .push(declared);
+        }
+        let mut variants: Vec<Vec<&(Location, String)>> = by_folded
+            .into_values()
+            .filter(|ids| ids.len() > 1)
+            .collect();
+        // The first declared (by file and place) is the one the others are set against.
+        let place = |declared: &&(Location, String)| (declared.0.file, declared.0.span.start);
+        for ids in &mut variants {
+            ids.sort_by_key(place);
+        }
+        variants.sort_by_key(|ids| place(&ids[0]));
+        for ids in variants {
+            let (first, others) = ids.split_first().expect("at least two ids");
+            for (location, text) in others {
+                self.findings.push(
+                    Finding::new(
+                        Code::CaseVariantId,
+                        location.clone(),
+                        format!("id `{text}` differs from `{}` only in letter case", first.1),
+                    )
+                    .label("differs only in case")
+                    .related(first.0.clone(), format!("`{}` is declared here", first.1))
+                    .help("if both are one record, merge them and fix the references; otherwise rename one so they differ in more than case"),
+                );
             }
         }
     }
@@ -331,10 +379,11 @@ impl Resolver {
 
     fn figure(&mut self, id: &Spanned<String>, file: FileId) -> Option<usize> {
         let text = id.get_ref();
-        if let Some(&Node::Figure(i)) = self.ids.get(text) {
+        let key = id_key(text);
+        if let Some(&Node::Figure(i)) = self.ids.get(key.as_ref()) {
             return Some(i);
         }
-        if !self.ids.contains_key(text) && self.failed.contains(text) {
+        if !self.ids.contains_key(key.as_ref()) && self.failed.contains(key.as_ref()) {
             return None;
         }
         let help = match self.suggest(text, Target::Figure) {
@@ -451,6 +500,39 @@ mod tests {
             .find(|f| f.code == Code::DuplicateId)
             .expect("duplicate");
         assert_eq!(duplicate.related[0].message, "first used here by a source");
+    }
+
+    #[test]
+    fn ids_are_compared_in_nfc_so_a_decomposed_accent_names_the_same_record() {
+        let composed = "chercheur-\u{e9}";
+        let decomposed = "chercheur-e\u{301}";
+        let sources = format!(
+            "{SOURCES}\n[[speaker]]\nid = \"{composed}\"\nname = \"Chercheur\"\nkind = \"person\"\n"
+        );
+        let claims = [FIGURE.to_string(), claim("c", "5", decomposed, "")].concat();
+        let resolved = checked(&sources, &claims);
+        assert!(
+            resolved
+                .findings
+                .iter()
+                .all(|f| f.code != Code::UnknownReference)
+        );
+        assert!(resolved.base.claims[0].speaker.is_some());
+
+        let twice = format!(
+            "{sources}\n[[speaker]]\nid = \"{decomposed}\"\nname = \"Chercheur\"\nkind = \"person\"\n"
+        );
+        let checked = checked(&twice, FIGURE);
+        let duplicate = checked
+            .findings
+            .iter()
+            .find(|f| f.code == Code::DuplicateId)
+            .expect("duplicate");
+        assert!(
+            duplicate.message.contains("other Unicode code points"),
+            "{}",
+            duplicate.message
+        );
     }
 
     #[test]

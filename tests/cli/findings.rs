@@ -105,6 +105,7 @@ finding_cases! {
     invalid_date: "invalid-date" in committed("date-month-13") => "sources/sources.toml":11:13;
     duplicate_id_in_one_file: "duplicate-id" in committed("duplicate-ids") => "claims/claims.toml":11:6;
     duplicate_id_across_files: "duplicate-id" in committed("duplicate-ids") => "claims/figures.toml":8:6;
+    case_variant_id: "case-variant-id" in committed("case-variant-id") => "sources/sources.toml":8:6;
     unknown_reference_speaker: "unknown-reference" in committed("unknown-reference") => "claims/claims.toml":10:11;
     unknown_reference_source: "unknown-reference" in committed("unknown-reference") => "claims/claims.toml":20:10;
     undeclared_figure: "undeclared-figure" in committed("undeclared-figure") => "claims/claims.toml":8:10;
@@ -183,6 +184,7 @@ fn passing_twins_do_not_raise_the_finding() {
         ("value-not-in-quote-passing", "value-not-in-quote"),
         ("basis-cycle-passing", "basis-cycle"),
         ("implausible-date-passing", "implausible-date"),
+        ("case-variant-id-passing", "case-variant-id"),
         ("unreadable-value-passing", "unreadable-value"),
     ];
     for (twin, code) in twins {
