@@ -78,7 +78,7 @@ fn table<'a>(rows: impl Iterator<Item = &'a ClaimView>, style: &Style) -> Table 
             attribution,
             origin,
             flags,
-        ] = cells(claim).map(|cell| one_line(&cell));
+        ] = cells(claim).map(|cell| cut(&one_line(&cell)));
         let flagged = style.colour && !flags.is_empty();
         let flags = Cell::new(flags);
         let flags = if flagged {
@@ -99,6 +99,18 @@ fn table<'a>(rows: impl Iterator<Item = &'a ClaimView>, style: &Style) -> Table 
         ]);
     }
     table
+}
+
+/// The most characters a table cell shows: longer record text is cut with an ellipsis (the JSON
+/// and markdown reports and the snapshot keep it whole), so one pasted page cannot make every row
+/// of a terminal table that wide, or laying the table out that slow.
+const CELL_LIMIT: usize = 200;
+
+fn cut(text: &str) -> String {
+    match text.char_indices().nth(CELL_LIMIT) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
 }
 
 fn severity(severity: Severity, colour: bool) -> String {

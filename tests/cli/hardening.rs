@@ -5,6 +5,7 @@
 
 mod archive;
 mod config;
+mod huge_fields;
 mod links;
 mod messages;
 mod names;
