@@ -8,6 +8,7 @@ mod diff;
 mod explain;
 mod findings;
 mod fmt;
+mod fuzz;
 mod hardening;
 mod injection;
 mod layout;

@@ -53,11 +53,23 @@ fn every_output_of_a_base_with_megabyte_fields_ends_and_the_table_stays_narrow()
         .lines()
         .filter(|line| line.contains("outlet/office") || line.contains("outlet/said"))
         .collect();
-    assert_eq!(rows.len(), 2, "{}", &table.stdout[..2000.min(table.stdout.len())]);
+    assert_eq!(
+        rows.len(),
+        2,
+        "{}",
+        &table.stdout[..2000.min(table.stdout.len())]
+    );
     for row in rows {
-        assert!(row.chars().count() < 3_000, "a row of {} characters", row.len());
+        assert!(
+            row.chars().count() < 3_000,
+            "a row of {} characters",
+            row.len()
+        );
         assert!(row.contains('…'), "a long cell is cut with an ellipsis");
     }
     let json = run_bounded(base.path(), &["report", "--format", "json"], &[]);
-    assert!(json.stdout.len() > 5 * MEGABYTE, "JSON keeps the text whole");
+    assert!(
+        json.stdout.len() > 5 * MEGABYTE,
+        "JSON keeps the text whole"
+    );
 }
