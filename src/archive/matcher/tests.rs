@@ -1,3 +1,5 @@
+//! Unit tests of the quote matcher: normalisation, ellipses, offsets, closest passages.
+
 use super::*;
 use proptest::prelude::*;
 

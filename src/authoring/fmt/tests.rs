@@ -1,3 +1,5 @@
+//! Unit tests of the formatter: order, comments, quoting, idempotence, errors.
+
 use super::*;
 use crate::input::records::fields;
 
