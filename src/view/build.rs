@@ -1,12 +1,13 @@
 //! Building the report model from a checked claim base: ids instead of indices, readings in words,
 //! locations as line:column, and the flags findings put on claims, each worked out once.
 
+use super::provenance;
 use super::report::{
-    ClaimView, FigureView, FindingView, NotComparedView, ReadingView, RelatedView, Report,
-    SourceView, SpeakerView, ValueView, WindowView,
+    AboutView, ClaimView, FigureView, FindingView, NotComparedView, ReadingView, RelatedView,
+    Report, SourceView, SpeakerView, ValueView, WindowView,
 };
 use crate::Checked;
-use crate::analysis::compare::FigureComparison;
+use crate::analysis::compare::{FigureComparison, Window};
 use crate::finding::key::FindingKey;
 use crate::finding::{Code, Finding};
 use crate::input::files::Files;
@@ -33,6 +34,7 @@ pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
         |f: Option<usize>| figure.is_none_or(|id| f.is_some_and(|f| base.figures[f].id == id));
 
     let flags = flags_by_claim(findings);
+    let cycle_of = provenance::cycle_of_claims(base, origins);
     let mut claim_indices: Vec<usize> = (0..base.claims.len())
         .filter(|&c| in_scope(base.claims[c].figure))
         .collect();
@@ -45,12 +47,14 @@ pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
     let claims = claim_indices
         .iter()
         .map(|&c| {
-            claim_view(
+            let mut view = claim_view(
                 base,
                 &base.claims[c],
                 group_names(&origins.claim_groups[c]),
                 &flags,
-            )
+            );
+            view.provenance = provenance::steps(base, origins, &cycle_of, c);
+            view
         })
         .collect();
 
@@ -100,7 +104,15 @@ pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
         .collect();
     speakers.sort_by(|a, b| a.id.cmp(&b.id));
 
+    let about = AboutView {
+        name: base.files.root().file_name().map_or_else(
+            || base.files.root().display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        ),
+        data_date: base.sources.iter().filter_map(|s| s.published).max(),
+    };
     Report {
+        about,
         figures,
         sources,
         speakers,
@@ -122,12 +134,24 @@ fn figure_view(
     let windows = comparison
         .windows
         .iter()
-        .map(|window| WindowView {
+        .map(|window| {
+            let in_conflict = values_in_conflict(base, window);
+            let mut diverges = vec![false; window.values.len()];
+            for divergence in &window.divergences {
+                diverges[divergence.value] = true;
+                diverges[divergence.largest] = true;
+            }
+            (window, in_conflict, diverges)
+        })
+        .map(|(window, in_conflict, diverges)| WindowView {
             as_of: window.key,
             values: window
                 .values
                 .iter()
-                .map(|value| ValueView {
+                .enumerate()
+                .map(|(v, value)| ValueView {
+                    in_conflict: in_conflict[v],
+                    diverges: diverges[v],
                     value: value.written(base).to_string(),
                     reading: reading_view(value.reading(base)),
                     claims: value
@@ -168,6 +192,30 @@ fn figure_view(
             .filter_map(|c| position.get(&c).copied())
             .collect(),
     }
+}
+
+/// Which values of `window` cannot be true together with some other value of it. A conflict names
+/// one value and the window's highest; every value lying wholly above a conflicting value's upper
+/// end conflicts with it too.
+fn values_in_conflict(base: &ClaimBase, window: &Window) -> Vec<bool> {
+    let mut in_conflict = vec![false; window.values.len()];
+    let mut lowest_high = None;
+    for conflict in &window.conflicts {
+        in_conflict[conflict.value] = true;
+        in_conflict[conflict.against] = true;
+        let high = window.values[conflict.value]
+            .reading(base)
+            .and_then(|r| r.high);
+        lowest_high = lowest_high.min(high).or(lowest_high).or(high);
+    }
+    if let Some(lowest_high) = lowest_high {
+        for (v, value) in window.values.iter().enumerate() {
+            if value.reading(base).is_some_and(|r| r.low > lowest_high) {
+                in_conflict[v] = true;
+            }
+        }
+    }
+    in_conflict
 }
 
 /// Claims in the order the report lists them: by window, then value, then id; claims that are not
@@ -234,6 +282,7 @@ fn claim_view(
             .get(claim.id.as_str())
             .map(|codes| codes.iter().copied().collect())
             .unwrap_or_default(),
+        provenance: Vec::new(),
         file: base.files.display_path(claim.file()),
         line: at.line,
         column: at.column,

@@ -5,6 +5,7 @@ mod build;
 pub mod check;
 pub mod diff;
 pub mod facts;
+mod provenance;
 pub mod report;
 
 pub use build::{build, located, reading_view};

@@ -23,6 +23,17 @@ pub struct Report {
     pub claims: Vec<ClaimView>,
     /// In canonical order (file, position, code).
     pub findings: Vec<FindingView>,
+    /// What the claim base is and how recent its data is, for a report's header.
+    #[serde(skip)]
+    pub about: AboutView,
+}
+
+#[derive(Debug, Default)]
+pub struct AboutView {
+    /// The name of the claim base root's folder.
+    pub name: String,
+    /// The latest `published` date among the sources: the date of the data.
+    pub data_date: Option<PartialDate>,
 }
 
 #[derive(Debug, Serialize)]
@@ -68,6 +79,14 @@ pub struct ValueView {
     pub reading: ReadingView,
     pub claims: Vec<String>,
     pub origins: Vec<String>,
+    /// The value cannot be true together with another value of its window (either side of a
+    /// conflict).
+    #[serde(skip)]
+    pub in_conflict: bool,
+    /// The value's stated number lies at least the divergence factor apart from another's (either
+    /// side of a divergence).
+    #[serde(skip)]
+    pub diverges: bool,
 }
 
 /// A count as read: every field `None` for labels, statements and unreadable values.
@@ -141,9 +160,31 @@ pub struct ClaimView {
     pub note: Option<String>,
     /// The codes of the findings that name the claim, sorted.
     pub flags: Vec<Code>,
+    /// The steps between the claim and its origins; none when it speaks in its own voice.
+    #[serde(skip)]
+    pub provenance: Vec<ProvenanceStep>,
     pub file: String,
     pub line: usize,
     pub column: usize,
+}
+
+/// A party, source, claim or first-hand basis a claim rests on, and the origin groups it leads to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProvenanceStep {
+    pub kind: StepKind,
+    /// A speaker, source or claim id, or the name of a first-hand basis.
+    pub id: String,
+    /// Empty for an attributed party when the claim also gives a basis (the basis is earlier), and
+    /// for a claim on a basis cycle with the claim resting on it.
+    pub origins: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepKind {
+    AccordingTo,
+    Source,
+    Claim,
+    FirstHand,
 }
 
 #[derive(Debug, Clone, Serialize)]
