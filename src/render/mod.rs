@@ -5,6 +5,7 @@
 pub mod diagnostics;
 pub mod diff;
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod markdown;
 mod row;

@@ -10,6 +10,7 @@ mod findings;
 mod fmt;
 mod fuzz;
 mod hardening;
+mod html;
 mod injection;
 mod layout;
 mod report;
