@@ -72,13 +72,13 @@ pub fn claims(report: &Report, claims: &[&ClaimView], caption: &str) -> Markup {
                             td {
                                 @if let Some(source) = &claim.source {
                                     (shown(source))
-                                    @if let Some(date) = claim.source_published { " (" (date.to_string()) ")" }
+                                    @if let Some(date) = claim.source_published { " " span.date { "(" (date.to_string()) ")" } }
                                     @if let Some(Some(url)) = source_link.get(source.as_str()) {
                                         " " a href=(url) rel="noopener noreferrer" { "link" }
                                     }
                                 }
                             }
-                            td { (claim.as_of.map(|d| d.to_string()).unwrap_or_default()) }
+                            td.date { (claim.as_of.map(|d| d.to_string()).unwrap_or_default()) }
                             td {
                                 @if let Some(party) = &claim.according_to { "according to " (shown(party)) }
                                 @if claim.according_to.is_some() && !claim.basis.is_empty() { "; " }
@@ -152,7 +152,7 @@ pub fn sources(report: &Report) -> Markup {
                             td { (shown(&source.title)) }
                             td { (shown(source.publisher.as_deref().unwrap_or_default())) }
                             td { (kind_name(&source.kind)) }
-                            td { (source.published.map(|d| d.to_string()).unwrap_or_default()) }
+                            td.date { (source.published.map(|d| d.to_string()).unwrap_or_default()) }
                             td {
                                 @match source.url.as_deref().map(|url| (url, web_link(url))) {
                                     Some((_, Some(url))) => a href=(url) rel="noopener noreferrer" { (url) },
