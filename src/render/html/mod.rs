@@ -29,6 +29,7 @@ pub fn render(report: &Report, _style: &Style) -> String {
     let statements: Vec<_> = report.statements().collect();
     let loose: &[&FindingView] = findings_by_figure.get(&None).map_or(&[], Vec::as_slice);
     let name = shown(&report.about.name);
+    let links = tables::source_links(report);
     html! {
         (DOCTYPE)
         html lang="en" {
@@ -61,12 +62,12 @@ pub fn render(report: &Report, _style: &Style) -> String {
                 main {
                     @for (i, figure) in figures.iter().enumerate() {
                         @let findings = findings_by_figure.get(&Some(figure.id.as_str()));
-                        (figure_section(report, figure, i, findings.map_or(&[], Vec::as_slice)))
+                        (figure_section(report, &links, figure, i, findings.map_or(&[], Vec::as_slice)))
                     }
                     @if !statements.is_empty() {
                         section id="statements" aria-labelledby="statements-heading" {
                             h2 id="statements-heading" { "Statements without a figure" }
-                            (tables::claims(report, &statements, "Statements: claims that give no figure"))
+                            (tables::claims(&links, &statements, "Statements: claims that give no figure"))
                         }
                     }
                     section id="sources" aria-labelledby="sources-heading" {
@@ -94,6 +95,7 @@ pub fn render(report: &Report, _style: &Style) -> String {
 
 fn figure_section(
     report: &Report,
+    links: &tables::SourceLinks,
     figure: &FigureView,
     i: usize,
     findings: &[&FindingView],
@@ -131,7 +133,7 @@ fn figure_section(
                 }
             }
             h3 { "Claims" }
-            (tables::claims(report, &claims, &format!("Claims on {}", shown(&figure.id))))
+            (tables::claims(links, &claims, &format!("Claims on {}", shown(&figure.id))))
             @if !figure.not_compared.is_empty() {
                 h3 { "Not compared" }
                 ul {

@@ -33,13 +33,19 @@ pub fn header(report: &Report) -> Markup {
     }
 }
 
-/// A table of `claims`, each row anchored by its place in the report.
-pub fn claims(report: &Report, claims: &[&ClaimView], caption: &str) -> Markup {
-    let source_link: HashMap<&str, Option<&str>> = report
+/// The web link of each source, by id, for the claims tables.
+pub type SourceLinks<'a> = HashMap<&'a str, &'a str>;
+
+pub fn source_links(report: &Report) -> SourceLinks<'_> {
+    report
         .sources
         .iter()
-        .map(|s| (s.id.as_str(), s.url.as_deref().and_then(web_link)))
-        .collect();
+        .filter_map(|s| Some((s.id.as_str(), web_link(s.url.as_deref()?)?)))
+        .collect()
+}
+
+/// A table of `claims`.
+pub fn claims(links: &SourceLinks, claims: &[&ClaimView], caption: &str) -> Markup {
     html! {
         div.scroll {
             table.claims {
@@ -73,7 +79,7 @@ pub fn claims(report: &Report, claims: &[&ClaimView], caption: &str) -> Markup {
                                 @if let Some(source) = &claim.source {
                                     (shown(source))
                                     @if let Some(date) = claim.source_published { " " span.date { "(" (date.to_string()) ")" } }
-                                    @if let Some(Some(url)) = source_link.get(source.as_str()) {
+                                    @if let Some(url) = links.get(source.as_str()) {
                                         " " a href=(url) rel="noopener noreferrer" { "link" }
                                     }
                                 }
