@@ -14,7 +14,12 @@ pub fn values_not_in_quotes(base: &ClaimBase) -> Vec<Finding> {
             let value = claim.value.as_ref()?;
             let reading = value.reading.as_ref()?;
             let quote = claim.quote.as_ref()?;
-            if value_in_quote(&value.written, reading, quote.get_ref()) {
+            if value_in_quote(
+                &value.written,
+                reading,
+                quote.get_ref(),
+                base.config.values.decimal,
+            ) {
                 return None;
             }
             Some(

@@ -4,6 +4,7 @@
 use super::lexer::{Kind, tokenize};
 use super::quantity::quantity_at;
 use super::reading::{Reading, Rule};
+use super::settings::DecimalMark;
 
 /// Words naming a vague quantity: a vague value is in a quote when its quantity words are.
 const QUANTITY_WORDS: &str = "dozens dozen scores hundreds hundred thousands thousand millions million billions billion \
@@ -13,10 +14,15 @@ const QUANTITY_WORDS: &str = "dozens dozen scores hundreds hundred thousands tho
 /// range; for vague values the vague word itself, e.g. "thousands") appears in the quote, as digits
 /// (any separator style: "30,000", "30000", "30 000") or as number words ("Thirty thousand", "five-minute",
 /// "a dozen", "fourteen"). Case-insensitive.
-pub fn value_in_quote(value_text: &str, reading: &Reading, quote: &str) -> bool {
+pub fn value_in_quote(
+    value_text: &str,
+    reading: &Reading,
+    quote: &str,
+    decimal: DecimalMark,
+) -> bool {
     if reading.rule == Rule::Vague {
-        let quote_words: Vec<String> = words(quote).collect();
-        let value_words: Vec<String> = words(value_text).collect();
+        let quote_words: Vec<String> = words(quote, decimal).collect();
+        let value_words: Vec<String> = words(value_text, decimal).collect();
         let quantity_words: Vec<&str> = QUANTITY_WORDS.split(' ').collect();
         let is_quantity = |word: &&String| quantity_words.contains(&word.as_str());
         let mut wanted: Vec<&String> = value_words.iter().filter(is_quantity).collect();
@@ -29,7 +35,7 @@ pub fn value_in_quote(value_text: &str, reading: &Reading, quote: &str) -> bool 
     if written_in(quote, value_text.trim()) {
         return true;
     }
-    let mut stated = numbers_in_text(value_text);
+    let mut stated = numbers_in_text(value_text, decimal);
     if stated.is_empty() {
         stated = match reading.rule {
             Rule::Range => [Some(reading.low), reading.high]
@@ -39,7 +45,7 @@ pub fn value_in_quote(value_text: &str, reading: &Reading, quote: &str) -> bool 
             _ => reading.point.into_iter().collect(),
         };
     }
-    let found = numbers_in_text(quote);
+    let found = numbers_in_text(quote, decimal);
     !stated.is_empty() && stated.iter().all(|n| found.contains(n))
 }
 
@@ -74,8 +80,8 @@ pub(super) fn written_in(text: &str, value: &str) -> bool {
 /// Every number mentioned in a text, in order: digits with separators and decimals+scale ("1.5 million"),
 /// and number words ("thirty thousand", "five-minute" -> 5, "thirty-two" -> 32). Used by value_in_quote.
 /// Numbers that are not whole ("2.5") or too large for u64 are left out.
-pub fn numbers_in_text(text: &str) -> Vec<u64> {
-    let tokens = tokenize(text);
+pub fn numbers_in_text(text: &str, decimal: DecimalMark) -> Vec<u64> {
+    let tokens = tokenize(text, decimal);
     let mut numbers = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -89,8 +95,8 @@ pub fn numbers_in_text(text: &str) -> Vec<u64> {
     }
     numbers
 }
-fn words(text: &str) -> impl Iterator<Item = String> {
-    tokenize(text)
+fn words(text: &str, decimal: DecimalMark) -> impl Iterator<Item = String> {
+    tokenize(text, decimal)
         .into_iter()
         .filter(|token| token.kind == Kind::Word)
         .map(|token| token.text)

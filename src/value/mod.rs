@@ -8,9 +8,12 @@ mod display;
 mod grammar;
 mod in_quote;
 mod lexer;
+mod phrases;
 mod quantity;
 mod reading;
 mod settings;
+mod stated;
+mod strict;
 mod words;
 
 #[cfg(test)]
@@ -19,5 +22,5 @@ mod tests;
 pub use grammar::{ACCEPTED_FORMS, ValueError, read_integer, read_value};
 pub use in_quote::{numbers_in_text, value_in_quote};
 pub use reading::{Detail, Reading, Rule};
-pub use settings::ValueSettings;
+pub use settings::{DecimalMark, ValueSettings};
 pub use words::{SMALL_NUMBERS, TENS};

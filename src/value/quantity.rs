@@ -59,10 +59,12 @@ pub(super) fn quantity_at(
     let Some(first) = tokens.get(start) else {
         return Ok(None);
     };
-    let Kind::Number(amount) = first.kind else {
+    let Kind::Number(amount) = &first.kind else {
         return number_words(text, tokens, start);
     };
-    let amount = amount.ok_or_else(|| too_large(text, first.span.clone()))?;
+    let amount = amount
+        .clone()
+        .map_err(|message| fault(message, first.span.clone()))?;
     let scale = tokens
         .get(start + 1)
         .and_then(|next| Some((next, digit_scale(next.word()?)?)));

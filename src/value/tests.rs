@@ -282,7 +282,12 @@ fn a_value_written_word_for_word_is_found_only_as_a_whole_number() {
     assert!(!written_in("1,500.5 km", "1,500"));
     assert!(!written_in("fivefold", "five"));
     let reading = read("5,000").unwrap();
-    assert!(!value_in_quote("5,000", &reading, "some 15,000 people"));
+    assert!(!value_in_quote(
+        "5,000",
+        &reading,
+        "some 15,000 people",
+        DecimalMark::Point
+    ));
 }
 
 #[test]
@@ -305,7 +310,11 @@ fn numbers_found_in_text() {
         ("thousands were killed", &[]),
     ];
     for (text, numbers) in cases {
-        assert_eq!(numbers_in_text(text), numbers, "numbers in {text:?}");
+        assert_eq!(
+            numbers_in_text(text, DecimalMark::Point),
+            numbers,
+            "numbers in {text:?}"
+        );
     }
 }
 
@@ -348,12 +357,17 @@ fn values_found_in_quotes() {
     for (value, quote, expected) in cases {
         let reading = read(value).unwrap();
         assert_eq!(
-            value_in_quote(value, &reading, quote),
+            value_in_quote(value, &reading, quote, DecimalMark::Point),
             expected,
             "{value:?} in {quote:?}"
         );
     }
-    assert!(value_in_quote("", &Reading::exact(42), "forty-two"));
+    assert!(value_in_quote(
+        "",
+        &Reading::exact(42),
+        "forty-two",
+        DecimalMark::Point
+    ));
 }
 
 #[test]
@@ -393,7 +407,7 @@ proptest! {
 
     #[test]
     fn numbers_in_any_text_without_panic(text in any::<String>()) {
-        numbers_in_text(&text);
+        numbers_in_text(&text, DecimalMark::Point);
     }
 
     #[test]
@@ -403,6 +417,113 @@ proptest! {
     ) {
         let text = with_separators(n).replace(',', separator);
         prop_assert_eq!(read(&text), Ok(Reading::exact(n)));
-        prop_assert_eq!(numbers_in_text(&text), vec![n]);
+        prop_assert_eq!(numbers_in_text(&text, DecimalMark::Point), vec![n]);
     }
+}
+
+/// Asserts that `text` is refused at `span` with a message that contains `fragment`.
+fn assert_refused(text: &str, span: std::ops::Range<usize>, fragment: &str) {
+    match read(text) {
+        Ok(r) => panic!("{text:?} should be refused, read as {r:?}"),
+        Err(e) => {
+            assert_eq!(e.span, span, "span of the error on {text:?}: {}", e.message);
+            assert!(e.message.contains(fragment), "{text:?}: {}", e.message);
+        }
+    }
+}
+
+#[test]
+fn nothing_is_dropped_that_would_change_the_reading() {
+    let cases = [
+        (
+            "30.000",
+            0..6,
+            "\"30.000\" is ambiguous: 30 with \".\" as the decimal mark, 30,000",
+        ),
+        ("5.000", 0..5, "is ambiguous"),
+        ("1.000.000", 0..9, "uses \".\" between groups of digits"),
+        ("30,00", 0..5, "\",\" separates groups of three digits"),
+        ("1,5 million", 0..3, "set the decimal mark to \",\""),
+        ("1e400", 0..5, "exponent"),
+        ("5e3 people", 0..3, "exponent"),
+        ("∞", 0..3, "open upper end"),
+        ("\u{1b}[2m", 0..1, "invisible character (U+001B)"),
+        ("2\u{200b}000", 1..4, "invisible character (U+200B)"),
+        ("30,000 or 40,000", 0..16, "gives alternatives"),
+        ("thirty or forty", 0..15, "gives alternatives"),
+        (
+            "5,000 or more or fewer",
+            14..22,
+            "\"or\" would change the reading",
+        ),
+        (
+            "at least 5,000 or more",
+            15..22,
+            "\"or\" would change the reading",
+        ),
+        (
+            "at least 5,000+",
+            14..15,
+            "cannot read \"+\" after \"at least 5,000\"",
+        ),
+        ("thousands +", 10..11, "cannot read \"+\""),
+        ("thousands of people or more", 20..27, "\"or\" would change"),
+        ("dozens of thousands", 10..19, "\"thousands\" would change"),
+        ("a dozen thousand", 8..16, "\"thousand\" would change"),
+        ("5,000 not", 6..9, "\"not\" would change"),
+        ("5,000 only", 6..10, "\"only\" would change"),
+        ("5,000 twice", 6..11, "\"twice\" would change"),
+        ("one fifth", 4..9, "\"fifth\" would change"),
+        ("5th", 0..3, "cannot read \"5th\" as a count"),
+        ("1 in 5", 5..6, "a value states one number phrase"),
+        (
+            "5,000/6,000",
+            5..11,
+            "cannot read \"/6,000\" after \"5,000\"",
+        ),
+        ("5,000.", 5..6, "cannot read \".\" after \"5,000\""),
+    ];
+    for (text, span, fragment) in cases {
+        assert_refused(text, span, fragment);
+    }
+}
+
+#[test]
+fn signs_and_other_scripts_are_read() {
+    assert_summaries(&[
+        ("≈ 1,500", "approximate [1,350, 1,650] @1500"),
+        ("≈1,500", "approximate [1,350, 1,650] @1500"),
+        (">14 million", "at-least [14,000,000, ∞) @14000000"),
+        ("≥ 5,000", "at-least [5,000, ∞) @5000"),
+        (">= 5,000", "at-least [5,000, ∞) @5000"),
+        ("<300", "at-most [0, 300] @300"),
+        ("≤ 300", "at-most [0, 300] @300"),
+        ("5,000 +", "at-least [5,000, ∞) @5000"),
+        ("1'000'000", "exact 1,000,000 @1000000"),
+        ("1’000", "exact 1,000 @1000"),
+        ("۳۰٬۰۰۰", "exact 30,000 @30000"),
+        ("۱۵۰۰ نفر", "exact 1,500 @1500"),
+        ("٣٠٠", "exact 300 @300"),
+        ("３０，０００", "exact 30,000 @30000"),
+        ("0.5 million", "exact 500,000 @500000"),
+    ]);
+}
+
+#[test]
+fn a_decimal_comma_base_reads_points_between_thousands() {
+    let settings = ValueSettings {
+        decimal: DecimalMark::Comma,
+        ..ValueSettings::default()
+    };
+    let interval = |text| read_value(text, &settings).map(|r| r.interval_text());
+    assert_eq!(interval("30.000"), Ok("30,000".into()));
+    assert_eq!(interval("1.000.000"), Ok("1,000,000".into()));
+    assert_eq!(interval("1,5 million"), Ok("1,500,000".into()));
+    assert_eq!(interval("30 000"), Ok("30,000".into()));
+    let ambiguous = read_value("30,000", &settings).unwrap_err();
+    assert!(
+        ambiguous.message.contains("is ambiguous"),
+        "{}",
+        ambiguous.message
+    );
 }

@@ -1,0 +1,128 @@
+//! The fixed phrases of the grammar (bounds, trailing bounds) and the settings' phrases
+//! (approximation words, vague words), matched word for word against a value's tokens.
+
+use super::lexer::{Token, tokenize};
+use super::settings::{DecimalMark, ValueSettings};
+
+/// "More than" and "over" keep the stated number as the lower end (not n+1): sources use them
+/// loosely, and an interval that includes n never contradicts a source that said n.
+pub(super) const AT_LEAST: &str =
+    "at least|more than|over|upwards of|in excess of|no fewer than|no less than|>|≥|>=";
+pub(super) const AT_MOST: &str = "at most|fewer than|less than|up to|under|no more than|<|≤|<=";
+/// Approximation words that only widen downwards: they mean "just below n".
+pub(super) const BELOW_WORDS: [&str; 3] = ["nearly", "almost", "close to"];
+pub(super) const DASHES: [&str; 4] = ["-", "–", "—", "‒"];
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Bound {
+    AtLeast,
+    AtMost,
+    Approx { tolerance: f64, below: bool },
+}
+
+/// A bound or approximation phrase: what it means and the tokens it covers.
+pub(super) struct Prefix {
+    pub(super) bound: Bound,
+    pub(super) next: usize,
+}
+
+/// The longest bound or approximation phrase written at `tokens[start]`.
+pub(super) fn prefix_at(
+    tokens: &[Token],
+    start: usize,
+    settings: &ValueSettings,
+) -> Option<Prefix> {
+    let at_least = AT_LEAST.split('|').map(|phrase| (phrase, Bound::AtLeast));
+    let at_most = AT_MOST.split('|').map(|phrase| (phrase, Bound::AtMost));
+    let approximations = settings.tolerance.iter().map(|(phrase, tolerance)| {
+        let below = BELOW_WORDS.contains(&phrase.trim().to_lowercase().as_str());
+        (
+            phrase.as_str(),
+            Bound::Approx {
+                tolerance: *tolerance,
+                below,
+            },
+        )
+    });
+    let (length, bound) = at_least
+        .chain(at_most)
+        .chain(approximations)
+        .filter_map(|(phrase, bound)| phrase_at(tokens, start, phrase).map(|len| (len, bound)))
+        .max_by_key(|(length, _)| *length)?;
+    Some(Prefix {
+        bound,
+        next: start + length,
+    })
+}
+
+/// "5,000+" and "5,000 or more" read as at-least; "5,000 or fewer" and "or less" as at-most.
+/// Returns the bound and the index after the suffix.
+pub(super) fn suffix_at(tokens: &[Token], start: usize) -> Option<(Bound, usize)> {
+    let suffixes = [
+        ("+", Bound::AtLeast),
+        ("or more", Bound::AtLeast),
+        ("or fewer", Bound::AtMost),
+        ("or less", Bound::AtMost),
+    ];
+    suffixes.into_iter().find_map(|(phrase, bound)| {
+        phrase_at(tokens, start, phrase).map(|length| (bound, start + length))
+    })
+}
+
+/// The longest vague word of the settings written at `tokens[start]`: the word as the settings
+/// name it, its interval and the index after it.
+pub(super) fn vague_at(
+    tokens: &[Token],
+    start: usize,
+    settings: &ValueSettings,
+) -> Option<(String, [u64; 2], usize)> {
+    let matches = settings.vague.iter().filter_map(|(phrase, bounds)| {
+        phrase_at(tokens, start, phrase).map(|length| (phrase.clone(), *bounds, start + length))
+    });
+    matches.max_by_key(|(_, _, next)| *next)
+}
+
+/// How many tokens `phrase` covers when it is written at `tokens[start]`.
+pub(super) fn phrase_at(tokens: &[Token], start: usize, phrase: &str) -> Option<usize> {
+    // Most phrases fail on their first word: reject those before tokenizing the phrase.
+    let first = tokens.get(start).and_then(Token::word)?;
+    let starts_alike = phrase
+        .trim_start()
+        .get(..first.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(first));
+    if !starts_alike {
+        return None;
+    }
+    let wanted = tokenize(phrase, DecimalMark::Point);
+    let matches = wanted.iter().enumerate().all(|(k, want)| {
+        want.word().is_some() && tokens.get(start + k).and_then(Token::word) == want.word()
+    });
+    (matches && !wanted.is_empty()).then_some(wanted.len())
+}
+
+/// Whether `word` is part of a phrase the grammar or the settings read, so that it would change
+/// the reading if it were let through after the number.
+pub(super) fn is_reading_word(word: &str, settings: &ValueSettings) -> bool {
+    /// Words that occur in phrases but say nothing on their own.
+    const PLAIN: [&str; 8] = ["a", "an", "the", "of", "to", "in", "and", "from"];
+    if PLAIN.contains(&word) {
+        return false;
+    }
+    let in_phrase = |phrase: &str| phrase.split_whitespace().any(|w| w == word);
+    READING_WORDS.split_whitespace().any(|w| w == word)
+        || AT_LEAST.split('|').chain(AT_MOST.split('|')).any(in_phrase)
+        || settings.tolerance.keys().any(|phrase| in_phrase(phrase))
+        || settings.vague.keys().any(|phrase| in_phrase(phrase))
+}
+
+/// Words that change what a number says: negations, alternatives, restrictions, multipliers,
+/// hedges, shares, and the number and quantity words themselves.
+const READING_WORDS: &str = "or nor not no never none only just twice thrice double triple times \
+    more fewer less least most than over under above below up plus minus \
+    estimated estimate probably possibly perhaps maybe likely could might circa \
+    half halves third thirds quarter quarters fourth fourths fifth fifths sixth sixths seventh \
+    sevenths eighth eighths ninth ninths tenth tenths hundredth hundredths percent per cent \
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen \
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety \
+    dozen hundred thousand million billion trillion k m mn bn \
+    dozens scores hundreds thousands millions billions tens several few many handful";
