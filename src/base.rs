@@ -8,7 +8,7 @@ use crate::files::{FileId, Files, Location};
 use crate::finding::{Code, Finding, did_you_mean};
 use crate::loader::{InFile, Loaded};
 use crate::records::{DateText, SourceKind, SpeakerKind, ValueKind, ValueText};
-use crate::value::{self, Reading};
+use crate::value::{self, Measure, Reading};
 use petgraph::graph::{DiGraph, NodeIndex};
 use std::collections::HashMap;
 use toml::Spanned;
@@ -706,7 +706,8 @@ impl Resolver {
         let reading = if is_label || figure.is_none() {
             None
         } else {
-            match read.unwrap_or_else(|| read_value_text(value.get_ref(), config)) {
+            let measure = Measure::of_unit(figure.and_then(|f| f.unit.as_deref()));
+            match read.unwrap_or_else(|| read_value_text(value.get_ref(), config, measure)) {
                 Ok(reading) => Some(reading),
                 Err(error) => {
                     // The error's span is inside the text: it maps into the file only when the
@@ -747,10 +748,14 @@ impl Resolver {
     }
 }
 
-fn read_value_text(value: &ValueText, config: &Config) -> Result<Reading, value::ValueError> {
+fn read_value_text(
+    value: &ValueText,
+    config: &Config,
+    measure: Measure,
+) -> Result<Reading, value::ValueError> {
     match value {
-        ValueText::Integer(n) => value::read_integer(*n),
-        ValueText::Text(text) => value::read_value(text, &config.values),
+        ValueText::Integer(n) => value::read_integer(*n, measure),
+        ValueText::Text(text) => value::read_value(text, &config.values, measure),
     }
 }
 
@@ -760,20 +765,26 @@ fn read_values(
     config: &Config,
 ) -> Vec<Option<Result<Reading, value::ValueError>>> {
     use rayon::prelude::*;
-    let label_figures: std::collections::HashSet<&str> = raw
+    // What each figure's values measure; None for label figures, whose values are not read.
+    let measures: HashMap<&str, Option<Measure>> = raw
         .figures
         .iter()
-        .filter(|f| f.record.values == ValueKind::Label)
-        .map(|f| f.record.id.get_ref().as_str())
+        .map(|InFile { record, .. }| {
+            let unit = record.unit.as_ref().map(|unit| unit.get_ref().as_str());
+            let measure = (record.values == ValueKind::Count).then(|| Measure::of_unit(unit));
+            (record.id.get_ref().as_str(), measure)
+        })
         .collect();
     raw.claims
         .par_iter()
         .map(|InFile { record, .. }| {
             let figure = record.figure.as_ref()?.get_ref();
-            if label_figures.contains(figure.as_str()) {
-                return None;
-            }
-            Some(read_value_text(record.value.as_ref()?.get_ref(), config))
+            let measure = measures.get(figure.as_str()).copied().unwrap_or_default()?;
+            Some(read_value_text(
+                record.value.as_ref()?.get_ref(),
+                config,
+                measure,
+            ))
         })
         .collect()
 }

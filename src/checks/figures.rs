@@ -7,6 +7,7 @@ use crate::compare::{FigureComparison, Value, ValueKey, Window};
 use crate::finding::{Code, Finding};
 use crate::origins::Origins;
 use crate::records::ValueKind;
+use crate::value::Number;
 
 pub fn figure_findings(
     base: &ClaimBase,
@@ -31,8 +32,8 @@ pub fn figure_findings(
 }
 
 /// The ratio between two stated numbers, if both are stated and the smaller is not zero.
-pub fn ratio(low_point: u64, high_point: u64) -> Option<f64> {
-    (low_point > 0).then(|| high_point as f64 / low_point as f64)
+pub fn ratio(low_point: Number, high_point: Number) -> Option<f64> {
+    (low_point > Number::ZERO).then(|| high_point.get() / low_point.get())
 }
 
 /// `×6`, `×2.5`: the ratio as people say it.
@@ -99,7 +100,7 @@ fn count_conflicts(base: &ClaimBase, window: &Window) -> Vec<Finding> {
     else {
         return Vec::new();
     };
-    let mut lows: Vec<u64> = readings.iter().map(|(_, r)| r.low).collect();
+    let mut lows: Vec<Number> = readings.iter().map(|(_, r)| r.low).collect();
     lows.sort_unstable();
     readings
         .iter()

@@ -18,7 +18,7 @@ pub fn values_not_in_quotes(base: &ClaimBase) -> Vec<Finding> {
                 &value.written,
                 reading,
                 quote.get_ref(),
-                base.config.values.decimal,
+                &base.config.values,
             ) {
                 return None;
             }

@@ -112,7 +112,7 @@ mod report {
     use crate::checks::figures::divergences_in;
     use crate::date::PartialDate;
     use crate::records::{SourceKind, SpeakerKind, ValueKind};
-    use crate::value::Rule;
+    use crate::value::{Number, Rule};
     use serde::Serialize;
 
     #[derive(Serialize)]
@@ -150,9 +150,9 @@ mod report {
     #[derive(Serialize)]
     struct JsonValue<'a> {
         value: &'a str,
-        low: Option<u64>,
-        high: Option<u64>,
-        point: Option<u64>,
+        low: Option<Number>,
+        high: Option<Number>,
+        point: Option<Number>,
         rule: Option<Rule>,
         claims: Vec<&'a str>,
         origins: Vec<&'a str>,
@@ -192,9 +192,9 @@ mod report {
         id: &'a str,
         figure: Option<&'a str>,
         value: Option<&'a str>,
-        low: Option<u64>,
-        high: Option<u64>,
-        point: Option<u64>,
+        low: Option<Number>,
+        high: Option<Number>,
+        point: Option<Number>,
         rule: Option<Rule>,
         statement: Option<&'a str>,
         speaker: Option<&'a str>,

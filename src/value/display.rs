@@ -1,29 +1,42 @@
-//! How a reading is shown: its interval with thousands separators and its rule with the detail
-//! it was read with.
+//! How a reading is shown: its interval with thousands separators (and "%" for shares) and its
+//! rule with the detail and hedge it was read with.
 
-use super::reading::{Detail, Reading};
+use super::number::Number;
+use super::reading::{Detail, Measure, Reading, Rule};
 
 impl Reading {
-    /// Rule tag with detail for display: "exact", "approximate ±10%", "vague: thousands", ...
+    /// Rule tag with detail for display: "exact", "approximate ±10%", "vague: thousands",
+    /// "exact (hedged: probably)", "range, open upper end".
     pub fn describe(&self) -> String {
         let rule = self.rule.as_str();
-        match &self.detail {
+        let mut described = match &self.detail {
             Detail::None => rule.to_string(),
             Detail::Tolerance { tolerance, below } => {
                 let sign = if *below { "−" } else { "±" };
                 format!("{rule} {sign}{}%", percent(*tolerance))
             }
             Detail::Vague(word) => format!("{rule}: {word}"),
+        };
+        if self.rule == Rule::Range && self.high.is_none() {
+            described.push_str(", open upper end");
         }
+        if let Some(hedge) = &self.hedge {
+            described.push_str(&format!(" (hedged: {hedge})"));
+        }
+        described
     }
 
-    /// "[5,000, ∞)", "[1,350, 1,650]", or "30,000" when both ends are equal.
+    /// "[5,000, ∞)", "[1,350, 1,650]", "30,000" when both ends are equal; shares end in "%".
     pub fn interval_text(&self) -> String {
-        let low = with_separators(self.low);
+        let show = |n: Number| match self.measure {
+            Measure::Count => n.to_string(),
+            Measure::Share => format!("{n}%"),
+        };
+        let low = show(self.low);
         match self.high {
             None => format!("[{low}, ∞)"),
             Some(high) if high == self.low => low,
-            Some(high) => format!("[{low}, {}]", with_separators(high)),
+            Some(high) => format!("[{low}, {}]", show(high)),
         }
     }
 }
@@ -32,16 +45,4 @@ impl Reading {
 fn percent(tolerance: f64) -> String {
     let text = format!("{:.4}", tolerance * 100.0);
     text.trim_end_matches('0').trim_end_matches('.').to_string()
-}
-
-pub(super) fn with_separators(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
 }

@@ -3,20 +3,14 @@
 //! symbols. Every character is white space or part of a token, so the grammar sees all of it and
 //! can refuse what it does not read.
 
+use super::number::Ratio;
 use super::settings::DecimalMark;
 use std::ops::Range;
-
-/// Digits as written: `mantissa / 10^decimals`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) struct Decimal {
-    pub(super) mantissa: u128,
-    pub(super) decimals: u32,
-}
 
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Kind {
     /// Digits, or why they cannot be read as a number ("30.000" is ambiguous, "5e3" has an exponent).
-    Number(Result<Decimal, String>),
+    Number(Result<Ratio, String>),
     Word,
     /// One character that is neither a letter, a digit nor white space.
     Symbol,
@@ -124,7 +118,7 @@ fn scan_number(
     chars: &[(usize, char)],
     start: usize,
     decimal: DecimalMark,
-) -> (Result<Decimal, String>, usize) {
+) -> (Result<Ratio, String>, usize) {
     let digit_at = |i: usize| chars.get(i).and_then(|&(_, c)| digit(c));
     let run_end = |from: usize| (from..).find(|&i| digit_at(i).is_none()).unwrap_or(from);
     // Each part is a run of digits and the separator before it.
@@ -180,7 +174,7 @@ fn interpret(
     chars: &[(usize, char)],
     parts: &[(Option<Separator>, Range<usize>)],
     decimal: DecimalMark,
-) -> Result<Decimal, String> {
+) -> Result<Ratio, String> {
     let digits_of = |run: &Range<usize>| chars[run.clone()].iter().filter_map(|&(_, c)| digit(c));
     let scripts: Vec<u32> = parts
         .iter()
@@ -245,10 +239,11 @@ fn interpret(
         Some((sep, run)) if is_decimal(sep) => u32::try_from(run.len()).ok(),
         _ => Some(0),
     };
-    match (mantissa, decimals) {
-        (Some(mantissa), Some(decimals)) => Ok(Decimal { mantissa, decimals }),
-        _ => Err(format!("\"{text}\" is too large to count")),
-    }
+    let denominator = decimals.and_then(|decimals| 10u128.checked_pow(decimals));
+    mantissa
+        .zip(denominator)
+        .and_then(|(mantissa, denominator)| Ratio::new(mantissa, denominator))
+        .ok_or_else(|| format!("\"{text}\" has too many digits to read"))
 }
 
 /// Widens a token's span to the whitespace-delimited word around it, so "n/a" is reported whole.
@@ -272,11 +267,11 @@ pub(super) fn slice<'a>(text: &'a str, span: &Range<usize>) -> &'a str {
 mod tests {
     use super::*;
 
-    fn numbers(text: &str, decimal: DecimalMark) -> Vec<Result<(u128, u32), String>> {
+    fn numbers(text: &str, decimal: DecimalMark) -> Vec<Result<f64, String>> {
         tokenize(text, decimal)
             .into_iter()
             .filter_map(|token| match token.kind {
-                Kind::Number(n) => Some(n.map(|d| (d.mantissa, d.decimals))),
+                Kind::Number(n) => Some(n.map(Ratio::to_f64)),
                 _ => None,
             })
             .collect()
@@ -286,14 +281,14 @@ mod tests {
     fn separators_follow_the_decimal_mark() {
         let point = DecimalMark::Point;
         let comma = DecimalMark::Comma;
-        assert_eq!(numbers("30,000", point), [Ok((30_000, 0))]);
-        assert_eq!(numbers("30.000", comma), [Ok((30_000, 0))]);
-        assert_eq!(numbers("1.000.000", comma), [Ok((1_000_000, 0))]);
-        assert_eq!(numbers("1,5", comma), [Ok((15, 1))]);
-        assert_eq!(numbers("1.5", point), [Ok((15, 1))]);
-        assert_eq!(numbers("1'000'000", point), [Ok((1_000_000, 0))]);
-        assert_eq!(numbers("0.500", point), [Ok((500, 3))]);
-        assert_eq!(numbers("2019.500", point), [Ok((2_019_500, 3))]);
+        assert_eq!(numbers("30,000", point), [Ok(30000.0)]);
+        assert_eq!(numbers("30.000", comma), [Ok(30000.0)]);
+        assert_eq!(numbers("1.000.000", comma), [Ok(1000000.0)]);
+        assert_eq!(numbers("1,5", comma), [Ok(1.5)]);
+        assert_eq!(numbers("1.5", point), [Ok(1.5)]);
+        assert_eq!(numbers("1'000'000", point), [Ok(1000000.0)]);
+        assert_eq!(numbers("0.500", point), [Ok(0.5)]);
+        assert_eq!(numbers("2019.500", point), [Ok(2019.5)]);
         for (text, decimal) in [
             ("30.000", point),
             ("30,000", comma),
@@ -310,19 +305,19 @@ mod tests {
     #[test]
     fn white_space_groups_only_threes_after_a_short_lead() {
         let point = DecimalMark::Point;
-        assert_eq!(numbers("30 000", point), [Ok((30_000, 0))]);
-        assert_eq!(numbers("1\u{202f}500.5", point), [Ok((15_005, 1))]);
-        assert_eq!(numbers("2019 150", point), [Ok((2019, 0)), Ok((150, 0))]);
-        assert_eq!(numbers("5 000 10", point), [Ok((5000, 0)), Ok((10, 0))]);
+        assert_eq!(numbers("30 000", point), [Ok(30000.0)]);
+        assert_eq!(numbers("1\u{202f}500.5", point), [Ok(1500.5)]);
+        assert_eq!(numbers("2019 150", point), [Ok(2019.0), Ok(150.0)]);
+        assert_eq!(numbers("5 000 10", point), [Ok(5000.0), Ok(10.0)]);
     }
 
     #[test]
     fn digits_of_other_scripts() {
         let point = DecimalMark::Point;
-        assert_eq!(numbers("۳۰٬۰۰۰", point), [Ok((30_000, 0))]);
-        assert_eq!(numbers("٣٠٠", point), [Ok((300, 0))]);
-        assert_eq!(numbers("۱٫۵", point), [Ok((15, 1))]);
-        assert_eq!(numbers("３０，０００", point), [Ok((30_000, 0))]);
+        assert_eq!(numbers("۳۰٬۰۰۰", point), [Ok(30000.0)]);
+        assert_eq!(numbers("٣٠٠", point), [Ok(300.0)]);
+        assert_eq!(numbers("۱٫۵", point), [Ok(1.5)]);
+        assert_eq!(numbers("３０，０００", point), [Ok(30000.0)]);
         assert!(numbers("3۰", point)[0].is_err());
     }
 

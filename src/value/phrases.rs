@@ -1,14 +1,28 @@
-//! The fixed phrases of the grammar (bounds, trailing bounds) and the settings' phrases
-//! (approximation words, vague words), matched word for word against a value's tokens.
+//! The fixed phrases of the grammar (bounds, range openers, hedges, estimate intervals, trailing
+//! bounds) and the settings' phrases (approximation words, vague words), matched word for word
+//! against a value's tokens.
 
 use super::lexer::{Token, tokenize};
 use super::settings::{DecimalMark, ValueSettings};
 
 /// "More than" and "over" keep the stated number as the lower end (not n+1): sources use them
 /// loosely, and an interval that includes n never contradicts a source that said n.
-pub(super) const AT_LEAST: &str =
-    "at least|more than|over|upwards of|in excess of|no fewer than|no less than|>|≥|>=";
-pub(super) const AT_MOST: &str = "at most|fewer than|less than|up to|under|no more than|<|≤|<=";
+/// "As few as n" and "as many as n" name one end of what the source thinks possible.
+pub(super) const AT_LEAST: &str = "at least|more than|greater than|over|above|exceeding|upwards of\
+    |in excess of|no fewer than|no less than|not fewer than|not less than|as few as|as low as\
+    |>|≥|>=";
+pub(super) const AT_MOST: &str = "at most|fewer than|less than|up to|under|below|no more than\
+    |not more than|as many as|as high as|as much as|<|≤|<=";
+/// Phrases that open a range; "between" takes "and", the others "to" or a dash.
+pub(super) const RANGE_OPENERS: &str = "between|anything from|anywhere from|from\
+    |in the range of|in the range from|in the range";
+/// Hedges and estimate markers: they qualify the reading, which stays as read, tagged hedged.
+/// Longer phrases first, so "estimated at" is not read as "estimated".
+pub(super) const HEDGES: &str = "an estimated|estimated at|estimated|probably|possibly|perhaps\
+    |maybe|likely|could be|may be|might be";
+/// After a central value: the interval an estimate gives it ("(95% CI 10.2–25.1 million)").
+pub(super) const INTERVAL_LABELS: &str = "confidence interval|credible interval\
+    |uncertainty interval|ci|ui|range";
 /// Approximation words that only widen downwards: they mean "just below n".
 pub(super) const BELOW_WORDS: [&str; 3] = ["nearly", "almost", "close to"];
 pub(super) const DASHES: [&str; 4] = ["-", "–", "—", "‒"];
@@ -104,13 +118,18 @@ pub(super) fn phrase_at(tokens: &[Token], start: usize, phrase: &str) -> Option<
 /// the reading if it were let through after the number.
 pub(super) fn is_reading_word(word: &str, settings: &ValueSettings) -> bool {
     /// Words that occur in phrases but say nothing on their own.
-    const PLAIN: [&str; 8] = ["a", "an", "the", "of", "to", "in", "and", "from"];
+    const PLAIN: [&str; 11] = [
+        "a", "an", "the", "of", "to", "in", "and", "from", "at", "be", "may",
+    ];
     if PLAIN.contains(&word) {
         return false;
     }
     let in_phrase = |phrase: &str| phrase.split_whitespace().any(|w| w == word);
     READING_WORDS.split_whitespace().any(|w| w == word)
-        || AT_LEAST.split('|').chain(AT_MOST.split('|')).any(in_phrase)
+        || [AT_LEAST, AT_MOST, RANGE_OPENERS, HEDGES]
+            .iter()
+            .flat_map(|phrases| phrases.split('|'))
+            .any(in_phrase)
         || settings.tolerance.keys().any(|phrase| in_phrase(phrase))
         || settings.vague.keys().any(|phrase| in_phrase(phrase))
 }

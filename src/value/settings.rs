@@ -19,34 +19,62 @@ pub struct ValueSettings {
 
 impl Default for ValueSettings {
     fn default() -> Self {
-        let approximations =
-            "about|around|roughly|approximately|some|~|≈|approx.|nearly|almost|close to";
-        let vague = [
-            // Bare plurals are used loosely, for counts of their order or the next ("thousands
-            // killed" of 30,000); phrases naming an order or "several" stay within it.
-            ("a handful", [3, 10]),
-            ("dozens", [24, 199]),
-            ("scores", [40, 199]),
-            ("hundreds", [200, 9_999]),
-            ("several hundred", [200, 999]),
-            ("thousands", [2_000, 99_999]),
-            ("several thousand", [2_000, 9_999]),
-            ("tens of thousands", [20_000, 99_999]),
-            ("hundreds of thousands", [200_000, 999_999]),
-            ("millions", [2_000_000, 99_999_999]),
-        ];
+        let approximations = "about|around|roughly|approximately|some|~|≈|approx.|circa|c.|ca.\
+            |in the vicinity of|nearly|almost|close to";
+        // "Of the order of" names a magnitude rather than a figure: half the number either way
+        // stays within it.
+        let magnitudes = ["of the order of", "on the order of"];
+        let tolerance = approximations
+            .split('|')
+            .map(|word| (word.to_string(), 0.10))
+            .chain(magnitudes.map(|word| (word.to_string(), 0.5)))
+            .collect();
         ValueSettings {
             decimal: DecimalMark::Point,
-            tolerance: approximations
-                .split('|')
-                .map(|word| (word.to_string(), 0.10))
-                .collect(),
-            vague: vague
-                .iter()
-                .map(|(word, bounds)| (word.to_string(), *bounds))
-                .collect(),
+            tolerance,
+            vague: default_vague_words().collect(),
         }
     }
+}
+
+/// The default vague words and their intervals; docs/report.md gives the reason for each.
+fn default_vague_words() -> impl Iterator<Item = (String, [u64; 2])> {
+    let fixed = [
+        ("a handful", [3, 10]),
+        ("dozens", [24, 199]),
+        ("scores", [40, 199]),
+    ];
+    let scales = [
+        ("hundred", 100),
+        ("thousand", 1_000),
+        ("million", 1_000_000),
+        ("billion", 1_000_000_000),
+    ];
+    let per_scale = scales.into_iter().flat_map(|(word, s)| {
+        [
+            // A bare plural is used loosely, for counts of its order or the next ("thousands
+            // killed" of 30,000).
+            (format!("{word}s"), [2 * s, 100 * s - 1]),
+            // "Many" is more than "a few" and, like the bare plural, may reach the next order.
+            (format!("many {word}s"), [5 * s, 100 * s - 1]),
+            // "Several" and "a few" stay within the order they name; "a few" is two to five.
+            (format!("several {word}"), [2 * s, 10 * s - 1]),
+            (format!("a few {word}"), [2 * s, 6 * s - 1]),
+        ]
+    });
+    // "Tens of" and "hundreds of" an order name the next order up and stay within it.
+    let orders = [
+        ("tens of thousands", [20_000, 99_999]),
+        ("hundreds of thousands", [200_000, 999_999]),
+        ("tens of millions", [20_000_000, 99_999_999]),
+        ("hundreds of millions", [200_000_000, 999_999_999]),
+        ("tens of billions", [20_000_000_000, 99_999_999_999]),
+    ];
+    fixed
+        .into_iter()
+        .chain(orders)
+        .map(|(word, bounds)| (word.to_string(), bounds))
+        .chain(per_scale)
 }
 
 /// `decimal = "."` (the default) or `decimal = ","`.

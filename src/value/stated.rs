@@ -1,112 +1,155 @@
-//! What a value states once its bound or approximation phrase is set aside: one number, a range
-//! ("2,800 to 3,800", "between 2,800 and 3,800") or a vague quantity ("thousands").
+//! What a value states once its hedge and bound or approximation phrase are set aside: one number,
+//! a range ("2,800 to 3,800", "between 2,800 and 3,800", "in the range of 20 to 22 million") or a
+//! vague quantity ("thousands").
 
-use super::display::with_separators;
-use super::grammar::{ValueError, fault};
-use super::lexer::{Token, slice, whole_word};
-use super::phrases::{DASHES, vague_at};
-use super::quantity::{Quantity, quantity_at};
-use super::settings::ValueSettings;
+use super::number::{Number, Ratio};
+use super::parser::{Parser, ValueError, fault};
+use super::phrases::{DASHES, RANGE_OPENERS, vague_at};
+use super::quantity::{Quantity, Share};
+use super::reading::Measure;
 use std::ops::Range;
 
-/// What a value states once its bound or approximation word is set aside.
 pub(super) enum Stated {
-    One(u64),
-    Between(u64, u64),
-    /// The interval and the vague word as the settings name it.
-    Vague(u64, u64, String),
+    One(Quantity),
+    /// `open` when the upper end is followed by "+" ("17–50+ million").
+    Between {
+        low: Quantity,
+        high: Quantity,
+        open: bool,
+    },
+    /// The vague word as the settings name it, and its interval.
+    Vague {
+        word: String,
+        low: Ratio,
+        high: Ratio,
+        span: Range<usize>,
+    },
 }
 
-pub(super) fn read_stated(
-    text: &str,
-    tokens: &[Token],
-    start: usize,
-    after: Option<Range<usize>>,
-    settings: &ValueSettings,
-) -> Result<(Stated, usize), ValueError> {
-    let word = |i: usize| tokens.get(i).and_then(Token::word);
-    let span_of = |i: usize| tokens.get(i).map(|t| t.span.clone());
-    let is_range_word = |i: usize| word(i).is_some_and(|w| w == "to" || DASHES.contains(&w));
-    // "between A and B", "from A to B"
-    if let Some(opening @ ("between" | "from")) = word(start) {
-        let (first, next) = expect_quantity(text, tokens, start + 1, span_of(start))?;
-        let (joined, expected) = match opening {
-            "between" => (word(next) == Some("and"), "\"and\""),
-            _ => (is_range_word(next), "\"to\" or a dash"),
+impl Parser<'_> {
+    /// What is stated at `start`; `after` is the phrase before it, for messages.
+    pub(super) fn stated(
+        &self,
+        start: usize,
+        after: Option<Range<usize>>,
+    ) -> Result<(Stated, usize), ValueError> {
+        if let Some((opener, next)) = self.any_phrase(start, RANGE_OPENERS) {
+            let (first, next) = self.expect_quantity(next, Some(self.span(start..next)))?;
+            let joined = match opener {
+                "between" => self.is(next, "and"),
+                _ => self.is_range_word(next),
+            };
+            if !joined {
+                let expected = if opener == "between" {
+                    "\"and\""
+                } else {
+                    "\"to\" or a dash"
+                };
+                let message = format!("expected {expected} after \"{}\"", self.slice(&first.span));
+                let span = self.span(next..next + 1);
+                let span = if span.is_empty() { first.span } else { span };
+                return Err(fault(message, span));
+            }
+            let (second, end) = self.expect_quantity(next + 1, Some(self.span(next..next + 1)))?;
+            return Ok((self.range(first, second)?, end));
+        }
+        if let Some((word, [low, high], next)) = vague_at(self.tokens, start, self.settings) {
+            let span = self.span(start..next);
+            if self.measure == Some(Measure::Share) {
+                return Err(self.count_on_share_figure(&span));
+            }
+            if low > high || Number::count(high).is_none() {
+                let message = format!(
+                    "the interval of \"{word}\" in the settings must run from low to high, \
+                     below 2^53"
+                );
+                return Err(fault(message, span));
+            }
+            let (low, high) = (Ratio::whole(low.into()), Ratio::whole(high.into()));
+            let vague = Stated::Vague {
+                word,
+                low,
+                high,
+                span,
+            };
+            return Ok((vague, next));
+        }
+        let (first, next) = self.expect_quantity(start, after)?;
+        if self.is_range_word(next)
+            && let Some((second, end)) = self.quantity(next + 1)?
+        {
+            return Ok((self.range(first, second)?, end));
+        }
+        self.check_measure(&first)?;
+        Ok((Stated::One(first), next))
+    }
+
+    pub(super) fn is_range_word(&self, i: usize) -> bool {
+        self.word(i)
+            .is_some_and(|w| w == "to" || DASHES.contains(&w))
+    }
+
+    pub(super) fn expect_quantity(
+        &self,
+        i: usize,
+        after: Option<Range<usize>>,
+    ) -> Result<(Quantity, usize), ValueError> {
+        if let Some(found) = self.quantity(i)? {
+            return Ok(found);
+        }
+        let Some(token) = self.tokens.get(i) else {
+            let span = after.unwrap_or(0..self.text.len());
+            let message = format!("expected a number after \"{}\"", self.slice(&span));
+            return Err(fault(message, span));
         };
-        if !joined {
-            let message = format!("expected {expected} after \"{}\"", slice(text, &first.span));
-            let span = span_of(next).map_or(first.span, |span| whole_word(text, span));
+        let span = super::lexer::whole_word(self.text, token.span.clone());
+        let found = self.slice(&span);
+        let message = match after {
+            Some(after) => format!(
+                "expected a number after \"{}\", found \"{found}\"",
+                self.slice(&after)
+            ),
+            None => format!("cannot read \"{found}\" as a count"),
+        };
+        Err(fault(message, span))
+    }
+
+    /// The first end borrows the second's scale word when it has none and stays below the second
+    /// ("2.8 to 3.8 million" is 2,800,000–3,800,000, but "500 to 2 million" keeps 500), and the
+    /// second's percent sign ("5 to 10%").
+    pub(super) fn range(&self, first: Quantity, second: Quantity) -> Result<Stated, ValueError> {
+        let mut low = first;
+        if let Some(scale) = second
+            .scale
+            .filter(|_| low.scale.is_none() && low.share.is_none())
+            && let Some(scaled) = low.amount.mul(scale).filter(|a| *a <= second.amount)
+        {
+            low.amount = scaled;
+        }
+        if second.share == Some(Share::Percent) && low.share.is_none() && low.scale.is_none() {
+            low.share = Some(Share::Percent);
+        }
+        let span = low.span.start..second.span.end;
+        if low.share.is_some() != second.share.is_some() {
+            let message = format!("\"{}\" mixes a share and a count", self.slice(&span));
             return Err(fault(message, span));
         }
-        let (second, end) = expect_quantity(text, tokens, next + 1, span_of(next))?;
-        return Ok((range_ends(text, &first, &second)?, end));
-    }
-    if let Some((word, [low, high], next)) = vague_at(tokens, start, settings) {
-        if low > high {
-            let message = "the ends of this vague word's interval are reversed in the settings";
-            let span = span_of(start).unwrap_or(0..text.len());
-            return Err(fault(message.to_string(), span));
+        if low.plus {
+            let message = "\"+\" can only follow the upper end of a range".to_string();
+            return Err(fault(message, low.span));
         }
-        return Ok((Stated::Vague(low, high, word), next));
+        self.check_measure(&low)?;
+        self.check_measure(&second)?;
+        if low.amount > second.amount {
+            let (from, to) = (self.slice(&low.span), self.slice(&second.span));
+            let message = format!("the ends of the range are reversed: {from} is more than {to}");
+            return Err(fault(message, span));
+        }
+        let open = second.plus;
+        Ok(Stated::Between {
+            low,
+            high: second,
+            open,
+        })
     }
-    let (first, next) = expect_quantity(text, tokens, start, after)?;
-    if is_range_word(next)
-        && let Some((second, end)) = quantity_at(text, tokens, next + 1)?
-    {
-        return Ok((range_ends(text, &first, &second)?, end));
-    }
-    Ok((Stated::One(first.count(text)?), next))
-}
-
-fn expect_quantity(
-    text: &str,
-    tokens: &[Token],
-    i: usize,
-    after: Option<Range<usize>>,
-) -> Result<(Quantity, usize), ValueError> {
-    if let Some(found) = quantity_at(text, tokens, i)? {
-        return Ok(found);
-    }
-    let Some(token) = tokens.get(i) else {
-        let span = after.unwrap_or(0..text.len());
-        let message = format!("expected a count after \"{}\"", slice(text, &span));
-        return Err(fault(message, span));
-    };
-    let span = whole_word(text, token.span.clone());
-    let found = slice(text, &span);
-    let message = match after {
-        Some(after) => format!(
-            "expected a count after \"{}\", found \"{found}\"",
-            slice(text, &after)
-        ),
-        None => format!("cannot read \"{found}\" as a count"),
-    };
-    Err(fault(message, span))
-}
-
-/// The first end borrows the second's scale word when it has none and stays below the second:
-/// "2.8 to 3.8 million" is 2,800,000–3,800,000, but "500 to 2 million" keeps 500.
-fn range_ends(text: &str, first: &Quantity, second: &Quantity) -> Result<Stated, ValueError> {
-    let high = second.count(text)?;
-    let borrowed = second
-        .scale_word
-        .filter(|_| first.scale_word.is_none())
-        .and_then(|scale| {
-            let scaled = Quantity {
-                multiplier: scale,
-                ..first.clone()
-            };
-            scaled.count(text).ok().filter(|low| *low <= high)
-        });
-    let low = match borrowed {
-        Some(low) => low,
-        None => first.count(text)?,
-    };
-    if low > high {
-        let (low, high) = (with_separators(low), with_separators(high));
-        let message = format!("the ends of the range are reversed: {low} is more than {high}");
-        return Err(fault(message, first.span.start..second.span.end));
-    }
-    Ok(Stated::Between(low, high))
 }

@@ -2,11 +2,11 @@
 //! counted ("political dissidents"), never a word or sign that would change the reading; and
 //! nowhere a character or number the grammar cannot read. Each refusal names what it refused.
 
-use super::grammar::{ValueError, fault};
 use super::lexer::{Kind, Token, slice};
+use super::parser::{ValueError, fault};
 use super::phrases::is_reading_word;
 use super::settings::ValueSettings;
-use super::words::{SMALL_NUMBERS, TENS};
+use super::words::is_number_word;
 
 /// Refuses numbers no reading accepts and characters that would be misleading in any message
 /// (invisible ones, "∞"), wherever they stand. Other symbols are refused where the grammar meets
@@ -64,10 +64,7 @@ pub(super) fn check_tail(
     for (k, token) in tokens.iter().enumerate().skip(start) {
         let previous = k.checked_sub(1).and_then(|i| tokens.get(i));
         let next = tokens.get(k + 1);
-        let number_follows = next.is_some_and(|n| {
-            n.word()
-                .is_none_or(|w| SMALL_NUMBERS.contains(&w) || TENS.contains(&w))
-        });
+        let number_follows = next.is_some_and(|n| n.word().is_none_or(is_number_word));
         if token.text == "or" && number_follows {
             let message = format!(
                 "\"{}\" gives alternatives: record one claim per number, or the range they span \
