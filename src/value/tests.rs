@@ -379,4 +379,24 @@ proptest! {
             prop_assert_ne!(read(&changed).ok(), Some(reading), "{:?} reads like {:?}", changed, text);
         }
     }
+
+    /// Both ends a range states lie in its reading, whatever its form.
+    #[test]
+    fn a_range_holds_both_its_ends(
+        a in 0u64..1_000_000_000,
+        b in 0u64..1_000_000_000,
+        style in 0usize..4,
+        form in prop::sample::select(vec!["{a} to {b}", "between {a} and {b}", "{a}–{b}",
+            "from {a} to {b}", "in the range of {a} to {b}", "roughly {a} to {b}", "{a} to {b} or more"]),
+    ) {
+        let (low, high) = (a.min(b), a.max(b));
+        let text = form.replace("{a}", &written(low, style)).replace("{b}", &written(high, style));
+        let reading = read(&text);
+        prop_assert!(reading.is_ok(), "{:?} is refused: {:?}", text, reading);
+        if let Ok(r) = reading {
+            for n in [low, high].map(|n| number(n as f64)) {
+                prop_assert!(r.low <= n && r.high.is_none_or(|high| n <= high), "{:?} read as {:?}", text, r);
+            }
+        }
+    }
 }
