@@ -1,40 +1,30 @@
 //! claimtrack tracks claims and the discrepancies between them: who said which figure, where, on
 //! what basis, and where sources disagree. It records and compares; it never decides the truth.
 //!
-//! The library holds the engine and prints nothing: [`open`] reads a claim base and runs every
-//! check, and the [`render`] modules turn the outcome into text, tables or JSON.
+//! The library holds the engine and prints nothing. A claim base is read ([`input`]), resolved into
+//! a model and a graph ([`model`]), analysed ([`analysis`]) and checked ([`checks`]); the outcome is
+//! shown through one report model ([`view`]) that every output format ([`render`]) formats.
+//! [`open`] and [`open_state`] run the whole pipeline.
 
+pub mod analysis;
 pub mod archive;
-pub mod base;
-pub mod baseline;
+pub mod authoring;
 pub mod checks;
-pub mod compare;
-pub mod config;
-pub mod date;
-pub mod diff;
-pub mod files;
 pub mod finding;
-pub mod git;
-pub mod loader;
-pub mod origins;
-pub mod quote;
-pub mod records;
+pub mod input;
+pub mod model;
 pub mod render;
-pub mod report;
-pub mod snapshot;
+#[cfg(test)]
+mod testing;
 pub mod value;
+pub mod view;
 
-use base::ClaimBase;
-use config::Config;
+use analysis::Analysis;
 use finding::{Finding, Severity};
-use loader::{FileInput, LoadError};
-use std::path::Path;
-
-/// What the engine works out from the resolved claim base.
-pub struct Analysis {
-    pub origins: origins::Origins,
-    pub comparisons: Vec<compare::FigureComparison>,
-}
+use input::config::Config;
+use input::loader::{self, FileInput, LoadError};
+use model::ClaimBase;
+use std::path::{Path, PathBuf};
 
 /// A claim base read, resolved and checked.
 pub struct Checked {
@@ -46,8 +36,47 @@ pub struct Checked {
 
 /// Read the claim base at `root` from disk and run every check.
 pub fn open(root: &Path) -> Result<Checked, LoadError> {
-    let loaded = loader::load(root)?;
-    Ok(check(loaded, Config::read(root)))
+    let mut loaded = loader::load(root)?;
+    let config_text = loaded.config_text.take();
+    Ok(check(loaded, config_text))
+}
+
+/// Why a claim base could not be opened at all (as opposed to findings in it).
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error(transparent)]
+    Git(#[from] input::git::GitError),
+}
+
+/// A state of the claim base at `root`: a folder holding a claim base, or a git revision of the
+/// repository `root` lies in.
+pub fn open_state(root: &Path, state: &str) -> Result<Checked, OpenError> {
+    let folder = Path::new(state);
+    if folder.is_dir() {
+        return Ok(open(folder)?);
+    }
+    let (inputs, config) = input::git::read_revision(root, state)?;
+    Ok(open_inputs(root, inputs, config))
+}
+
+/// The claim base the user points at with `root`, or else the one the current directory `cwd` lies
+/// in; and the prefix that shows its files relative to `cwd`.
+pub fn locate(root: Option<&Path>, cwd: &Path) -> Result<(PathBuf, String), LoadError> {
+    match root {
+        Some(root) => {
+            loader::check_root(root)?;
+            Ok((root.to_path_buf(), root.to_string_lossy().into_owned()))
+        }
+        None => {
+            let root = loader::find_root(cwd)?;
+            let depth = cwd
+                .strip_prefix(&root)
+                .map_or(0, |rest| rest.components().count());
+            Ok((root, "../".repeat(depth)))
+        }
+    }
 }
 
 /// Run every check on record files already in memory (e.g. read from a git revision).
@@ -60,13 +89,7 @@ fn check(mut loaded: loader::Loaded, config_text: Option<String>) -> Checked {
     findings.append(&mut loaded.findings);
     let (base, resolve_findings) = ClaimBase::resolve(loaded, config);
     findings.extend(resolve_findings);
-    let (origins, cycle_findings) = origins::Origins::find(&base);
-    findings.extend(cycle_findings);
-    let comparisons = compare::compare(&base, &origins);
-    let analysis = Analysis {
-        origins,
-        comparisons,
-    };
+    let analysis = Analysis::of(&base);
     findings.extend(checks::run(&base, &analysis));
     base.config.apply_severities(&mut findings);
     finding::sort(&mut findings);
@@ -81,7 +104,7 @@ impl Checked {
     /// Add the quote checks against the archive in `dir` to the findings.
     pub fn check_archive(&mut self, dir: &Path) -> Result<(), archive::ArchiveError> {
         let mut files = std::mem::take(&mut self.base.files);
-        let result = archive::check_quotes(&self.base, &mut files, dir);
+        let result = checks::archive::check_quotes(&self.base, &mut files, dir);
         self.base.files = files;
         self.add_findings(result?);
         Ok(())

@@ -1,10 +1,11 @@
 //! Uncited claims: a claim must name its source and give the words (quote) or the place (locator)
 //! where the source says it, or no reader can check it.
 
-use crate::base::ClaimBase;
+use super::Context;
 use crate::finding::{Code, Finding};
 
-pub fn uncited_claims(base: &ClaimBase) -> Vec<Finding> {
+pub fn uncited_claims(context: &Context) -> Vec<Finding> {
+    let base = context.base;
     base.claims
         .iter()
         .filter_map(|claim| {

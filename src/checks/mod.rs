@@ -1,27 +1,186 @@
-//! Checks: functions from the resolved claim base (and its analysis) to findings. Each check owns
-//! the wording of its findings; none of them decides severities.
+//! The check registry: every finding code belongs to exactly one entry, which names the check that
+//! raises it. Checks on the model are functions from the resolved claim base and its analysis to
+//! findings; each owns the wording of its findings, and none decides severities. Findings about the
+//! files themselves are raised while reading, resolving or consulting the archive: those entries
+//! name the stage instead of a function.
 
+pub mod archive;
 mod attribution;
 mod citation;
-pub mod figures;
-mod quotes;
+mod conflicts;
+mod cycles;
+mod dates;
+mod single_origin;
+mod support;
 mod usage;
+mod value_in_quote;
 
-use crate::Analysis;
-use crate::base::ClaimBase;
-use crate::finding::Finding;
+use crate::analysis::Analysis;
+use crate::finding::{Code, Finding};
+use crate::model::ClaimBase;
 
-/// Every check, in a stable order.
+/// What a check reads.
+pub struct Context<'a> {
+    pub base: &'a ClaimBase,
+    pub analysis: &'a Analysis,
+}
+
+/// Where a check runs.
+#[derive(Clone, Copy)]
+pub enum Stage {
+    /// While the record files are read and parsed (`crate::input::loader`).
+    Load,
+    /// While `claimtrack.toml` is read (`crate::input::config`).
+    Config,
+    /// While records are resolved into the model (`crate::model`).
+    Resolve,
+    /// On the resolved model and its analysis.
+    Model(fn(&Context) -> Vec<Finding>),
+    /// Against archived source texts, with `check --archive` ([`archive::check_quotes`]).
+    Archive,
+}
+
+pub struct Check {
+    /// A short name, shown by `claimtrack explain`.
+    pub name: &'static str,
+    pub stage: Stage,
+    pub codes: &'static [Code],
+}
+
+/// Every check. A new finding code is added to one entry here, to the code table in
+/// `crate::finding`, and raised by that entry's check.
+pub const REGISTRY: &[Check] = &[
+    Check {
+        name: "records",
+        stage: Stage::Load,
+        codes: &[
+            Code::TomlSyntax,
+            Code::UnreadableFile,
+            Code::ByteOrderMark,
+            Code::EmptyFile,
+            Code::IgnoredFile,
+            Code::UnknownTable,
+            Code::UnknownField,
+            Code::InvalidField,
+        ],
+    },
+    Check {
+        name: "settings",
+        stage: Stage::Config,
+        codes: &[Code::InvalidConfig],
+    },
+    Check {
+        name: "references",
+        stage: Stage::Resolve,
+        codes: &[
+            Code::InvalidId,
+            Code::InvalidDate,
+            Code::DuplicateId,
+            Code::UnknownReference,
+            Code::UndeclaredFigure,
+            Code::MissingValue,
+            Code::UnreadableValue,
+        ],
+    },
+    Check {
+        name: "citation",
+        stage: Stage::Model(citation::uncited_claims),
+        codes: &[Code::UncitedClaim],
+    },
+    Check {
+        name: "usage",
+        stage: Stage::Model(usage::unused_records),
+        codes: &[Code::UnusedSource, Code::UnusedSpeaker],
+    },
+    Check {
+        name: "dates",
+        stage: Stage::Model(dates::implausible_dates),
+        codes: &[Code::ImplausibleDate],
+    },
+    Check {
+        name: "value-in-quote",
+        stage: Stage::Model(value_in_quote::values_not_in_quotes),
+        codes: &[Code::ValueNotInQuote],
+    },
+    Check {
+        name: "basis-cycles",
+        stage: Stage::Model(cycles::basis_cycles),
+        codes: &[Code::BasisCycle],
+    },
+    Check {
+        name: "support",
+        stage: Stage::Model(support::unsupported_assertions),
+        codes: &[Code::UnsupportedAssertion],
+    },
+    Check {
+        name: "attribution",
+        stage: Stage::Model(attribution::attributions),
+        codes: &[Code::AttributionUnverified, Code::AttributionContradicted],
+    },
+    Check {
+        name: "conflicts",
+        stage: Stage::Model(conflicts::disagreements),
+        codes: &[Code::FigureConflict, Code::FigureDivergence],
+    },
+    Check {
+        name: "single-origin",
+        stage: Stage::Model(single_origin::single_origins),
+        codes: &[Code::SingleOrigin],
+    },
+    Check {
+        name: "archive",
+        stage: Stage::Archive,
+        codes: &[
+            Code::QuoteNotFound,
+            Code::ArchiveMissingSource,
+            Code::ArchiveHashMismatch,
+            Code::ArchiveEmpty,
+        ],
+    },
+];
+
+/// The registry entry that raises `code`.
+pub fn check_of(code: Code) -> &'static Check {
+    REGISTRY
+        .iter()
+        .find(|check| check.codes.contains(&code))
+        .expect("every code has a registry entry (tested)")
+}
+
+/// Every check on the model, in registry order.
 pub fn run(base: &ClaimBase, analysis: &Analysis) -> Vec<Finding> {
-    let mut findings = citation::uncited_claims(base);
-    findings.extend(usage::unused_records(base));
-    findings.extend(quotes::values_not_in_quotes(base));
-    findings.extend(attribution::unsupported_assertions(base));
-    findings.extend(attribution::attributions(base));
-    findings.extend(figures::figure_findings(
-        base,
-        &analysis.origins,
-        &analysis.comparisons,
-    ));
-    findings
+    let context = Context { base, analysis };
+    REGISTRY
+        .iter()
+        .filter_map(|check| match check.stage {
+            Stage::Model(run) => Some(run(&context)),
+            _ => None,
+        })
+        .flatten()
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_belongs_to_exactly_one_check() {
+        for &code in Code::ALL {
+            let owners: Vec<&str> = REGISTRY
+                .iter()
+                .filter(|check| check.codes.contains(&code))
+                .map(|check| check.name)
+                .collect();
+            assert_eq!(owners.len(), 1, "{code} is raised by {owners:?}");
+        }
+    }
+
+    #[test]
+    fn check_names_are_unique() {
+        let mut names: Vec<&str> = REGISTRY.iter().map(|check| check.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), REGISTRY.len());
+    }
 }

@@ -1,10 +1,12 @@
 //! Sources and speakers that nothing refers to: usually left over, or misspelt where they are used.
 
-use crate::base::{ClaimBase, Node};
+use super::Context;
 use crate::finding::{Code, Finding};
+use crate::model::Node;
 use petgraph::Direction;
 
-pub fn unused_records(base: &ClaimBase) -> Vec<Finding> {
+pub fn unused_records(context: &Context) -> Vec<Finding> {
+    let base = context.base;
     let is_unused = |node: Node| {
         base.graph
             .neighbors_directed(base.node(node), Direction::Incoming)

@@ -1,39 +1,44 @@
 //! Human diagnostics in the rustc style: `file:line:column`, the source line, a caret under the
 //! span, related places and a help line.
 
-use crate::files::{Files, Location};
+use super::Style;
 use crate::finding::{Finding, Severity};
+use crate::input::files::{Files, Location};
+use crate::view::check::{CheckView, Summary};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use std::fmt::Write;
 
-pub fn render(files: &Files, findings: &[Finding], colour: bool) -> String {
-    let renderer = if colour {
+/// Every shown finding as a diagnostic, then the closing summary line.
+pub fn render(view: &CheckView, style: &Style) -> String {
+    let renderer = if style.colour {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
     let mut out = String::new();
-    for finding in findings {
-        let report = [group(files, finding)];
+    for finding in view.shown() {
+        let report = [group(view.files, finding)];
         let _ = writeln!(out, "{}\n", renderer.render(&report));
     }
+    out.push_str(&summary(&view.summary));
+    out.push('\n');
     out
 }
 
 /// The closing line: how many findings of each severity, and whether the gate failed.
-pub fn summary(findings: &[Finding], failed: usize) -> String {
-    let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
-    let (errors, warnings, infos) = (
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info),
-    );
+pub fn summary(summary: &Summary) -> String {
+    let Summary {
+        errors,
+        warnings,
+        infos,
+        failed,
+    } = *summary;
     let verdict = if failed == 0 {
         "check passed".to_string()
     } else {
         format!(
-            "check failed: {failed} finding{} fail the gate",
-            plural(failed)
+            "check failed: {failed} finding{} the gate",
+            if failed == 1 { " fails" } else { "s fail" }
         )
     };
     let infos = if infos > 0 {

@@ -1,29 +1,36 @@
-//! A claim base diff for people: plain text for a terminal, markdown for a pull-request comment.
+//! A claim base diff: plain text for a terminal, markdown for a pull-request comment, and JSON with
+//! machine field names and structured readings.
 
-use crate::diff::{Diff, FieldChange, FindingChange, RecordChange};
+use crate::view::diff::{Diff, FieldChange, FindingChange, RecordChange};
+use crate::view::facts::{FactValue, label};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-pub fn text(diff: &Diff) -> String {
-    render(diff, &Style::Text)
+pub fn text(diff: &Diff, _style: &super::Style) -> String {
+    render(diff, &Layout::Text)
 }
 
-pub fn markdown(diff: &Diff) -> String {
-    render(diff, &Style::Markdown)
+pub fn markdown(diff: &Diff, _style: &super::Style) -> String {
+    render(diff, &Layout::Markdown)
 }
 
-enum Style {
+pub fn json(diff: &Diff, _style: &super::Style) -> String {
+    // A diff holds only strings, numbers and lists, which always serialise.
+    serde_json::to_string_pretty(diff).expect("a diff serialises to JSON") + "\n"
+}
+
+enum Layout {
     Text,
     Markdown,
 }
 
-impl Style {
+impl Layout {
     fn heading(&self, out: &mut String, title: &str) {
         match self {
-            Style::Text => {
+            Layout::Text => {
                 let _ = writeln!(out, "{title}");
             }
-            Style::Markdown => {
+            Layout::Markdown => {
                 let _ = writeln!(out, "### {title}\n");
             }
         }
@@ -31,27 +38,27 @@ impl Style {
 
     fn item(&self, out: &mut String, depth: usize, text: &str) {
         let text = match self {
-            Style::Text => text.to_string(),
-            Style::Markdown => text
+            Layout::Text => text.to_string(),
+            Layout::Markdown => text
                 .replace('|', "\\|")
                 .replace('*', "\\*")
                 .replace('_', "\\_"),
         };
         let indent = "  ".repeat(depth);
         match self {
-            Style::Text => {
+            Layout::Text => {
                 let _ = writeln!(out, "  {indent}{text}");
             }
-            Style::Markdown => {
+            Layout::Markdown => {
                 let _ = writeln!(out, "{indent}- {text}");
             }
         }
     }
 }
 
-fn render(diff: &Diff, style: &Style) -> String {
+fn render(diff: &Diff, style: &Layout) -> String {
     let mut out = String::new();
-    if let Style::Markdown = style {
+    if let Layout::Markdown = style {
         out.push_str("## Claim base changes\n\n");
     }
     if diff.is_empty() {
@@ -115,7 +122,7 @@ fn render(diff: &Diff, style: &Style) -> String {
     out
 }
 
-fn record(out: &mut String, style: &Style, change: &RecordChange) {
+fn record(out: &mut String, style: &Layout, change: &RecordChange) {
     match change {
         RecordChange::Added { id } => style.item(out, 0, &format!("added {id}")),
         RecordChange::Removed { id } => style.item(out, 0, &format!("removed {id}")),
@@ -126,6 +133,8 @@ fn record(out: &mut String, style: &Style, change: &RecordChange) {
         RecordChange::Changed { id, fields } => {
             style.item(out, 0, &format!("changed {id}"));
             for FieldChange { field, old, new } in fields {
+                let field = label(field);
+                let (old, new) = (old.as_ref().map(shown), new.as_ref().map(shown));
                 let line = match (old, new) {
                     (Some(old), Some(new)) => format!("{field}: {old} → {new}"),
                     (None, Some(new)) => format!("{field}: added {new}"),
@@ -136,4 +145,9 @@ fn record(out: &mut String, style: &Style, change: &RecordChange) {
             }
         }
     }
+}
+
+/// A fact value on one line.
+fn shown(value: &FactValue) -> String {
+    value.shown().join("; ")
 }

@@ -1,12 +1,13 @@
 //! GitHub Actions workflow commands (`::error file=…,line=…::message`), escaped as GitHub requires,
 //! so findings show as annotations on the pull request.
 
-use crate::files::Files;
-use crate::finding::{Finding, Severity};
+use super::Style;
+use crate::finding::Severity;
+use crate::view::check::CheckView;
 
-pub fn render(files: &Files, findings: &[Finding]) -> String {
-    findings
-        .iter()
+pub fn render(view: &CheckView, _style: &Style) -> String {
+    let files = view.files;
+    view.shown()
         .map(|finding| {
             let command = match finding.severity {
                 Severity::Error => "error",

@@ -1,61 +1,48 @@
 //! The consistency report as GitHub-flavoured markdown, for a pull-request comment.
 
-use crate::files::Files;
-use crate::finding::Finding;
-use crate::report::{Report, Row};
+use super::Style;
+use super::row::{HEADER, cells};
+use crate::view::report::{ClaimView, Report};
 use std::fmt::Write;
 
-pub fn render(report: &Report, files: &Files, findings: &[Finding]) -> String {
+pub fn render(report: &Report, _style: &Style) -> String {
     let mut out = String::from("# Consistency report\n\n");
-    for section in &report.figures {
-        let unit = section
+    for figure in report.figures_busiest_first() {
+        let unit = figure
             .unit
             .as_deref()
             .map(|u| format!(" ({})", escape(u)))
             .unwrap_or_default();
-        let _ = writeln!(out, "## {}{unit}\n", escape(&section.label));
-        let _ = writeln!(out, "`{}` — {}\n", section.id, section.summary);
-        table(&mut out, &section.rows);
+        let _ = writeln!(out, "## {}{unit}\n", escape(&figure.label));
+        let _ = writeln!(out, "`{}` — {}\n", figure.id, figure.summary_text());
+        table(&mut out, figure.rows.iter().map(|&row| &report.claims[row]));
     }
-    if !report.statements.is_empty() {
+    let mut statements = report.statements().peekable();
+    if statements.peek().is_some() {
         out.push_str("## Statements without a figure\n\n");
-        table(&mut out, &report.statements);
+        table(&mut out, statements);
     }
-    let _ = writeln!(out, "## Findings ({})\n", findings.len());
-    for finding in findings {
-        let at = files.line_col(&finding.location);
+    let _ = writeln!(out, "## Findings ({})\n", report.findings.len());
+    for finding in &report.findings {
         let _ = writeln!(
             out,
             "- **{}** `{}` {}:{}:{} — {}",
             finding.severity,
             finding.code,
-            files.display_path(finding.location.file),
-            at.line,
-            at.column,
+            finding.file,
+            finding.line,
+            finding.column,
             escape(&finding.message)
         );
     }
     out
 }
 
-fn table(out: &mut String, rows: &[Row]) {
-    out.push_str(
-        "| claim | value | reading | speaker | source | as of | attribution | origin | flags |\n",
-    );
-    out.push_str("|---|---|---|---|---|---|---|---|---|\n");
-    for row in rows {
-        let cells = [
-            &row.claim,
-            &row.value,
-            &row.reading,
-            &row.speaker,
-            &row.source,
-            &row.as_of,
-            &row.attribution,
-            &row.origin,
-            &row.flags,
-        ];
-        let cells: Vec<String> = cells.iter().map(|cell| escape(cell)).collect();
+fn table<'a>(out: &mut String, rows: impl Iterator<Item = &'a ClaimView>) {
+    let _ = writeln!(out, "| {} |", HEADER.join(" | "));
+    let _ = writeln!(out, "|{}", "---|".repeat(HEADER.len()));
+    for claim in rows {
+        let cells: Vec<String> = cells(claim).iter().map(|cell| escape(cell)).collect();
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     out.push('\n');

@@ -1,14 +1,86 @@
-//! Renderers: each output format in a file of its own, all rendering the same findings and model.
-//! Byte spans become line:column only here, through [`crate::files::Files`].
+//! Renderers: one file per output format, each a `render(view, style) -> String` over one of the
+//! views (the report model, the check outcome, the diff). Renderers only format: they decide no
+//! verdict and compute no number. The colour policy lives here and nowhere else.
 
 pub mod diagnostics;
 pub mod diff;
 pub mod github;
 pub mod json;
 pub mod markdown;
+mod row;
+pub mod sanitize;
+pub mod short;
+pub mod snapshot;
 pub mod table;
 
-/// Whether to colour output: only on a terminal, and never when `NO_COLOR` is set.
-pub fn use_colour(is_terminal: bool) -> bool {
-    is_terminal && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
+use std::ffi::OsString;
+
+/// How output looks.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Style {
+    pub colour: bool,
+    /// The width to fit tables to; `None` leaves rows unwrapped.
+    pub width: Option<u16>,
+}
+
+/// `--color`: whether to colour output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ColorChoice {
+    /// Colour on a terminal, unless `NO_COLOR` is set; `CLICOLOR_FORCE` colours off a terminal too.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour, given whether the output is a terminal and the environment.
+    pub fn colour(self, is_terminal: bool, env: impl Fn(&str) -> Option<OsString>) -> bool {
+        let set = |name: &str| env(name).is_some_and(|value| !value.is_empty() && value != "0");
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto if env("NO_COLOR").is_some_and(|v| !v.is_empty()) => false,
+            ColorChoice::Auto => is_terminal || set("CLICOLOR_FORCE"),
+        }
+    }
+}
+
+/// Text in bold, or as it is without colour.
+pub fn bold(text: &str, colour: bool) -> String {
+    paint(text, anstyle::Style::new().bold(), colour)
+}
+
+/// Text in `style`, or as it is without colour.
+pub fn paint(text: &str, style: anstyle::Style, colour: bool) -> String {
+    if colour {
+        format!("{}{text}{}", style.render(), style.render_reset())
+    } else {
+        text.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(vars: &'a [(&str, &str)]) -> impl Fn(&str) -> Option<OsString> + 'a {
+        move |name| {
+            vars.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| OsString::from(v))
+        }
+    }
+
+    #[test]
+    fn colour_policy() {
+        assert!(ColorChoice::Auto.colour(true, env(&[])));
+        assert!(!ColorChoice::Auto.colour(false, env(&[])));
+        assert!(!ColorChoice::Auto.colour(true, env(&[("NO_COLOR", "1")])));
+        assert!(ColorChoice::Auto.colour(true, env(&[("NO_COLOR", "")])));
+        assert!(ColorChoice::Auto.colour(false, env(&[("CLICOLOR_FORCE", "1")])));
+        assert!(!ColorChoice::Auto.colour(false, env(&[("CLICOLOR_FORCE", "0")])));
+        assert!(ColorChoice::Always.colour(false, env(&[("NO_COLOR", "1")])));
+        assert!(!ColorChoice::Never.colour(true, env(&[("CLICOLOR_FORCE", "1")])));
+    }
 }

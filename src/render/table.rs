@@ -1,71 +1,52 @@
-//! The consistency report for a terminal: per figure a heading, its summary and a comfy-table with
-//! one row per claim, then the findings. Fits the terminal width; colour only on a terminal.
+//! The consistency report for a terminal: per figure a heading, its summary and a table with one row
+//! per claim, then the findings.
 
-use crate::files::Files;
-use crate::finding::{Finding, Severity};
-use crate::report::{Report, Row};
+use super::row::{HEADER, cells};
+use super::{Style, bold, paint};
+use crate::finding::Severity;
+use crate::view::report::{ClaimView, Report};
 use comfy_table::{
     Attribute, Cell, Color, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED,
 };
 use std::fmt::Write;
 
-pub struct Style {
-    pub colour: bool,
-    /// Terminal width to fit the tables to; `None` leaves rows unwrapped.
-    pub width: Option<u16>,
-}
-
-const HEADER: [&str; 9] = [
-    "claim",
-    "value",
-    "reading",
-    "speaker",
-    "source",
-    "as of",
-    "attribution",
-    "origin",
-    "flags",
-];
-
-pub fn render(report: &Report, files: &Files, findings: &[Finding], style: &Style) -> String {
+pub fn render(report: &Report, style: &Style) -> String {
     let mut out = String::new();
-    for section in &report.figures {
-        let unit = section
+    for figure in report.figures_busiest_first() {
+        let unit = figure
             .unit
             .as_deref()
             .map(|u| format!(" ({u})"))
             .unwrap_or_default();
-        let heading = format!("{} — {}{unit}", section.id, section.label);
+        let heading = format!("{} — {}{unit}", figure.id, figure.label);
         let _ = writeln!(out, "{}", bold(&heading, style.colour));
-        let _ = writeln!(out, "{}", section.summary);
-        let _ = writeln!(out, "{}\n", table(&section.rows, style));
+        let _ = writeln!(out, "{}", figure.summary_text());
+        let rows = figure.rows.iter().map(|&row| &report.claims[row]);
+        let _ = writeln!(out, "{}\n", table(rows, style));
     }
-    if !report.statements.is_empty() {
+    let mut statements = report.statements().peekable();
+    if statements.peek().is_some() {
         let _ = writeln!(out, "{}", bold("Statements without a figure", style.colour));
-        let _ = writeln!(out, "{}\n", table(&report.statements, style));
+        let _ = writeln!(out, "{}\n", table(statements, style));
     }
-    let _ = writeln!(
-        out,
-        "{}",
-        bold(&format!("Findings ({})", findings.len()), style.colour)
-    );
-    for finding in findings {
-        let at = files.line_col(&finding.location);
+    let heading = format!("Findings ({})", report.findings.len());
+    let _ = writeln!(out, "{}", bold(&heading, style.colour));
+    for finding in &report.findings {
         let _ = writeln!(
             out,
             "{}[{}] {}:{}:{}: {}",
             severity(finding.severity, style.colour),
             finding.code,
-            files.display_path(finding.location.file),
-            at.line,
-            at.column,
+            finding.file,
+            finding.line,
+            finding.column,
             finding.message
         );
     }
     out
 }
 
-fn table(rows: &[Row], style: &Style) -> Table {
+fn table<'a>(rows: impl Iterator<Item = &'a ClaimView>, style: &Style) -> Table {
     let mut table = Table::new();
     table.load_preset(UTF8_FULL_CONDENSED);
     if !style.colour {
@@ -85,45 +66,49 @@ fn table(rows: &[Row], style: &Style) -> Table {
             .iter()
             .map(|h| Cell::new(h).add_attribute(Attribute::Bold)),
     );
-    for row in rows {
-        let flags = Cell::new(&row.flags);
-        let flags = if style.colour && !row.flags.is_empty() {
+    for claim in rows {
+        let [
+            claim,
+            value,
+            reading,
+            speaker,
+            source,
+            as_of,
+            attribution,
+            origin,
+            flags,
+        ] = cells(claim);
+        let flagged = style.colour && !flags.is_empty();
+        let flags = Cell::new(flags);
+        let flags = if flagged {
             flags.fg(Color::Yellow)
         } else {
             flags
         };
         table.add_row(vec![
-            Cell::new(&row.claim),
-            Cell::new(&row.value),
-            Cell::new(&row.reading),
-            Cell::new(&row.speaker),
-            Cell::new(&row.source),
-            Cell::new(&row.as_of),
-            Cell::new(&row.attribution),
-            Cell::new(&row.origin),
+            Cell::new(claim),
+            Cell::new(value),
+            Cell::new(reading),
+            Cell::new(speaker),
+            Cell::new(source),
+            Cell::new(as_of),
+            Cell::new(attribution),
+            Cell::new(origin),
             flags,
         ]);
     }
     table
 }
 
-fn bold(text: &str, colour: bool) -> String {
-    if colour {
-        format!("\x1b[1m{text}\x1b[0m")
-    } else {
-        text.to_string()
-    }
-}
-
 fn severity(severity: Severity, colour: bool) -> String {
-    let code = match severity {
-        Severity::Error => "31",
-        Severity::Warning => "33",
-        Severity::Info => "36",
+    let colour_of = match severity {
+        Severity::Error => anstyle::AnsiColor::Red,
+        Severity::Warning => anstyle::AnsiColor::Yellow,
+        Severity::Info => anstyle::AnsiColor::Cyan,
     };
-    if colour {
-        format!("\x1b[{code}m{severity}\x1b[0m")
-    } else {
-        severity.to_string()
-    }
+    paint(
+        severity.as_str(),
+        anstyle::Style::new().fg_color(Some(colour_of.into())),
+        colour,
+    )
 }

@@ -145,7 +145,7 @@ fn severity_override_raises_info_to_error() {
     let run = run_fixture("severity-override", &["check"]);
     assert!(
         run.stdout
-            .contains("check failed: 1 finding fail the gate (1 error, 0 warnings, 0 info)"),
+            .contains("check failed: 1 finding fails the gate (1 error, 0 warnings, 0 info)"),
         "{}",
         run.stdout
     );
@@ -210,6 +210,38 @@ fn github_format_uses_workflow_commands() {
         "{}",
         run.stdout
     );
+}
+
+#[test]
+fn short_format_gives_one_line_per_finding_with_record_text_kept_on_it() {
+    let run = run_fixture("several-errors", &["check", "--format", "short"]);
+    assert_eq!(run.code, 1);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 5, "{}", run.stdout);
+    assert!(
+        lines.contains(&"claims/claims.toml:13:9: error[invalid-date] invalid date `2020-13`"),
+        "{}",
+        run.stdout
+    );
+
+    // A line break in record text stays on the finding's line, shown as `\n`.
+    let dir = temp_copy(&fixture("uncited-claim"));
+    let path = dir.path().join("claims/claims.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replace("watchdog/detained", "watchdog/\\n::error x"),
+    )
+    .unwrap();
+    let run = run_in(dir.path(), &["check", "--format", "short"]);
+    assert!(
+        run.stdout.contains("`watchdog/\\n::error x`"),
+        "{}",
+        run.stdout
+    );
+    for line in run.stdout.lines() {
+        assert!(line.starts_with("claims/"), "{}", run.stdout);
+    }
 }
 
 #[test]

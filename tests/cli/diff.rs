@@ -177,7 +177,7 @@ fn a_new_source_and_a_changed_attribution_are_named_field_by_field() {
         .collect();
     assert_eq!(
         fields,
-        ["according to", "as of", "basis", "origin", "source"],
+        ["according_to", "as_of", "basis", "origin", "source"],
         "{change:#}"
     );
     let source = &change["fields"][4];

@@ -10,7 +10,12 @@ fn run(args: &[&str]) -> crate::support::Run {
 fn explain_uncited_claim() {
     let out = run(&["explain", "uncited-claim"]);
     assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(out.stdout.starts_with("uncited-claim (error by default): "));
+    assert!(
+        out.stdout
+            .starts_with("uncited-claim (error by default, raised by the `citation` check): "),
+        "{}",
+        out.stdout
+    );
     snapshot_settings().bind(|| insta::assert_snapshot!("explain_uncited_claim", out.stdout));
 }
 

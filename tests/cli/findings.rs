@@ -44,6 +44,15 @@ pub fn directory_named_toml() -> Base {
     Base::Made(dir)
 }
 
+/// A clean fixture copied to a temporary directory, with `claims/claims.toml.txt`: a copy of its
+/// claims under a name that is not read.
+pub fn look_alike() -> Base {
+    let dir = temp_copy(&fixture("value-not-in-quote-passing"));
+    let claims = dir.path().join("claims");
+    std::fs::copy(claims.join("claims.toml"), claims.join("claims.toml.txt")).unwrap();
+    Base::Made(dir)
+}
+
 /// The `value-not-in-quote` fixture with a UTF-8 byte-order mark before `claims/claims.toml`.
 pub fn byte_order_mark() -> Base {
     let dir = temp_copy(&fixture("value-not-in-quote"));
@@ -88,6 +97,7 @@ finding_cases! {
     unreadable_file_directory: "unreadable-file" in directory_named_toml() => "claims/x.toml":1:1;
     byte_order_mark_warns: "byte-order-mark" in byte_order_mark() => "claims/claims.toml":1:1;
     empty_file: "empty-file" in committed("empty-file") => "claims/empty.toml":1:1;
+    ignored_file: "ignored-file" in look_alike() => "claims/claims.toml.txt":1:1;
     unknown_table: "unknown-table" in committed("unknown-table-claims") => "claims/claims.toml":6:3;
     unknown_field: "unknown-field" in committed("unknown-field-sorce") => "claims/claims.toml":11:1;
     invalid_field: "invalid-field" in committed("value-true") => "claims/claims.toml":9:9;
@@ -107,7 +117,9 @@ finding_cases! {
     invalid_config: "invalid-config" in committed("invalid-config") => "claimtrack.toml":3:1;
     unreadable_value: "unreadable-value" in committed("unreadable-value") => "claims/claims.toml":9:10;
     value_not_in_quote: "value-not-in-quote" in committed("value-not-in-quote") => "claims/claims.toml":9:9;
-    basis_cycle: "basis-cycle" in committed("basis-cycle") => "claims/claims.toml":18:6;
+    basis_cycle: "basis-cycle" in committed("basis-cycle") => "claims/claims.toml":9:6;
+    implausible_date_after_source: "implausible-date" in committed("implausible-date") => "claims/claims.toml":14:9;
+    implausible_date_year_zero: "implausible-date" in committed("implausible-date") => "sources/sources.toml":19:13;
     figure_conflict_bounds: "figure-conflict" in committed("figure-conflict-bounds") => "claims/claims.toml":9:9;
     figure_conflict_exact: "figure-conflict" in committed("figure-conflict-exact") => "claims/claims.toml":9:9;
     figure_conflict_labels: "figure-conflict" in committed("label-values-different") => "claims/claims.toml":18:9;
@@ -124,6 +136,7 @@ const ARCHIVE_CODES: &[&str] = &[
     "quote-not-found",
     "archive-missing-source",
     "archive-hash-mismatch",
+    "archive-empty",
 ];
 
 #[test]
@@ -169,6 +182,7 @@ fn passing_twins_do_not_raise_the_finding() {
         ("single-origin-passing", "single-origin"),
         ("value-not-in-quote-passing", "value-not-in-quote"),
         ("basis-cycle-passing", "basis-cycle"),
+        ("implausible-date-passing", "implausible-date"),
         ("unreadable-value-passing", "unreadable-value"),
     ];
     for (twin, code) in twins {
@@ -241,7 +255,7 @@ fn figure_findings_name_both_sides() {
     assert!(
         cycle
             .message
-            .contains("daily/detained -> weekly/detained -> daily/detained"),
+            .contains("2 claims rest on each other in a cycle: daily/detained, weekly/detained"),
         "{cycle:?}"
     );
 }

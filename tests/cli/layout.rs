@@ -1,11 +1,13 @@
-//! How records are spread over files changes no finding, only where it is shown: a fixture is
-//! rewritten with all records of a folder in one file and with one record per file, and the
-//! findings, stripped of their locations, must stay the same.
+//! How records are spread over files and in which order they stand changes no result, only the
+//! places shown. A property test splits each fixture's records (and the shipped claim base's) into
+//! random files in random order, and the snapshot, the report without locations, and the findings
+//! without locations must all stay the same.
 
-use crate::support::{fixture, run_in};
+use crate::support::{fixture, manifest_dir};
+use claimtrack::input::loader::FileInput;
+use proptest::prelude::*;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use tempfile::TempDir;
 
 /// Every `*.toml` file below `dir`, sorted by path.
 fn toml_files(dir: &Path) -> Vec<PathBuf> {
@@ -43,61 +45,25 @@ fn records(dir: &Path) -> Vec<String> {
     records
 }
 
-#[derive(Clone, Copy, Debug)]
-enum Layout {
-    /// All records of `claims/` in one file, all of `sources/` in another.
-    OneFile,
-    /// Every record in a file of its own.
-    FilePerRecord,
-    /// One file per folder, records in reverse order.
-    OneFileReversed,
+/// What a claim base shows, with every file location removed: the snapshot, the report JSON and
+/// the findings.
+fn location_free(root: &Path, inputs: Vec<FileInput>) -> (String, Value) {
+    let config = std::fs::read_to_string(root.join("claimtrack.toml")).ok();
+    let checked = claimtrack::open_inputs(root, inputs, config);
+    let report = claimtrack::view::build(&checked, None);
+    let snapshot = claimtrack::render::snapshot::render(&report);
+    let mut json = serde_json::to_value(&report).unwrap();
+    strip_locations(&mut json);
+    // Findings are listed by file and position; without their locations they are a set.
+    if let Some(Value::Array(findings)) = json.get_mut("findings") {
+        findings.sort_by_key(Value::to_string);
+    }
+    (snapshot, json)
 }
 
-fn rewrite(name: &str, layout: Layout) -> TempDir {
-    let from = fixture(name);
-    let dir = TempDir::new().unwrap();
-    for folder in ["sources", "claims"] {
-        let mut records = records(&from.join(folder));
-        assert!(!records.is_empty(), "{name}/{folder} holds records");
-        let target = dir.path().join(folder);
-        std::fs::create_dir_all(&target).unwrap();
-        match layout {
-            Layout::OneFile | Layout::OneFileReversed => {
-                if let Layout::OneFileReversed = layout {
-                    records.reverse();
-                }
-                std::fs::write(target.join("all.toml"), records.join("\n")).unwrap();
-            }
-            Layout::FilePerRecord => {
-                for (i, record) in records.iter().enumerate() {
-                    let sub = target.join(format!("part{}", i % 3));
-                    std::fs::create_dir_all(&sub).unwrap();
-                    std::fs::write(sub.join(format!("r{i:03}.toml")), record).unwrap();
-                }
-            }
-        }
-    }
-    if from.join("claimtrack.toml").is_file() {
-        std::fs::copy(
-            from.join("claimtrack.toml"),
-            dir.path().join("claimtrack.toml"),
-        )
-        .unwrap();
-    }
-    dir
-}
-
-/// The findings of `check --format json` without their locations, sorted.
-fn findings_without_locations(dir: &Path) -> (i32, Vec<String>) {
-    let run = run_in(dir, &["check", "--format", "json"]);
-    let json = run.json();
-    let mut findings: Vec<String> = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|finding| {
-            let mut finding = finding.clone();
-            let object = finding.as_object_mut().unwrap();
+fn strip_locations(value: &mut Value) {
+    match value {
+        Value::Object(object) => {
             for key in [
                 "file",
                 "line",
@@ -108,97 +74,104 @@ fn findings_without_locations(dir: &Path) -> (i32, Vec<String>) {
             ] {
                 object.remove(key);
             }
-            Value::Object(object.clone()).to_string()
-        })
-        .collect();
-    findings.sort();
-    (run.code, findings)
-}
-
-fn assert_layout_free(name: &str, layouts: &[Layout]) {
-    let original = findings_without_locations(&fixture(name));
-    assert!(!original.1.is_empty(), "{name} has findings to compare");
-    for &layout in layouts {
-        let dir = rewrite(name, layout);
-        let moved = findings_without_locations(dir.path());
-        assert_eq!(
-            moved, original,
-            "{name} rewritten as {layout:?} gives other findings"
-        );
+            object.values_mut().for_each(strip_locations);
+        }
+        Value::Array(items) => items.iter_mut().for_each(strip_locations),
+        _ => {}
     }
 }
 
-const ALL: &[Layout] = &[
-    Layout::OneFile,
-    Layout::FilePerRecord,
-    Layout::OneFileReversed,
+/// The records of `root` laid out as `files` files per folder: record `i` of the (shuffled) list
+/// goes to file `assignment[i] % files`.
+fn layout(root: &Path, order: &[usize], assignment: &[usize], files: usize) -> Vec<FileInput> {
+    let mut inputs = Vec::new();
+    for folder in ["sources", "claims"] {
+        let records = records(&root.join(folder));
+        let mut texts = vec![String::new(); files];
+        for &i in order.iter().filter(|&&i| i < records.len()) {
+            texts[assignment[i] % files].push_str(&records[i]);
+            texts[assignment[i] % files].push('\n');
+        }
+        // An empty file is a finding of its own; a layout only moves records.
+        for (n, text) in texts.into_iter().enumerate().filter(|(_, t)| !t.is_empty()) {
+            inputs.push(FileInput {
+                path: format!("{folder}/part{n}/records.toml"),
+                content: Ok(text.into_bytes()),
+            });
+        }
+    }
+    inputs
+}
+
+fn as_written(root: &Path) -> Vec<FileInput> {
+    ["sources", "claims"]
+        .iter()
+        .flat_map(|folder| toml_files(&root.join(folder)))
+        .map(|path| FileInput {
+            path: path
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/"),
+            content: Ok(std::fs::read(&path).unwrap()),
+        })
+        .collect()
+}
+
+/// Fixtures whose results must not depend on layout or order. `duplicate-ids` and `several-errors`
+/// are left out: which of two records sharing an id counts as the first is their order, by design.
+const BASES: &[&str] = &[
+    "figure-divergence",
+    "attribution-contradicted",
+    "label-values-different",
+    "varying-figure-same-year",
+    "varying-figure-different-years",
+    "unused-source-and-speaker",
+    "unknown-reference",
+    "missing-value",
+    "uncited-claim",
+    "basis-cycle",
+    "single-origin",
 ];
 
-#[test]
-fn divergence_is_independent_of_layout() {
-    assert_layout_free("figure-divergence", ALL);
+fn root_of(base: usize) -> PathBuf {
+    BASES
+        .get(base)
+        .map_or_else(manifest_dir, |name| fixture(name))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Base index `BASES.len()` is the shipped claim base.
+    #[test]
+    fn any_split_and_order_of_the_records_gives_the_same_results(
+        base in 0..=BASES.len(),
+        order in Just((0..200).collect::<Vec<usize>>()).prop_shuffle(),
+        assignment in prop::collection::vec(0usize..8, 200),
+        files in 1usize..6,
+    ) {
+        let root = root_of(base);
+        let expected = location_free(&root, as_written(&root));
+        let moved = location_free(&root, layout(&root, &order, &assignment, files));
+        prop_assert_eq!(&moved.0, &expected.0, "snapshot of {}", root.display());
+        prop_assert_eq!(&moved.1, &expected.1, "report of {}", root.display());
+    }
 }
 
 #[test]
-fn conflicts_and_attributions_are_independent_of_layout() {
-    assert_layout_free("attribution-contradicted", ALL);
-    assert_layout_free("label-values-different", ALL);
-    assert_layout_free("varying-figure-same-year", ALL);
-}
-
-#[test]
-fn data_errors_are_independent_of_layout() {
-    assert_layout_free("several-errors", ALL);
-    assert_layout_free("unused-source-and-speaker", ALL);
-    // Which of two records sharing an id comes first depends on record order, so the duplicates
-    // keep their order here.
-    assert_layout_free("duplicate-ids", &[Layout::OneFile, Layout::FilePerRecord]);
-    assert_layout_free("unknown-reference", ALL);
-    assert_layout_free("missing-value", ALL);
-    assert_layout_free("uncited-claim", ALL);
-}
-
-#[test]
-fn basis_cycle_in_file_order_is_independent_of_layout() {
-    assert_layout_free("basis-cycle", &[Layout::OneFile, Layout::FilePerRecord]);
-}
-
-/// Reversing the records of a basis cycle changes the cycle's message (where it starts) and the
-/// origin the single-origin finding names (`weekly` becomes `daily`): origins are searched in
-/// record order.
-#[test]
-fn basis_cycle_is_independent_of_record_order() {
-    assert_layout_free("basis-cycle", &[Layout::OneFileReversed]);
-}
-
-#[test]
-fn rewritten_layouts_really_move_records() {
-    let dir = rewrite("figure-divergence", Layout::FilePerRecord);
-    let run = run_in(dir.path(), &["check", "--format", "json"]);
-    let json = run.json();
-    let files: Vec<&str> = json["findings"]
-        .as_array()
-        .unwrap()
+fn the_layouts_really_move_records() {
+    let root = fixture("figure-divergence");
+    let order: Vec<usize> = (0..200).rev().collect();
+    let inputs = layout(&root, &order, &vec![1; 200], 3);
+    let checked = claimtrack::open_inputs(&root, inputs, None);
+    let files: Vec<String> = checked
+        .findings
         .iter()
-        .map(|f| f["file"].as_str().unwrap())
+        .map(|f| checked.base.files.display_path(f.location.file))
         .collect();
-    assert_eq!(
-        files,
-        ["claims/part0/r000.toml", "claims/part2/r002.toml"],
-        "{}",
-        run.stdout
+    assert!(
+        files.iter().all(|file| file == "claims/part1/records.toml"),
+        "{files:?}"
     );
-}
-
-/// `not_compared` lists claims in record order (src/compare.rs sorts it by claim index), where
-/// every value lists its claims by id: reversing the records reverses the list.
-#[test]
-fn not_compared_is_independent_of_record_order() {
-    let not_compared = |dir: &Path| {
-        let run = run_in(dir, &["report", "--format", "json"]);
-        run.json()["figures"][0]["not_compared"].clone()
-    };
-    let name = "varying-figure-different-years";
-    let reversed = rewrite(name, Layout::OneFileReversed);
-    assert_eq!(not_compared(reversed.path()), not_compared(&fixture(name)));
 }

@@ -7,6 +7,8 @@ mod claim_base;
 mod diff;
 mod explain;
 mod findings;
+mod fmt;
+mod hardening;
 mod layout;
 mod report;
 mod support;

@@ -1,0 +1,159 @@
+//! Quote checks against the archive: every quote of a source's claims must appear in the
+//! archived text of its source (found by sha256); a missing quote is shown with the closest passage,
+//! in place in the archived file.
+
+use crate::archive::matcher::{Archive, QuoteMatch};
+use crate::archive::{ArchiveError, ArchivedFile, read_archive};
+use crate::finding::{Code, Finding};
+use crate::input::files::{Files, Location, SourceFile};
+use crate::model::ClaimBase;
+use std::collections::HashMap;
+use std::path::Path;
+
+/// Check every quote against the archive in `dir`. Archived texts that findings point into join
+/// `files`, so diagnostics can show the closest passage in place.
+pub fn check_quotes(
+    base: &ClaimBase,
+    files: &mut Files,
+    dir: &Path,
+) -> Result<Vec<Finding>, ArchiveError> {
+    let mut findings = Vec::new();
+    let max_file_size = base.config.input.max_file_size;
+    let archived = read_archive(dir, max_file_size, files, &mut findings)?;
+    let by_hash: HashMap<&str, &ArchivedFile> =
+        archived.iter().map(|f| (f.sha256.as_str(), f)).collect();
+    let by_name: HashMap<&str, &ArchivedFile> =
+        archived.iter().map(|f| (f.name.as_str(), f)).collect();
+    let mut claims_by_source: Vec<Vec<usize>> = vec![Vec::new(); base.sources.len()];
+    for (c, claim) in base.claims.iter().enumerate() {
+        if let (Some(source), Some(_)) = (claim.source, &claim.quote) {
+            claims_by_source[source].push(c);
+        }
+    }
+    let mut copies_found = 0;
+    for (s, source) in base.sources.iter().enumerate() {
+        let Some(hash) = &source.sha256 else {
+            findings.push(
+                Finding::new(
+                    Code::ArchiveMissingSource,
+                    source.location.clone(),
+                    format!(
+                        "source `{}` has no sha256, so its quotes cannot be checked",
+                        source.id
+                    ),
+                )
+                .help("add `sha256 = \"...\"`, the hash of the archived text (`sha256sum FILE`)"),
+            );
+            continue;
+        };
+        let hash_location = Location::new(source.location.file, hash.span());
+        let Some(file) = by_hash.get(hash.get_ref().as_str()) else {
+            let named = source
+                .archive_file
+                .as_deref()
+                .and_then(|name| by_name.get(name));
+            let finding = match named {
+                Some(file) => Finding::new(
+                    Code::ArchiveHashMismatch,
+                    hash_location,
+                    format!(
+                        "the archived copy `{}` of source `{}` has sha256 {}, not the one recorded",
+                        file.display, source.id, file.sha256
+                    ),
+                )
+                .label("recorded hash")
+                .help("restore the original text, or after review record the new hash"),
+                None => Finding::new(
+                    Code::ArchiveMissingSource,
+                    hash_location,
+                    format!("the archive holds no copy of source `{}`", source.id),
+                )
+                .label("no archived file has this hash")
+                .help(format!("add the source's text to {}", dir.display())),
+            };
+            findings.push(finding);
+            continue;
+        };
+        copies_found += 1;
+        let text = String::from_utf8_lossy(&file.bytes).into_owned();
+        let archive = Archive::new(&text);
+        let mut archive_file = None;
+        for &c in &claims_by_source[s] {
+            let claim = &base.claims[c];
+            let Some(quote) = &claim.quote else { continue };
+            let location = Location::new(claim.file(), quote.span());
+            let finding = match archive.find(quote.get_ref()) {
+                QuoteMatch::Found(_) => continue,
+                QuoteMatch::Empty => Finding::new(
+                    Code::QuoteNotFound,
+                    location,
+                    format!("the quote of claim `{}` has no words to look for", claim.id),
+                )
+                .help("copy the source's words into `quote`"),
+                QuoteMatch::NotFound { closest } => {
+                    let finding = Finding::new(
+                        Code::QuoteNotFound,
+                        location,
+                        format!(
+                            "the quote of claim `{}` is not in the archived text of `{}`",
+                            claim.id, source.id
+                        ),
+                    )
+                    .label("not found in the archive");
+                    match closest {
+                        Some(passage) => {
+                            let id = *archive_file.get_or_insert_with(|| {
+                                files.add(SourceFile::external(file.display.clone(), text.clone()))
+                            });
+                            finding
+                                .related(
+                                    Location::new(id, passage.span),
+                                    format!(
+                                        "closest passage ({:.0}% alike)",
+                                        passage.similarity * 100.0
+                                    ),
+                                )
+                                .help(format!(
+                                    "copy the source's exact words; the closest passage is: \"{}\"",
+                                    passage.text
+                                ))
+                        }
+                        None => finding.help("copy the source's exact words into `quote`"),
+                    }
+                }
+            };
+            findings.push(finding.claims([claim.id.as_str()]));
+        }
+    }
+    if copies_found == 0 {
+        findings.push(no_copies(base, files, dir));
+    }
+    Ok(findings)
+}
+
+/// The error for an archive that holds no source's copy: a wrong or empty folder, or no hashes.
+fn no_copies(base: &ClaimBase, files: &mut Files, dir: &Path) -> Finding {
+    let folder = files.add(SourceFile::external(
+        dir.display().to_string(),
+        String::new(),
+    ));
+    let location = Location::new(folder, 0..0);
+    if base.sources.iter().all(|source| source.sha256.is_none()) {
+        Finding::new(
+            Code::ArchiveEmpty,
+            location,
+            "no source records a `sha256`, so `--archive` can check no quote",
+        )
+        .help("add `sha256 = \"...\"` to each source whose text is archived (`sha256sum FILE`)")
+    } else {
+        Finding::new(
+            Code::ArchiveEmpty,
+            location,
+            format!(
+                "`{}` holds no archived copy of any source, so no quote was checked",
+                dir.display()
+            ),
+        )
+        .help("point `--archive` at the folder holding the sources' texts (found by their sha256)")
+    }
+}

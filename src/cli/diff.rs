@@ -1,0 +1,54 @@
+//! `claimtrack diff`: what changed between two states of the claim base, in claim terms.
+
+use super::output::{Exit, print};
+use super::{Context, Error};
+use claimtrack::render::diff as render;
+use clap::ValueEnum;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The old state: a git revision (`HEAD~1`, a branch) or a claim base folder.
+    old: String,
+    /// The new state; by default the working tree.
+    new: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Exit with 1 when there are differences, as `git diff --exit-code`.
+    #[arg(long)]
+    exit_code: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// plain text
+    Text,
+    /// GitHub-flavoured markdown, for a pull-request comment
+    Markdown,
+    /// JSON
+    Json,
+}
+
+pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
+    let (root, _) = context.locate()?;
+    let old = claimtrack::open_state(&root, &args.old)?;
+    let new = match &args.new {
+        Some(new) => claimtrack::open_state(&root, new)?,
+        None => claimtrack::open(&root)?,
+    };
+    let diff = claimtrack::view::diff::diff(
+        &claimtrack::view::build(&old, None),
+        &claimtrack::view::build(&new, None),
+    );
+    let output = match args.format {
+        Format::Text => render::text(&diff, &context.style),
+        Format::Markdown => render::markdown(&diff, &context.style),
+        Format::Json => render::json(&diff, &context.style),
+    };
+    print(&output)?;
+    Ok(if args.exit_code && !diff.is_empty() {
+        Exit::GateFailed
+    } else {
+        Exit::Clean
+    })
+}

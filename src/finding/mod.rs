@@ -1,0 +1,291 @@
+//! Findings as data: a stable code, a severity, a message, a primary location and related ones, and
+//! a help line. Checks produce findings; renderers show them; severities are settled in one place
+//! ([`crate::input::config::Config::severity`]).
+
+pub mod baseline;
+
+use crate::input::files::Location;
+use serde::Serialize;
+use std::borrow::Cow;
+use std::fmt;
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+macro_rules! codes {
+    ($($variant:ident = $name:literal, $severity:ident, $summary:literal, $explanation:literal;)*) => {
+        /// Every finding code. Names are stable: they appear in `claimtrack.toml`, in CI logs and in
+        /// baselines.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code { $($variant),* }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            pub fn name(self) -> &'static str {
+                match self { $(Code::$variant => $name),* }
+            }
+
+            pub fn default_severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity),* }
+            }
+
+            /// One line saying what the code means.
+            pub fn summary(self) -> &'static str {
+                match self { $(Code::$variant => $summary),* }
+            }
+
+            /// What the code means and how to fix it, for `claimtrack explain`.
+            pub fn explanation(self) -> &'static str {
+                match self { $(Code::$variant => $explanation),* }
+            }
+        }
+    };
+}
+
+codes! {
+    TomlSyntax = "toml-syntax", Error,
+        "a file is not valid TOML",
+        "The file could not be parsed as TOML. The diagnostic points at the first character the parser\ncould not accept. Fix the syntax there: unclosed strings and brackets, a missing `=`, or a\nkey repeated within one table are the usual causes.";
+    UnreadableFile = "unreadable-file", Error,
+        "a file could not be read as UTF-8 text, or was refused",
+        "Every `*.toml` file below `claims/` and `sources/`, and `claimtrack.toml`, must be a readable\nUTF-8 regular file inside the claim base, no larger than `[input] max-file-size` (64 MiB by\ndefault). A directory whose name ends in `.toml`, a file saved in another encoding (Latin-1,\nUTF-16), a file without read permission, a FIFO or device, and a symbolic link that leads outside\nthe claim base, to nothing or back into a folder holding it raise this; so do such files in the\n`--archive` folder. Its records are not read, so it cannot be set below error.";
+    ByteOrderMark = "byte-order-mark", Warning,
+        "a file starts with a byte-order mark",
+        "The file starts with a UTF-8 byte-order mark (U+FEFF). claimtrack reads past it, but other TOML\ntools reject it. Save the file as UTF-8 without BOM.";
+    EmptyFile = "empty-file", Warning,
+        "a file holds no records",
+        "A `*.toml` file in the claim base holds no `[[speaker]]`, `[[source]]`, `[[figure]]` or `[[claim]]`\ntable. Add records or delete the file.";
+    IgnoredFile = "ignored-file", Warning,
+        "a file looks like a record file but is not read",
+        "Only files whose names end in `.toml` (in any letter case) below `claims/` and `sources/` are\nread. Another file there whose name holds `toml` or ends in `.tml` (`claims.toml.txt`,\n`claims.toml~`, `claims.tml`) is probably meant to be read: rename it to end in `.toml`, or move\nit out of `claims/` and `sources/`.";
+    UnknownTable = "unknown-table", Error,
+        "a top-level table is not one of speaker, source, figure or claim",
+        "Files below `sources/` hold `[[speaker]]` and `[[source]]` tables; files below `claims/` hold\n`[[figure]]` and `[[claim]]` tables. Any other top-level key is an error: check its spelling and\nwrite it as an array of tables (`[[claim]]`, not `[claim]`). See docs/format.md.";
+    UnknownField = "unknown-field", Error,
+        "a record has a field the format does not define",
+        "Records accept only the fields listed in docs/format.md. A misspelt field would otherwise be\nsilently ignored. Fix the spelling (the help line suggests the closest field) or remove it.";
+    InvalidField = "invalid-field", Error,
+        "a field is missing or has the wrong type",
+        "A required field is missing, or a field holds the wrong type of value (a number where text is\nexpected, an unknown `kind`). The message names the field and what is expected; see\ndocs/format.md for every field.";
+    InvalidId = "invalid-id", Error,
+        "an id is empty or holds characters ids may not hold",
+        "Ids are referred to from other records and from the command line, so they hold only letters,\ndigits and `-_./:`, with no spaces. Rename the id (and every reference to it).";
+    InvalidDate = "invalid-date", Error,
+        "a date is not a valid partial date",
+        "Dates are partial dates: `\"1988\"`, `\"2018-12\"` or `\"2018-12-04\"` (a TOML date such as\n`2018-12-04` is accepted too). The month must be 01-12 and the day must exist in that month.";
+    DuplicateId = "duplicate-id", Error,
+        "two records share one id",
+        "Every id is unique across the whole claim base, whatever the kind of record, so that a\nreference names exactly one record. The diagnostic points at both places: rename one of them.";
+    UnknownReference = "unknown-reference", Error,
+        "a reference names no record of the right kind",
+        "A `speaker`, `source`, `according_to`, `basis`, `affiliations`, `publisher` or `subject` field names an id that\nno record of the expected kind has. Fix the spelling (the help line suggests the closest id) or\nadd the missing record.";
+    UndeclaredFigure = "undeclared-figure", Error,
+        "a claim measures a figure that no [[figure]] declares",
+        "Claims are compared only within a declared figure, so every `figure = \"...\"` must name a\n`[[figure]]` table. Declare the figure in a file below `claims/`, or fix the claim's spelling.";
+    MissingValue = "missing-value", Error,
+        "a claim names a figure but gives no value, or a value but no figure",
+        "A claim on a figure carries the figure's value (`value = 30000` or `value = \"at least 5,000\"`);\na claim without a figure is a plain statement and carries no value. Add the missing field or\nremove the stray one.";
+    UncitedClaim = "uncited-claim", Error,
+        "a claim does not say where it appears",
+        "A claim is cited when it names its `source` and gives a `quote` (the verbatim words) or a\n`locator` (page, paragraph). Without them, no reader can check it. Add the source and the quote.";
+    UnusedSource = "unused-source", Warning,
+        "no claim refers to a source",
+        "A `[[source]]` that no claim appears in and no basis names is probably left over or misspelt\nin its claims. Refer to it from a claim or remove it.";
+    UnusedSpeaker = "unused-speaker", Warning,
+        "nothing refers to a speaker",
+        "A `[[speaker]]` that makes no claim, publishes no source and is named by no attribution,\naffiliation or figure `subject` is probably left over or misspelt where it is used. Refer to it or remove it.";
+    InvalidConfig = "invalid-config", Error,
+        "claimtrack.toml has an error",
+        "The optional `claimtrack.toml` at the claim base root sets severities per code (`[severity]`),\nvalue readings (`[values]`) and comparison settings (`[compare]`). See docs/report.md.";
+    UnreadableValue = "unreadable-value", Error,
+        "a value cannot be read as a count",
+        "The value grammar reads integers (`30,000`), scale words (`1.5 million`), number words\n(`thirty thousand`), bounds (`at least 5,000`, `up to 300`), approximations (`about 1,500`), ranges\n(`2,800 to 3,800`) and vague quantities (`thousands`). Reword the value into one of these\nforms, keeping the source's own words in `quote`; for values that are names, declare the figure\nwith `values = \"label\"`.";
+    ImplausibleDate = "implausible-date", Warning,
+        "a date no source can give: year 0000, or a claim dated after its source",
+        "A source's `published` or a claim's `as_of` in the year 0000 is almost always a placeholder\nor a typo. A claim's own `as_of` later than its source's `published` says the source states a\nfigure for a time after it was published, which usually means a mistyped year or the wrong\nsource. Correct the date; if the source really gives a projection, say so in `note`.";
+    ValueNotInQuote = "value-not-in-quote", Warning,
+        "a claim's value cannot be read from its own quote",
+        "The number of a claim's value (as digits or number words) should appear in its `quote`, so a\nreader sees the figure in the source's own words. Extend the quote to the words that state the\nfigure, or correct the value.";
+    BasisCycle = "basis-cycle", Warning,
+        "claims rest on each other in a cycle",
+        "Following `basis` from claim to claim comes back to where it started, so no origin can be\nfound for these claims. Break the cycle: one of them must rest on a source or a first-hand basis.";
+    FigureConflict = "figure-conflict", Info,
+        "two comparable claims give values that cannot both be true",
+        "Two claims on one figure (within one time window, for figures that vary) give intervals that do\nnot overlap, such as `at most 4,000` and `at least 5,000`, or different labels. claimtrack does\nnot decide which is right: the report shows every value with who says it and on what basis.";
+    FigureDivergence = "figure-divergence", Info,
+        "comparable claims agree in range but their numbers lie far apart",
+        "Two claims on one figure overlap (so both can be true), but the numbers they state differ by at\nleast the divergence factor (default 2, `[compare] divergence-factor` in claimtrack.toml), as\n`at least 5,000` and `30,000` differ by x6. Readers deserve to know how far apart they are.";
+    UnsupportedAssertion = "unsupported-assertion", Info,
+        "a figure is stated with no attribution and no basis",
+        "The claim gives neither `according_to` (whom the speaker attributes it to) nor `basis` (the\nsources, claims or first-hand basis it rests on). When the speaker is the source's own publisher,\nthe figure is asserted in the outlet's own voice. Record the attribution or basis if the source\ngives one; otherwise the finding documents that it does not.";
+    AttributionUnverified = "attribution-unverified", Info,
+        "a claim attributes a figure to a party whose own words the base does not hold",
+        "The claim says \"according to X\", but the claim base holds no claim on that figure by X or a\nmember of X. Add X's own statement from X's own source, or leave the finding as a record that\nthe attribution is unchecked.";
+    AttributionContradicted = "attribution-contradicted", Info,
+        "a claim attributes to a party a value its own words do not support",
+        "The claim says \"according to X\", and every claim by X (or a member of X) on that figure gives\na value incompatible with the attributed one. The report shows both.";
+    SingleOrigin = "single-origin", Info,
+        "a value repeated by several claims goes back to one origin",
+        "Several claims give the same value, but following `according_to`, `basis` and affiliations\nleads them all back to one origin group: repetition is not independent confirmation.";
+    QuoteNotFound = "quote-not-found", Error,
+        "a quote is not in the archived copy of its source",
+        "With `--archive DIR`, each claim's quote is looked up in the archived text of its source (found\nby its sha256), after normalising Unicode, quotation marks, dashes and white space; `...` or `[…]`\nstands for omitted words. Copy the quote verbatim from the source; the diagnostic shows the\nclosest passage.";
+    ArchiveMissingSource = "archive-missing-source", Warning,
+        "the archive holds no copy of a source",
+        "With `--archive DIR`, a source whose `sha256` matches no file in DIR (or that has no `sha256`)\ncannot have its quotes checked. Add its text to the archive and its hash to the source.";
+    ArchiveEmpty = "archive-empty", Error,
+        "the archive holds no copy of any source",
+        "With `--archive DIR`, at least one source's `sha256` must match a file in DIR; otherwise no quote\nis checked at all, which is almost always a wrong or empty folder. Point `--archive` at the folder\nholding the sources' texts, or record the `sha256` of each archived text in its source.";
+    ArchiveHashMismatch = "archive-hash-mismatch", Error,
+        "an archived copy no longer matches its source's sha256",
+        "A file in the archive has the name recorded for the source but another content hash: the\narchived text changed. Restore the original or, after review, update the source's `sha256`.";
+}
+
+impl Code {
+    pub fn from_name(name: &str) -> Option<Code> {
+        Code::ALL.iter().copied().find(|code| code.name() == name)
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.name())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+/// Another place that explains a finding, such as the first definition of a duplicate id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Related {
+    pub location: Location,
+    pub message: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub code: Code,
+    /// Set from the code's default; [`crate::input::config::Config::apply_severities`] overrides it.
+    pub severity: Severity,
+    pub message: String,
+    pub location: Location,
+    /// A short label shown under the caret.
+    pub label: Cow<'static, str>,
+    pub related: Vec<Related>,
+    /// Most help lines are fixed text: borrowing them keeps large bases' findings small.
+    pub help: Option<Cow<'static, str>>,
+    /// Ids of the claims the finding is about, for the report and JSON.
+    pub claims: Vec<String>,
+}
+
+impl Finding {
+    pub fn new(code: Code, location: Location, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            severity: code.default_severity(),
+            message: message.into(),
+            location,
+            label: Cow::Borrowed(""),
+            related: Vec::new(),
+            help: None,
+            claims: Vec::new(),
+        }
+    }
+
+    pub fn label(mut self, label: impl Into<Cow<'static, str>>) -> Self {
+        self.label = label.into();
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn related(mut self, location: Location, message: impl Into<String>) -> Self {
+        self.related.push(Related {
+            location,
+            message: message.into(),
+        });
+        self
+    }
+
+    pub fn claims(mut self, claims: impl IntoIterator<Item = impl Into<String>>) -> Self {
+        self.claims.extend(claims.into_iter().map(Into::into));
+        self
+    }
+}
+
+/// Sort findings into their canonical order: by file, position, then code. Every output uses it.
+pub fn sort(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        (a.location.file, a.location.span.start, a.code, &a.message).cmp(&(
+            b.location.file,
+            b.location.span.start,
+            b.code,
+            &b.message,
+        ))
+    });
+}
+
+/// The closest candidate to a misspelt name, if one is close enough to suggest.
+pub fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|candidate| (strsim::jaro_winkler(name, candidate), candidate))
+        .filter(|&(score, _)| score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn code_names_are_unique_and_round_trip() {
+        let names: HashSet<_> = Code::ALL.iter().map(|code| code.name()).collect();
+        assert_eq!(names.len(), Code::ALL.len());
+        for &code in Code::ALL {
+            assert_eq!(Code::from_name(code.name()), Some(code));
+        }
+    }
+
+    #[test]
+    fn did_you_mean_suggests_close_names_only() {
+        assert_eq!(did_you_mean("sorce", ["source", "speaker"]), Some("source"));
+        assert_eq!(did_you_mean("zzz", ["source", "speaker"]), None);
+    }
+}

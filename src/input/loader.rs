@@ -1,0 +1,315 @@
+//! Parsing record files into raw records with byte spans, in parallel, whether they come from disk
+//! (see [`disk`]) or from a git revision; every problem met is collected as a finding instead of
+//! stopping at the first.
+
+pub mod confined;
+mod disk;
+pub mod walk;
+
+use crate::finding::{Code, Finding, did_you_mean};
+use crate::input::files::{FileId, Files, Location, SourceFile};
+use crate::input::records::{RawClaim, RawFigure, RawSource, RawSpeaker, fields};
+use rayon::prelude::*;
+use serde::Deserialize;
+use std::path::Path;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+pub use disk::{LoadError, check_root, find_root, load, record_paths};
+
+/// A record together with the file it was read from.
+#[derive(Debug, Clone)]
+pub struct InFile<T> {
+    pub file: FileId,
+    pub record: T,
+}
+
+#[derive(Debug, Default)]
+pub struct RawBase {
+    pub speakers: Vec<InFile<RawSpeaker>>,
+    pub sources: Vec<InFile<RawSource>>,
+    pub figures: Vec<InFile<RawFigure>>,
+    pub claims: Vec<InFile<RawClaim>>,
+}
+
+pub struct Loaded {
+    pub files: Files,
+    pub raw: RawBase,
+    pub findings: Vec<Finding>,
+    /// The text of `claimtrack.toml`, when it was read with the records.
+    pub config_text: Option<String>,
+}
+
+/// A record file to parse: its path relative to the claim base root (with `/` separators) and its
+/// bytes, or why they could not be read. Files come from disk or from a git revision alike.
+pub struct FileInput {
+    pub path: String,
+    pub content: Result<Vec<u8>, String>,
+}
+
+/// Parse record files that are already in memory.
+pub fn parse_inputs(root: &Path, mut inputs: Vec<FileInput>) -> Loaded {
+    inputs.sort_by(|a, b| a.path.cmp(&b.path));
+    let parsed: Vec<ParsedFile> = inputs
+        .into_par_iter()
+        .enumerate()
+        .map(|(index, input)| parse_file(input, FileId(index as u32)))
+        .collect();
+
+    let mut files = Files::new(root.to_path_buf());
+    let mut raw = RawBase::default();
+    let mut findings = Vec::new();
+    for file in parsed {
+        files.add(file.source);
+        raw.speakers.extend(file.records.speakers);
+        raw.sources.extend(file.records.sources);
+        raw.figures.extend(file.records.figures);
+        raw.claims.extend(file.records.claims);
+        findings.extend(file.findings);
+    }
+    Loaded {
+        files,
+        raw,
+        findings,
+        config_text: None,
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Folder {
+    Sources,
+    Claims,
+}
+
+impl Folder {
+    fn name(self) -> &'static str {
+        match self {
+            Folder::Sources => "sources",
+            Folder::Claims => "claims",
+        }
+    }
+
+    fn of(relative: &str) -> Self {
+        if relative.starts_with("claims/") {
+            Folder::Claims
+        } else {
+            Folder::Sources
+        }
+    }
+
+    fn tables(self) -> &'static [&'static str] {
+        match self {
+            Folder::Sources => &["speaker", "source"],
+            Folder::Claims => &["figure", "claim"],
+        }
+    }
+}
+
+struct ParsedFile {
+    source: SourceFile,
+    records: RawBase,
+    findings: Vec<Finding>,
+}
+
+fn parse_file(input: FileInput, file: FileId) -> ParsedFile {
+    let relative = input.path;
+    let whole_file = Location::new(file, 0..0);
+    let mut findings = Vec::new();
+    let bytes = match input.content {
+        Ok(bytes) => bytes,
+        Err(why) => {
+            findings.push(
+                Finding::new(
+                    Code::UnreadableFile,
+                    whole_file,
+                    format!("`{relative}` {why}"),
+                )
+                .help("rename it so it does not end in `.toml`, or make it a readable file"),
+            );
+            return ParsedFile {
+                source: SourceFile::new(relative, String::new()),
+                records: RawBase::default(),
+                findings,
+            };
+        }
+    };
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(error) => {
+            let offset = error.utf8_error().valid_up_to();
+            let valid = String::from_utf8_lossy(&error.as_bytes()[..offset]).into_owned();
+            let location = Location::new(file, offset..offset);
+            findings.push(
+                Finding::new(Code::UnreadableFile, location, "file is not valid UTF-8")
+                    .label("the first byte that is not UTF-8 follows here")
+                    .help("re-save the file as UTF-8"),
+            );
+            return ParsedFile {
+                source: SourceFile::new(relative, valid),
+                records: RawBase::default(),
+                findings,
+            };
+        }
+    };
+    let text = match text.strip_prefix('\u{feff}') {
+        Some(rest) => {
+            findings.push(
+                Finding::new(
+                    Code::ByteOrderMark,
+                    whole_file.clone(),
+                    "file starts with a byte-order mark",
+                )
+                .help("save the file as UTF-8 without BOM"),
+            );
+            // Three spaces keep every byte offset where the parser will report it.
+            format!("   {rest}")
+        }
+        None => text,
+    };
+    let folder = Folder::of(&relative);
+    let records = parse_records(&text, file, folder, &mut findings);
+    let record_count = records.speakers.len()
+        + records.sources.len()
+        + records.figures.len()
+        + records.claims.len();
+    if record_count == 0 && findings.is_empty() {
+        let expected = folder.tables();
+        findings.push(
+            Finding::new(
+                Code::EmptyFile,
+                whole_file,
+                format!("`{relative}` holds no records"),
+            )
+            .help(format!(
+                "add [[{}]] or [[{}]] tables, or delete the file",
+                expected[0], expected[1]
+            )),
+        );
+    }
+    ParsedFile {
+        source: SourceFile::new(relative, text),
+        records,
+        findings,
+    }
+}
+
+fn parse_records(text: &str, file: FileId, folder: Folder, findings: &mut Vec<Finding>) -> RawBase {
+    let mut records = RawBase::default();
+    let (table, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        for error in errors {
+            let span = error.span().unwrap_or(0..0);
+            findings.push(
+                Finding::new(Code::TomlSyntax, Location::new(file, span), "invalid TOML")
+                    .label(error.message().trim().to_string())
+                    .help(
+                        "fix the TOML syntax here; see docs/format.md for examples of each record",
+                    ),
+            );
+        }
+        return records;
+    }
+    for (key, value) in table.into_inner() {
+        let name: &str = key.get_ref();
+        let key_location = Location::new(file, key.span());
+        let expected = folder.tables();
+        if !expected.contains(&name) {
+            let mut finding = Finding::new(
+                Code::UnknownTable,
+                key_location,
+                format!("`{name}` is not a table of files in `{}/`", folder.name()),
+            );
+            let other = match folder {
+                Folder::Sources => Folder::Claims,
+                Folder::Claims => Folder::Sources,
+            };
+            finding = if other.tables().contains(&name) {
+                finding.help(format!(
+                    "move the [[{name}]] tables to a file below `{}/`",
+                    other.name()
+                ))
+            } else if let Some(suggestion) = did_you_mean(name, expected.iter().copied()) {
+                finding.help(format!("did you mean `[[{suggestion}]]`?"))
+            } else {
+                finding.help(format!(
+                    "files below `{}/` hold [[{}]] and [[{}]] tables",
+                    folder.name(),
+                    expected[0],
+                    expected[1]
+                ))
+            };
+            findings.push(finding);
+            continue;
+        }
+        let span = value.span();
+        let DeValue::Array(items) = value.into_inner() else {
+            findings.push(
+                Finding::new(
+                    Code::UnknownTable,
+                    Location::new(file, span),
+                    format!("`{name}` must be an array of tables"),
+                )
+                .help(format!(
+                    "write each record under its own `[[{name}]]` header"
+                )),
+            );
+            continue;
+        };
+        for item in items {
+            match name {
+                "speaker" => {
+                    push_record(&mut records.speakers, item, file, fields::SPEAKER, findings)
+                }
+                "source" => push_record(&mut records.sources, item, file, fields::SOURCE, findings),
+                "figure" => push_record(&mut records.figures, item, file, fields::FIGURE, findings),
+                _ => push_record(&mut records.claims, item, file, fields::CLAIM, findings),
+            }
+        }
+    }
+    records
+}
+
+fn push_record<'i, T: Deserialize<'i>>(
+    records: &mut Vec<InFile<T>>,
+    item: toml::Spanned<DeValue<'i>>,
+    file: FileId,
+    field_names: &[&str],
+    findings: &mut Vec<Finding>,
+) {
+    let record_span = item.span();
+    match T::deserialize(ValueDeserializer::from(item)) {
+        Ok(record) => records.push(InFile { file, record }),
+        Err(error) => {
+            let span = error.span().unwrap_or(record_span);
+            findings.push(record_error(
+                error.message(),
+                Location::new(file, span),
+                field_names,
+            ));
+        }
+    }
+}
+
+/// Turn a serde error into a finding, with a "did you mean" for misspelt fields.
+fn record_error(message: &str, location: Location, field_names: &[&str]) -> Finding {
+    let message = message.trim();
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or_default();
+        let help = match did_you_mean(field, field_names.iter().copied()) {
+            Some(suggestion) => format!("did you mean `{suggestion}`?"),
+            None => format!("the fields are: {}", field_names.join(", ")),
+        };
+        return Finding::new(
+            Code::UnknownField,
+            location,
+            format!("unknown field `{field}`"),
+        )
+        .label("not a field of this record")
+        .help(help);
+    }
+    let help = if message.starts_with("missing field") {
+        "add the field; docs/format.md lists the required fields of each record"
+    } else {
+        "docs/format.md lists each field and the values it takes"
+    };
+    Finding::new(Code::InvalidField, location, message.to_string()).help(help)
+}

@@ -1,0 +1,8 @@
+//! Input: what claimtrack reads from outside — the record files of a claim base (from disk or a git
+//! revision), their text for diagnostics, the raw serde records, and `claimtrack.toml`.
+
+pub mod config;
+pub mod files;
+pub mod git;
+pub mod loader;
+pub mod records;

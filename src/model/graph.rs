@@ -1,0 +1,192 @@
+//! The graph of the claim base: one node per record and one edge per relation a record names
+//! (measures, stated by, appears in, according to, rests on, published by, affiliated with, about).
+//! Walks over relations (affiliation groups, basis cycles, what refers to a record) start here.
+
+use super::{Basis, ClaimBase};
+use petgraph::graph::{DiGraph, NodeIndex};
+
+/// What a record is, as a node of the graph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Node {
+    Figure(usize),
+    Claim(usize),
+    Source(usize),
+    Speaker(usize),
+}
+
+impl Node {
+    pub(crate) fn kind_name(self) -> &'static str {
+        match self {
+            Node::Figure(_) => "figure",
+            Node::Claim(_) => "claim",
+            Node::Source(_) => "source",
+            Node::Speaker(_) => "speaker",
+        }
+    }
+}
+
+/// How two records relate: the edges of the graph, pointing from the record that names the other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Relation {
+    /// claim → figure
+    Measures,
+    /// claim → speaker
+    StatedBy,
+    /// claim → source
+    AppearsIn,
+    /// claim → speaker: "according to"
+    AttributedTo,
+    /// claim → source or claim
+    RestsOn,
+    /// source → speaker
+    PublishedBy,
+    /// speaker → speaker
+    AffiliatedWith,
+    /// figure → speaker: the party the figure is about, such as the holder of an office
+    About,
+}
+
+impl Node {
+    pub(crate) fn source(self) -> Option<usize> {
+        match self {
+            Node::Source(i) => Some(i),
+            _ => None,
+        }
+    }
+}
+
+impl ClaimBase {
+    pub(super) fn build_graph(&mut self) {
+        let mut graph = DiGraph::with_capacity(
+            self.figures.len() + self.claims.len() + self.sources.len() + self.speakers.len(),
+            self.claims.len() * 4,
+        );
+        // Nodes are added kind by kind, so a record's node index is derived from its position.
+        (0..self.figures.len()).for_each(|i| {
+            graph.add_node(Node::Figure(i));
+        });
+        (0..self.claims.len()).for_each(|i| {
+            graph.add_node(Node::Claim(i));
+        });
+        (0..self.sources.len()).for_each(|i| {
+            graph.add_node(Node::Source(i));
+        });
+        (0..self.speakers.len()).for_each(|i| {
+            graph.add_node(Node::Speaker(i));
+        });
+        self.graph = graph;
+        for (i, claim) in self.claims.iter().enumerate() {
+            let from = self.node(Node::Claim(i));
+            let mut edges = Vec::new();
+            edges.extend(claim.figure.map(|f| (Node::Figure(f), Relation::Measures)));
+            edges.extend(
+                claim
+                    .speaker
+                    .map(|s| (Node::Speaker(s), Relation::StatedBy)),
+            );
+            edges.extend(claim.source.map(|s| (Node::Source(s), Relation::AppearsIn)));
+            edges.extend(
+                claim
+                    .according_to
+                    .map(|s| (Node::Speaker(s), Relation::AttributedTo)),
+            );
+            edges.extend(claim.basis.iter().filter_map(|basis| match *basis {
+                Basis::Source(s) => Some((Node::Source(s), Relation::RestsOn)),
+                Basis::Claim(c) => Some((Node::Claim(c), Relation::RestsOn)),
+                Basis::FirstHand(_) => None,
+            }));
+            for (to, relation) in edges {
+                let to = self.node(to);
+                self.graph.add_edge(from, to, relation);
+            }
+        }
+        for (i, source) in self.sources.iter().enumerate() {
+            if let Some(publisher) = source.publisher {
+                let (from, to) = (
+                    self.node(Node::Source(i)),
+                    self.node(Node::Speaker(publisher)),
+                );
+                self.graph.add_edge(from, to, Relation::PublishedBy);
+            }
+        }
+        for (i, figure) in self.figures.iter().enumerate() {
+            if let Some(subject) = figure.subject {
+                let (from, to) = (
+                    self.node(Node::Figure(i)),
+                    self.node(Node::Speaker(subject)),
+                );
+                self.graph.add_edge(from, to, Relation::About);
+            }
+        }
+        for (i, speaker) in self.speakers.iter().enumerate() {
+            for &group in &speaker.affiliations {
+                let (from, to) = (self.node(Node::Speaker(i)), self.node(Node::Speaker(group)));
+                self.graph.add_edge(from, to, Relation::AffiliatedWith);
+            }
+        }
+    }
+
+    /// The graph node of a record.
+    pub fn node(&self, node: Node) -> NodeIndex {
+        let (offset, i) = match node {
+            Node::Figure(i) => (0, i),
+            Node::Claim(i) => (self.figures.len(), i),
+            Node::Source(i) => (self.figures.len() + self.claims.len(), i),
+            Node::Speaker(i) => (
+                self.figures.len() + self.claims.len() + self.sources.len(),
+                i,
+            ),
+        };
+        NodeIndex::new(offset + i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{FIGURE, SOURCES, checked, claim};
+    use petgraph::visit::EdgeRef;
+
+    #[test]
+    fn every_relation_a_claim_names_is_an_edge() {
+        let claims = [
+            FIGURE.to_string(),
+            claim("first", "5", "watchdog", ""),
+            claim(
+                "second",
+                "5",
+                "outlet",
+                "according_to = \"watchdog\"\nbasis = [\"first\", \"article\"]",
+            ),
+        ]
+        .concat();
+        let checked = checked(SOURCES, &claims);
+        let base = &checked.base;
+        let second = base.node(Node::Claim(1));
+        let mut edges: Vec<(Relation, Node)> = base
+            .graph
+            .edges(second)
+            .map(|edge| (*edge.weight(), base.graph[edge.target()]))
+            .collect();
+        edges.sort_by_key(|(relation, node)| (format!("{relation:?}"), format!("{node:?}")));
+        let lookup = |id: &str| base.lookup(id).expect(id);
+        assert_eq!(
+            edges,
+            [
+                (Relation::AppearsIn, lookup("article")),
+                (Relation::AttributedTo, lookup("watchdog")),
+                (Relation::Measures, lookup("killed")),
+                (Relation::RestsOn, lookup("first")),
+                (Relation::RestsOn, lookup("article")),
+                (Relation::StatedBy, lookup("outlet")),
+            ]
+        );
+        let ministry = base.node(lookup("ministry"));
+        let affiliations: Vec<Node> = base
+            .graph
+            .edges(ministry)
+            .map(|edge| base.graph[edge.target()])
+            .collect();
+        assert_eq!(affiliations, [lookup("government")]);
+    }
+}

@@ -1,0 +1,179 @@
+//! The resolved claim base: records with their ids checked, dates parsed, values read and every
+//! reference resolved to an index, plus the graph that holds every relation between them. Later
+//! code relies on what is resolved here and never re-checks it.
+
+pub mod date;
+pub mod graph;
+mod ids;
+mod resolve;
+mod values;
+
+pub use graph::{Node, Relation};
+
+use crate::input::config::Config;
+use crate::input::files::{FileId, Files, Location};
+use crate::input::records::{SourceKind, SpeakerKind, ValueKind};
+use crate::model::date::{PartialDate, Precision};
+use crate::value::Reading;
+use petgraph::graph::DiGraph;
+use std::collections::HashMap;
+use toml::Spanned;
+
+/// A basis the speaker has first-hand rather than from another record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FirstHand {
+    Witness,
+    OwnCount,
+    OwnResearch,
+    OfficialRecords,
+}
+
+impl FirstHand {
+    pub const ALL: [(&'static str, FirstHand); 4] = [
+        ("witness", FirstHand::Witness),
+        ("own-count", FirstHand::OwnCount),
+        ("own-research", FirstHand::OwnResearch),
+        ("official-records", FirstHand::OfficialRecords),
+    ];
+
+    pub fn name(self) -> &'static str {
+        FirstHand::ALL
+            .iter()
+            .find(|(_, basis)| *basis == self)
+            .map_or("", |(name, _)| name)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Basis {
+    Source(usize),
+    Claim(usize),
+    FirstHand(FirstHand),
+}
+
+#[derive(Debug, Clone)]
+pub struct Speaker {
+    pub id: String,
+    pub name: String,
+    pub kind: SpeakerKind,
+    pub aliases: Vec<String>,
+    pub affiliations: Vec<usize>,
+    pub note: Option<String>,
+    pub location: Location,
+}
+
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub publisher: Option<usize>,
+    pub kind: SourceKind,
+    pub published: Option<PartialDate>,
+    /// Where `published` is written.
+    pub published_location: Location,
+    pub url: Option<String>,
+    pub sha256: Option<Spanned<String>>,
+    /// The file name of the source's archived text, so a changed copy can be told from a missing one.
+    pub archive_file: Option<String>,
+    pub note: Option<String>,
+    pub location: Location,
+}
+
+#[derive(Debug, Clone)]
+pub struct Figure {
+    pub id: String,
+    pub label: String,
+    pub unit: Option<String>,
+    pub subject: Option<usize>,
+    pub values: ValueKind,
+    pub varies: bool,
+    pub window: Precision,
+    pub note: Option<String>,
+    pub location: Location,
+}
+
+/// A claim's value: as written, and as read when the figure counts.
+#[derive(Debug, Clone)]
+pub struct ClaimValue {
+    pub written: String,
+    /// `None` for label figures and for values the grammar could not read.
+    pub reading: Option<Reading>,
+    pub location: Location,
+}
+
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub id: String,
+    pub figure: Option<usize>,
+    pub value: Option<ClaimValue>,
+    pub statement: Option<String>,
+    pub speaker: Option<usize>,
+    pub source: Option<usize>,
+    /// Whether the record names a source at all, resolved or not.
+    pub names_source: bool,
+    pub quote: Option<Spanned<String>>,
+    pub locator: Option<String>,
+    /// The claim's own `as_of`, or else its source's publication date.
+    pub as_of: Option<PartialDate>,
+    /// Where the claim's own `as_of` is written, when it gives one.
+    pub as_of_location: Option<Location>,
+    pub according_to: Option<usize>,
+    pub basis: Vec<Basis>,
+    pub note: Option<String>,
+    pub location: Location,
+}
+
+impl Claim {
+    pub fn file(&self) -> FileId {
+        self.location.file
+    }
+
+    /// Where the claim's value is written, or its id when it has none.
+    pub fn value_location(&self) -> &Location {
+        self.value.as_ref().map_or(&self.location, |v| &v.location)
+    }
+}
+
+#[derive(Debug)]
+pub struct ClaimBase {
+    pub files: Files,
+    pub config: Config,
+    pub speakers: Vec<Speaker>,
+    pub sources: Vec<Source>,
+    pub figures: Vec<Figure>,
+    pub claims: Vec<Claim>,
+    pub graph: DiGraph<Node, Relation>,
+    pub(crate) ids: HashMap<String, Node>,
+}
+
+impl ClaimBase {
+    /// The record an id names, of any kind.
+    pub fn lookup(&self, id: &str) -> Option<Node> {
+        self.ids.get(id).copied()
+    }
+
+    /// How a basis is named in records and reports: an id or a first-hand basis.
+    pub fn basis_name(&self, basis: Basis) -> &str {
+        match basis {
+            Basis::Source(s) => &self.sources[s].id,
+            Basis::Claim(c) => &self.claims[c].id,
+            Basis::FirstHand(kind) => kind.name(),
+        }
+    }
+
+    /// The id of the figure the claim with this id measures.
+    pub fn figure_of_claim(&self, claim_id: &str) -> Option<&str> {
+        match self.lookup(claim_id)? {
+            Node::Claim(c) => self.claims[c].figure.map(|f| self.figures[f].id.as_str()),
+            _ => None,
+        }
+    }
+
+    pub fn figure_by_id(&self, id: &str) -> Option<usize> {
+        match self.lookup(id) {
+            Some(Node::Figure(i)) => Some(i),
+            _ => None,
+        }
+    }
+}

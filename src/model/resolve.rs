@@ -1,0 +1,443 @@
+//! Resolving raw records into the model: ids declared once, references resolved to indices, dates
+//! and hashes validated. Every problem becomes a finding; a record with a bad field is kept with the
+//! field left empty, so one mistake does not hide the rest.
+
+use super::ids::{id_problem, suggest_id};
+use super::values::read_values;
+use super::{Basis, Claim, ClaimBase, Figure, FirstHand, Node, Source, Speaker};
+use crate::finding::{Code, Finding, did_you_mean};
+use crate::input::config::Config;
+use crate::input::files::{FileId, Location};
+use crate::input::loader::{InFile, Loaded};
+use crate::input::records::DateText;
+use crate::model::date::PartialDate;
+use petgraph::graph::DiGraph;
+use std::collections::HashMap;
+use toml::Spanned;
+
+impl ClaimBase {
+    /// Resolve loaded records into the model. Problems become findings; the model keeps every record
+    /// whose id could be read, with unresolved references left empty.
+    pub fn resolve(loaded: Loaded, config: Config) -> (ClaimBase, Vec<Finding>) {
+        let Loaded {
+            files,
+            raw,
+            mut findings,
+            ..
+        } = loaded;
+        let mut resolver = Resolver {
+            ids: HashMap::new(),
+            id_locations: HashMap::new(),
+            findings: Vec::new(),
+        };
+        resolver.declare(&raw.speakers, |r| &r.id, Node::Speaker);
+        resolver.declare(&raw.sources, |r| &r.id, Node::Source);
+        resolver.declare(&raw.figures, |r| &r.id, Node::Figure);
+        resolver.declare(&raw.claims, |r| &r.id, Node::Claim);
+
+        let speakers: Vec<Speaker> = raw
+            .speakers
+            .iter()
+            .map(|InFile { file, record }| Speaker {
+                id: record.id.get_ref().clone(),
+                name: record.name.get_ref().clone(),
+                kind: *record.kind.get_ref(),
+                aliases: record.aliases.iter().map(|a| a.get_ref().clone()).collect(),
+                affiliations: record
+                    .affiliations
+                    .iter()
+                    .filter_map(|id| resolver.speaker(id, *file, "affiliations"))
+                    .collect(),
+                note: inner(&record.note),
+                location: Location::new(*file, record.id.span()),
+            })
+            .collect();
+        let sources: Vec<Source> = raw
+            .sources
+            .iter()
+            .map(|InFile { file, record }| Source {
+                id: record.id.get_ref().clone(),
+                title: record.title.get_ref().clone(),
+                publisher: resolver.speaker(&record.publisher, *file, "publisher"),
+                kind: *record.kind.get_ref(),
+                published: resolver.date(&record.published, *file),
+                published_location: Location::new(*file, record.published.span()),
+                url: inner(&record.url),
+                sha256: resolver.sha256(&record.sha256, *file),
+                archive_file: inner(&record.archive_file),
+                note: inner(&record.note),
+                location: Location::new(*file, record.id.span()),
+            })
+            .collect();
+        let figures: Vec<Figure> = raw
+            .figures
+            .iter()
+            .map(|InFile { file, record }| Figure {
+                id: record.id.get_ref().clone(),
+                label: record.label.get_ref().clone(),
+                unit: inner(&record.unit),
+                subject: record
+                    .subject
+                    .as_ref()
+                    .and_then(|id| resolver.speaker(id, *file, "subject")),
+                values: record.values,
+                varies: record.varies,
+                window: record
+                    .window
+                    .as_ref()
+                    .map(|w| *w.get_ref())
+                    .unwrap_or_default(),
+                note: inner(&record.note),
+                location: Location::new(*file, record.id.span()),
+            })
+            .collect();
+        let mut readings = read_values(&raw, &config).into_iter();
+        // Claims are the bulk of a base: their text moves into the model rather than being copied.
+        let claims: Vec<Claim> = raw
+            .claims
+            .into_iter()
+            .map(|InFile { file, record }| {
+                let figure = record
+                    .figure
+                    .as_ref()
+                    .and_then(|id| resolver.figure(id, file));
+                let source = record
+                    .source
+                    .as_ref()
+                    .and_then(|id| resolver.reference(id, file, "source", Target::Source))
+                    .and_then(Node::source);
+                let read = readings.next().flatten();
+                let figure_record = figure.map(|f| &figures[f]);
+                let value = resolver.value(&record, figure_record, &files, file, &config, read);
+                let as_of = match &record.as_of {
+                    Some(date) => resolver.date(date, file),
+                    None => source.and_then(|s| sources[s].published),
+                };
+                let speaker = resolver.speaker(&record.speaker, file, "speaker");
+                let according_to = record
+                    .according_to
+                    .as_ref()
+                    .and_then(|id| resolver.speaker(id, file, "according_to"));
+                let basis = record
+                    .basis
+                    .iter()
+                    .filter_map(|id| resolver.basis(id, file))
+                    .collect();
+                let location = Location::new(file, record.id.span());
+                Claim {
+                    id: record.id.into_inner(),
+                    figure,
+                    value,
+                    statement: record.statement.map(Spanned::into_inner),
+                    speaker,
+                    source,
+                    names_source: record.source.is_some(),
+                    quote: record.quote,
+                    locator: record.locator.map(Spanned::into_inner),
+                    as_of,
+                    as_of_location: record.as_of.as_ref().map(|d| Location::new(file, d.span())),
+                    according_to,
+                    basis,
+                    note: record.note.map(Spanned::into_inner),
+                    location,
+                }
+            })
+            .collect();
+        findings.append(&mut resolver.findings);
+
+        let mut base = ClaimBase {
+            files,
+            config,
+            speakers,
+            sources,
+            figures,
+            claims,
+            graph: DiGraph::new(),
+            ids: resolver.ids,
+        };
+        base.build_graph();
+        (base, findings)
+    }
+}
+
+fn inner(field: &Option<Spanned<String>>) -> Option<String> {
+    field.as_ref().map(|f| f.get_ref().clone())
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Target {
+    Speaker,
+    Source,
+    SourceOrClaim,
+}
+
+impl Target {
+    fn accepts(self, node: Node) -> bool {
+        matches!(
+            (self, node),
+            (Target::Speaker, Node::Speaker(_))
+                | (Target::Source, Node::Source(_))
+                | (Target::SourceOrClaim, Node::Source(_) | Node::Claim(_))
+        )
+    }
+
+    fn describe(self) -> &'static str {
+        match self {
+            Target::Speaker => "speaker",
+            Target::Source => "source",
+            Target::SourceOrClaim => "source or claim",
+        }
+    }
+}
+
+pub(super) struct Resolver {
+    pub(super) ids: HashMap<String, Node>,
+    pub(super) id_locations: HashMap<String, Location>,
+    pub(super) findings: Vec<Finding>,
+}
+
+impl Resolver {
+    /// Register the ids of one kind of record, reporting invalid and duplicate ids.
+    fn declare<T>(
+        &mut self,
+        records: &[InFile<T>],
+        id_of: impl Fn(&T) -> &Spanned<String>,
+        node: impl Fn(usize) -> Node,
+    ) {
+        for (i, InFile { file, record }) in records.iter().enumerate() {
+            let id = id_of(record);
+            let location = Location::new(*file, id.span());
+            let text = id.get_ref();
+            if let Some(problem) = id_problem(text) {
+                self.findings.push(
+                    Finding::new(
+                        Code::InvalidId,
+                        location.clone(),
+                        format!("invalid id `{text}`: {problem}"),
+                    )
+                    .label(problem)
+                    .help(format!(
+                        "use letters, digits and `-_./:` only, e.g. `{}`",
+                        suggest_id(text)
+                    )),
+                );
+            }
+            if FirstHand::ALL.iter().any(|(name, _)| name == text) {
+                self.findings.push(
+                    Finding::new(
+                        Code::InvalidId,
+                        location.clone(),
+                        format!("`{text}` is reserved for a first-hand basis"),
+                    )
+                    .help(
+                        "choose another id: `basis` entries with this name mean a first-hand basis",
+                    ),
+                );
+            }
+            match self.id_locations.get(text) {
+                Some(first) => {
+                    let first_kind = self.ids[text].kind_name();
+                    self.findings.push(
+                        Finding::new(
+                            Code::DuplicateId,
+                            location,
+                            format!("duplicate id `{text}`"),
+                        )
+                        .label(format!("`{text}` is used again here"))
+                        .related(first.clone(), format!("first used here by a {first_kind}"))
+                        .help("rename one of the two records, and the references meant for it"),
+                    );
+                }
+                None => {
+                    self.ids.insert(text.clone(), node(i));
+                    self.id_locations.insert(text.clone(), location);
+                }
+            }
+        }
+    }
+
+    fn reference(
+        &mut self,
+        id: &Spanned<String>,
+        file: FileId,
+        field: &str,
+        target: Target,
+    ) -> Option<Node> {
+        let text = id.get_ref();
+        match self.ids.get(text) {
+            Some(&node) if target.accepts(node) => Some(node),
+            found => {
+                let location = Location::new(file, id.span());
+                let message = match found {
+                    Some(node) => format!(
+                        "`{field}` names `{text}`, which is a {}, not a {}",
+                        node.kind_name(),
+                        target.describe()
+                    ),
+                    None => format!("`{field}` names unknown {} `{text}`", target.describe()),
+                };
+                let candidates = self
+                    .ids
+                    .iter()
+                    .filter(|(_, node)| target.accepts(**node))
+                    .map(|(id, _)| id.as_str());
+                let help = match did_you_mean(text, candidates) {
+                    Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                    None => format!(
+                        "add a [[{}]] with this id, or fix the reference",
+                        target.describe().replace(" or claim", "")
+                    ),
+                };
+                self.findings.push(
+                    Finding::new(Code::UnknownReference, location, message)
+                        .label(format!("no {} has this id", target.describe()))
+                        .help(help),
+                );
+                None
+            }
+        }
+    }
+
+    fn speaker(&mut self, id: &Spanned<String>, file: FileId, field: &str) -> Option<usize> {
+        match self.reference(id, file, field, Target::Speaker)? {
+            Node::Speaker(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    fn figure(&mut self, id: &Spanned<String>, file: FileId) -> Option<usize> {
+        let text = id.get_ref();
+        if let Some(&Node::Figure(i)) = self.ids.get(text) {
+            return Some(i);
+        }
+        let figures = self
+            .ids
+            .iter()
+            .filter(|(_, node)| matches!(node, Node::Figure(_)))
+            .map(|(id, _)| id.as_str());
+        let help = match did_you_mean(text, figures) {
+            Some(suggestion) => {
+                format!("did you mean `{suggestion}`? Otherwise declare it in a [[figure]] table")
+            }
+            None => format!(
+                "declare it: [[figure]] id = \"{text}\" with a label and a unit, in a file below `claims/`"
+            ),
+        };
+        self.findings.push(
+            Finding::new(
+                Code::UndeclaredFigure,
+                Location::new(file, id.span()),
+                format!("figure `{text}` is not declared"),
+            )
+            .label("no [[figure]] has this id")
+            .help(help),
+        );
+        None
+    }
+
+    fn basis(&mut self, id: &Spanned<String>, file: FileId) -> Option<Basis> {
+        if let Some((_, first_hand)) = FirstHand::ALL.iter().find(|(name, _)| name == id.get_ref())
+        {
+            return Some(Basis::FirstHand(*first_hand));
+        }
+        match self.reference(id, file, "basis", Target::SourceOrClaim)? {
+            Node::Source(i) => Some(Basis::Source(i)),
+            Node::Claim(i) => Some(Basis::Claim(i)),
+            _ => None,
+        }
+    }
+
+    fn sha256(&mut self, hash: &Option<Spanned<String>>, file: FileId) -> Option<Spanned<String>> {
+        let hash = hash.as_ref()?;
+        let text = hash.get_ref();
+        if text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Some(Spanned::new(hash.span(), text.to_ascii_lowercase()));
+        }
+        self.findings.push(
+            Finding::new(
+                Code::InvalidField,
+                Location::new(file, hash.span()),
+                "`sha256` must be 64 hexadecimal digits",
+            )
+            .label("not a sha256 hash")
+            .help("compute it with `sha256sum FILE` on the archived text"),
+        );
+        None
+    }
+
+    fn date(&mut self, date: &Spanned<DateText>, file: FileId) -> Option<PartialDate> {
+        match PartialDate::parse(&date.get_ref().0) {
+            Ok(parsed) => Some(parsed),
+            Err(problem) => {
+                self.findings.push(
+                    Finding::new(
+                        Code::InvalidDate,
+                        Location::new(file, date.span()),
+                        format!("invalid date `{}`", date.get_ref().0),
+                    )
+                    .label(problem)
+                    .help("write a partial date: \"1988\", \"2018-12\" or \"2018-12-04\""),
+                );
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::finding::Code;
+    use crate::testing::{FIGURE, SOURCES, checked, claim};
+
+    #[test]
+    fn a_misspelt_reference_is_an_unknown_reference_with_a_suggestion() {
+        let claims = [FIGURE.to_string(), claim("c", "5", "watchdgo", "")].concat();
+        let checked = checked(SOURCES, &claims);
+        let finding = checked
+            .findings
+            .iter()
+            .find(|f| f.code == Code::UnknownReference)
+            .expect("unknown reference");
+        assert_eq!(
+            finding.message,
+            "`speaker` names unknown speaker `watchdgo`"
+        );
+        assert_eq!(finding.help.as_deref(), Some("did you mean `watchdog`?"));
+        assert_eq!(checked.base.claims[0].speaker, None);
+    }
+
+    #[test]
+    fn a_reference_to_the_wrong_kind_says_what_it_names() {
+        let claims = [FIGURE.to_string(), claim("c", "5", "article", "")].concat();
+        let checked = checked(SOURCES, &claims);
+        assert!(
+            checked
+                .findings
+                .iter()
+                .any(|f| f.code == Code::UnknownReference
+                    && f.message == "`speaker` names `article`, which is a source, not a speaker")
+        );
+    }
+
+    #[test]
+    fn an_id_is_unique_across_record_kinds() {
+        let claims = [FIGURE.to_string(), claim("article", "5", "outlet", "")].concat();
+        let checked = checked(SOURCES, &claims);
+        let duplicate = checked
+            .findings
+            .iter()
+            .find(|f| f.code == Code::DuplicateId)
+            .expect("duplicate");
+        assert_eq!(duplicate.related[0].message, "first used here by a source");
+    }
+
+    #[test]
+    fn a_claim_without_as_of_takes_its_source_date() {
+        let claims = [FIGURE.to_string(), claim("c", "5", "outlet", "")].concat();
+        let checked = checked(SOURCES, &claims);
+        assert_eq!(
+            checked.base.claims[0].as_of.map(|d| d.to_string()),
+            Some("2020-01-02".to_string())
+        );
+    }
+}

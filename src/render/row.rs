@@ -1,0 +1,56 @@
+//! A claim as a row of cells, shared by the table and markdown formats so both show the same
+//! columns in the same words.
+
+use crate::view::report::{ClaimView, flag};
+
+pub const HEADER: [&str; 9] = [
+    "claim",
+    "value",
+    "reading",
+    "speaker",
+    "source",
+    "as of",
+    "attribution",
+    "origin",
+    "flags",
+];
+
+pub fn cells(claim: &ClaimView) -> [String; 9] {
+    let source = match (&claim.source, claim.source_published) {
+        (Some(source), Some(date)) => format!("{source} ({date})"),
+        (Some(source), None) => source.clone(),
+        (None, _) => String::new(),
+    };
+    [
+        claim.id.clone(),
+        claim
+            .value
+            .clone()
+            .or_else(|| claim.statement.clone())
+            .unwrap_or_default(),
+        claim.reading_text.clone(),
+        claim.speaker.clone().unwrap_or_default(),
+        source,
+        claim.as_of.map(|d| d.to_string()).unwrap_or_default(),
+        attribution(claim),
+        claim.origin.join(", "),
+        claim
+            .flags
+            .iter()
+            .map(|&code| flag(code))
+            .collect::<Vec<_>>()
+            .join(", "),
+    ]
+}
+
+/// "according to X; basis: …", or empty when the claim gives neither.
+fn attribution(claim: &ClaimView) -> String {
+    let mut parts = Vec::new();
+    if let Some(party) = &claim.according_to {
+        parts.push(format!("according to {party}"));
+    }
+    if !claim.basis.is_empty() {
+        parts.push(format!("basis: {}", claim.basis.join(", ")));
+    }
+    parts.join("; ")
+}

@@ -1,0 +1,84 @@
+//! The canonical snapshot: the report model of the whole claim base as text, one fact a line,
+//! ordered by id and free of file locations, so it does not change when records move between files
+//! and `git diff` of it reads as a change in claim terms.
+
+use crate::view::facts::{self, Facts, label};
+use crate::view::report::{ClaimView, Report};
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write;
+
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    let mut findings: BTreeMap<Option<&str>, Vec<String>> = BTreeMap::new();
+    for finding in &report.findings {
+        findings
+            .entry(finding.figure.as_deref())
+            .or_default()
+            .push(finding.line_without_place());
+    }
+    findings.values_mut().for_each(|lines| lines.sort());
+    let mut claims_of: HashMap<Option<&str>, Vec<&ClaimView>> = HashMap::new();
+    for claim in &report.claims {
+        claims_of
+            .entry(claim.figure.as_deref())
+            .or_default()
+            .push(claim);
+    }
+    for figure in &report.figures {
+        let _ = writeln!(out, "figure {}", figure.id);
+        write_facts(&mut out, 1, facts::figure(figure));
+        for claim in claims_of
+            .remove(&Some(figure.id.as_str()))
+            .unwrap_or_default()
+        {
+            let _ = writeln!(out, "  claim {}", claim.id);
+            write_facts(&mut out, 2, facts::claim(claim));
+        }
+        for line in findings
+            .remove(&Some(figure.id.as_str()))
+            .unwrap_or_default()
+        {
+            let _ = writeln!(out, "  finding {line}");
+        }
+        out.push('\n');
+    }
+    if let Some(statements) = claims_of.remove(&None) {
+        out.push_str("statements\n");
+        for claim in statements {
+            let _ = writeln!(out, "  claim {}", claim.id);
+            write_facts(&mut out, 2, facts::claim(claim));
+        }
+        out.push('\n');
+    }
+    for speaker in &report.speakers {
+        let _ = writeln!(out, "speaker {}", speaker.id);
+        write_facts(&mut out, 1, facts::speaker(speaker));
+    }
+    for source in &report.sources {
+        let _ = writeln!(out, "source {}", source.id);
+        write_facts(&mut out, 1, facts::source(source));
+    }
+    let rest: Vec<String> = findings.into_values().flatten().collect();
+    if !rest.is_empty() {
+        out.push_str("\nother findings\n");
+        for line in rest {
+            let _ = writeln!(out, "  finding {line}");
+        }
+    }
+    out
+}
+
+fn write_facts(out: &mut String, depth: usize, facts: Facts) {
+    for (field, value) in facts {
+        for line in value.shown() {
+            // One fact a line: line breaks inside a value are shown escaped.
+            let _ = writeln!(
+                out,
+                "{}{}: {}",
+                "  ".repeat(depth),
+                label(field),
+                line.replace('\n', "\\n")
+            );
+        }
+    }
+}

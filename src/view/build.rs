@@ -1,0 +1,313 @@
+//! Building the report model from a checked claim base: ids instead of indices, readings in words,
+//! locations as line:column, and the flags findings put on claims, each worked out once.
+
+use super::report::{
+    ClaimView, FigureView, FindingView, NotComparedView, ReadingView, RelatedView, Report,
+    SourceView, SpeakerView, ValueView, WindowView,
+};
+use crate::Checked;
+use crate::analysis::compare::FigureComparison;
+use crate::finding::{Code, Finding};
+use crate::input::files::Files;
+use crate::input::records::ValueKind;
+use crate::model::{Claim, ClaimBase};
+use crate::value::Reading;
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+/// The report on every figure, or on the one `figure` names (which must exist).
+pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
+    let Checked {
+        base,
+        analysis,
+        findings,
+    } = checked;
+    let origins = &analysis.origins;
+    let group_names = |groups: &[usize]| -> Vec<String> {
+        groups
+            .iter()
+            .map(|&g| origins.group_name(base, g).to_string())
+            .collect()
+    };
+    let in_scope =
+        |f: Option<usize>| figure.is_none_or(|id| f.is_some_and(|f| base.figures[f].id == id));
+
+    let flags = flags_by_claim(findings);
+    let mut claim_indices: Vec<usize> = (0..base.claims.len())
+        .filter(|&c| in_scope(base.claims[c].figure))
+        .collect();
+    claim_indices.sort_by(|&a, &b| base.claims[a].id.cmp(&base.claims[b].id));
+    let position: HashMap<usize, usize> = claim_indices
+        .iter()
+        .enumerate()
+        .map(|(row, &c)| (c, row))
+        .collect();
+    let claims = claim_indices
+        .iter()
+        .map(|&c| {
+            claim_view(
+                base,
+                &base.claims[c],
+                group_names(&origins.claim_groups[c]),
+                &flags,
+            )
+        })
+        .collect();
+
+    let mut figures: Vec<FigureView> = analysis
+        .comparisons
+        .iter()
+        .filter(|comparison| in_scope(Some(comparison.figure)))
+        .map(|comparison| figure_view(base, comparison, &group_names, &position))
+        .collect();
+    figures.sort_by(|a, b| a.id.cmp(&b.id));
+
+    let mut sources: Vec<SourceView> = base
+        .sources
+        .iter()
+        .map(|source| SourceView {
+            id: source.id.clone(),
+            title: source.title.clone(),
+            publisher: source.publisher.map(|p| base.speakers[p].id.clone()),
+            kind: source.kind,
+            published: source.published,
+            url: source.url.clone(),
+            sha256: source.sha256.as_ref().map(|h| h.get_ref().clone()),
+            note: source.note.clone(),
+        })
+        .collect();
+    sources.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut speakers: Vec<SpeakerView> = base
+        .speakers
+        .iter()
+        .enumerate()
+        .map(|(s, speaker)| SpeakerView {
+            id: speaker.id.clone(),
+            name: speaker.name.clone(),
+            kind: speaker.kind,
+            aliases: sorted(speaker.aliases.iter().cloned()),
+            affiliations: sorted(
+                speaker
+                    .affiliations
+                    .iter()
+                    .map(|&a| base.speakers[a].id.clone()),
+            ),
+            origin_group: origins
+                .group_name(base, origins.speaker_group[s])
+                .to_string(),
+            note: speaker.note.clone(),
+        })
+        .collect();
+    speakers.sort_by(|a, b| a.id.cmp(&b.id));
+
+    Report {
+        figures,
+        sources,
+        speakers,
+        claims,
+        findings: checked
+            .findings_about(figure)
+            .map(|finding| finding_view(base, finding))
+            .collect(),
+    }
+}
+
+fn figure_view(
+    base: &ClaimBase,
+    comparison: &FigureComparison,
+    group_names: &impl Fn(&[usize]) -> Vec<String>,
+    position: &HashMap<usize, usize>,
+) -> FigureView {
+    let figure = &base.figures[comparison.figure];
+    let windows = comparison
+        .windows
+        .iter()
+        .map(|window| WindowView {
+            as_of: window.key,
+            values: window
+                .values
+                .iter()
+                .map(|value| ValueView {
+                    value: value.written(base).to_string(),
+                    reading: reading_view(value.reading(base)),
+                    claims: value
+                        .claims
+                        .iter()
+                        .map(|&c| base.claims[c].id.clone())
+                        .collect(),
+                    origins: group_names(&value.origin_groups),
+                })
+                .collect(),
+        })
+        .collect();
+    FigureView {
+        id: figure.id.clone(),
+        label: figure.label.clone(),
+        unit: figure.unit.clone(),
+        subject: figure.subject.map(|s| base.speakers[s].id.clone()),
+        values: figure.values,
+        varies: figure.varies,
+        window: figure.varies.then(|| figure.window.name()),
+        note: figure.note.clone(),
+        claims: comparison.claims.len(),
+        distinct_values: comparison.value_count(),
+        independent_origins: group_names(&comparison.origin_groups),
+        divergence: comparison.widest_divergence(),
+        conflicts: comparison.conflict_count(),
+        windows,
+        not_compared: comparison
+            .not_compared
+            .iter()
+            .map(|n| NotComparedView {
+                claim: base.claims[n.claim].id.clone(),
+                reason: n.reason.clone(),
+            })
+            .collect(),
+        rows: report_order(base, comparison)
+            .into_iter()
+            .filter_map(|c| position.get(&c).copied())
+            .collect(),
+    }
+}
+
+/// Claims in the order the report lists them: by window, then value, then id; claims that are not
+/// compared last, by id.
+fn report_order(base: &ClaimBase, comparison: &FigureComparison) -> Vec<usize> {
+    let mut ordered: Vec<usize> = comparison
+        .windows
+        .iter()
+        .flat_map(|window| &window.values)
+        .flat_map(|value| value.claims.iter().copied())
+        .collect();
+    // Lonely claims of a varying figure are in a window and also listed as not compared.
+    let listed: HashSet<usize> = ordered.iter().copied().collect();
+    let mut rest: Vec<usize> = comparison
+        .not_compared
+        .iter()
+        .map(|n| n.claim)
+        .filter(|c| !listed.contains(c))
+        .collect();
+    rest.sort_by(|&a, &b| base.claims[a].id.cmp(&base.claims[b].id));
+    ordered.extend(rest);
+    ordered
+}
+
+fn claim_view(
+    base: &ClaimBase,
+    claim: &Claim,
+    origin: Vec<String>,
+    flags: &HashMap<&str, BTreeSet<Code>>,
+) -> ClaimView {
+    let is_label = claim
+        .figure
+        .is_some_and(|f| base.figures[f].values == ValueKind::Label);
+    let reading = claim.value.as_ref().and_then(|v| v.reading.as_ref());
+    let reading_text = match (&claim.value, reading) {
+        (None, _) => String::new(),
+        (Some(_), Some(reading)) => format!("{} {}", reading.interval_text(), reading.describe()),
+        (Some(_), None) if is_label || claim.figure.is_none() => "label".to_string(),
+        (Some(_), None) => "unreadable".to_string(),
+    };
+    let at = base.files.line_col(&claim.location);
+    ClaimView {
+        id: claim.id.clone(),
+        figure: claim.figure.map(|f| base.figures[f].id.clone()),
+        value: claim.value.as_ref().map(|v| v.written.clone()),
+        reading: reading_view(reading),
+        reading_text,
+        statement: claim.statement.clone(),
+        speaker: claim.speaker.map(|s| base.speakers[s].id.clone()),
+        source: claim.source.map(|s| base.sources[s].id.clone()),
+        source_published: claim.source.and_then(|s| base.sources[s].published),
+        quote: claim.quote.as_ref().map(|q| q.get_ref().clone()),
+        locator: claim.locator.clone(),
+        as_of: claim.as_of,
+        according_to: claim.according_to.map(|s| base.speakers[s].id.clone()),
+        basis: claim
+            .basis
+            .iter()
+            .map(|&basis| base.basis_name(basis).to_string())
+            .collect(),
+        origin,
+        note: claim.note.clone(),
+        flags: flags
+            .get(claim.id.as_str())
+            .map(|codes| codes.iter().copied().collect())
+            .unwrap_or_default(),
+        file: base.files.display_path(claim.file()),
+        line: at.line,
+        column: at.column,
+    }
+}
+
+pub fn reading_view(reading: Option<&Reading>) -> ReadingView {
+    reading.map_or_else(ReadingView::default, |r| ReadingView {
+        low: Some(r.low),
+        high: r.high,
+        point: r.point,
+        rule: Some(r.rule),
+        hedge: r.hedge.clone(),
+    })
+}
+
+/// A finding with its places as line:column, the one way every format shows a place.
+fn finding_view(base: &ClaimBase, finding: &Finding) -> FindingView {
+    let figure = finding
+        .claims
+        .first()
+        .and_then(|claim| base.figure_of_claim(claim));
+    located(&base.files, finding, figure)
+}
+
+/// A finding with its places as line:column in `files`, about `figure`.
+pub fn located(files: &Files, finding: &Finding, figure: Option<&str>) -> FindingView {
+    let start = files.line_col(&finding.location);
+    let end = files
+        .get(finding.location.file)
+        .line_col(finding.location.span.end);
+    FindingView {
+        code: finding.code,
+        severity: finding.severity,
+        message: finding.message.clone(),
+        figure: figure.map(str::to_string),
+        file: files.display_path(finding.location.file),
+        line: start.line,
+        column: start.column,
+        end_line: end.line,
+        end_column: end.column,
+        label: finding.label.to_string(),
+        help: finding.help.as_deref().map(str::to_string),
+        claims: finding.claims.clone(),
+        related: finding
+            .related
+            .iter()
+            .map(|related| {
+                let at = files.line_col(&related.location);
+                RelatedView {
+                    message: related.message.clone(),
+                    file: files.display_path(related.location.file),
+                    line: at.line,
+                    column: at.column,
+                }
+            })
+            .collect(),
+    }
+}
+
+fn flags_by_claim(findings: &[Finding]) -> HashMap<&str, BTreeSet<Code>> {
+    let mut flags: HashMap<&str, BTreeSet<Code>> = HashMap::new();
+    for finding in findings {
+        for claim in &finding.claims {
+            flags
+                .entry(claim.as_str())
+                .or_default()
+                .insert(finding.code);
+        }
+    }
+    flags
+}
+
+fn sorted(items: impl Iterator<Item = String>) -> Vec<String> {
+    let mut items: Vec<String> = items.collect();
+    items.sort_unstable();
+    items
+}

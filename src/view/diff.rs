@@ -1,0 +1,263 @@
+//! What changed between two states of a claim base, in claim terms: records added, removed and
+//! changed fact by fact (a value from → to with both readings), speakers renamed or merged, and
+//! findings that appeared or were resolved.
+
+use super::facts::{FactValue, Facts, RecordFacts};
+use super::report::Report;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A field of a record that changed: its name as the records spell it, and its old and new value
+/// (a claim's value with its reading as structured data).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldChange {
+    pub field: &'static str,
+    pub old: Option<FactValue>,
+    pub new: Option<FactValue>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "change", rename_all = "kebab-case")]
+pub enum RecordChange {
+    Added {
+        id: String,
+    },
+    Removed {
+        id: String,
+    },
+    Changed {
+        id: String,
+        fields: Vec<FieldChange>,
+    },
+    /// A speaker whose id changed: the new record carries the old name or id among its aliases.
+    Renamed {
+        id: String,
+        to: String,
+    },
+    /// A speaker removed whose name or id an existing speaker now carries as an alias.
+    Merged {
+        id: String,
+        into: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FindingChange {
+    /// The figure the finding is about, if any.
+    pub figure: Option<String>,
+    pub finding: String,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Diff {
+    pub figures: Vec<RecordChange>,
+    pub claims: Vec<RecordChange>,
+    pub speakers: Vec<RecordChange>,
+    pub sources: Vec<RecordChange>,
+    pub findings_appeared: Vec<FindingChange>,
+    pub findings_resolved: Vec<FindingChange>,
+}
+
+impl Diff {
+    pub fn is_empty(&self) -> bool {
+        self.figures.is_empty()
+            && self.claims.is_empty()
+            && self.speakers.is_empty()
+            && self.sources.is_empty()
+            && self.findings_appeared.is_empty()
+            && self.findings_resolved.is_empty()
+    }
+}
+
+/// What changed from the `old` report to the `new` one; both cover the whole claim base.
+pub fn diff(old: &Report, new: &Report) -> Diff {
+    let (before, after) = (RecordFacts::of(old), RecordFacts::of(new));
+    let mut speakers = compare_records(before.speakers, after.speakers);
+    detect_renames(old, new, &mut speakers);
+    let (findings_appeared, findings_resolved) = compare_findings(old, new);
+    Diff {
+        figures: compare_records(before.figures, after.figures),
+        claims: compare_records(before.claims, after.claims),
+        speakers,
+        sources: compare_records(before.sources, after.sources),
+        findings_appeared,
+        findings_resolved,
+    }
+}
+
+fn compare_records(old: Vec<(String, Facts)>, new: Vec<(String, Facts)>) -> Vec<RecordChange> {
+    let (old, new): (BTreeMap<String, Facts>, BTreeMap<String, Facts>) =
+        (old.into_iter().collect(), new.into_iter().collect());
+    let ids: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
+    ids.into_iter()
+        .filter_map(|id| match (old.get(id), new.get(id)) {
+            (Some(_), None) => Some(RecordChange::Removed { id: id.clone() }),
+            (None, Some(_)) => Some(RecordChange::Added { id: id.clone() }),
+            (Some(before), Some(after)) => {
+                let fields = compare_facts(before, after);
+                (!fields.is_empty()).then(|| RecordChange::Changed {
+                    id: id.clone(),
+                    fields,
+                })
+            }
+            (None, None) => None,
+        })
+        .collect()
+}
+
+fn compare_facts(old: &Facts, new: &Facts) -> Vec<FieldChange> {
+    let (old, new): (BTreeMap<_, _>, BTreeMap<_, _>) = (
+        old.iter().map(|(name, value)| (*name, value)).collect(),
+        new.iter().map(|(name, value)| (*name, value)).collect(),
+    );
+    let names: BTreeSet<&'static str> = old.keys().chain(new.keys()).copied().collect();
+    names
+        .into_iter()
+        .filter(|name| old.get(name) != new.get(name))
+        .map(|field| FieldChange {
+            field,
+            old: old.get(field).map(|&value| value.clone()),
+            new: new.get(field).map(|&value| value.clone()),
+        })
+        .collect()
+}
+
+fn detect_renames(old: &Report, new: &Report, changes: &mut Vec<RecordChange>) {
+    let removed: Vec<String> = changes
+        .iter()
+        .filter_map(|c| match c {
+            RecordChange::Removed { id } => Some(id.clone()),
+            _ => None,
+        })
+        .collect();
+    for id in removed {
+        let Some(old_speaker) = old.speakers.iter().find(|s| s.id == id) else {
+            continue;
+        };
+        let old_name = &old_speaker.name;
+        let Some(heir) = new.speakers.iter().find(|speaker| {
+            speaker
+                .aliases
+                .iter()
+                .any(|alias| alias == old_name || *alias == id)
+                || speaker.name == *old_name
+        }) else {
+            continue;
+        };
+        let heir_is_new = !old.speakers.iter().any(|s| s.id == heir.id);
+        changes.retain(|c| !matches!(c, RecordChange::Removed { id: removed } if *removed == id));
+        if heir_is_new {
+            changes
+                .retain(|c| !matches!(c, RecordChange::Added { id: added } if *added == heir.id));
+            changes.push(RecordChange::Renamed {
+                id: id.clone(),
+                to: heir.id.clone(),
+            });
+        } else {
+            changes.push(RecordChange::Merged {
+                id: id.clone(),
+                into: heir.id.clone(),
+            });
+        }
+    }
+    changes.sort_by(|a, b| change_id(a).cmp(change_id(b)));
+}
+
+fn change_id(change: &RecordChange) -> &str {
+    match change {
+        RecordChange::Added { id }
+        | RecordChange::Removed { id }
+        | RecordChange::Changed { id, .. }
+        | RecordChange::Renamed { id, .. }
+        | RecordChange::Merged { id, .. } => id,
+    }
+}
+
+/// Findings compared as location-free lines, counting repeats, so a record moved between files
+/// changes nothing here.
+fn compare_findings(old: &Report, new: &Report) -> (Vec<FindingChange>, Vec<FindingChange>) {
+    let flatten = |report: &Report| -> BTreeMap<(Option<String>, String), usize> {
+        let mut counts = BTreeMap::new();
+        for finding in &report.findings {
+            *counts
+                .entry((finding.figure.clone(), finding.line_without_place()))
+                .or_insert(0) += 1;
+        }
+        counts
+    };
+    let (before, after) = (flatten(old), flatten(new));
+    let surplus = |a: &BTreeMap<(Option<String>, String), usize>,
+                   b: &BTreeMap<(Option<String>, String), usize>| {
+        a.iter()
+            .flat_map(|((figure, finding), &count)| {
+                let extra = count.saturating_sub(
+                    b.get(&(figure.clone(), finding.clone()))
+                        .copied()
+                        .unwrap_or(0),
+                );
+                std::iter::repeat_n(
+                    FindingChange {
+                        figure: figure.clone(),
+                        finding: finding.clone(),
+                    },
+                    extra,
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    (surplus(&after, &before), surplus(&before, &after))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{FIGURE, SOURCES, checked, claim};
+    use crate::view::build;
+
+    fn report(claims: &[String]) -> Report {
+        build(
+            &checked(
+                SOURCES,
+                &[FIGURE.to_string()]
+                    .iter()
+                    .chain(claims)
+                    .cloned()
+                    .collect::<String>(),
+            ),
+            None,
+        )
+    }
+
+    #[test]
+    fn a_moved_value_is_a_field_change_with_both_readings() {
+        let old = report(&[claim("c", "at least 5,000", "watchdog", "")]);
+        let new = report(&[claim("c", "about 6,000", "watchdog", "")]);
+        let diff = diff(&old, &new);
+        let [RecordChange::Changed { id, fields }] = diff.claims.as_slice() else {
+            panic!("one changed claim expected: {:?}", diff.claims);
+        };
+        assert_eq!(id, "c");
+        let value = fields
+            .iter()
+            .find(|f| f.field == "value")
+            .expect("value changed");
+        let reading = |fact: &Option<FactValue>| match fact {
+            Some(FactValue::Value(value)) => (
+                value.reading.low.and_then(crate::value::Number::as_count),
+                value.reading.high.and_then(crate::value::Number::as_count),
+            ),
+            other => panic!("a value fact expected: {other:?}"),
+        };
+        assert_eq!(reading(&value.old), (Some(5000), None));
+        assert_eq!(reading(&value.new), (Some(5400), Some(6600)));
+    }
+
+    #[test]
+    fn identical_reports_have_an_empty_diff_and_a_new_claim_is_added() {
+        let claims = [claim("c", "5", "outlet", "")];
+        assert!(diff(&report(&claims), &report(&claims)).is_empty());
+        let more = [claims[0].clone(), claim("d", "6", "outlet", "")];
+        let diff = diff(&report(&claims), &report(&more));
+        assert_eq!(diff.claims, [RecordChange::Added { id: "d".into() }]);
+    }
+}

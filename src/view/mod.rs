@@ -1,0 +1,10 @@
+//! Views: the one report model every report format, the snapshot and the diff read, the typed facts
+//! the snapshot and the diff share, and the outcome the check formats show.
+
+mod build;
+pub mod check;
+pub mod diff;
+pub mod facts;
+pub mod report;
+
+pub use build::{build, located, reading_view};

@@ -1,0 +1,259 @@
+//! The report model: every figure with its summary, compared values and claims, every source,
+//! speaker and finding, computed once from the checked claim base. The table, markdown, JSON and
+//! snapshot outputs and the diff all read this one model, so no format can show a row, a verdict
+//! or a number the others do not.
+
+use crate::finding::{Code, Severity};
+use crate::input::records::{SourceKind, SpeakerKind, ValueKind};
+use crate::model::date::PartialDate;
+use crate::value::{Number, Rule};
+use serde::Serialize;
+
+#[derive(Debug, Serialize)]
+pub struct Report {
+    /// In id order.
+    pub figures: Vec<FigureView>,
+    /// In id order.
+    pub sources: Vec<SourceView>,
+    /// In id order.
+    pub speakers: Vec<SpeakerView>,
+    /// In id order: claims on the figures in scope, and statements (claims without a figure) when
+    /// no figure is singled out.
+    pub claims: Vec<ClaimView>,
+    /// In canonical order (file, position, code).
+    pub findings: Vec<FindingView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FigureView {
+    pub id: String,
+    pub label: String,
+    pub unit: Option<String>,
+    pub subject: Option<String>,
+    pub values: ValueKind,
+    pub varies: bool,
+    /// The window claims are compared in, for figures that vary: `day`, `month` or `year`.
+    pub window: Option<&'static str>,
+    pub note: Option<String>,
+    /// How many claims measure the figure.
+    pub claims: usize,
+    pub distinct_values: usize,
+    pub independent_origins: Vec<String>,
+    /// The largest ratio between overlapping stated numbers that reaches the divergence factor;
+    /// shown to two decimals.
+    #[serde(serialize_with = "two_decimals")]
+    pub divergence: Option<f64>,
+    pub conflicts: usize,
+    pub windows: Vec<WindowView>,
+    pub not_compared: Vec<NotComparedView>,
+    /// Indices into [`Report::claims`] in the order a report lists them: by window, value, id;
+    /// claims that are not compared last.
+    #[serde(skip)]
+    pub rows: Vec<usize>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct WindowView {
+    /// The `as_of` window for figures that vary; `None` for fixed totals.
+    pub as_of: Option<PartialDate>,
+    pub values: Vec<ValueView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ValueView {
+    /// As its first claim writes it.
+    pub value: String,
+    #[serde(flatten)]
+    pub reading: ReadingView,
+    pub claims: Vec<String>,
+    pub origins: Vec<String>,
+}
+
+/// A count as read: every field `None` for labels, statements and unreadable values.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ReadingView {
+    pub low: Option<Number>,
+    /// `None` also when open upwards.
+    pub high: Option<Number>,
+    /// The best value: the number stated, or an estimate's central value.
+    pub point: Option<Number>,
+    pub rule: Option<Rule>,
+    /// The hedge or estimate marker as written ("probably"), when one qualifies the value.
+    pub hedge: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct NotComparedView {
+    pub claim: String,
+    pub reason: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SourceView {
+    pub id: String,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub kind: SourceKind,
+    pub published: Option<PartialDate>,
+    pub url: Option<String>,
+    pub sha256: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SpeakerView {
+    pub id: String,
+    pub name: String,
+    pub kind: SpeakerKind,
+    /// Sorted.
+    pub aliases: Vec<String>,
+    /// Speaker ids, sorted.
+    pub affiliations: Vec<String>,
+    pub origin_group: String,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ClaimView {
+    pub id: String,
+    pub figure: Option<String>,
+    /// As written.
+    pub value: Option<String>,
+    #[serde(flatten)]
+    pub reading: ReadingView,
+    /// How the value reads, in words: `[5,000, ∞) at-least`, `label`, `unreadable`; empty for a
+    /// statement.
+    #[serde(skip)]
+    pub reading_text: String,
+    pub statement: Option<String>,
+    pub speaker: Option<String>,
+    pub source: Option<String>,
+    /// The source's publication date, for showing next to the source.
+    #[serde(skip)]
+    pub source_published: Option<PartialDate>,
+    pub quote: Option<String>,
+    pub locator: Option<String>,
+    /// The claim's own `as_of`, or its source's date.
+    pub as_of: Option<PartialDate>,
+    pub according_to: Option<String>,
+    /// Source and claim ids, and first-hand bases.
+    pub basis: Vec<String>,
+    /// Origin group names.
+    pub origin: Vec<String>,
+    pub note: Option<String>,
+    /// The codes of the findings that name the claim, sorted.
+    pub flags: Vec<Code>,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingView {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    /// The figure of the first claim the finding names.
+    pub figure: Option<String>,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    pub claims: Vec<String>,
+    pub related: Vec<RelatedView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RelatedView {
+    pub message: String,
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Report {
+    /// Figures with the most claims first, then by id: what a fact-checker opens a report for.
+    pub fn figures_busiest_first(&self) -> Vec<&FigureView> {
+        let mut figures: Vec<&FigureView> = self.figures.iter().collect();
+        figures.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.id.cmp(&b.id)));
+        figures
+    }
+
+    /// Claims that carry no figure.
+    pub fn statements(&self) -> impl Iterator<Item = &ClaimView> {
+        self.claims.iter().filter(|claim| claim.figure.is_none())
+    }
+}
+
+impl FindingView {
+    /// "warning single-origin: …": the finding without its place, as the snapshot and the diff
+    /// show it, so moving a record between files changes nothing.
+    pub fn line_without_place(&self) -> String {
+        format!("{} {}: {}", self.severity, self.code, self.message)
+    }
+}
+
+impl FigureView {
+    /// "8 claims, 3 values, 3 independent origins, divergence ×6": the figure's numbers in words.
+    pub fn summary_text(&self) -> String {
+        let mut parts = vec![
+            count(self.claims, "claim", "claims"),
+            count(self.distinct_values, "value", "values"),
+            count(
+                self.independent_origins.len(),
+                "independent origin",
+                "independent origins",
+            ),
+        ];
+        if let Some(ratio) = self.divergence {
+            parts.push(format!(
+                "divergence {}",
+                crate::analysis::disagreement::format_ratio(ratio)
+            ));
+        }
+        if self.conflicts > 0 {
+            parts.push(count(self.conflicts, "conflict", "conflicts"));
+        }
+        if self.varies {
+            parts.push(count(self.windows.len(), "window", "windows"));
+        }
+        if !self.not_compared.is_empty() {
+            parts.push(format!("{} not compared", self.not_compared.len()));
+        }
+        parts.join(", ")
+    }
+}
+
+fn two_decimals<S: serde::Serializer>(
+    ratio: &Option<f64>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    ratio
+        .map(|ratio| (ratio * 100.0).round() / 100.0)
+        .serialize(serializer)
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The short flag a finding code puts on a claim's row.
+pub fn flag(code: Code) -> &'static str {
+    match code {
+        Code::FigureConflict => "conflict",
+        Code::FigureDivergence => "divergence",
+        Code::UnsupportedAssertion => "unsupported",
+        Code::AttributionUnverified => "attribution-unverified",
+        Code::AttributionContradicted => "attribution-contradicted",
+        Code::SingleOrigin => "single-origin",
+        Code::ValueNotInQuote => "value-not-in-quote",
+        Code::UncitedClaim => "uncited",
+        Code::QuoteNotFound => "quote-not-found",
+        other => other.name(),
+    }
+}
