@@ -8,6 +8,7 @@
 
 mod display;
 mod estimate;
+mod fields;
 mod grammar;
 mod in_quote;
 mod lexer;
@@ -25,6 +26,7 @@ mod words;
 #[cfg(test)]
 mod tests;
 
+pub use fields::{EstimateFields, Field, FieldError};
 pub use grammar::{ACCEPTED_FORMS, read_integer, read_value};
 pub use in_quote::{numbers_in_text, value_in_quote};
 pub use number::Number;

@@ -12,3 +12,4 @@ mod hardening;
 mod layout;
 mod report;
 mod support;
+mod values;
