@@ -4,10 +4,22 @@
 #   benches/bench.sh                      # sizes 1000 10000 100000 1000000
 #   benches/bench.sh 1000 10000           # only these sizes
 #   SEED=7 RUNS=5 benches/bench.sh 100000 # another base, median of 5 runs
+#   SHAPES=desk benches/bench.sh 10000 100000          # issue 18's shapes, beside a normal base
+#   SHAPES="one-figure long-chain" benches/bench.sh 100000
+#
+# SHAPES lists the base shapes to measure at each size (`examples/synth --shape`, default
+# `normal`): normal, wire-agency, deleted-sources, one-figure, long-chain,
+# chained-affiliations, many-aliases; `desk` stands for normal wire-agency deleted-sources,
+# `pathological` for normal one-figure long-chain chained-affiliations many-aliases (at 100k
+# claims: one figure with 50,000 claims and 20,000 distinct values, a chain of 100,000
+# according_to/basis links, 100,000 chained affiliations, one speaker with 10,000 aliases),
+# `all` for every shape. A command that runs longer than TIMEOUT seconds (default 600) is
+# stopped and shown as `>TIMEOUT`.
 #
 # For each size it generates (once; cached under target/bench-data/claims-N, keyed by
-# examples/synth.rs's version, the seed and the file size) a claim base with
-# `cargo run --release --example synth`, then measures wall time and peak RSS of
+# examples/synth/main.rs's GENERATOR_VERSION, the seed and the file size; other shapes under
+# target/bench-data/SHAPE-N) a claim base with `cargo run --release --example synth`, then
+# measures wall time and peak RSS of
 #   claimtrack --root DIR check                      > /dev/null
 #   claimtrack --root DIR report --format json       > /dev/null
 # with /usr/bin/time (median of RUNS runs, default 3, for sizes <= 100k; 1 run above), and the
@@ -23,6 +35,13 @@ DATA="$ROOT_DIR/target/bench-data"
 SEED=${SEED:-1}
 PER_FILE=${PER_FILE:-200}
 RUNS=${RUNS:-3}
+TIMEOUT=${TIMEOUT:-600}
+case "${SHAPES:-normal}" in
+desk) SHAPES="normal wire-agency deleted-sources" ;;
+pathological) SHAPES="normal one-figure long-chain chained-affiliations many-aliases" ;;
+all) SHAPES="normal wire-agency deleted-sources one-figure long-chain chained-affiliations many-aliases" ;;
+*) SHAPES=${SHAPES:-normal} ;;
+esac
 SIZES=("$@")
 if [ ${#SIZES[@]} -eq 0 ]; then
     SIZES=(1000 10000 100000 1000000)
@@ -37,7 +56,7 @@ TARGET_DIR=$(cargo metadata --format-version 1 --no-deps 2>/dev/null |
 BIN="$TARGET_DIR/release/claimtrack"
 SYNTH="$TARGET_DIR/release/examples/synth"
 FLOOR="$TARGET_DIR/release/examples/parse_floor"
-GEN_VERSION=$(sed -n 's/^const GENERATOR_VERSION: u32 = \([0-9]*\);/\1/p' examples/synth.rs)
+GEN_VERSION=$(sed -n 's/^const GENERATOR_VERSION: u32 = \([0-9]*\);/\1/p' examples/synth/main.rs)
 
 # Wall seconds and peak RSS (KB) of one command, stdout discarded: prints "SECONDS KB EXIT".
 if [ -x /usr/bin/time ]; then
@@ -45,7 +64,7 @@ if [ -x /usr/bin/time ]; then
         local out status
         out=$(mktemp)
         set +e
-        /usr/bin/time -f "%e %M" -o "$out" "$@" >/dev/null 2>/dev/null
+        /usr/bin/time -f "%e %M" -o "$out" timeout "$TIMEOUT" "$@" >/dev/null 2>/dev/null
         status=$?
         set -e
         # /usr/bin/time writes "Command exited with non-zero status N" first when it fails.
@@ -55,10 +74,10 @@ if [ -x /usr/bin/time ]; then
 else
     # Fallback: python3 measures the child's wall time and ru_maxrss (KB on Linux).
     measure() {
-        python3 - "$@" <<'EOF'
-import resource, subprocess, sys, time
+        TIMEOUT=$TIMEOUT python3 - "$@" <<'EOF'
+import os, resource, subprocess, sys, time
 start = time.monotonic()
-status = subprocess.call(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+status = subprocess.call(["timeout", os.environ["TIMEOUT"], *sys.argv[1:]], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 wall = time.monotonic() - start
 rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(f"{wall:.2f} {rss} {status}")
@@ -68,7 +87,9 @@ fi
 
 median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 
-# Measure one subcommand on one base: prints "MEDIAN_SECONDS MEDIAN_MB".
+# Measure one subcommand on one base: prints "MEDIAN_SECONDS MEDIAN_MB", or ">TIMEOUT -" when a
+# run was stopped. Exit 1 (findings fail the gate) is expected of some shapes, so only other
+# failures warn.
 bench_cmd() {
     local runs=$1
     shift
@@ -76,7 +97,12 @@ bench_cmd() {
     for _ in $(seq "$runs"); do
         line=$(measure "$@")
         read -r t m status <<<"$line"
-        if [ "$status" != 0 ]; then
+        if [ "$status" = 124 ]; then
+            echo "warning: \`$*\` was stopped after $TIMEOUT s" >&2
+            echo ">$TIMEOUT -"
+            return
+        fi
+        if [ "$status" != 0 ] && [ "$status" != 1 ]; then
             echo "warning: \`$*\` exited with $status" >&2
         fi
         times+=("$t")
@@ -96,40 +122,53 @@ machine_info() {
     echo "- kernel: $(uname -sr)"
     echo "- rustc: $(rustc -V)"
     echo "- claimtrack: $(git -C "$ROOT_DIR" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$ROOT_DIR" diff --quiet HEAD -- src 2>/dev/null || echo ' + uncommitted changes in src/')"
-    echo "- bases: examples/synth.rs v$GEN_VERSION, seed $SEED, $PER_FILE records per file; warm page cache"
+    echo "- bases: examples/synth v$GEN_VERSION, seed $SEED, $PER_FILE records per file, shapes: $SHAPES; warm page cache"
+    echo "- commands stopped after $TIMEOUT s"
     echo
 }
 
 rows=()
 for n in "${SIZES[@]}"; do
-    dir="$DATA/claims-$n"
-    stamp="version=$GEN_VERSION claims=$n seed=$SEED per_file=$PER_FILE"
-    if [ "$(cat "$dir/.synth-stamp" 2>/dev/null)" != "$stamp" ]; then
-        echo "generating $n claims in $dir ..." >&2
-        "$SYNTH" --claims "$n" --seed "$SEED" --per-file "$PER_FILE" --out "$dir" --force
-    fi
-    runs=$RUNS
-    if [ "$n" -gt 100000 ]; then
-        runs=1
-    fi
-    files=$(find "$dir/claims" "$dir/sources" -name '*.toml' | wc -l)
-    mb=$(find "$dir/claims" "$dir/sources" -name '*.toml' -printf '%s\n' | awk '{s += $1} END {printf "%.1f", s / 1e6}')
+    for shape in $SHAPES; do
+        if [ "$shape" = normal ]; then
+            dir="$DATA/claims-$n"
+            label=$n
+        else
+            dir="$DATA/$shape-$n"
+            label="$n ($shape)"
+        fi
+        # The stamp of another shape goes on with the counts synth derived from N.
+        stamp="version=$GEN_VERSION claims=$n seed=$SEED per_file=$PER_FILE"
+        [ "$shape" = normal ] || stamp="$stamp shape=$shape"
+        found=$(cat "$dir/.synth-stamp" 2>/dev/null || true)
+        if [ "$found" != "$stamp" ] && [ "${found#"$stamp "}" = "$found" ]; then
+            echo "generating $n claims ($shape) in $dir ..." >&2
+            "$SYNTH" --claims "$n" --seed "$SEED" --per-file "$PER_FILE" --shape "$shape" --out "$dir" --force
+        fi
+        runs=$RUNS
+        if [ "$n" -gt 100000 ]; then
+            runs=1
+        fi
+        files=$(find "$dir/claims" "$dir/sources" -name '*.toml' | wc -l)
+        mb=$(find "$dir/claims" "$dir/sources" -name '*.toml' -printf '%s\n' | awk '{s += $1} END {printf "%.1f", s / 1e6}')
 
-    echo "[$n] check x$runs ..." >&2
-    read -r check_s check_mb <<<"$(bench_cmd "$runs" "$BIN" --root "$dir" check)"
-    echo "[$n] report --format json x$runs ..." >&2
-    read -r report_s report_mb <<<"$(bench_cmd "$runs" "$BIN" --root "$dir" report --format json)"
-    echo "[$n] parse floor x$runs ..." >&2
-    floor_line=$("$FLOOR" "$dir" --runs "$runs" | grep '^FLOOR ')
-    floor_s=$(sed 's/.* serial_s=\([^ ]*\).*/\1/' <<<"$floor_line")
-    par_s=$(sed 's/.* parallel_s=\([^ ]*\).*/\1/' <<<"$floor_line")
-    spanned_s=$(sed 's/.* detable_s=\([^ ]*\).*/\1/' <<<"$floor_line")
-    ratio=$(awk -v c="$check_s" -v f="$floor_s" 'BEGIN {printf "%.1f", c / f}')
-    row=$(printf '| %s | %s (%s MB) | %s | %s | %s | %s | %.3f | %.3f | %.3f | %s× |' \
-        "$n" "$files" "$mb" "$check_s" "$check_mb" "$report_s" "$report_mb" \
-        "$floor_s" "$par_s" "$spanned_s" "$ratio")
-    rows+=("$row")
-    echo "$row" >&2
+        echo "[$label] check x$runs ..." >&2
+        read -r check_s check_mb <<<"$(bench_cmd "$runs" "$BIN" --root "$dir" check)"
+        echo "[$label] report --format json x$runs ..." >&2
+        read -r report_s report_mb <<<"$(bench_cmd "$runs" "$BIN" --root "$dir" report --format json)"
+        echo "[$label] parse floor x$runs ..." >&2
+        floor_line=$("$FLOOR" "$dir" --runs "$runs" | grep '^FLOOR ')
+        floor_s=$(sed 's/.* serial_s=\([^ ]*\).*/\1/' <<<"$floor_line")
+        par_s=$(sed 's/.* parallel_s=\([^ ]*\).*/\1/' <<<"$floor_line")
+        spanned_s=$(sed 's/.* detable_s=\([^ ]*\).*/\1/' <<<"$floor_line")
+        ratio=$(awk -v c="${check_s#>}" -v f="$floor_s" 'BEGIN {printf "%.1f", c / f}')
+        [ "${check_s#>}" = "$check_s" ] || ratio=">$ratio"
+        row=$(printf '| %s | %s (%s MB) | %s | %s | %s | %s | %.3f | %.3f | %.3f | %s× |' \
+            "$label" "$files" "$mb" "$check_s" "$check_mb" "$report_s" "$report_mb" \
+            "$floor_s" "$par_s" "$spanned_s" "$ratio")
+        rows+=("$row")
+        echo "$row" >&2
+    done
 done
 
 result=$(

@@ -14,6 +14,7 @@ pub mod finding;
 pub mod input;
 pub mod model;
 pub mod render;
+pub mod suggest;
 #[cfg(test)]
 mod testing;
 pub mod value;
@@ -121,6 +122,22 @@ impl Checked {
                     .iter()
                     .any(|c| self.base.figure_of_claim(c) == figure)
         })
+    }
+
+    /// Errors that mean records went unread (syntax, unreadable files, unknown tables, invalid or
+    /// unknown fields, a broken `claimtrack.toml`): a report of such a base would silently leave
+    /// them out.
+    pub fn load_errors(&self) -> Vec<&Finding> {
+        self.findings
+            .iter()
+            .filter(|finding| finding.severity == Severity::Error)
+            .filter(|finding| {
+                matches!(
+                    checks::check_of(finding.code).stage,
+                    checks::Stage::Load | checks::Stage::Config
+                )
+            })
+            .collect()
     }
 
     /// Add findings from a later step, with severities applied and the canonical order kept.

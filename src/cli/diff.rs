@@ -36,6 +36,10 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
         Some(new) => claimtrack::open_state(&root, new)?,
         None => claimtrack::open(&root)?,
     };
+    let (old, new) = match (context.complete(old), context.complete(new)) {
+        (Ok(old), Ok(new)) => (old, new),
+        (Err(exit), _) | (_, Err(exit)) => return Ok(exit),
+    };
     let diff = claimtrack::view::diff::diff(
         &claimtrack::view::build(&old, None),
         &claimtrack::view::build(&new, None),

@@ -91,6 +91,22 @@ impl Context {
         claimtrack::locate(self.root.as_deref(), Path::new(&cwd))
     }
 
+    /// `checked`, unless it has load errors: those are printed on stderr instead, since a report,
+    /// snapshot or diff of records that were not read would silently leave them out.
+    fn complete(&self, checked: Checked) -> Result<Checked, Exit> {
+        let errors = checked.load_errors();
+        if errors.is_empty() {
+            return Ok(checked);
+        }
+        let view = claimtrack::view::check::CheckView::of_findings(&checked, errors);
+        eprint!(
+            "{}",
+            claimtrack::render::diagnostics::render(&view, &self.style)
+        );
+        eprintln!("error: the claim base has errors that leave records unread; fix them first");
+        Err(Exit::GateFailed)
+    }
+
     /// A note for the user on stderr, unless `--quiet`.
     fn note(&self, text: &str) {
         if !self.quiet {

@@ -3,6 +3,7 @@
 //! ([`crate::input::config::Config::severity`]).
 
 pub mod baseline;
+pub mod key;
 
 use crate::input::files::Location;
 use serde::Serialize;
@@ -247,15 +248,31 @@ impl Finding {
     }
 }
 
-/// Sort findings into their canonical order: by file, position, then code. Every output uses it.
+/// Sort findings into their canonical order, which every output uses: findings that mean input
+/// went unread (a file that does not parse, an invalid field) first, since everything after them may
+/// follow from them; then by file, position and code.
 pub fn sort(findings: &mut [Finding]) {
+    let unread = |f: &Finding| {
+        matches!(
+            crate::checks::check_of(f.code).stage,
+            crate::checks::Stage::Load | crate::checks::Stage::Config
+        )
+    };
     findings.sort_by(|a, b| {
-        (a.location.file, a.location.span.start, a.code, &a.message).cmp(&(
-            b.location.file,
-            b.location.span.start,
-            b.code,
-            &b.message,
-        ))
+        (
+            !unread(a),
+            a.location.file,
+            a.location.span.start,
+            a.code,
+            &a.message,
+        )
+            .cmp(&(
+                !unread(b),
+                b.location.file,
+                b.location.span.start,
+                b.code,
+                &b.message,
+            ))
     });
 }
 

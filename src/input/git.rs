@@ -2,155 +2,312 @@
 //! touching the working tree.
 
 use crate::input::loader::FileInput;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::ffi::OsString;
+use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Command, ExitStatus, Stdio};
+
+mod tree;
 
 #[derive(Debug, thiserror::Error)]
 pub enum GitError {
-    #[error("cannot run git: {0}")]
-    Spawn(#[source] std::io::Error),
-    #[error("`{0}` is not inside a git repository, so revisions cannot be read")]
-    NotARepository(String),
-    #[error("`{0}` is neither a folder nor a git revision")]
+    #[error(
+        "`{program}` was not found on PATH, so revisions cannot be read; install git, or give a \
+         folder holding a claim base instead"
+    )]
+    NotFound {
+        program: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("cannot run `{program}`")]
+    Run {
+        program: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(
+        "`{path}` is not inside a git repository, so `{revision}` cannot be read as a revision; \
+         give a folder holding a claim base instead"
+    )]
+    NotARepository {
+        path: String,
+        revision: String,
+        #[source]
+        source: CommandFailed,
+    },
+    #[error("`{0}` is neither a folder nor a revision known to git")]
     UnknownRevision(String),
     #[error("revision `{0}` has no claim base (no `claims/` folder) at this path")]
     NoClaimBase(String),
-    #[error("git failed: {0}")]
-    Failed(String),
+    #[error(
+        "`{0}` at `{1}` is a symbolic link, which cannot be followed inside a git revision; \
+         commit the file itself"
+    )]
+    LinkedConfig(&'static str, String),
+    #[error(transparent)]
+    Failed(#[from] CommandFailed),
+    #[error("cannot read the output of `{command}`")]
+    Output {
+        command: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("`{command}` gave output claimtrack does not understand: `{line}`")]
+    Unexpected { command: String, line: String },
 }
 
-/// The record files and `claimtrack.toml` of the claim base at `root` as of `revision`.
+/// A git command that ran and exited with an error, with what it said on stderr.
+#[derive(Debug, thiserror::Error)]
+#[error("`{command}` failed ({status}): {stderr}")]
+pub struct CommandFailed {
+    pub command: String,
+    pub status: ExitStatus,
+    pub stderr: String,
+}
+
+/// The record files and `claimtrack.toml` of the claim base at `root` as of `revision`, read with
+/// the `git` found on PATH.
 pub fn read_revision(
     root: &Path,
     revision: &str,
 ) -> Result<(Vec<FileInput>, Option<String>), GitError> {
-    let toplevel = git(root, &["rev-parse", "--show-toplevel"])
-        .map_err(|_| GitError::NotARepository(root.display().to_string()))?;
-    let prefix = git(root, &["rev-parse", "--show-prefix"])?;
-    let commit = git(
-        root,
-        &[
+    Git::default().read_revision(root, revision)
+}
+
+/// How git is run: the program, and environment variables set for it on top of the inherited ones.
+#[derive(Debug, Clone)]
+pub struct Git {
+    program: OsString,
+    env: Vec<(OsString, OsString)>,
+}
+
+impl Default for Git {
+    fn default() -> Self {
+        Self::new("git")
+    }
+}
+
+impl Git {
+    /// Run `program` (a name looked up on PATH, or a path) as git.
+    pub fn new(program: impl Into<OsString>) -> Self {
+        // Messages in English, so "not a git repository" can be told apart from other failures.
+        let env = vec![("LC_ALL".into(), "C".into())];
+        Self {
+            program: program.into(),
+            env,
+        }
+    }
+
+    /// Set an environment variable for every git command run.
+    pub fn env(mut self, key: impl Into<OsString>, value: impl Into<OsString>) -> Self {
+        self.env.push((key.into(), value.into()));
+        self
+    }
+
+    /// The record files and `claimtrack.toml` of the claim base at `root` as of `revision`.
+    pub fn read_revision(
+        &self,
+        root: &Path,
+        revision: &str,
+    ) -> Result<(Vec<FileInput>, Option<String>), GitError> {
+        self.output(root, &["rev-parse", "--show-toplevel"])
+            .map_err(|error| match error {
+                GitError::Failed(failed) if failed.stderr.contains("not a git repository") => {
+                    GitError::NotARepository {
+                        path: root.display().to_string(),
+                        revision: revision.to_string(),
+                        source: failed,
+                    }
+                }
+                other => other,
+            })?;
+        let commit = self.commit(root, revision)?;
+        // Run from `root`, ls-tree takes these paths and prints what it lists relative to `root`.
+        let listing = self.output(
+            root,
+            &[
+                "ls-tree",
+                "-r",
+                "-z",
+                &commit,
+                "--",
+                "claims",
+                "sources",
+                crate::input::config::FILE_NAME,
+            ],
+        )?;
+        let tree = tree::RecordFiles::from_listing(&listing)?;
+        if !tree.has_claims {
+            return Err(GitError::NoClaimBase(revision.to_string()));
+        }
+        if tree.config.as_ref().is_some_and(tree::TreeEntry::is_link) {
+            return Err(GitError::LinkedConfig(
+                crate::input::config::FILE_NAME,
+                revision.to_string(),
+            ));
+        }
+        let objects: Vec<&str> = tree
+            .blobs
+            .iter()
+            .chain(&tree.config)
+            .map(|entry| entry.object.as_str())
+            .collect();
+        let mut contents = self.cat_blobs(root, &objects)?;
+        let config = match tree.config {
+            Some(_) => contents
+                .pop()
+                .flatten()
+                .map(|bytes| String::from_utf8_lossy(&bytes).into_owned()),
+            None => None,
+        };
+        let mut inputs = tree.unreadable;
+        inputs.extend(
+            tree.blobs
+                .into_iter()
+                .zip(contents)
+                .map(|(entry, bytes)| FileInput {
+                    path: entry.path,
+                    content: bytes.ok_or_else(|| "cannot be read from git".to_string()),
+                }),
+        );
+        Ok((inputs, config))
+    }
+
+    /// The commit id `revision` names; `--end-of-options` keeps a revision such as `--all` from
+    /// being read as an option.
+    fn commit(&self, root: &Path, revision: &str) -> Result<String, GitError> {
+        let spec = format!("{revision}^{{commit}}");
+        let args = [
             "rev-parse",
             "--verify",
             "--quiet",
-            &format!("{revision}^{{commit}}"),
-        ],
-    )
-    .map_err(|_| GitError::UnknownRevision(revision.to_string()))?;
-    let toplevel = Path::new(&toplevel);
-    let listing = git(
-        toplevel,
-        &[
-            "ls-tree",
-            "-r",
-            "--name-only",
-            &commit,
-            "--",
-            &format!("{prefix}claims"),
-            &format!("{prefix}sources"),
-        ],
-    )?;
-    let paths: Vec<&str> = listing
-        .lines()
-        .filter(|path| path.ends_with(".toml"))
-        .collect();
-    if !paths
-        .iter()
-        .any(|path| path.starts_with(&format!("{prefix}claims/")))
-    {
-        return Err(GitError::NoClaimBase(revision.to_string()));
+            "--end-of-options",
+            &spec,
+        ];
+        match self.output(root, &args) {
+            Ok(commit) => Ok(String::from_utf8_lossy(&commit).trim().to_string()),
+            // `--quiet` keeps git silent when the revision is unknown; anything it says is another failure.
+            Err(GitError::Failed(failed)) if failed.stderr.is_empty() => {
+                Err(GitError::UnknownRevision(revision.to_string()))
+            }
+            Err(other) => Err(other),
+        }
     }
-    let config_path = format!("{prefix}{}", crate::input::config::FILE_NAME);
-    let mut wanted: Vec<&str> = paths.clone();
-    wanted.push(&config_path);
-    let mut blobs = cat_files(toplevel, &commit, &wanted)?;
-    let config = blobs
-        .pop()
-        .flatten()
-        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
-    let inputs = paths
-        .iter()
-        .zip(blobs)
-        .map(|(path, bytes)| FileInput {
-            path: path
-                .strip_prefix(prefix.as_str())
-                .unwrap_or(path)
-                .to_string(),
-            content: bytes.ok_or_else(|| "cannot be read from git".to_string()),
-        })
-        .collect();
-    Ok((inputs, config))
-}
 
-fn git(dir: &Path, args: &[&str]) -> Result<String, GitError> {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .map_err(GitError::Spawn)?;
-    if !output.status.success() {
-        return Err(GitError::Failed(
-            String::from_utf8_lossy(&output.stderr).trim().to_string(),
-        ));
+    fn command(&self, dir: &Path) -> Command {
+        let mut command = Command::new(&self.program);
+        command.arg("-C").arg(dir).envs(self.env.iter().cloned());
+        command
     }
-    Ok(String::from_utf8_lossy(&output.stdout)
-        .trim_end_matches('\n')
-        .to_string())
-}
 
-/// Read many blobs with one `git cat-file --batch`; a path missing at the commit gives `None`.
-fn cat_files(
-    toplevel: &Path,
-    commit: &str,
-    paths: &[&str],
-) -> Result<Vec<Option<Vec<u8>>>, GitError> {
-    let mut child = Command::new("git")
-        .arg("-C")
-        .arg(toplevel)
-        .args(["cat-file", "--batch"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(GitError::Spawn)?;
-    let mut stdin = child
-        .stdin
-        .take()
-        .ok_or_else(|| GitError::Failed("no stdin".into()))?;
-    let requests: String = paths
-        .iter()
-        .map(|path| format!("{commit}:{path}\n"))
-        .collect();
-    // Written from a thread so a large batch cannot deadlock against git's full stdout pipe.
-    let writer = std::thread::spawn(move || stdin.write_all(requests.as_bytes()));
-    let stdout = child
-        .stdout
-        .take()
-        .ok_or_else(|| GitError::Failed("no stdout".into()))?;
-    let mut reader = BufReader::new(stdout);
-    let mut blobs = Vec::with_capacity(paths.len());
-    for _ in paths {
-        let mut header = String::new();
-        reader.read_line(&mut header).map_err(GitError::Spawn)?;
-        let mut fields = header.split_whitespace();
-        let size = match (fields.next(), fields.next(), fields.next()) {
-            (Some(_), Some("blob"), Some(size)) => size.parse::<usize>().ok(),
-            _ => None,
+    fn describe(&self, args: &[&str]) -> String {
+        format!("{} {}", self.program.to_string_lossy(), args.join(" "))
+    }
+
+    fn spawn_error(&self, source: std::io::Error) -> GitError {
+        let program = self.program.to_string_lossy().into_owned();
+        if source.kind() == std::io::ErrorKind::NotFound {
+            GitError::NotFound { program, source }
+        } else {
+            GitError::Run { program, source }
+        }
+    }
+
+    /// Run git in `dir` and return its stdout, or what it said on stderr when it fails.
+    fn output(&self, dir: &Path, args: &[&str]) -> Result<Vec<u8>, GitError> {
+        let output = self
+            .command(dir)
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .map_err(|source| self.spawn_error(source))?;
+        if !output.status.success() {
+            return Err(GitError::Failed(CommandFailed {
+                command: self.describe(args),
+                status: output.status,
+                stderr: String::from_utf8_lossy(&output.stderr).trim().to_string(),
+            }));
+        }
+        Ok(output.stdout)
+    }
+
+    /// Read many blobs with one `git cat-file --batch`; an object missing from the store gives `None`.
+    fn cat_blobs(&self, dir: &Path, objects: &[&str]) -> Result<Vec<Option<Vec<u8>>>, GitError> {
+        let args = ["cat-file", "--batch"];
+        let mut child = self
+            .command(dir)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|source| self.spawn_error(source))?;
+        let (Some(mut stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(GitError::Run {
+                program: self.program.to_string_lossy().into_owned(),
+                source: std::io::Error::other("its standard input or output was not connected"),
+            });
         };
-        match size {
-            Some(size) => {
+        let requests: String = objects.iter().map(|object| format!("{object}\n")).collect();
+        // Written from a thread so a large batch cannot deadlock against git's full stdout pipe.
+        let writer = std::thread::spawn(move || stdin.write_all(requests.as_bytes()));
+        let command = self.describe(&args);
+        let blobs = read_batch(BufReader::new(stdout), objects.len(), &command);
+        // Dropping the reader (inside `read_batch`) ends git even when the answer was cut short.
+        let _ = writer.join();
+        let status = child.wait();
+        let blobs = blobs?;
+        match status {
+            Ok(status) if !status.success() => Err(GitError::Failed(CommandFailed {
+                command,
+                status,
+                stderr: String::new(),
+            })),
+            _ => Ok(blobs),
+        }
+    }
+}
+
+fn read_batch(
+    mut reader: impl BufRead,
+    count: usize,
+    command: &str,
+) -> Result<Vec<Option<Vec<u8>>>, GitError> {
+    let output_error = |source| GitError::Output {
+        command: command.to_string(),
+        source,
+    };
+    let mut blobs = Vec::with_capacity(count);
+    for _ in 0..count {
+        let mut header = String::new();
+        reader.read_line(&mut header).map_err(output_error)?;
+        let fields: Vec<&str> = header.split_whitespace().collect();
+        match fields.as_slice() {
+            [_, "blob", size] => {
+                let size: usize = size.parse().map_err(|_| GitError::Unexpected {
+                    command: command.to_string(),
+                    line: header.trim_end().to_string(),
+                })?;
+                // The blob, then the newline that ends every answer.
                 let mut content = vec![0; size + 1];
-                reader.read_exact(&mut content).map_err(GitError::Spawn)?;
+                reader.read_exact(&mut content).map_err(output_error)?;
                 content.pop();
                 blobs.push(Some(content));
             }
-            None => blobs.push(None),
+            [_, "missing"] => blobs.push(None),
+            _ => {
+                return Err(GitError::Unexpected {
+                    command: command.to_string(),
+                    line: header.trim_end().to_string(),
+                });
+            }
         }
     }
-    let _ = writer.join();
-    let _ = child.wait();
     Ok(blobs)
 }
+
+#[cfg(test)]
+mod tests;

@@ -29,6 +29,9 @@ pub struct RawBase {
     pub sources: Vec<InFile<RawSource>>,
     pub figures: Vec<InFile<RawFigure>>,
     pub claims: Vec<InFile<RawClaim>>,
+    /// The ids of records that failed to load but whose id could be read: they stay taken, so
+    /// references to them are not reported again as unknown.
+    pub failed_ids: Vec<String>,
 }
 
 pub struct Loaded {
@@ -64,6 +67,7 @@ pub fn parse_inputs(root: &Path, mut inputs: Vec<FileInput>) -> Loaded {
         raw.sources.extend(file.records.sources);
         raw.figures.extend(file.records.figures);
         raw.claims.extend(file.records.claims);
+        raw.failed_ids.extend(file.records.failed_ids);
         findings.extend(file.findings);
     }
     Loaded {
@@ -206,6 +210,16 @@ fn parse_records(text: &str, file: FileId, folder: Folder, findings: &mut Vec<Fi
                     ),
             );
         }
+        // None of the file's records load, but the ids the parser could still read stay taken, so
+        // the references to them do not bury the syntax error under unknown references.
+        for (key, value) in table.into_inner() {
+            if let (true, DeValue::Array(items)) = (
+                folder.tables().contains(&key.get_ref().as_ref()),
+                value.get_ref(),
+            ) {
+                records.failed_ids.extend(items.iter().filter_map(id_of));
+            }
+        }
         return records;
     }
     for (key, value) in table.into_inner() {
@@ -255,29 +269,37 @@ fn parse_records(text: &str, file: FileId, folder: Folder, findings: &mut Vec<Fi
             continue;
         };
         for item in items {
-            match name {
+            let id = id_of(&item);
+            let loaded = match name {
                 "speaker" => {
                     push_record(&mut records.speakers, item, file, fields::SPEAKER, findings)
                 }
                 "source" => push_record(&mut records.sources, item, file, fields::SOURCE, findings),
                 "figure" => push_record(&mut records.figures, item, file, fields::FIGURE, findings),
                 _ => push_record(&mut records.claims, item, file, fields::CLAIM, findings),
+            };
+            if let (false, Some(id)) = (loaded, id) {
+                records.failed_ids.push(id);
             }
         }
     }
     records
 }
 
+/// Deserialise one record into `records`, or report why it cannot be; whether it loaded.
 fn push_record<'i, T: Deserialize<'i>>(
     records: &mut Vec<InFile<T>>,
     item: toml::Spanned<DeValue<'i>>,
     file: FileId,
     field_names: &[&str],
     findings: &mut Vec<Finding>,
-) {
+) -> bool {
     let record_span = item.span();
     match T::deserialize(ValueDeserializer::from(item)) {
-        Ok(record) => records.push(InFile { file, record }),
+        Ok(record) => {
+            records.push(InFile { file, record });
+            true
+        }
         Err(error) => {
             let span = error.span().unwrap_or(record_span);
             findings.push(record_error(
@@ -285,7 +307,16 @@ fn push_record<'i, T: Deserialize<'i>>(
                 Location::new(file, span),
                 field_names,
             ));
+            false
         }
+    }
+}
+
+/// A record's `id`, when it is a string, read before the record is deserialised.
+fn id_of(item: &toml::Spanned<DeValue<'_>>) -> Option<String> {
+    match item.get_ref().get("id")?.get_ref() {
+        DeValue::String(text) => Some(text.to_string()),
+        _ => None,
     }
 }
 

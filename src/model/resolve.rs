@@ -5,14 +5,15 @@
 use super::ids::{id_problem, suggest_id};
 use super::values::read_values;
 use super::{Basis, Claim, ClaimBase, Figure, FirstHand, Node, Source, Speaker};
-use crate::finding::{Code, Finding, did_you_mean};
+use crate::finding::{Code, Finding};
 use crate::input::config::Config;
 use crate::input::files::{FileId, Location};
 use crate::input::loader::{InFile, Loaded};
 use crate::input::records::DateText;
 use crate::model::date::PartialDate;
+use crate::suggest::Suggestions;
 use petgraph::graph::DiGraph;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use toml::Spanned;
 
 impl ClaimBase {
@@ -27,7 +28,9 @@ impl ClaimBase {
         } = loaded;
         let mut resolver = Resolver {
             ids: HashMap::new(),
+            failed: raw.failed_ids.iter().cloned().collect(),
             id_locations: HashMap::new(),
+            suggestions: HashMap::new(),
             findings: Vec::new(),
         };
         resolver.declare(&raw.speakers, |r| &r.id, Node::Speaker);
@@ -164,11 +167,12 @@ fn inner(field: &Option<Spanned<String>>) -> Option<String> {
     field.as_ref().map(|f| f.get_ref().clone())
 }
 
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 enum Target {
     Speaker,
     Source,
     SourceOrClaim,
+    Figure,
 }
 
 impl Target {
@@ -178,6 +182,7 @@ impl Target {
             (Target::Speaker, Node::Speaker(_))
                 | (Target::Source, Node::Source(_))
                 | (Target::SourceOrClaim, Node::Source(_) | Node::Claim(_))
+                | (Target::Figure, Node::Figure(_))
         )
     }
 
@@ -186,13 +191,20 @@ impl Target {
             Target::Speaker => "speaker",
             Target::Source => "source",
             Target::SourceOrClaim => "source or claim",
+            Target::Figure => "figure",
         }
     }
 }
 
 pub(super) struct Resolver {
     pub(super) ids: HashMap<String, Node>,
+    /// Ids of records that failed to load: a reference to one is left unresolved without a
+    /// finding of its own, since the record's own error says what is wrong.
+    pub(super) failed: HashSet<String>,
     pub(super) id_locations: HashMap<String, Location>,
+    /// "Did you mean" indexes, one per kind of reference, built when the first unknown reference of
+    /// that kind is met, so a thousand unknown references cost one index, not a thousand scans.
+    suggestions: HashMap<Target, Suggestions>,
     pub(super) findings: Vec<Finding>,
 }
 
@@ -266,6 +278,7 @@ impl Resolver {
         let text = id.get_ref();
         match self.ids.get(text) {
             Some(&node) if target.accepts(node) => Some(node),
+            None if self.failed.contains(text) => None,
             found => {
                 let location = Location::new(file, id.span());
                 let message = match found {
@@ -276,12 +289,7 @@ impl Resolver {
                     ),
                     None => format!("`{field}` names unknown {} `{text}`", target.describe()),
                 };
-                let candidates = self
-                    .ids
-                    .iter()
-                    .filter(|(_, node)| target.accepts(**node))
-                    .map(|(id, _)| id.as_str());
-                let help = match did_you_mean(text, candidates) {
+                let help = match self.suggest(text, target) {
                     Some(suggestion) => format!("did you mean `{suggestion}`?"),
                     None => format!(
                         "add a [[{}]] with this id, or fix the reference",
@@ -298,6 +306,22 @@ impl Resolver {
         }
     }
 
+    /// The id of the kind `target` names that is closest to `text`, if one is close enough.
+    fn suggest(&mut self, text: &str, target: Target) -> Option<String> {
+        let ids = &self.ids;
+        let index = self.suggestions.entry(target).or_insert_with(|| {
+            // In id order, so which of two equally close ids is suggested never varies.
+            let mut candidates: Vec<&str> = ids
+                .iter()
+                .filter(|(_, node)| target.accepts(**node))
+                .map(|(id, _)| id.as_str())
+                .collect();
+            candidates.sort_unstable();
+            Suggestions::new(candidates)
+        });
+        index.lookup(text).map(str::to_string)
+    }
+
     fn speaker(&mut self, id: &Spanned<String>, file: FileId, field: &str) -> Option<usize> {
         match self.reference(id, file, field, Target::Speaker)? {
             Node::Speaker(i) => Some(i),
@@ -310,12 +334,10 @@ impl Resolver {
         if let Some(&Node::Figure(i)) = self.ids.get(text) {
             return Some(i);
         }
-        let figures = self
-            .ids
-            .iter()
-            .filter(|(_, node)| matches!(node, Node::Figure(_)))
-            .map(|(id, _)| id.as_str());
-        let help = match did_you_mean(text, figures) {
+        if !self.ids.contains_key(text) && self.failed.contains(text) {
+            return None;
+        }
+        let help = match self.suggest(text, Target::Figure) {
             Some(suggestion) => {
                 format!("did you mean `{suggestion}`? Otherwise declare it in a [[figure]] table")
             }

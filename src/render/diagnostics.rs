@@ -2,6 +2,7 @@
 //! span, related places and a help line.
 
 use super::Style;
+use super::sanitize::{multi_line, one_line};
 use crate::finding::{Finding, Severity};
 use crate::input::files::{Files, Location};
 use crate::view::check::{CheckView, Summary};
@@ -17,7 +18,8 @@ pub fn render(view: &CheckView, style: &Style) -> String {
     };
     let mut out = String::new();
     for finding in view.shown() {
-        let report = [group(view.files, finding)];
+        let finding = sanitized(finding);
+        let report = [group(view.files, &finding)];
         let _ = writeln!(out, "{}\n", renderer.render(&report));
     }
     out.push_str(&summary(&view.summary));
@@ -55,6 +57,19 @@ pub fn summary(summary: &Summary) -> String {
 
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+/// The finding with its text made safe for a terminal or a CI log: record text quoted in a message
+/// or label can start no line, and no help line can start a workflow command.
+fn sanitized(finding: &Finding) -> Finding {
+    let mut finding = finding.clone();
+    finding.message = one_line(&finding.message);
+    finding.label = one_line(&finding.label).into();
+    finding.help = finding.help.map(|help| multi_line(&help).into());
+    for related in &mut finding.related {
+        related.message = one_line(&related.message);
+    }
+    finding
 }
 
 fn level(severity: Severity) -> Level<'static> {

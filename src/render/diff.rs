@@ -1,6 +1,7 @@
 //! A claim base diff: plain text for a terminal, markdown for a pull-request comment, and JSON with
 //! machine field names and structured readings.
 
+use super::sanitize::{self, one_line};
 use crate::view::diff::{Diff, FieldChange, FindingChange, RecordChange};
 use crate::view::facts::{FactValue, label};
 use std::collections::BTreeMap;
@@ -38,11 +39,8 @@ impl Layout {
 
     fn item(&self, out: &mut String, depth: usize, text: &str) {
         let text = match self {
-            Layout::Text => text.to_string(),
-            Layout::Markdown => text
-                .replace('|', "\\|")
-                .replace('*', "\\*")
-                .replace('_', "\\_"),
+            Layout::Text => one_line(text),
+            Layout::Markdown => sanitize::markdown(text),
         };
         let indent = "  ".repeat(depth);
         match self {
@@ -80,7 +78,10 @@ fn render(diff: &Diff, style: &Layout) -> String {
         }
         out.push('\n');
     }
-    if !diff.findings_appeared.is_empty() || !diff.findings_resolved.is_empty() {
+    if !diff.findings_appeared.is_empty()
+        || !diff.findings_resolved.is_empty()
+        || !diff.findings_changed.is_empty()
+    {
         style.heading(&mut out, "Findings");
         let mut by_figure: BTreeMap<Option<String>, Vec<String>> = BTreeMap::new();
         let marked = |changes: &[FindingChange], mark: &'static str| {
@@ -89,8 +90,13 @@ fn render(diff: &Diff, style: &Layout) -> String {
                 .map(move |change| (change.figure.clone(), format!("{mark} {}", change.finding)))
                 .collect::<Vec<_>>()
         };
+        let changed = diff.findings_changed.iter().map(|change| {
+            let line = format!("changed: {} → {}", change.old, change.new);
+            (change.figure.clone(), line)
+        });
         for (figure, line) in marked(&diff.findings_resolved, "resolved:")
             .into_iter()
+            .chain(changed)
             .chain(marked(&diff.findings_appeared, "appeared:"))
         {
             by_figure.entry(figure).or_default().push(line);
@@ -109,7 +115,7 @@ fn render(diff: &Diff, style: &Layout) -> String {
     let records = diff.figures.len() + diff.claims.len() + diff.speakers.len() + diff.sources.len();
     let _ = writeln!(
         out,
-        "{records} record{} changed, {} finding{} appeared, {} resolved",
+        "{records} record{} changed, {} finding{} appeared, {} resolved, {} changed",
         if records == 1 { "" } else { "s" },
         diff.findings_appeared.len(),
         if diff.findings_appeared.len() == 1 {
@@ -117,7 +123,8 @@ fn render(diff: &Diff, style: &Layout) -> String {
         } else {
             "s"
         },
-        diff.findings_resolved.len()
+        diff.findings_resolved.len(),
+        diff.findings_changed.len()
     );
     out
 }

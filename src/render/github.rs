@@ -2,6 +2,7 @@
 //! so findings show as annotations on the pull request.
 
 use super::Style;
+use super::sanitize::multi_line;
 use crate::finding::Severity;
 use crate::view::check::CheckView;
 
@@ -18,10 +19,10 @@ pub fn render(view: &CheckView, _style: &Style) -> String {
             let end = files
                 .get(finding.location.file)
                 .line_col(finding.location.span.end);
-            let mut message = finding.message.clone();
+            let mut message = multi_line(&finding.message);
             if let Some(help) = &finding.help {
                 message.push_str("\nhelp: ");
-                message.push_str(help);
+                message.push_str(&multi_line(help));
             }
             format!(
                 "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",

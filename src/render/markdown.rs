@@ -2,6 +2,7 @@
 
 use super::Style;
 use super::row::{HEADER, cells};
+use super::sanitize::markdown as escape;
 use crate::view::report::{ClaimView, Report};
 use std::fmt::Write;
 
@@ -14,7 +15,7 @@ pub fn render(report: &Report, _style: &Style) -> String {
             .map(|u| format!(" ({})", escape(u)))
             .unwrap_or_default();
         let _ = writeln!(out, "## {}{unit}\n", escape(&figure.label));
-        let _ = writeln!(out, "`{}` — {}\n", figure.id, figure.summary_text());
+        let _ = writeln!(out, "{} — {}\n", escape(&figure.id), figure.summary_text());
         table(&mut out, figure.rows.iter().map(|&row| &report.claims[row]));
     }
     let mut statements = report.statements().peekable();
@@ -29,7 +30,7 @@ pub fn render(report: &Report, _style: &Style) -> String {
             "- **{}** `{}` {}:{}:{} — {}",
             finding.severity,
             finding.code,
-            finding.file,
+            escape(&finding.file),
             finding.line,
             finding.column,
             escape(&finding.message)
@@ -46,20 +47,4 @@ fn table<'a>(out: &mut String, rows: impl Iterator<Item = &'a ClaimView>) {
         let _ = writeln!(out, "| {} |", cells.join(" | "));
     }
     out.push('\n');
-}
-
-/// Keep cell text from breaking the table or turning into markup.
-fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '|' | '*' | '_' | '`' | '<' | '>' | '[' | ']' | '\\' => {
-                escaped.push('\\');
-                escaped.push(c);
-            }
-            '\n' | '\r' => escaped.push(' '),
-            _ => escaped.push(c),
-        }
-    }
-    escaped
 }

@@ -1,6 +1,7 @@
 //! Record text is untrusted: a quote or an id may hold line breaks, escape sequences or other
-//! control characters. Formats that write lines for a terminal or a log pass record text through
-//! here, so it can never start a new output line or drive the terminal.
+//! control characters, `::error` or `##[` (workflow commands a CI log obeys at the start of a line),
+//! or markdown that hides or links. Every text and markdown format passes what it writes through
+//! here, so record text can never start a new output line, drive the terminal, or turn into markup.
 
 /// `text` on one line: line breaks, tabs and other control characters (C0, DEL, C1) become visible
 /// escapes (`\n`, `\t`, `\u{1b}`), and a backslash stays as it is.
@@ -18,6 +19,39 @@ pub fn one_line(text: &str) -> String {
     out
 }
 
+/// Text that may span several lines (help written by the tool, which can quote record text):
+/// control characters other than line breaks become visible escapes, and a line that would start
+/// with a workflow command (`::` or `##[`, after any white space) is escaped with a backslash.
+pub fn multi_line(text: &str) -> String {
+    text.split('\n')
+        .map(|line| {
+            let line = one_line(line);
+            let body = line.trim_start();
+            if body.starts_with("::") || body.starts_with("##[") {
+                format!("{}\\{body}", &line[..line.len() - body.len()])
+            } else {
+                line
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Text for a markdown table cell or list item: on one line, with every character that markdown
+/// (GitHub's included) would read as markup within a line escaped, so `<!--`, `[link](…)`,
+/// `https://…`, `@mention`, `*`, `~~`, backticks and `|` show as written.
+pub fn markdown(text: &str) -> String {
+    let text = one_line(text);
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if "\\`*_[]<>|@~&:".contains(c) {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -28,5 +62,31 @@ mod tests {
         assert_eq!(one_line("\u{1b}[2J"), "\\u{1b}[2J");
         assert_eq!(one_line("\u{85}next"), "\\u{85}next");
         assert_eq!(one_line("plain, ünïcode"), "plain, ünïcode");
+    }
+
+    #[test]
+    fn no_line_of_help_starts_a_workflow_command() {
+        let help = multi_line("did you mean `x`?\n::error file=a::b\n  ##[error]c\nfine");
+        assert_eq!(
+            help,
+            "did you mean `x`?\n\\::error file=a::b\n  \\##[error]c\nfine"
+        );
+        for line in help.lines() {
+            let line = line.trim_start();
+            assert!(
+                !line.starts_with("::") && !line.starts_with("##["),
+                "{line}"
+            );
+        }
+    }
+
+    #[test]
+    fn markdown_shows_markup_as_written() {
+        assert_eq!(markdown("<!-- x -->"), "\\<!-- x --\\>");
+        assert_eq!(
+            markdown("@team [a](https://b)"),
+            "\\@team \\[a\\](https\\://b)"
+        );
+        assert_eq!(markdown("a|b\nc"), "a\\|b\\\\nc");
     }
 }

@@ -2,6 +2,7 @@
 //! ordered by id and free of file locations, so it does not change when records move between files
 //! and `git diff` of it reads as a change in claim terms.
 
+use super::sanitize::one_line;
 use crate::view::facts::{self, Facts, label};
 use crate::view::report::{ClaimView, Report};
 use std::collections::{BTreeMap, HashMap};
@@ -25,44 +26,44 @@ pub fn render(report: &Report) -> String {
             .push(claim);
     }
     for figure in &report.figures {
-        let _ = writeln!(out, "figure {}", figure.id);
+        let _ = writeln!(out, "figure {}", one_line(&figure.id));
         write_facts(&mut out, 1, facts::figure(figure));
         for claim in claims_of
             .remove(&Some(figure.id.as_str()))
             .unwrap_or_default()
         {
-            let _ = writeln!(out, "  claim {}", claim.id);
+            let _ = writeln!(out, "  claim {}", one_line(&claim.id));
             write_facts(&mut out, 2, facts::claim(claim));
         }
         for line in findings
             .remove(&Some(figure.id.as_str()))
             .unwrap_or_default()
         {
-            let _ = writeln!(out, "  finding {line}");
+            let _ = writeln!(out, "  finding {}", one_line(&line));
         }
         out.push('\n');
     }
     if let Some(statements) = claims_of.remove(&None) {
         out.push_str("statements\n");
         for claim in statements {
-            let _ = writeln!(out, "  claim {}", claim.id);
+            let _ = writeln!(out, "  claim {}", one_line(&claim.id));
             write_facts(&mut out, 2, facts::claim(claim));
         }
         out.push('\n');
     }
     for speaker in &report.speakers {
-        let _ = writeln!(out, "speaker {}", speaker.id);
+        let _ = writeln!(out, "speaker {}", one_line(&speaker.id));
         write_facts(&mut out, 1, facts::speaker(speaker));
     }
     for source in &report.sources {
-        let _ = writeln!(out, "source {}", source.id);
+        let _ = writeln!(out, "source {}", one_line(&source.id));
         write_facts(&mut out, 1, facts::source(source));
     }
     let rest: Vec<String> = findings.into_values().flatten().collect();
     if !rest.is_empty() {
         out.push_str("\nother findings\n");
         for line in rest {
-            let _ = writeln!(out, "  finding {line}");
+            let _ = writeln!(out, "  finding {}", one_line(&line));
         }
     }
     out
@@ -71,13 +72,13 @@ pub fn render(report: &Report) -> String {
 fn write_facts(out: &mut String, depth: usize, facts: Facts) {
     for (field, value) in facts {
         for line in value.shown() {
-            // One fact a line: line breaks inside a value are shown escaped.
+            // One fact a line: line breaks and control characters inside a value are shown escaped.
             let _ = writeln!(
                 out,
                 "{}{}: {}",
                 "  ".repeat(depth),
                 label(field),
-                line.replace('\n', "\\n")
+                one_line(&line)
             );
         }
     }

@@ -2,6 +2,7 @@
 //! per claim, then the findings.
 
 use super::row::{HEADER, cells};
+use super::sanitize::one_line;
 use super::{Style, bold, paint};
 use crate::finding::Severity;
 use crate::view::report::{ClaimView, Report};
@@ -18,7 +19,7 @@ pub fn render(report: &Report, style: &Style) -> String {
             .as_deref()
             .map(|u| format!(" ({u})"))
             .unwrap_or_default();
-        let heading = format!("{} — {}{unit}", figure.id, figure.label);
+        let heading = one_line(&format!("{} — {}{unit}", figure.id, figure.label));
         let _ = writeln!(out, "{}", bold(&heading, style.colour));
         let _ = writeln!(out, "{}", figure.summary_text());
         let rows = figure.rows.iter().map(|&row| &report.claims[row]);
@@ -37,10 +38,10 @@ pub fn render(report: &Report, style: &Style) -> String {
             "{}[{}] {}:{}:{}: {}",
             severity(finding.severity, style.colour),
             finding.code,
-            finding.file,
+            one_line(&finding.file),
             finding.line,
             finding.column,
-            finding.message
+            one_line(&finding.message)
         );
     }
     out
@@ -77,7 +78,7 @@ fn table<'a>(rows: impl Iterator<Item = &'a ClaimView>, style: &Style) -> Table 
             attribution,
             origin,
             flags,
-        ] = cells(claim);
+        ] = cells(claim).map(|cell| one_line(&cell));
         let flagged = style.colour && !flags.is_empty();
         let flags = Cell::new(flags);
         let flags = if flagged {

@@ -7,6 +7,7 @@ use super::report::{
 };
 use crate::Checked;
 use crate::analysis::compare::FigureComparison;
+use crate::finding::key::FindingKey;
 use crate::finding::{Code, Finding};
 use crate::input::files::Files;
 use crate::input::records::ValueKind;
@@ -266,6 +267,7 @@ pub fn located(files: &Files, finding: &Finding, figure: Option<&str>) -> Findin
         .line_col(finding.location.span.end);
     FindingView {
         code: finding.code,
+        key: FindingKey::of(finding, files),
         severity: finding.severity,
         message: finding.message.clone(),
         figure: figure.map(str::to_string),

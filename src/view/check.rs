@@ -37,7 +37,12 @@ impl<'a> CheckView<'a> {
         show_info: bool,
     ) -> Self {
         let known = match baseline {
-            Some(old) => baseline::known(&checked.findings, &old.findings),
+            Some(old) => baseline::known(
+                &checked.findings,
+                &checked.base.files,
+                &old.findings,
+                &old.base.files,
+            ),
             None => vec![false; checked.findings.len()],
         };
         let (known, findings): (Vec<_>, Vec<_>) = checked
@@ -60,6 +65,25 @@ impl<'a> CheckView<'a> {
             findings,
             summary,
             show_info,
+        }
+    }
+
+    /// A view of just these findings of `checked`, every one failing the gate.
+    pub fn of_findings(checked: &'a Checked, findings: Vec<&'a Finding>) -> Self {
+        let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
+        let summary = Summary {
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            infos: count(Severity::Info),
+            failed: findings.len(),
+        };
+        CheckView {
+            files: &checked.base.files,
+            base: &checked.base,
+            findings,
+            known: Vec::new(),
+            summary,
+            show_info: true,
         }
     }
 

@@ -4,6 +4,7 @@
 
 use super::facts::{FactValue, Facts, RecordFacts};
 use super::report::Report;
+use crate::finding::key::FindingKey;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -43,9 +44,19 @@ pub enum RecordChange {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FindingChange {
+    pub key: FindingKey,
     /// The figure the finding is about, if any.
     pub figure: Option<String>,
     pub finding: String,
+}
+
+/// A finding about the same things on both sides whose message moved.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FindingChanged {
+    pub key: FindingKey,
+    pub figure: Option<String>,
+    pub old: String,
+    pub new: String,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -56,6 +67,8 @@ pub struct Diff {
     pub sources: Vec<RecordChange>,
     pub findings_appeared: Vec<FindingChange>,
     pub findings_resolved: Vec<FindingChange>,
+    /// Findings still there, about the same things, whose message moved (a count, a value).
+    pub findings_changed: Vec<FindingChanged>,
 }
 
 impl Diff {
@@ -66,6 +79,7 @@ impl Diff {
             && self.sources.is_empty()
             && self.findings_appeared.is_empty()
             && self.findings_resolved.is_empty()
+            && self.findings_changed.is_empty()
     }
 }
 
@@ -74,7 +88,7 @@ pub fn diff(old: &Report, new: &Report) -> Diff {
     let (before, after) = (RecordFacts::of(old), RecordFacts::of(new));
     let mut speakers = compare_records(before.speakers, after.speakers);
     detect_renames(old, new, &mut speakers);
-    let (findings_appeared, findings_resolved) = compare_findings(old, new);
+    let (findings_appeared, findings_resolved, findings_changed) = compare_findings(old, new);
     Diff {
         figures: compare_records(before.figures, after.figures),
         claims: compare_records(before.claims, after.claims),
@@ -82,6 +96,7 @@ pub fn diff(old: &Report, new: &Report) -> Diff {
         sources: compare_records(before.sources, after.sources),
         findings_appeared,
         findings_resolved,
+        findings_changed,
     }
 }
 
@@ -173,39 +188,56 @@ fn change_id(change: &RecordChange) -> &str {
     }
 }
 
-/// Findings compared as location-free lines, counting repeats, so a record moved between files
-/// changes nothing here.
-fn compare_findings(old: &Report, new: &Report) -> (Vec<FindingChange>, Vec<FindingChange>) {
-    let flatten = |report: &Report| -> BTreeMap<(Option<String>, String), usize> {
-        let mut counts = BTreeMap::new();
+/// Findings matched by key, counting repeats: a key on one side only appeared or was resolved; a
+/// key on both whose message differs changed. Moving a record between files changes nothing here.
+fn compare_findings(
+    old: &Report,
+    new: &Report,
+) -> (Vec<FindingChange>, Vec<FindingChange>, Vec<FindingChanged>) {
+    let group = |report: &Report| -> BTreeMap<FindingKey, Vec<FindingChange>> {
+        let mut groups: BTreeMap<FindingKey, Vec<FindingChange>> = BTreeMap::new();
         for finding in &report.findings {
-            *counts
-                .entry((finding.figure.clone(), finding.line_without_place()))
-                .or_insert(0) += 1;
+            groups
+                .entry(finding.key.clone())
+                .or_default()
+                .push(FindingChange {
+                    key: finding.key.clone(),
+                    figure: finding.figure.clone(),
+                    finding: finding.line_without_place(),
+                });
         }
-        counts
+        groups
+            .values_mut()
+            .for_each(|changes| changes.sort_by(|a, b| a.finding.cmp(&b.finding)));
+        groups
     };
-    let (before, after) = (flatten(old), flatten(new));
-    let surplus = |a: &BTreeMap<(Option<String>, String), usize>,
-                   b: &BTreeMap<(Option<String>, String), usize>| {
-        a.iter()
-            .flat_map(|((figure, finding), &count)| {
-                let extra = count.saturating_sub(
-                    b.get(&(figure.clone(), finding.clone()))
-                        .copied()
-                        .unwrap_or(0),
-                );
-                std::iter::repeat_n(
-                    FindingChange {
-                        figure: figure.clone(),
-                        finding: finding.clone(),
-                    },
-                    extra,
-                )
-            })
-            .collect::<Vec<_>>()
-    };
-    (surplus(&after, &before), surplus(&before, &after))
+    let (mut before, mut after) = (group(old), group(new));
+    let (mut appeared, mut resolved, mut changed) = (Vec::new(), Vec::new(), Vec::new());
+    let keys: BTreeSet<FindingKey> = before.keys().chain(after.keys()).cloned().collect();
+    for key in keys {
+        let mut olds = before.remove(&key).unwrap_or_default();
+        let mut news = after.remove(&key).unwrap_or_default();
+        // The same message on both sides is no change; what is left pairs up as changed.
+        olds.retain(|o| match news.iter().position(|n| n.finding == o.finding) {
+            Some(i) => {
+                news.remove(i);
+                false
+            }
+            None => true,
+        });
+        let paired = olds.len().min(news.len());
+        for (o, n) in olds.drain(..paired).zip(news.drain(..paired)) {
+            changed.push(FindingChanged {
+                key: n.key,
+                figure: n.figure,
+                old: o.finding,
+                new: n.finding,
+            });
+        }
+        resolved.extend(olds);
+        appeared.extend(news);
+    }
+    (appeared, resolved, changed)
 }
 
 #[cfg(test)]

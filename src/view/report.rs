@@ -3,6 +3,7 @@
 //! snapshot outputs and the diff all read this one model, so no format can show a row, a verdict
 //! or a number the others do not.
 
+use crate::finding::key::FindingKey;
 use crate::finding::{Code, Severity};
 use crate::input::records::{SourceKind, SpeakerKind, ValueKind};
 use crate::model::date::PartialDate;
@@ -151,6 +152,9 @@ pub struct ClaimView {
 #[derive(Debug, Clone, Serialize)]
 pub struct FindingView {
     pub code: Code,
+    /// What the finding is about, the same across states of the claim base: the baseline and the
+    /// diff match findings on it.
+    pub key: FindingKey,
     pub severity: Severity,
     pub message: String,
     /// The figure of the first claim the finding names.

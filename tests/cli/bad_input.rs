@@ -1,7 +1,7 @@
 //! Bad input gives a clear error at file:line:column, in the human output every user sees first.
 
 use crate::findings::{byte_order_mark, directory_named_toml, not_utf8};
-use crate::support::{check_json, fixture, run_fixture, run_in, with_code};
+use crate::support::{check_json, fixture, run_fixture, run_in, temp_copy, with_code};
 use tempfile::TempDir;
 
 /// `check` in human format on a fixture: asserts the exit code and returns stdout.
@@ -272,4 +272,41 @@ fn an_unreadable_value_written_with_escapes_points_at_the_whole_value() {
     let unreadable = crate::support::with_code(&findings, "unreadable-value");
     assert_eq!(unreadable.len(), 1, "{findings:#?}");
     assert_eq!((unreadable[0].line, unreadable[0].column), (9, 9));
+}
+
+/// One unquoted enum value breaks a whole file; the records of that file keep their ids, so the
+/// syntax error comes first and is not buried under unknown references to them.
+#[test]
+fn a_broken_file_is_the_first_error_and_its_ids_stay_taken() {
+    let dir = temp_copy(&fixture("figure-divergence"));
+    let path = dir.path().join("sources/speakers.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen("kind = \"organisation\"", "kind = organisation", 1),
+    )
+    .unwrap();
+    let (exit, findings) = check_json(dir.path());
+    assert_eq!(exit, 1);
+    assert_eq!(findings[0].code, "toml-syntax", "{findings:#?}");
+    assert!(
+        findings.iter().all(|f| f.code != "unknown-reference"),
+        "{findings:#?}"
+    );
+
+    // An invalid value drops one record; references to it are not reported again.
+    let dir = temp_copy(&fixture("figure-divergence"));
+    let path = dir.path().join("sources/speakers.toml");
+    std::fs::write(
+        &path,
+        text.replacen("kind = \"organisation\"", "kind = \"ngo\"", 1),
+    )
+    .unwrap();
+    let (exit, findings) = check_json(dir.path());
+    assert_eq!(exit, 1);
+    assert_eq!(findings[0].code, "invalid-field", "{findings:#?}");
+    assert!(
+        findings.iter().all(|f| f.code != "unknown-reference"),
+        "{findings:#?}"
+    );
 }

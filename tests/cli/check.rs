@@ -250,3 +250,32 @@ fn human_diagnostics_of_several_errors() {
     assert_eq!(run.code, 1);
     snapshot_settings().bind(|| insta::assert_snapshot!("check_several_errors", run.stdout));
 }
+
+/// A broken file hides every finding its records would raise: an old syntax error in one file must
+/// not make a new one in another file "known".
+#[test]
+fn a_baseline_never_knows_a_file_that_does_not_parse() {
+    let old = temp_copy(&fixture("figure-divergence"));
+    std::fs::write(
+        old.path().join("claims/broken.toml"),
+        "[[claim]\nid = \"x\"\n",
+    )
+    .unwrap();
+    let new = temp_copy(old.path());
+    std::fs::write(
+        new.path().join("claims/also-broken.toml"),
+        "[[claim]\nid = \"y\"\n",
+    )
+    .unwrap();
+    let run = run_in(
+        new.path(),
+        &["check", "--baseline", old.path().to_str().unwrap()],
+    );
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("claims/also-broken.toml"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("claims/broken.toml"), "{}", run.stdout);
+}

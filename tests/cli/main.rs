@@ -9,6 +9,7 @@ mod explain;
 mod findings;
 mod fmt;
 mod hardening;
+mod injection;
 mod layout;
 mod report;
 mod support;

@@ -1,7 +1,7 @@
 //! `report`: every figure with every value, who states it, on what basis, and where sources
 //! disagree, in table, markdown and JSON.
 
-use crate::support::{run_fixture, snapshot_settings};
+use crate::support::{fixture, run_fixture, run_in, snapshot_settings};
 use serde_json::{Value, json};
 
 fn report_json(name: &str, extra: &[&str]) -> Value {
@@ -265,7 +265,7 @@ fn unknown_figure_is_a_usage_error() {
     assert!(run.stdout.is_empty(), "{}", run.stdout);
     assert_eq!(
         run.stderr,
-        "error: no figure `kiled` in the claim base (did you mean `killed`?)\n"
+        "error: no figure `kiled` in the claim base; did you mean `killed`?\n"
     );
     let run = run_fixture(
         "two-figures",
@@ -306,8 +306,63 @@ fn report_json_snapshot() {
 }
 
 #[test]
-fn report_runs_even_when_check_fails() {
+fn report_runs_when_check_fails_on_what_sources_say() {
     let run = run_fixture("several-errors", &["report"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("Findings (6)"), "{}", run.stdout);
+}
+
+/// A report, snapshot or diff of a base whose records were not all read would leave them out
+/// without a word: each prints the errors instead and exits 1.
+#[test]
+fn records_left_unread_stop_report_snapshot_and_diff() {
+    let base = fixture("bad-toml-syntax");
+    for args in [
+        vec!["report"],
+        vec!["report", "--format", "json"],
+        vec!["snapshot"],
+    ] {
+        let run = run_in(&base, &args);
+        assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
+        assert!(run.stdout.is_empty(), "{args:?}: {}", run.stdout);
+        assert!(
+            run.stderr.contains("error[toml-syntax]"),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
+    let good = fixture("figure-divergence");
+    let run = run_in(
+        &good,
+        &["diff", good.to_str().unwrap(), base.to_str().unwrap()],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("error[toml-syntax]"), "{}", run.stderr);
+}
+
+#[test]
+fn figures_are_listed_and_an_unknown_one_is_named_with_the_way_to_list_them() {
+    let run = run_fixture("two-figures", &["report", "--list-figures"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let ids: Vec<&str> = run
+        .stdout
+        .lines()
+        .map(|line| line.split('\t').next().unwrap())
+        .collect();
+    let mut sorted = ids.clone();
+    sorted.sort_unstable();
+    assert_eq!(ids, sorted);
+    assert_eq!(ids.len(), 2, "{}", run.stdout);
+
+    let run = run_fixture(
+        "two-figures",
+        &["report", "--figure", "zzz-nothing-like-it"],
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("`claimtrack report --list-figures` lists them"),
+        "{}",
+        run.stderr
+    );
 }
