@@ -4,11 +4,12 @@
 use super::Context;
 use crate::finding::{Code, Finding};
 use crate::input::files::Location;
-use crate::value::quote_reading_differs;
+use crate::value::QuoteReader;
 use rayon::prelude::*;
 
 pub fn values_read_otherwise(context: &Context) -> Vec<Finding> {
     let base = context.base;
+    let reader = QuoteReader::new(&base.config.values);
     // Every quote is read phrase by phrase: it runs on every core, like the value-in-quote check.
     base.claims
         .par_iter()
@@ -16,7 +17,7 @@ pub fn values_read_otherwise(context: &Context) -> Vec<Finding> {
             let value = claim.value.as_ref()?;
             let reading = value.reading.as_ref()?;
             let quote = claim.quote.as_ref()?;
-            let phrase = quote_reading_differs(reading, quote.get_ref(), &base.config.values)?;
+            let phrase = reader.differs(reading, quote.get_ref())?;
             let quote_read = if phrase.negated {
                 "which the quote negates".to_string()
             } else {

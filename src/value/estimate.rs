@@ -44,8 +44,8 @@ impl Parser<'_> {
             i = after;
             hedge.to_string()
         });
-        let upper = self.any_phrase(i, "as high as|as many as|as much as|up to");
-        let lower = self.any_phrase(i, "as low as|as few as");
+        let upper = self.any_phrase(i, &["as high as", "as many as", "as much as", "up to"]);
+        let lower = self.any_phrase(i, &["as low as", "as few as"]);
         if let Some((_, at)) = upper.or(lower) {
             let (end_value, end) = self.expect_quantity(at, Some(self.span(i..at)))?;
             let (low, high) = match upper {

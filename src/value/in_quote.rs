@@ -130,5 +130,5 @@ fn words(text: &str, decimal: DecimalMark) -> impl Iterator<Item = String> {
     tokenize(text, decimal)
         .into_iter()
         .filter(|token| token.kind == Kind::Word)
-        .map(|token| token.text)
+        .map(|token| token.text.into_owned())
 }

@@ -5,6 +5,7 @@
 
 use super::number::Ratio;
 use super::settings::DecimalMark;
+use std::borrow::Cow;
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -17,24 +18,25 @@ pub(super) enum Kind {
 }
 
 #[derive(Debug, Clone)]
-pub(super) struct Token {
+pub(super) struct Token<'t> {
     pub(super) kind: Kind,
-    /// Lowercased source text.
-    pub(super) text: String,
+    /// Lowercased source text, borrowed from the text when it is lowercase already (most is:
+    /// every quote is split into tokens).
+    pub(super) text: Cow<'t, str>,
     pub(super) span: Range<usize>,
     /// No white space before it: "12k" is a number with a glued word.
     pub(super) glued: bool,
 }
 
-impl Token {
+impl Token<'_> {
     /// The text of a word or symbol; None for a number.
     pub(super) fn word(&self) -> Option<&str> {
-        (!matches!(self.kind, Kind::Number(_))).then_some(self.text.as_str())
+        (!matches!(self.kind, Kind::Number(_))).then_some(self.text.as_ref())
     }
 }
 
 /// Splits text into numbers, words and symbols; white space separates them.
-pub(super) fn tokenize(text: &str, decimal: DecimalMark) -> Vec<Token> {
+pub(super) fn tokenize(text: &str, decimal: DecimalMark) -> Vec<Token<'_>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(byte, _)| byte);
     let mut tokens = Vec::new();
@@ -53,7 +55,12 @@ pub(super) fn tokenize(text: &str, decimal: DecimalMark) -> Vec<Token> {
             (Kind::Symbol, i + 1)
         };
         let span = byte_at(i)..byte_at(next);
-        let text = slice(text, &span).to_lowercase();
+        let written = slice(text, &span);
+        let text = if written.chars().any(char::is_uppercase) {
+            Cow::Owned(written.to_lowercase())
+        } else {
+            Cow::Borrowed(written)
+        };
         let glued = i > 0 && chars.get(i - 1).is_some_and(|(_, c)| !c.is_whitespace());
         tokens.push(Token {
             kind,
@@ -248,15 +255,19 @@ fn interpret(
 
 /// Widens a token's span to the whitespace-delimited word around it, so "n/a" is reported whole.
 pub(super) fn whole_word(text: &str, span: Range<usize>) -> Range<usize> {
-    let before = text.char_indices().take_while(|&(i, _)| i < span.start);
+    let (Some(before), Some(after)) = (text.get(..span.start), text.get(span.end..)) else {
+        return span;
+    };
     let start = before
-        .filter(|(_, c)| c.is_whitespace())
-        .last()
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let end = text
         .char_indices()
-        .find(|&(i, c)| i >= span.end && c.is_whitespace());
-    start..end.map_or(text.len(), |(i, _)| i)
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let end = after
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(text.len(), |(i, _)| span.end + i);
+    start..end
 }
 
 pub(super) fn slice<'a>(text: &'a str, span: &Range<usize>) -> &'a str {
@@ -333,7 +344,7 @@ mod tests {
     fn every_character_is_in_a_token_or_white_space() {
         let text = "\u{1b}[2m ≈1,500 world's";
         let tokens = tokenize(text, DecimalMark::Point);
-        let kinds: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+        let kinds: Vec<&str> = tokens.iter().map(|t| t.text.as_ref()).collect();
         assert_eq!(kinds, ["\u{1b}", "[", "2", "m", "≈", "1,500", "world's"]);
         assert!(tokens[3].glued && !tokens[4].glued && tokens[5].glued);
     }

@@ -21,7 +21,7 @@ pub(super) fn fault(message: String, span: Range<usize>) -> ValueError {
 
 pub(super) struct Parser<'a> {
     pub(super) text: &'a str,
-    pub(super) tokens: &'a [Token],
+    pub(super) tokens: &'a [Token<'a>],
     pub(super) settings: &'a ValueSettings,
     /// The figure's measure; None when reading a quote, which may state either.
     pub(super) measure: Option<Measure>,
@@ -43,10 +43,10 @@ impl<'a> Parser<'a> {
     }
 
     /// The first of `phrases` written at `i`, and the index after it.
-    pub(super) fn any_phrase<'p>(&self, i: usize, phrases: &'p str) -> Option<(&'p str, usize)> {
+    pub(super) fn any_phrase<'p>(&self, i: usize, phrases: &[&'p str]) -> Option<(&'p str, usize)> {
         phrases
-            .split('|')
-            .find_map(|phrase| self.phrase(i, phrase).map(|next| (phrase, next)))
+            .iter()
+            .find_map(|&phrase| self.phrase(i, phrase).map(|next| (phrase, next)))
     }
 
     /// The byte span of `tokens[range]`; an empty span where the range starts if it is empty.

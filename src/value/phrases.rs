@@ -2,27 +2,81 @@
 //! bounds) and the settings' phrases (approximation words, vague words), matched word for word
 //! against a value's tokens.
 
-use super::lexer::{Token, tokenize};
-use super::settings::{DecimalMark, ValueSettings};
+use super::lexer::Token;
+use super::settings::ValueSettings;
 
 /// "More than" and "over" keep the stated number as the lower end (not n+1): sources use them
 /// loosely, and an interval that includes n never contradicts a source that said n.
 /// "As few as n" and "as many as n" name one end of what the source thinks possible.
-pub(super) const AT_LEAST: &str = "at least|more than|greater than|over|above|exceeding|upwards of\
-    |in excess of|no fewer than|no less than|not fewer than|not less than|as few as|as low as\
-    |>|≥|>=";
-pub(super) const AT_MOST: &str = "at most|fewer than|less than|up to|under|below|no more than\
-    |not more than|as many as|as high as|as much as|<|≤|<=";
+pub(super) const AT_LEAST: &[&str] = &[
+    "at least",
+    "more than",
+    "greater than",
+    "over",
+    "above",
+    "exceeding",
+    "upwards of",
+    "in excess of",
+    "no fewer than",
+    "no less than",
+    "not fewer than",
+    "not less than",
+    "as few as",
+    "as low as",
+    ">",
+    "≥",
+    ">=",
+];
+pub(super) const AT_MOST: &[&str] = &[
+    "at most",
+    "fewer than",
+    "less than",
+    "up to",
+    "under",
+    "below",
+    "no more than",
+    "not more than",
+    "as many as",
+    "as high as",
+    "as much as",
+    "<",
+    "≤",
+    "<=",
+];
 /// Phrases that open a range; "between" takes "and", the others "to" or a dash.
-pub(super) const RANGE_OPENERS: &str = "between|anything from|anywhere from|from\
-    |in the range of|in the range from|in the range";
+pub(super) const RANGE_OPENERS: &[&str] = &[
+    "between",
+    "anything from",
+    "anywhere from",
+    "from",
+    "in the range of",
+    "in the range from",
+    "in the range",
+];
 /// Hedges and estimate markers: they qualify the reading, which stays as read, tagged hedged.
 /// Longer phrases first, so "estimated at" is not read as "estimated".
-pub(super) const HEDGES: &str = "an estimated|estimated at|estimated|probably|possibly|perhaps\
-    |maybe|likely|could be|may be|might be";
+pub(super) const HEDGES: &[&str] = &[
+    "an estimated",
+    "estimated at",
+    "estimated",
+    "probably",
+    "possibly",
+    "perhaps",
+    "maybe",
+    "likely",
+    "could be",
+    "may be",
+    "might be",
+];
 /// After a central value: the interval an estimate gives it ("(95% CI 10.2–25.1 million)").
-pub(super) const INTERVAL_LABELS: &str = "confidence interval|credible interval\
-    |uncertainty interval|ci|ui|range";
+pub(super) const INTERVAL_LABELS: &[&str] = &[
+    "confidence interval",
+    "credible interval",
+    "uncertainty interval",
+    "ci",
+    "ui",
+    "range",
+];
 /// Approximation words that only widen downwards: they mean "just below n".
 pub(super) const BELOW_WORDS: [&str; 3] = ["nearly", "almost", "close to"];
 pub(super) const DASHES: [&str; 4] = ["-", "–", "—", "‒"];
@@ -46,8 +100,8 @@ pub(super) fn prefix_at(
     start: usize,
     settings: &ValueSettings,
 ) -> Option<Prefix> {
-    let at_least = AT_LEAST.split('|').map(|phrase| (phrase, Bound::AtLeast));
-    let at_most = AT_MOST.split('|').map(|phrase| (phrase, Bound::AtMost));
+    let at_least = AT_LEAST.iter().map(|&phrase| (phrase, Bound::AtLeast));
+    let at_most = AT_MOST.iter().map(|&phrase| (phrase, Bound::AtMost));
     let approximations = settings.tolerance.iter().map(|(phrase, tolerance)| {
         let below = BELOW_WORDS.contains(&phrase.trim().to_lowercase().as_str());
         (
@@ -98,20 +152,56 @@ pub(super) fn vague_at(
 
 /// How many tokens `phrase` covers when it is written at `tokens[start]`.
 pub(super) fn phrase_at(tokens: &[Token], start: usize, phrase: &str) -> Option<usize> {
-    // Most phrases fail on their first word: reject those before tokenizing the phrase.
-    let first = tokens.get(start).and_then(Token::word)?;
-    let starts_alike = phrase
-        .trim_start()
-        .get(..first.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(first));
-    if !starts_alike {
+    // Most phrases fail on their first byte: reject those before splitting the phrase.
+    let first = tokens
+        .get(start)
+        .and_then(Token::word)?
+        .as_bytes()
+        .first()?;
+    let phrase_first = phrase.trim_start().as_bytes().first()?;
+    if !phrase_first.eq_ignore_ascii_case(first) {
         return None;
     }
-    let wanted = tokenize(phrase, DecimalMark::Point);
-    let matches = wanted.iter().enumerate().all(|(k, want)| {
-        want.word().is_some() && tokens.get(start + k).and_then(Token::word) == want.word()
-    });
-    (matches && !wanted.is_empty()).then_some(wanted.len())
+    let mut length = 0;
+    for want in phrase_words(phrase) {
+        let word = tokens.get(start + length).and_then(Token::word)?;
+        let same = word == want || (want.is_ascii() && word.eq_ignore_ascii_case(want));
+        if !same {
+            return None;
+        }
+        length += 1;
+    }
+    (length > 0).then_some(length)
+}
+
+/// The words and symbols of a phrase, split as the lexer splits a value: runs of letters (with an
+/// apostrophe between letters), and every other character that is not white space on its own.
+/// Phrases are matched on every token of every quote, so this allocates nothing.
+pub(super) fn phrase_words(phrase: &str) -> impl Iterator<Item = &str> {
+    let mut rest = phrase.trim_start();
+    std::iter::from_fn(move || {
+        rest = rest.trim_start();
+        let mut chars = rest.char_indices().peekable();
+        let (_, first) = chars.next()?;
+        let mut end = first.len_utf8();
+        if first.is_alphabetic() {
+            while let Some(&(i, c)) = chars.peek() {
+                let apostrophe = matches!(c, '\'' | '’')
+                    && rest[i + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic);
+                if !(c.is_alphabetic() || apostrophe) {
+                    break;
+                }
+                end = i + c.len_utf8();
+                chars.next();
+            }
+        }
+        let (word, after) = rest.split_at(end);
+        rest = after;
+        Some(word)
+    })
 }
 
 /// Whether `word` is part of a phrase the grammar or the settings read, so that it would change
@@ -127,9 +217,9 @@ pub(super) fn is_reading_word(word: &str, settings: &ValueSettings) -> bool {
     let in_phrase = |phrase: &str| phrase.split_whitespace().any(|w| w == word);
     READING_WORDS.split_whitespace().any(|w| w == word)
         || [AT_LEAST, AT_MOST, RANGE_OPENERS, HEDGES]
-            .iter()
-            .flat_map(|phrases| phrases.split('|'))
-            .any(in_phrase)
+            .into_iter()
+            .flatten()
+            .any(|phrase| in_phrase(phrase))
         || settings.tolerance.keys().any(|phrase| in_phrase(phrase))
         || settings.vague.keys().any(|phrase| in_phrase(phrase))
 }
@@ -145,3 +235,24 @@ const READING_WORDS: &str = "or nor not no never none only just twice thrice dou
     sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety \
     dozen hundred thousand million billion trillion k m mn bn \
     dozens scores hundreds thousands millions billions tens several few many handful";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::lexer::tokenize;
+    use crate::value::settings::DecimalMark;
+
+    #[test]
+    fn phrases_split_as_the_lexer_splits_values() {
+        let words = |phrase| phrase_words(phrase).collect::<Vec<_>>();
+        assert_eq!(words("  in the range of"), ["in", "the", "range", "of"]);
+        assert_eq!(words("approx."), ["approx", "."]);
+        assert_eq!(words(">="), [">", "="]);
+        assert_eq!(words("world's"), ["world's"]);
+        let tokens = tokenize("About ≥ 5,000", DecimalMark::Point);
+        assert_eq!(phrase_at(&tokens, 0, "about"), Some(1));
+        assert_eq!(phrase_at(&tokens, 1, ">="), None);
+        assert_eq!(phrase_at(&tokens, 1, "≥"), Some(1));
+        assert_eq!(phrase_at(&tokens, 0, ""), None);
+    }
+}

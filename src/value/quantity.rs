@@ -135,10 +135,10 @@ impl Parser<'_> {
             };
             Ok(Some((quantity, next)))
         };
-        if let Some((_, next)) = self.any_phrase(i, "%|percent|per cent") {
+        if let Some((_, next)) = self.any_phrase(i, &["%", "percent", "per cent"]) {
             return with_share(Share::Percent, quantity.amount, next);
         }
-        let Some((_, at)) = self.any_phrase(i, "in|out of") else {
+        let Some((_, at)) = self.any_phrase(i, &["in", "out of"]) else {
             return Ok(Some((quantity, i)));
         };
         let whole = match self.tokens.get(at).map(|t| &t.kind) {

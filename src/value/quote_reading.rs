@@ -5,10 +5,12 @@
 //! "about 1,500") is not caught: "over" is as often a span of time as a bound.
 
 use super::lexer::{Kind, Token, tokenize};
-use super::number::Number;
+use super::number::{Number, Ratio};
 use super::parser::Parser;
+use super::phrases::{AT_LEAST, AT_MOST, HEDGES, RANGE_OPENERS, phrase_words};
 use super::reading::{Detail, Reading, Rule};
 use super::settings::ValueSettings;
+use super::words::{SMALL_NUMBERS, TENS};
 use std::ops::Range;
 
 /// A number phrase of a quote that states a number of the claim's value but reads otherwise.
@@ -22,35 +24,160 @@ pub struct QuotePhrase {
     pub negated: bool,
 }
 
-/// Words that deny what their clause says.
-const NEGATIONS: [&str; 6] = ["not", "no", "never", "nor", "neither", "cannot"];
+/// Scale, fraction and other words that state a quantity without being a number word.
+const QUANTITY_WORDS: [&str; 16] = [
+    "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths",
+    "dozen", "hundred", "thousand", "million", "billion", "trillion", "%",
+];
 
-/// The first phrase of `quote` that states one of the numbers `reading` states but reads
-/// otherwise; None when a phrase stating them reads the same, or none states them.
-pub fn quote_reading_differs(
+/// Words that negate, and the words of credibility whose negation denies a figure.
+const NEGATIONS: [&str; 6] = ["not", "no", "never", "nor", "neither", "cannot"];
+const CREDIBLE: [&str; 14] = [
+    "realistic",
+    "true",
+    "accurate",
+    "correct",
+    "credible",
+    "plausible",
+    "possible",
+    "reliable",
+    "right",
+    "valid",
+    "supported",
+    "substantiated",
+    "confirmed",
+    "believable",
+];
+/// Words that deny a figure by themselves.
+const DENYING: [&str; 8] = [
+    "unrealistic",
+    "implausible",
+    "untrue",
+    "exaggerated",
+    "exaggeration",
+    "overstated",
+    "inflated",
+    "baseless",
+];
+
+/// Reads quotes with one base's settings; made once for all the claims of a base.
+pub struct QuoteReader<'a> {
+    settings: &'a ValueSettings,
+    /// The first words of every phrase a number phrase may open with, sorted.
+    starters: Vec<&'a str>,
+    /// Words that state a quantity (number, scale, fraction and vague words), sorted: a number
+    /// phrase holds one of them or digits.
+    quantities: Vec<&'a str>,
+}
+
+/// How far before its number a phrase may start: "could be in the vicinity of 50".
+const LONGEST_LEAD: usize = 7;
+
+impl<'a> QuoteReader<'a> {
+    pub fn new(settings: &'a ValueSettings) -> Self {
+        let fixed = [AT_LEAST, AT_MOST, RANGE_OPENERS, HEDGES]
+            .into_iter()
+            .flatten()
+            .copied();
+        let configured = settings.tolerance.keys().chain(settings.vague.keys());
+        let mut starters: Vec<&str> = fixed
+            .chain(configured.map(String::as_str))
+            .filter_map(|phrase| phrase_words(phrase).next())
+            .chain(["n", "only", "half", "a", "an"])
+            .chain(SMALL_NUMBERS)
+            .chain(TENS)
+            .collect();
+        starters.sort_unstable();
+        starters.dedup();
+        let vague_words = settings
+            .vague
+            .keys()
+            .flat_map(|phrase| phrase_words(phrase));
+        let mut quantities: Vec<&str> = vague_words
+            .chain(SMALL_NUMBERS)
+            .chain(TENS)
+            .chain(QUANTITY_WORDS)
+            .filter(|word| !matches!(*word, "a" | "an" | "of"))
+            .collect();
+        quantities.sort_unstable();
+        quantities.dedup();
+        QuoteReader {
+            settings,
+            starters,
+            quantities,
+        }
+    }
+
+    /// The first phrase of `quote` that states one of the numbers `reading` states but reads
+    /// otherwise; None when a phrase stating them reads the same, or none states them.
+    pub fn differs(&self, reading: &Reading, quote: &str) -> Option<QuotePhrase> {
+        quote_reading_differs(reading, quote, self)
+    }
+
+    /// Whether a number phrase may start at `token`: most words of a quote cannot.
+    fn could_start(&self, token: &Token) -> bool {
+        match token.kind {
+            Kind::Number(_) => true,
+            _ => self.starters.binary_search(&token.text.as_ref()).is_ok(),
+        }
+    }
+
+    /// Whether `token` may belong to a phrase that states one of `stated`: digits whose number,
+    /// or that number times a scale, is stated; or a word that states a quantity.
+    fn may_state(&self, token: &Token, stated: &[Number]) -> bool {
+        match &token.kind {
+            Kind::Number(Ok(n)) => [1, 12, 100, 1_000, 1_000_000, 1_000_000_000]
+                .into_iter()
+                .filter_map(|scale| Number::new(n.mul(Ratio::whole(scale))?.to_f64()))
+                .any(|n| stated.contains(&n)),
+            Kind::Number(Err(_)) => false,
+            _ => self.quantities.binary_search(&token.text.as_ref()).is_ok(),
+        }
+    }
+}
+
+fn quote_reading_differs(
     reading: &Reading,
     quote: &str,
-    settings: &ValueSettings,
+    reader: &QuoteReader,
 ) -> Option<QuotePhrase> {
-    let tokens = tokenize(quote, settings.decimal);
+    let tokens = tokenize(quote, reader.settings.decimal);
     let parser = Parser {
         text: quote,
         tokens: &tokens,
-        settings,
+        settings: reader.settings,
         measure: None,
     };
-    let phrases: Vec<(Range<usize>, Reading)> = (0..tokens.len())
-        .filter_map(|start| {
-            let (phrase, end) = parser.number_phrase(start).ok()?;
-            Some((start..end, phrase))
-        })
-        .collect();
-    // A phrase inside a longer one ("30" in "over 30") is not read on its own.
-    let outermost = phrases.iter().filter(|(range, _)| {
-        !phrases.iter().any(|(other, _)| {
-            other != range && other.start <= range.start && range.end <= other.end
-        })
-    });
+    // Only phrases near a token that may state the value's numbers can matter; most of a quote
+    // is never read. For each token: the next such token at or after it.
+    let stated = reading.stated();
+    let mut next_relevant = vec![None; tokens.len()];
+    let mut next = None;
+    for (i, token) in tokens.iter().enumerate().rev() {
+        if reader.may_state(token, &stated) {
+            next = Some(i);
+        }
+        next_relevant[i] = next;
+    }
+    // Phrases are read from left to right, each as long as it goes: a phrase inside a longer one
+    // ("30" in "over 30") is not read on its own.
+    let mut phrases: Vec<(Range<usize>, Reading)> = Vec::new();
+    let mut start = 0;
+    while start < tokens.len() {
+        let near = next_relevant[start].is_some_and(|at| at - start <= LONGEST_LEAD);
+        let read = (near && reader.could_start(&tokens[start]))
+            .then(|| parser.number_phrase(start).ok())
+            .flatten()
+            .filter(|(_, end)| *end > start);
+        match read {
+            Some((phrase, end)) => {
+                phrases.push((start..end, phrase));
+                start = end;
+            }
+            None => start += 1,
+        }
+    }
+    let outermost = phrases.iter();
     // Phrases that state a number of the value, and whether they state it only in digits before
     // another scale word.
     let stating: Vec<(&Range<usize>, &Reading, bool)> = outermost
@@ -112,11 +239,13 @@ fn reads_otherwise(phrase: &Reading, value: &Reading) -> bool {
         || (spans(phrase) && spans(value) && (phrase.low, phrase.high) != (value.low, value.high))
 }
 
-/// Whether a negation stands in the clause around `tokens[range]`: from the punctuation before
-/// it to the punctuation after it.
+/// Whether the clause around `tokens[range]` (from the punctuation before it to the punctuation
+/// after it) denies the figure: it calls it unrealistic or the like, or negates a word of
+/// credibility ("are not realistic", "it is not true that"). A negation elsewhere in the clause
+/// ("were never seen again") says something of what is counted, not of the figure.
 fn negated(tokens: &[Token], range: &Range<usize>) -> bool {
     let breaks = |token: &Token| {
-        token.kind == Kind::Symbol && !matches!(token.text.as_str(), "-" | "'" | "’")
+        token.kind == Kind::Symbol && !matches!(token.text.as_ref(), "-" | "'" | "’")
     };
     let before = tokens[..range.start]
         .iter()
@@ -125,17 +254,16 @@ fn negated(tokens: &[Token], range: &Range<usize>) -> bool {
     let after = tokens[range.end..]
         .iter()
         .take_while(|token| !breaks(token));
-    let words: Vec<&str> = before
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .chain(after)
-        .map(|token| token.text.as_str())
-        .collect();
+    let mut words: Vec<&str> = before.map(|token| token.text.as_ref()).collect();
+    words.reverse();
+    words.extend(after.map(|token| token.text.as_ref()));
     words.iter().enumerate().any(|(k, word)| {
-        // "not only", "not just" add rather than deny.
-        let additive = *word == "not" && matches!(words.get(k + 1), Some(&"only" | &"just"));
-        (NEGATIONS.contains(word) || word.ends_with("n't")) && !additive
+        let negation = NEGATIONS.contains(word) || word.ends_with("n't");
+        let credibility_follows = || {
+            let next = words.iter().skip(k + 1).take(3);
+            next.into_iter().any(|next| CREDIBLE.contains(next))
+        };
+        DENYING.contains(word) || (negation && credibility_follows())
     })
 }
 
@@ -148,15 +276,17 @@ mod tests {
     fn differs(value: &str, quote: &str) -> String {
         let settings = ValueSettings::default();
         let reading = read_value(value, &settings, Measure::Count).unwrap();
-        quote_reading_differs(&reading, quote, &settings).map_or(String::new(), |p| {
-            let negated = if p.negated { " (negated)" } else { "" };
-            format!(
-                "{}: {} {}{negated}",
-                p.text,
-                p.reading.tag(),
-                p.reading.interval_text()
-            )
-        })
+        QuoteReader::new(&settings)
+            .differs(&reading, quote)
+            .map_or(String::new(), |p| {
+                let negated = if p.negated { " (negated)" } else { "" };
+                format!(
+                    "{}: {} {}{negated}",
+                    p.text,
+                    p.reading.tag(),
+                    p.reading.interval_text()
+                )
+            })
     }
 
     #[test]
@@ -203,6 +333,8 @@ mod tests {
         assert_eq!(differs("30", "perpetuated over 30 years"), "");
         assert_eq!(differs("1,500", "about 1,500 people"), "");
         assert_eq!(differs("32", "not only to end a 32-year deferral"), "");
+        assert_eq!(differs("1,100", "1,100 families were never seen again"), "");
+        assert_eq!(differs("1,100", "no word of 1,100 families was heard"), "");
         // A quote that does not state the number is the other check's business.
         assert_eq!(differs("5,000", "thousands were killed"), "");
     }
@@ -239,6 +371,10 @@ mod tests {
         assert_eq!(
             differs("50 million", "it is not true that 50 million died"),
             "50 million: exact 50,000,000 (negated)"
+        );
+        assert_eq!(
+            differs("30,000", "the figure of 30,000 is exaggerated"),
+            "30,000: exact 30,000 (negated)"
         );
     }
 }
