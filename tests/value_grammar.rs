@@ -308,6 +308,14 @@ fn approximations_widen_by_their_tolerance() {
                 "on the order of 50 million",
                 "approximate [25,000,000, 75,000,000] @50,000,000",
             ),
+            (
+                "in the region of 50 million",
+                "approximate [45,000,000, 55,000,000] @50,000,000",
+            ),
+            (
+                "50 million in the region",
+                "error 18..24: cannot read \"region\" after \"50 million\": \"region\" would change the reading",
+            ),
         ],
         Measure::Count,
     );

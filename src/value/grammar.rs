@@ -20,7 +20,7 @@ pub const ACCEPTED_FORMS: &str = "\
 30,000 · 30 000 · 1'000'000 · ۳۰٬۰۰۰ · 1.5 million · 12k · thirty thousand · a dozen · half a billion · twenty-one and a half million
 at least / more than / greater than / over / above / as few as / ≥ 5,000 · >14 million · 5,000+ · 50+ million · 5,000 or more
 at most / fewer than / less than / up to / under / below / as many as / as high as / ≤ 5,000 · <300 · 5,000 or fewer
-about / around / roughly / approximately / some / circa / c. / in the vicinity of / ~ 1,500 (±10%) · ≈1,500 · nearly / almost / close to 1,500 (−10%) · of the order of 50 million (±50%)
+about / around / roughly / approximately / some / circa / c. / in the vicinity of / in the region of / ~ 1,500 (±10%) · ≈1,500 · nearly / almost / close to 1,500 (−10%) · of the order of 50 million (±50%)
 2,800–3,800 · between 2,800 and 3,800 · from / anything from / in the range of 2,800 to 3,800 · 17–50+ million · 50 to 100 million or more · over 9,000 and under 10,000
 about 50 million, possibly as high as 100 million · 17.4 million (95% CI 10.2–25.1 million) · 50 million (range 20–100 million)
 dozens · scores · a handful · hundreds · thousands · millions · several / a few hundred · many hundreds · tens of thousands · hundreds of thousands · tens of millions

@@ -20,7 +20,7 @@ pub struct ValueSettings {
 impl Default for ValueSettings {
     fn default() -> Self {
         let approximations = "about|around|roughly|approximately|some|~|≈|approx.|circa|c.|ca.\
-            |in the vicinity of|nearly|almost|close to";
+            |in the vicinity of|in the region of|nearly|almost|close to";
         // "Of the order of" names a magnitude rather than a figure: half the number either way
         // stays within it.
         let magnitudes = ["of the order of", "on the order of"];
