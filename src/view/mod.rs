@@ -6,5 +6,6 @@ pub mod check;
 pub mod diff;
 pub mod facts;
 pub mod report;
+mod summary;
 
 pub use build::{build, located, reading_view};

@@ -45,6 +45,7 @@ pub struct FigureView {
     #[serde(serialize_with = "two_decimals")]
     pub divergence: Option<f64>,
     pub conflicts: usize,
+    pub summary: SummaryView,
     pub windows: Vec<WindowView>,
     pub not_compared: Vec<NotComparedView>,
     /// Indices into [`Report::claims`] in the order a report lists them: by window, value, id;
@@ -58,6 +59,18 @@ pub struct WindowView {
     /// The `as_of` window for figures that vary; `None` for fixed totals.
     pub as_of: Option<PartialDate>,
     pub values: Vec<ValueView>,
+    /// Pairs of values that cannot both be true, each pair once (at most
+    /// [`crate::analysis::disagreement::LISTED_PAIRS`]; `conflicts_total` counts them all).
+    pub conflicts: Vec<ConflictView>,
+    pub conflicts_total: usize,
+}
+
+/// Two values of a window (indices into its `values`) that cannot both be true: for counts,
+/// `lower`'s interval lies wholly below `upper`'s.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct ConflictView {
+    pub lower: usize,
+    pub upper: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -67,7 +80,38 @@ pub struct ValueView {
     #[serde(flatten)]
     pub reading: ReadingView,
     pub claims: Vec<String>,
+    /// The origin groups behind the value: how many independent origins state it.
     pub origins: Vec<String>,
+    /// How many values of the window it cannot both be true with.
+    pub conflicts_with: usize,
+}
+
+/// The figure in a few neutral words a desk can paste: the span of the values with who states each
+/// end, how many independent origins stand behind them, and each origin's latest value. It never
+/// picks a value.
+#[derive(Debug, Serialize)]
+pub struct SummaryView {
+    pub text: String,
+    /// The value with the smallest stated number (or lower end), and the largest: counts only.
+    pub lowest: Option<EndView>,
+    pub highest: Option<EndView>,
+    /// For each origin group, the value of its latest claim (by `as_of`).
+    pub latest_by_origin: Vec<LatestView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EndView {
+    pub value: String,
+    pub claims: Vec<String>,
+    pub speakers: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LatestView {
+    pub origin: String,
+    pub value: String,
+    pub claim: String,
+    pub as_of: Option<PartialDate>,
 }
 
 /// A count as read: every field `None` for labels, statements and unreadable values.

@@ -224,11 +224,15 @@ fn figure_findings_name_both_sides() {
     let conflict = with_code(&findings, "figure-conflict")[0];
     assert_eq!(conflict.severity, "info");
     assert!(
-        conflict.message.contains("`at most 4,000` (ministry)"),
+        conflict
+            .message
+            .contains("`at most 4,000` (ministry/detained by ministry)"),
         "{conflict:?}"
     );
     assert!(
-        conflict.message.contains("`at least 5,000` (watchdog)"),
+        conflict
+            .message
+            .contains("`at least 5,000` (watchdog/detained by watchdog)"),
         "{conflict:?}"
     );
     assert_eq!(
@@ -238,9 +242,9 @@ fn figure_findings_name_both_sides() {
 
     let (_, findings) = check_json(&fixture("figure-conflict-exact"));
     let conflict = with_code(&findings, "figure-conflict")[0];
-    assert!(
-        conflict.message.contains("230 and 1,500 do not overlap"),
-        "{conflict:?}"
+    assert_eq!(
+        conflict.message,
+        "`230` (ministry/killed by ministry) cannot both be true with `1,500` (watchdog/killed by watchdog): their intervals do not overlap"
     );
 
     let (_, findings) = check_json(&fixture("attribution-contradicted"));
