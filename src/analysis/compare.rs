@@ -3,19 +3,25 @@
 //! one value, and each window's disagreements are worked out once. Everything here is near-linear:
 //! claims are grouped by hashing, never paired.
 
-use super::disagreement::{self, Conflict, Divergence};
+use super::disagreement::{self, Conflicts, Divergence};
 use super::origins::Origins;
 use crate::input::records::ValueKind;
 use crate::model::date::PartialDate;
 use crate::model::{Claim, ClaimBase};
-use crate::value::Reading;
+use crate::value::{Number, Reading};
 use std::collections::HashMap;
 
 /// What makes two claims' values the same value.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ValueKey {
-    /// low, high (`None` = open), point, rule
-    Count(u64, Option<u64>, Option<u64>, crate::value::Rule),
+    /// low, high (`None` = open), point, rule, hedge
+    Count(
+        Number,
+        Option<Number>,
+        Option<Number>,
+        crate::value::Rule,
+        Option<String>,
+    ),
     /// A label, compared case-insensitively with white space folded.
     Label(String),
 }
@@ -26,7 +32,8 @@ impl ValueKey {
         match figure_values {
             ValueKind::Count => {
                 let r = value.reading.as_ref()?;
-                Some(ValueKey::Count(r.low, r.high, r.point, r.rule))
+                let hedge = r.hedge.clone();
+                Some(ValueKey::Count(r.low, r.high, r.point, r.rule, hedge))
             }
             ValueKind::Label => Some(ValueKey::Label(fold_label(&value.written))),
         }
@@ -72,7 +79,7 @@ pub struct Window {
     pub key: Option<PartialDate>,
     /// Values sorted by reading (counts) or label.
     pub values: Vec<Value>,
-    pub conflicts: Vec<Conflict>,
+    pub conflicts: Conflicts,
     pub divergences: Vec<Divergence>,
 }
 
@@ -100,7 +107,7 @@ impl FigureComparison {
     }
 
     pub fn conflict_count(&self) -> usize {
-        self.windows.iter().map(|w| w.conflicts.len()).sum()
+        self.windows.iter().map(|w| w.conflicts.total).sum()
     }
 
     /// The largest ratio between overlapping stated numbers that reaches the divergence factor.
@@ -200,7 +207,7 @@ fn compare_figure(
             let mut window = Window {
                 key,
                 values,
-                conflicts: Vec::new(),
+                conflicts: Conflicts::default(),
                 divergences: Vec::new(),
             };
             match figure.values {

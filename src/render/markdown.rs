@@ -16,6 +16,7 @@ pub fn render(report: &Report, _style: &Style) -> String {
             .unwrap_or_default();
         let _ = writeln!(out, "## {}{unit}\n", escape(&figure.label));
         let _ = writeln!(out, "{} — {}\n", escape(&figure.id), figure.summary_text());
+        let _ = writeln!(out, "{}\n", escape(&figure.summary.text));
         table(&mut out, figure.rows.iter().map(|&row| &report.claims[row]));
     }
     let mut statements = report.statements().peekable();

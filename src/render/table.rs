@@ -22,6 +22,7 @@ pub fn render(report: &Report, style: &Style) -> String {
         let heading = one_line(&format!("{} — {}{unit}", figure.id, figure.label));
         let _ = writeln!(out, "{}", bold(&heading, style.colour));
         let _ = writeln!(out, "{}", figure.summary_text());
+        let _ = writeln!(out, "{}", one_line(&figure.summary.text));
         let rows = figure.rows.iter().map(|&row| &report.claims[row]);
         let _ = writeln!(out, "{}\n", table(rows, style));
     }

@@ -3,11 +3,13 @@
 
 use super::provenance;
 use super::report::{
-    AboutView, ClaimView, FigureView, FindingView, NotComparedView, ReadingView, RelatedView,
-    Report, SourceView, SpeakerView, ValueView, WindowView,
+    AboutView, ClaimView, ConflictView, FigureView, FindingView, NotComparedView, ReadingView,
+    RelatedView, Report, SourceView, SpeakerView, ValueView, WindowView,
 };
+use super::summary::summarise;
 use crate::Checked;
-use crate::analysis::compare::{FigureComparison, Window};
+use crate::analysis::compare::FigureComparison;
+use crate::analysis::origins::Origins;
 use crate::finding::key::FindingKey;
 use crate::finding::{Code, Finding};
 use crate::input::files::Files;
@@ -62,7 +64,7 @@ pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
         .comparisons
         .iter()
         .filter(|comparison| in_scope(Some(comparison.figure)))
-        .map(|comparison| figure_view(base, comparison, &group_names, &position))
+        .map(|comparison| figure_view(base, origins, comparison, &group_names, &position))
         .collect();
     figures.sort_by(|a, b| a.id.cmp(&b.id));
 
@@ -126,6 +128,7 @@ pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
 
 fn figure_view(
     base: &ClaimBase,
+    origins: &Origins,
     comparison: &FigureComparison,
     group_names: &impl Fn(&[usize]) -> Vec<String>,
     position: &HashMap<usize, usize>,
@@ -135,23 +138,22 @@ fn figure_view(
         .windows
         .iter()
         .map(|window| {
-            let in_conflict = values_in_conflict(base, window);
             let mut diverges = vec![false; window.values.len()];
             for divergence in &window.divergences {
                 diverges[divergence.value] = true;
-                diverges[divergence.largest] = true;
+                diverges[divergence.larger] = true;
             }
-            (window, in_conflict, diverges)
+            (window, diverges)
         })
-        .map(|(window, in_conflict, diverges)| WindowView {
+        .map(|(window, diverges)| WindowView {
             as_of: window.key,
             values: window
                 .values
                 .iter()
-                .enumerate()
-                .map(|(v, value)| ValueView {
-                    in_conflict: in_conflict[v],
-                    diverges: diverges[v],
+                .zip(&window.conflicts.of_value)
+                .zip(diverges)
+                .map(|((value, conflicts), diverges)| ValueView {
+                    diverges,
                     value: value.written(base).to_string(),
                     reading: reading_view(value.reading(base)),
                     claims: value
@@ -160,8 +162,19 @@ fn figure_view(
                         .map(|&c| base.claims[c].id.clone())
                         .collect(),
                     origins: group_names(&value.origin_groups),
+                    conflicts_with: conflicts.count,
                 })
                 .collect(),
+            conflicts: window
+                .conflicts
+                .pairs
+                .iter()
+                .map(|pair| ConflictView {
+                    lower: pair.lower,
+                    upper: pair.upper,
+                })
+                .collect(),
+            conflicts_total: window.conflicts.total,
         })
         .collect();
     FigureView {
@@ -178,6 +191,7 @@ fn figure_view(
         independent_origins: group_names(&comparison.origin_groups),
         divergence: comparison.widest_divergence(),
         conflicts: comparison.conflict_count(),
+        summary: summarise(base, comparison, origins),
         windows,
         not_compared: comparison
             .not_compared
@@ -192,30 +206,6 @@ fn figure_view(
             .filter_map(|c| position.get(&c).copied())
             .collect(),
     }
-}
-
-/// Which values of `window` cannot be true together with some other value of it. A conflict names
-/// one value and the window's highest; every value lying wholly above a conflicting value's upper
-/// end conflicts with it too.
-fn values_in_conflict(base: &ClaimBase, window: &Window) -> Vec<bool> {
-    let mut in_conflict = vec![false; window.values.len()];
-    let mut lowest_high = None;
-    for conflict in &window.conflicts {
-        in_conflict[conflict.value] = true;
-        in_conflict[conflict.against] = true;
-        let high = window.values[conflict.value]
-            .reading(base)
-            .and_then(|r| r.high);
-        lowest_high = lowest_high.min(high).or(lowest_high).or(high);
-    }
-    if let Some(lowest_high) = lowest_high {
-        for (v, value) in window.values.iter().enumerate() {
-            if value.reading(base).is_some_and(|r| r.low > lowest_high) {
-                in_conflict[v] = true;
-            }
-        }
-    }
-    in_conflict
 }
 
 /// Claims in the order the report lists them: by window, then value, then id; claims that are not
@@ -295,6 +285,7 @@ pub fn reading_view(reading: Option<&Reading>) -> ReadingView {
         high: r.high,
         point: r.point,
         rule: Some(r.rule),
+        hedge: r.hedge.clone(),
     })
 }
 

@@ -7,5 +7,6 @@ pub mod diff;
 pub mod facts;
 mod provenance;
 pub mod report;
+mod summary;
 
 pub use build::{build, located, reading_view};

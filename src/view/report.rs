@@ -7,7 +7,7 @@ use crate::finding::key::FindingKey;
 use crate::finding::{Code, Severity};
 use crate::input::records::{SourceKind, SpeakerKind, ValueKind};
 use crate::model::date::PartialDate;
-use crate::value::Rule;
+use crate::value::{Number, Rule};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -56,6 +56,7 @@ pub struct FigureView {
     #[serde(serialize_with = "two_decimals")]
     pub divergence: Option<f64>,
     pub conflicts: usize,
+    pub summary: SummaryView,
     pub windows: Vec<WindowView>,
     pub not_compared: Vec<NotComparedView>,
     /// Indices into [`Report::claims`] in the order a report lists them: by window, value, id;
@@ -69,6 +70,18 @@ pub struct WindowView {
     /// The `as_of` window for figures that vary; `None` for fixed totals.
     pub as_of: Option<PartialDate>,
     pub values: Vec<ValueView>,
+    /// Pairs of values that cannot both be true, each pair once (at most
+    /// [`crate::analysis::disagreement::LISTED_PAIRS`]; `conflicts_total` counts them all).
+    pub conflicts: Vec<ConflictView>,
+    pub conflicts_total: usize,
+}
+
+/// Two values of a window (indices into its `values`) that cannot both be true: for counts,
+/// `lower`'s interval lies wholly below `upper`'s.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct ConflictView {
+    pub lower: usize,
+    pub upper: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -78,25 +91,55 @@ pub struct ValueView {
     #[serde(flatten)]
     pub reading: ReadingView,
     pub claims: Vec<String>,
+    /// The origin groups behind the value: how many independent origins state it.
     pub origins: Vec<String>,
-    /// The value cannot be true together with another value of its window (either side of a
-    /// conflict).
-    #[serde(skip)]
-    pub in_conflict: bool,
+    /// How many values of the window it cannot both be true with.
+    pub conflicts_with: usize,
     /// The value's stated number lies at least the divergence factor apart from another's (either
     /// side of a divergence).
     #[serde(skip)]
     pub diverges: bool,
 }
 
+/// The figure in a few neutral words a desk can paste: the span of the values with who states each
+/// end, how many independent origins stand behind them, and each origin's latest value. It never
+/// picks a value.
+#[derive(Debug, Serialize)]
+pub struct SummaryView {
+    pub text: String,
+    /// The value with the smallest stated number (or lower end), and the largest: counts only.
+    pub lowest: Option<EndView>,
+    pub highest: Option<EndView>,
+    /// For each origin group, the value of its latest claim (by `as_of`).
+    pub latest_by_origin: Vec<LatestView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EndView {
+    pub value: String,
+    pub claims: Vec<String>,
+    pub speakers: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LatestView {
+    pub origin: String,
+    pub value: String,
+    pub claim: String,
+    pub as_of: Option<PartialDate>,
+}
+
 /// A count as read: every field `None` for labels, statements and unreadable values.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ReadingView {
-    pub low: Option<u64>,
+    pub low: Option<Number>,
     /// `None` also when open upwards.
-    pub high: Option<u64>,
-    pub point: Option<u64>,
+    pub high: Option<Number>,
+    /// The best value: the number stated, or an estimate's central value.
+    pub point: Option<Number>,
     pub rule: Option<Rule>,
+    /// The hedge or estimate marker as written ("probably"), when one qualifies the value.
+    pub hedge: Option<String>,
 }
 
 #[derive(Debug, Serialize)]

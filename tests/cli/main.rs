@@ -15,3 +15,4 @@ mod injection;
 mod layout;
 mod report;
 mod support;
+mod values;

@@ -111,6 +111,7 @@ fn figure_section(
             }
             p.figure-id { code { (shown(&figure.id)) } }
             p.summary { (figure.summary_text()) }
+            p.neutral-summary { (shown(&figure.summary.text)) }
             @if let Some(note) = &figure.note { p.note { (Lines(note)) } }
             @if let Some(plot) = plot::plot(figure, &palette, &format!("{id}-plot")) {
                 figure.chart {

@@ -4,6 +4,7 @@
 
 use super::axis::{Axis, label};
 use super::{Palette, cut, px, shown};
+use crate::value::Number;
 use crate::view::report::{FigureView, ReadingView, ValueView};
 use maud::{Markup, html};
 
@@ -26,8 +27,8 @@ struct Extent {
     point: Option<f64>,
 }
 
-fn number(n: u64) -> f64 {
-    n as f64
+fn number(n: Number) -> f64 {
+    n.get()
 }
 
 fn extent(reading: &ReadingView) -> Option<Extent> {
@@ -112,22 +113,19 @@ fn row(
 ) -> Markup {
     let middle = top + ROW / 2.0;
     let colours: Vec<String> = value.origins.iter().map(|o| palette.class(o)).collect();
-    let claims = match value.claims.len() {
-        1 => "1 claim".to_string(),
-        n => format!("{n} claims"),
-    };
+    let claims = count(value.claims.len(), "claim", "claims");
     let left = x(extent.low);
     let right = extent.high.map_or(PLOT_RIGHT, x);
     let exact = extent.high == Some(extent.low);
     let stripe = BAR / colours.len().max(1) as f64;
     html! {
-        g class={ "row" @if value.in_conflict { " in-conflict" } } {
+        g class={ "row" @if value.conflicts_with > 0 { " in-conflict" } } {
             title {
                 (shown(&value.value)) " — " (claims) " — origins: " (shown(&value.origins.join(", ")))
-                @if value.in_conflict { " — conflicts with another value" }
+                @if value.conflicts_with > 0 { " — cannot be true together with " (count(value.conflicts_with, "other value", "other values")) }
                 @if value.diverges { " — diverges from another value" }
             }
-            @if value.in_conflict {
+            @if value.conflicts_with > 0 {
                 rect class="conflict-band" x="0" y=(px(top + 1.0)) width=(px(WIDTH))
                     height=(px(ROW - 2.0)) {}
             }
@@ -156,11 +154,15 @@ fn row(
             }
             text class="count" x=(px(PLOT_RIGHT + 16.0)) y=(px(middle + 4.0)) {
                 (claims)
-                @if value.in_conflict { tspan class="conflict-mark" { " · conflict" } }
+                @if value.conflicts_with > 0 { tspan class="conflict-mark" { " · conflict" } }
                 @else if value.diverges { tspan class="divergent-mark" { " · divergent" } }
             }
         }
     }
+}
+
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 #[cfg(test)]

@@ -123,13 +123,13 @@ pub fn values(figure: &FigureView) -> Markup {
             tbody {
                 @for window in &figure.windows {
                     @for value in &window.values {
-                        tr.in-conflict[value.in_conflict] {
+                        tr.in-conflict[value.conflicts_with > 0] {
                             @if figure.varies {
                                 td { (window.as_of.map(|d| d.to_string()).unwrap_or_default()) }
                             }
                             th scope="row" {
                                 (shown(&value.value))
-                                @if value.in_conflict { " " span.flag.flag-conflict { "conflict" } }
+                                @if value.conflicts_with > 0 { " " span.flag.flag-conflict { "conflict" } }
                             }
                             td { (value.claims.len()) }
                             td { (shown(&value.origins.join(", "))) }
