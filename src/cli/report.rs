@@ -22,6 +22,10 @@ pub struct Args {
     /// Write the report to FILE instead of stdout (replacing FILE), without colour.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
+    /// Fit the table to N columns; by default COLUMNS, else the terminal's width, else 100.
+    /// Below 100 each claim is a block of lines.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(30..=1000))]
+    width: Option<u16>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -69,10 +73,14 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
             .collect();
         return write(&list, args.out.as_deref());
     }
-    // A file is no terminal: no colour, and tables as wide as their rows.
+    // A file is no terminal: no colour, and the width for output that is no terminal.
     let style = match args.out {
         Some(_) => Style::default(),
         None => context.style,
+    };
+    let style = Style {
+        width: args.width.or(style.width),
+        ..style
     };
     let output = match args.format {
         Format::Table => table::render(&report, &style),

@@ -15,4 +15,5 @@ mod injection;
 mod layout;
 mod report;
 mod support;
+mod terminal;
 mod values;
