@@ -1,6 +1,7 @@
 //! Building the report model from a checked claim base: ids instead of indices, readings in words,
 //! locations as line:column, and the flags findings put on claims, each worked out once.
 
+use super::grouping;
 use super::report::{
     ClaimView, ConflictView, FigureView, FindingView, NotComparedView, ReadingView, RelatedView,
     Report, SourceView, SpeakerView, ValueView, WindowView,
@@ -102,15 +103,35 @@ pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
         .collect();
     speakers.sort_by(|a, b| a.id.cmp(&b.id));
 
-    Report {
+    let findings = grouping::group(
+        checked
+            .findings_about(figure)
+            .map(|finding| finding_view(base, finding))
+            .collect(),
+    );
+    let mut report = Report {
         figures,
         sources,
         speakers,
         claims,
-        findings: checked
-            .findings_about(figure)
-            .map(|finding| finding_view(base, finding))
-            .collect(),
+        findings,
+    };
+    index_findings(&mut report);
+    report
+}
+
+/// Each figure's findings, as indices into the report's findings, found in one pass.
+fn index_findings(report: &mut Report) {
+    let position: HashMap<String, usize> = report
+        .figures
+        .iter()
+        .enumerate()
+        .map(|(i, figure)| (figure.id.clone(), i))
+        .collect();
+    for (i, finding) in report.findings.iter().enumerate() {
+        if let Some(&f) = finding.figure.as_ref().and_then(|id| position.get(id)) {
+            report.figures[f].findings.push(i);
+        }
     }
 }
 
@@ -179,6 +200,7 @@ fn figure_view(
                 reason: n.reason.clone(),
             })
             .collect(),
+        findings: Vec::new(),
         rows: report_order(base, comparison)
             .into_iter()
             .filter_map(|c| position.get(&c).copied())

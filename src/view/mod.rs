@@ -5,6 +5,7 @@ mod build;
 pub mod check;
 pub mod diff;
 pub mod facts;
+mod grouping;
 pub mod report;
 mod summary;
 

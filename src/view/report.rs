@@ -21,7 +21,9 @@ pub struct Report {
     /// In id order: claims on the figures in scope, and statements (claims without a figure) when
     /// no figure is singled out.
     pub claims: Vec<ClaimView>,
-    /// In canonical order (file, position, code).
+    /// By figure (in id order; findings about no figure last), then weight (data errors,
+    /// conflicts, divergences, attributions, the rest), then place. A figure's unsupported
+    /// assertions are one finding listing their claims.
     pub findings: Vec<FindingView>,
 }
 
@@ -52,6 +54,9 @@ pub struct FigureView {
     /// claims that are not compared last.
     #[serde(skip)]
     pub rows: Vec<usize>,
+    /// Indices into [`Report::findings`] of the findings about the figure, weightiest first.
+    #[serde(skip)]
+    pub findings: Vec<usize>,
 }
 
 #[derive(Debug, Serialize)]
@@ -230,6 +235,13 @@ impl Report {
         let mut figures: Vec<&FigureView> = self.figures.iter().collect();
         figures.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.id.cmp(&b.id)));
         figures
+    }
+
+    /// Findings about no figure.
+    pub fn other_findings(&self) -> impl Iterator<Item = &FindingView> {
+        self.findings
+            .iter()
+            .filter(|finding| finding.figure.is_none())
     }
 
     /// Claims that carry no figure.
