@@ -3,7 +3,7 @@
 //! value written is one the grammar reads the way the generator meant.
 
 use crate::rng::Rng;
-use claimtrack::value::{Reading, SMALL_NUMBERS, TENS, ValueSettings};
+use claimtrack::value::{Number, SMALL_NUMBERS, TENS, ValueSettings};
 
 /// The vague words values use: those that read naturally as "{word} of people". Their bounds are
 /// the grammar's defaults.
@@ -37,7 +37,7 @@ impl VagueWords {
 
 /// `30000` -> `30,000`, with the separators the report shows.
 pub fn with_separators(n: u64) -> String {
-    Reading::exact(n).interval_text()
+    Number::count(n).map_or_else(|| n.to_string(), |n| n.to_string())
 }
 
 /// Words for 1..=99: `forty-two`.

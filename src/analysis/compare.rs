@@ -8,14 +8,20 @@ use super::origins::Origins;
 use crate::input::records::ValueKind;
 use crate::model::date::PartialDate;
 use crate::model::{Claim, ClaimBase};
-use crate::value::Reading;
+use crate::value::{Number, Reading};
 use std::collections::HashMap;
 
 /// What makes two claims' values the same value.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ValueKey {
-    /// low, high (`None` = open), point, rule
-    Count(u64, Option<u64>, Option<u64>, crate::value::Rule),
+    /// low, high (`None` = open), point, rule, hedge
+    Count(
+        Number,
+        Option<Number>,
+        Option<Number>,
+        crate::value::Rule,
+        Option<String>,
+    ),
     /// A label, compared case-insensitively with white space folded.
     Label(String),
 }
@@ -26,7 +32,8 @@ impl ValueKey {
         match figure_values {
             ValueKind::Count => {
                 let r = value.reading.as_ref()?;
-                Some(ValueKey::Count(r.low, r.high, r.point, r.rule))
+                let hedge = r.hedge.clone();
+                Some(ValueKey::Count(r.low, r.high, r.point, r.rule, hedge))
             }
             ValueKind::Label => Some(ValueKey::Label(fold_label(&value.written))),
         }

@@ -5,6 +5,7 @@
 
 use super::compare::{Value, ValueKey, Window};
 use crate::model::ClaimBase;
+use crate::value::Number;
 
 /// A value that cannot be true together with `against`, the window's value with the highest lower
 /// end (counts) or the label most claims give (labels).
@@ -28,8 +29,8 @@ pub struct Divergence {
 }
 
 /// The ratio between two stated numbers, if the smaller is not zero.
-pub fn ratio(smaller: u64, larger: u64) -> Option<f64> {
-    (smaller > 0).then(|| larger as f64 / smaller as f64)
+pub fn ratio(smaller: Number, larger: Number) -> Option<f64> {
+    (smaller > Number::ZERO).then(|| larger.get() / smaller.get())
 }
 
 /// `×6`, `×2.5`: a ratio as people say it.
@@ -51,7 +52,7 @@ pub fn count_conflicts(base: &ClaimBase, window: &Window) -> Vec<Conflict> {
     let Some(&(highest, highest_reading)) = readings.iter().max_by_key(|(_, r)| r.low) else {
         return Vec::new();
     };
-    let mut lows: Vec<u64> = readings.iter().map(|(_, r)| r.low).collect();
+    let mut lows: Vec<Number> = readings.iter().map(|(_, r)| r.low).collect();
     lows.sort_unstable();
     readings
         .iter()
@@ -202,6 +203,8 @@ mod tests {
         assert_eq!(format_ratio(6.0), "×6");
         assert_eq!(format_ratio(2.5), "×2.5");
         assert_eq!(format_ratio(12.4), "×12");
-        assert_eq!(ratio(0, 5), None);
+        let count = |n| Number::count(n).unwrap();
+        assert_eq!(ratio(count(0), count(5)), None);
+        assert_eq!(ratio(count(2), count(5)), Some(2.5));
     }
 }

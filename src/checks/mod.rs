@@ -17,6 +17,7 @@ mod single_origin;
 mod support;
 mod usage;
 mod value_in_quote;
+mod value_reading;
 
 use crate::analysis::Analysis;
 use crate::finding::{Code, Finding};
@@ -115,6 +116,11 @@ pub const REGISTRY: &[Check] = &[
         name: "value-in-quote",
         stage: Stage::Model(value_in_quote::values_not_in_quotes),
         codes: &[Code::ValueNotInQuote],
+    },
+    Check {
+        name: "value-reading",
+        stage: Stage::Model(value_reading::values_read_otherwise),
+        codes: &[Code::ValueReadingDiffers],
     },
     Check {
         name: "basis-cycles",

@@ -15,7 +15,12 @@ pub fn values_not_in_quotes(context: &Context) -> Vec<Finding> {
             let value = claim.value.as_ref()?;
             let reading = value.reading.as_ref()?;
             let quote = claim.quote.as_ref()?;
-            if value_in_quote(&value.written, reading, quote.get_ref()) {
+            if value_in_quote(
+                &value.written,
+                reading,
+                quote.get_ref(),
+                &base.config.values,
+            ) {
                 return None;
             }
             Some(

@@ -112,7 +112,7 @@ codes! {
         "Claims are compared only within a declared figure, so every `figure = \"...\"` must name a\n`[[figure]]` table. Declare the figure in a file below `claims/`, or fix the claim's spelling.";
     MissingValue = "missing-value", Error,
         "a claim names a figure but gives no value, or a value but no figure",
-        "A claim on a figure carries the figure's value (`value = 30000` or `value = \"at least 5,000\"`);\na claim without a figure is a plain statement and carries no value. Add the missing field or\nremove the stray one.";
+        "A claim on a figure carries the figure's value (`value = 30000` or `value = \"at least 5,000\"`,\nor `low`, `best`, `high`);\na claim without a figure is a plain statement and carries no value. Add the missing field or\nremove the stray one.";
     UncitedClaim = "uncited-claim", Error,
         "a claim does not say where it appears",
         "A claim is cited when it names its `source` and gives a `quote` (the verbatim words) or a\n`locator` (page, paragraph). Without them, no reader can check it. Add the source and the quote.";
@@ -132,14 +132,17 @@ codes! {
         "claimtrack.toml has an error",
         "The optional `claimtrack.toml` at the claim base root sets severities per code (`[severity]`),\nvalue readings (`[values]`) and comparison settings (`[compare]`). See docs/report.md.";
     UnreadableValue = "unreadable-value", Error,
-        "a value cannot be read as a count",
-        "The value grammar reads integers (`30,000`), scale words (`1.5 million`), number words\n(`thirty thousand`), bounds (`at least 5,000`, `up to 300`), approximations (`about 1,500`), ranges\n(`2,800 to 3,800`) and vague quantities (`thousands`). Reword the value into one of these\nforms, keeping the source's own words in `quote`; for values that are names, declare the figure\nwith `values = \"label\"`.";
+        "a value cannot be read, or its low/best/high fields disagree with it",
+        "The value grammar reads every character of a value or refuses it: numbers (`30,000`,\n`1.5 million`, `thirty thousand`), bounds (`at least 5,000`), approximations (`about 1,500`), ranges\n(`2,800 to 3,800`), vague quantities (`thousands`), hedges (`probably 50 million`), estimates\n(`17.4 million (95% CI 10.2–25.1 million)`) and, on a figure with `unit = \"percent\"`, shares\n(`one in five`); docs/report.md lists every form. The message says what could not be read and\nwhy (an ambiguous separator, a word that would change the reading, a share on a count figure).\nReword the value, keeping the source's own words in `quote`; for values that are names, declare\nthe figure with `values = \"label\"`. `low`, `best` and `high` must agree with `value` when both\nare given.";
     ImplausibleDate = "implausible-date", Warning,
         "a date no source can give: year 0000, or a claim dated after its source",
         "A source's `published` or a claim's `as_of` in the year 0000 is almost always a placeholder\nor a typo. A claim's own `as_of` later than its source's `published` says the source states a\nfigure for a time after it was published, which usually means a mistyped year or the wrong\nsource. Correct the date; if the source really gives a projection, say so in `note`.";
     ValueNotInQuote = "value-not-in-quote", Warning,
         "a claim's value cannot be read from its own quote",
         "The number of a claim's value (as digits or number words) should appear in its `quote`, so a\nreader sees the figure in the source's own words. Extend the quote to the words that state the\nfigure, or correct the value.";
+    ValueReadingDiffers = "value-reading-differs", Warning,
+        "a claim's value reads otherwise than the words of its quote",
+        "The quote's own number phrase is read with the same grammar as the value. When the phrase\nthat states the value's number reads otherwise (a bound the other way, other range ends, another\nscale word, `about` dropped) or its clause negates it (`greater than 25 million are not\nrealistic`), the value misstates the source. Write the value as the quote words it, or quote the\nwords the value comes from.";
     BasisCycle = "basis-cycle", Warning,
         "claims rest on each other in a cycle",
         "Following `basis` from claim to claim comes back to where it started, so no origin can be\nfound for these claims. Break the cycle: one of them must rest on a source or a first-hand basis.";

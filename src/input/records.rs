@@ -85,6 +85,11 @@ pub struct RawClaim {
     pub id: Spanned<String>,
     pub figure: Option<Spanned<String>>,
     pub value: Option<Spanned<ValueText>>,
+    /// An estimate's ends and best value, as datasets give them; any subset, with or without
+    /// `value`.
+    pub low: Option<Spanned<FieldNumber>>,
+    pub best: Option<Spanned<FieldNumber>>,
+    pub high: Option<Spanned<FieldNumber>>,
     pub statement: Option<Spanned<String>>,
     pub speaker: Spanned<String>,
     pub source: Option<Spanned<String>>,
@@ -124,6 +129,27 @@ impl<'de> Deserialize<'de> for ValueText {
                 "`value` must be an integer or text such as \"at least 5,000\", found {}",
                 other.type_str()
             ))),
+        }
+    }
+}
+
+/// A number in a claim's `low`, `best` or `high` field: an integer, or a decimal for shares.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FieldNumber(pub f64);
+
+impl<'de> Deserialize<'de> for FieldNumber {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let wrong = |found: &str| {
+            serde::de::Error::custom(format!(
+                "`low`, `best` and `high` are numbers such as 20000000 (or 2.5 for a share), found {found}"
+            ))
+        };
+        match toml::Value::deserialize(deserializer)? {
+            // Beyond 2^53 an integer would be rounded as a float: refused here, not misread.
+            toml::Value::Integer(n) if n.unsigned_abs() < 1 << 53 => Ok(FieldNumber(n as f64)),
+            toml::Value::Integer(n) => Err(wrong(&format!("{n}, too large to count exactly"))),
+            toml::Value::Float(x) => Ok(FieldNumber(x)),
+            other => Err(wrong(other.type_str())),
         }
     }
 }
@@ -171,6 +197,9 @@ pub mod fields {
         "id",
         "figure",
         "value",
+        "low",
+        "best",
+        "high",
         "statement",
         "speaker",
         "source",

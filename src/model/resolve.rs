@@ -2,7 +2,7 @@
 //! and hashes validated. Every problem becomes a finding; a record with a bad field is kept with the
 //! field left empty, so one mistake does not hide the rest.
 
-use super::ids::{id_key, id_problem, suggest_id};
+use super::ids::id_key;
 use super::values::read_values;
 use super::{Basis, Claim, ClaimBase, Figure, FirstHand, Node, Source, Speaker};
 use crate::finding::{Code, Finding};
@@ -215,69 +215,6 @@ pub(super) struct Resolver {
 }
 
 impl Resolver {
-    /// Register the ids of one kind of record, reporting invalid and duplicate ids.
-    fn declare<T>(
-        &mut self,
-        records: &[InFile<T>],
-        id_of: impl Fn(&T) -> &Spanned<String>,
-        node: impl Fn(usize) -> Node,
-    ) {
-        for (i, InFile { file, record }) in records.iter().enumerate() {
-            let id = id_of(record);
-            let location = Location::new(*file, id.span());
-            let text = id.get_ref();
-            if let Some(problem) = id_problem(text) {
-                self.findings.push(
-                    Finding::new(
-                        Code::InvalidId,
-                        location.clone(),
-                        format!("invalid id `{text}`: {problem}"),
-                    )
-                    .label(problem)
-                    .help(format!(
-                        "use letters, digits and `-_./:` only, e.g. `{}`",
-                        suggest_id(text)
-                    )),
-                );
-            }
-            if FirstHand::ALL.iter().any(|(name, _)| name == text) {
-                self.findings.push(
-                    Finding::new(
-                        Code::InvalidId,
-                        location.clone(),
-                        format!("`{text}` is reserved for a first-hand basis"),
-                    )
-                    .help(
-                        "choose another id: `basis` entries with this name mean a first-hand basis",
-                    ),
-                );
-            }
-            let key = id_key(text).into_owned();
-            match self.id_locations.get(&key) {
-                Some((first, first_text)) => {
-                    let first_kind = self.ids[&key].kind_name();
-                    let message = if first_text == text {
-                        format!("duplicate id `{text}`")
-                    } else {
-                        format!(
-                            "duplicate id `{text}`: it is `{first_text}` written with other Unicode code points (compared in NFC)"
-                        )
-                    };
-                    self.findings.push(
-                        Finding::new(Code::DuplicateId, location, message)
-                            .label(format!("`{text}` is used again here"))
-                            .related(first.clone(), format!("first used here by a {first_kind}"))
-                            .help("rename one of the two records, and the references meant for it"),
-                    );
-                }
-                None => {
-                    self.ids.insert(key.clone(), node(i));
-                    self.id_locations.insert(key, (location, text.clone()));
-                }
-            }
-        }
-    }
-
     fn reference(
         &mut self,
         id: &Spanned<String>,
@@ -313,43 +250,6 @@ impl Resolver {
                         .help(help),
                 );
                 None
-            }
-        }
-    }
-
-    /// Ids that differ only in letter case: valid, but almost always one record typed twice, and
-    /// a reference with the other case silently names the other record.
-    fn case_variants(&mut self) {
-        let mut by_folded: HashMap<String, Vec<&(Location, String)>> = HashMap::new();
-        for declared in self.id_locations.values() {
-            by_folded
-                .entry(declared.1.to_lowercase())
-                .or_default()
-                .push(declared);
-        }
-        let mut variants: Vec<Vec<&(Location, String)>> = by_folded
-            .into_values()
-            .filter(|ids| ids.len() > 1)
-            .collect();
-        // The first declared (by file and place) is the one the others are set against.
-        let place = |declared: &&(Location, String)| (declared.0.file, declared.0.span.start);
-        for ids in &mut variants {
-            ids.sort_by_key(place);
-        }
-        variants.sort_by_key(|ids| place(&ids[0]));
-        for ids in variants {
-            let (first, others) = ids.split_first().expect("at least two ids");
-            for (location, text) in others {
-                self.findings.push(
-                    Finding::new(
-                        Code::CaseVariantId,
-                        location.clone(),
-                        format!("id `{text}` differs from `{}` only in letter case", first.1),
-                    )
-                    .label("differs only in case")
-                    .related(first.0.clone(), format!("`{}` is declared here", first.1))
-                    .help("if both are one record, merge them and fix the references; otherwise rename one so they differ in more than case"),
-                );
             }
         }
     }
@@ -456,92 +356,4 @@ impl Resolver {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::finding::Code;
-    use crate::testing::{FIGURE, SOURCES, checked, claim};
-
-    #[test]
-    fn a_misspelt_reference_is_an_unknown_reference_with_a_suggestion() {
-        let claims = [FIGURE.to_string(), claim("c", "5", "watchdgo", "")].concat();
-        let checked = checked(SOURCES, &claims);
-        let finding = checked
-            .findings
-            .iter()
-            .find(|f| f.code == Code::UnknownReference)
-            .expect("unknown reference");
-        assert_eq!(
-            finding.message,
-            "`speaker` names unknown speaker `watchdgo`"
-        );
-        assert_eq!(finding.help.as_deref(), Some("did you mean `watchdog`?"));
-        assert_eq!(checked.base.claims[0].speaker, None);
-    }
-
-    #[test]
-    fn a_reference_to_the_wrong_kind_says_what_it_names() {
-        let claims = [FIGURE.to_string(), claim("c", "5", "article", "")].concat();
-        let checked = checked(SOURCES, &claims);
-        assert!(
-            checked
-                .findings
-                .iter()
-                .any(|f| f.code == Code::UnknownReference
-                    && f.message == "`speaker` names `article`, which is a source, not a speaker")
-        );
-    }
-
-    #[test]
-    fn an_id_is_unique_across_record_kinds() {
-        let claims = [FIGURE.to_string(), claim("article", "5", "outlet", "")].concat();
-        let checked = checked(SOURCES, &claims);
-        let duplicate = checked
-            .findings
-            .iter()
-            .find(|f| f.code == Code::DuplicateId)
-            .expect("duplicate");
-        assert_eq!(duplicate.related[0].message, "first used here by a source");
-    }
-
-    #[test]
-    fn ids_are_compared_in_nfc_so_a_decomposed_accent_names_the_same_record() {
-        let composed = "chercheur-\u{e9}";
-        let decomposed = "chercheur-e\u{301}";
-        let sources = format!(
-            "{SOURCES}\n[[speaker]]\nid = \"{composed}\"\nname = \"Chercheur\"\nkind = \"person\"\n"
-        );
-        let claims = [FIGURE.to_string(), claim("c", "5", decomposed, "")].concat();
-        let resolved = checked(&sources, &claims);
-        assert!(
-            resolved
-                .findings
-                .iter()
-                .all(|f| f.code != Code::UnknownReference)
-        );
-        assert!(resolved.base.claims[0].speaker.is_some());
-
-        let twice = format!(
-            "{sources}\n[[speaker]]\nid = \"{decomposed}\"\nname = \"Chercheur\"\nkind = \"person\"\n"
-        );
-        let checked = checked(&twice, FIGURE);
-        let duplicate = checked
-            .findings
-            .iter()
-            .find(|f| f.code == Code::DuplicateId)
-            .expect("duplicate");
-        assert!(
-            duplicate.message.contains("other Unicode code points"),
-            "{}",
-            duplicate.message
-        );
-    }
-
-    #[test]
-    fn a_claim_without_as_of_takes_its_source_date() {
-        let claims = [FIGURE.to_string(), claim("c", "5", "outlet", "")].concat();
-        let checked = checked(SOURCES, &claims);
-        assert_eq!(
-            checked.base.claims[0].as_of.map(|d| d.to_string()),
-            Some("2020-01-02".to_string())
-        );
-    }
-}
+mod tests;

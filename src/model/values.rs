@@ -1,5 +1,7 @@
-//! Claim values in the model: each count value read by the grammar (ahead of resolving, on every
-//! core), and a value the grammar cannot read reported at the words it stumbled on.
+//! Claim values in the model: each value read by the grammar for its figure's measure (counts, or
+//! shares on a `unit = "percent"` figure; ahead of resolving, on every core), the `low`, `best`
+//! and `high` fields read on their own or checked against the value, and whatever cannot be read
+//! reported at the words or field it stumbled on.
 
 use super::resolve::Resolver;
 use super::{ClaimValue, Figure};
@@ -7,8 +9,10 @@ use crate::finding::{Code, Finding};
 use crate::input::config::Config;
 use crate::input::files::{FileId, Files, Location};
 use crate::input::loader::{InFile, RawBase};
-use crate::input::records::{RawClaim, ValueKind, ValueText};
-use crate::value::{self, Reading};
+use crate::input::records::{FieldNumber, RawClaim, ValueKind, ValueText};
+use crate::value::{self, EstimateFields, Field, FieldError, Measure, Reading};
+use std::collections::HashMap;
+use toml::Spanned;
 
 impl Resolver {
     pub(super) fn value(
@@ -21,23 +25,32 @@ impl Resolver {
         read: Option<Result<Reading, value::ValueError>>,
     ) -> Option<ClaimValue> {
         let claim_location = Location::new(file, record.id.span());
-        let Some(value) = &record.value else {
-            if record.figure.is_some() {
-                self.findings.push(
-                    Finding::new(
-                        Code::MissingValue,
-                        claim_location,
-                        format!(
-                            "claim `{}` names a figure but gives no value",
-                            record.id.get_ref()
-                        ),
-                    )
-                    .help("add `value = ...` with the figure as the source words it"),
-                );
+        let fields = estimate_fields(record);
+        let field_span = |field: Field| field_of(record, field).map(Spanned::span);
+        let first_field = [Field::Low, Field::Best, Field::High]
+            .into_iter()
+            .find_map(field_span);
+        let given = match (&record.value, first_field.clone()) {
+            (Some(value), _) => value.span(),
+            (None, Some(span)) => span,
+            (None, None) => {
+                if record.figure.is_some() {
+                    self.findings.push(
+                        Finding::new(
+                            Code::MissingValue,
+                            claim_location,
+                            format!(
+                                "claim `{}` names a figure but gives no value",
+                                record.id.get_ref()
+                            ),
+                        )
+                        .help("add `value = ...` with the figure as the source words it (or `low`, `best`, `high`)"),
+                    );
+                }
+                return None;
             }
-            return None;
         };
-        let location = Location::new(file, value.span());
+        let location = Location::new(file, given);
         if record.figure.is_none() {
             self.findings.push(
                 Finding::new(
@@ -52,79 +65,165 @@ impl Resolver {
                 .help("add `figure = \"...\"` naming what the value counts, or remove the value"),
             );
         }
-        let written = value.get_ref().as_written();
+        let written = match &record.value {
+            Some(value) => value.get_ref().as_written(),
+            None => fields.written(),
+        };
         let is_label = figure.is_some_and(|f| f.values == ValueKind::Label);
-        let reading = if is_label || figure.is_none() {
-            None
-        } else {
-            match read.unwrap_or_else(|| read_value_text(value.get_ref(), config)) {
-                Ok(reading) => Some(reading),
-                Err(error) => {
-                    // The error's span is inside the text: it maps into the file only when the
-                    // TOML string holds the text as written, without escapes.
-                    let inner = location.span.start + 1..location.span.end.saturating_sub(1);
-                    let written_as_is = match value.get_ref() {
-                        ValueText::Text(text) => {
-                            files.get(file).text.get(inner.clone()) == Some(text.as_str())
-                        }
-                        ValueText::Integer(_) => false,
-                    };
-                    let span = if written_as_is {
-                        inner.start + error.span.start..inner.start + error.span.end
-                    } else {
-                        location.span.clone()
-                    };
-                    self.findings.push(
-                        Finding::new(
-                            Code::UnreadableValue,
-                            Location::new(file, span),
-                            error.message,
-                        )
-                        .label("cannot read this as a count")
-                        .help(format!(
-                            "write the value in one of the accepted forms:\n{}",
-                            value::ACCEPTED_FORMS
-                        )),
-                    );
-                    None
+        let Some(figure) = figure.filter(|_| !is_label) else {
+            if is_label && let Some(span) = first_field {
+                self.findings.push(
+                    Finding::new(
+                        Code::UnreadableValue,
+                        Location::new(file, span),
+                        "`low`, `best` and `high` give numbers, but this figure holds labels",
+                    )
+                    .help("remove the fields, or declare the figure with `values = \"count\"`"),
+                );
+            }
+            return Some(ClaimValue {
+                written,
+                reading: None,
+                location,
+            });
+        };
+        let measure = Measure::of_unit(figure.unit.as_deref());
+        let reading = match &record.value {
+            Some(value) => {
+                match read.unwrap_or_else(|| read_value_text(value.get_ref(), config, measure)) {
+                    Ok(reading) => Some(reading),
+                    Err(error) => {
+                        self.unreadable(value, files, file, error);
+                        None
+                    }
                 }
             }
+            None => match fields.reading(measure) {
+                Ok(reading) => Some(reading),
+                Err(error) => {
+                    self.field_error(record, file, error);
+                    None
+                }
+            },
         };
+        if let (Some(reading), Some(_), false) = (&reading, &record.value, fields.is_empty())
+            && let Err(error) = fields.agree_with(reading)
+        {
+            self.field_error(record, file, error);
+        }
         Some(ClaimValue {
             written,
             reading,
             location,
         })
     }
-}
 
-fn read_value_text(value: &ValueText, config: &Config) -> Result<Reading, value::ValueError> {
-    match value {
-        ValueText::Integer(n) => value::read_integer(*n),
-        ValueText::Text(text) => value::read_value(text, &config.values),
+    fn unreadable(
+        &mut self,
+        value: &Spanned<ValueText>,
+        files: &Files,
+        file: FileId,
+        error: value::ValueError,
+    ) {
+        let location = Location::new(file, value.span());
+        // The error's span is inside the text: it maps into the file only when the TOML string
+        // holds the text as written, without escapes.
+        let inner = location.span.start + 1..location.span.end.saturating_sub(1);
+        let written_as_is = match value.get_ref() {
+            ValueText::Text(text) => files.get(file).text.get(inner.clone()) == Some(text.as_str()),
+            ValueText::Integer(_) => false,
+        };
+        let span = if written_as_is {
+            inner.start + error.span.start..inner.start + error.span.end
+        } else {
+            location.span.clone()
+        };
+        self.findings.push(
+            Finding::new(
+                Code::UnreadableValue,
+                Location::new(file, span),
+                error.message,
+            )
+            .label("cannot read this as a value")
+            .help(format!(
+                "write the value in one of the accepted forms (docs/report.md lists them all):\n{}",
+                value::ACCEPTED_FORMS
+            )),
+        );
+    }
+
+    fn field_error(&mut self, record: &RawClaim, file: FileId, error: FieldError) {
+        let span = field_of(record, error.field)
+            .map(Spanned::span)
+            .or_else(|| record.value.as_ref().map(Spanned::span))
+            .unwrap_or(record.id.span());
+        self.findings.push(
+            Finding::new(
+                Code::UnreadableValue,
+                Location::new(file, span),
+                error.message,
+            )
+            .label(format!("`{}`", error.field.name()))
+            .help("`low`, `best` and `high` state an estimate's ends and best value; with `value`, they must say what it says")
+            .claims([record.id.get_ref().as_str()]),
+        );
     }
 }
 
-/// Every count value read ahead, on all cores: reading values is most of resolving's work.
+fn field_of(record: &RawClaim, field: Field) -> Option<&Spanned<FieldNumber>> {
+    match field {
+        Field::Low => record.low.as_ref(),
+        Field::Best => record.best.as_ref(),
+        Field::High => record.high.as_ref(),
+    }
+}
+
+fn estimate_fields(record: &RawClaim) -> EstimateFields {
+    let number = |field| field_of(record, field).map(|n| n.get_ref().0);
+    EstimateFields {
+        low: number(Field::Low),
+        best: number(Field::Best),
+        high: number(Field::High),
+    }
+}
+
+fn read_value_text(
+    value: &ValueText,
+    config: &Config,
+    measure: Measure,
+) -> Result<Reading, value::ValueError> {
+    match value {
+        ValueText::Integer(n) => value::read_integer(*n, measure),
+        ValueText::Text(text) => value::read_value(text, &config.values, measure),
+    }
+}
+
+/// Every value read ahead, on all cores: reading values is most of resolving's work.
 pub(super) fn read_values(
     raw: &RawBase,
     config: &Config,
 ) -> Vec<Option<Result<Reading, value::ValueError>>> {
     use rayon::prelude::*;
-    let label_figures: std::collections::HashSet<&str> = raw
+    // What each figure's values measure; None for label figures, whose values are not read.
+    let measures: HashMap<&str, Option<Measure>> = raw
         .figures
         .iter()
-        .filter(|f| f.record.values == ValueKind::Label)
-        .map(|f| f.record.id.get_ref().as_str())
+        .map(|InFile { record, .. }| {
+            let unit = record.unit.as_ref().map(|unit| unit.get_ref().as_str());
+            let measure = (record.values == ValueKind::Count).then(|| Measure::of_unit(unit));
+            (record.id.get_ref().as_str(), measure)
+        })
         .collect();
     raw.claims
         .par_iter()
         .map(|InFile { record, .. }| {
             let figure = record.figure.as_ref()?.get_ref();
-            if label_figures.contains(figure.as_str()) {
-                return None;
-            }
-            Some(read_value_text(record.value.as_ref()?.get_ref(), config))
+            let measure = measures.get(figure.as_str()).copied().flatten()?;
+            Some(read_value_text(
+                record.value.as_ref()?.get_ref(),
+                config,
+                measure,
+            ))
         })
         .collect()
 }

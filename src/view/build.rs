@@ -246,6 +246,7 @@ pub fn reading_view(reading: Option<&Reading>) -> ReadingView {
         high: r.high,
         point: r.point,
         rule: Some(r.rule),
+        hedge: r.hedge.clone(),
     })
 }
 

@@ -274,7 +274,10 @@ mod tests {
             .find(|f| f.field == "value")
             .expect("value changed");
         let reading = |fact: &Option<FactValue>| match fact {
-            Some(FactValue::Value(value)) => (value.reading.low, value.reading.high),
+            Some(FactValue::Value(value)) => (
+                value.reading.low.and_then(crate::value::Number::as_count),
+                value.reading.high.and_then(crate::value::Number::as_count),
+            ),
             other => panic!("a value fact expected: {other:?}"),
         };
         assert_eq!(reading(&value.old), (Some(5000), None));

@@ -7,7 +7,7 @@ use crate::finding::key::FindingKey;
 use crate::finding::{Code, Severity};
 use crate::input::records::{SourceKind, SpeakerKind, ValueKind};
 use crate::model::date::PartialDate;
-use crate::value::Rule;
+use crate::value::{Number, Rule};
 use serde::Serialize;
 
 #[derive(Debug, Serialize)]
@@ -73,11 +73,14 @@ pub struct ValueView {
 /// A count as read: every field `None` for labels, statements and unreadable values.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct ReadingView {
-    pub low: Option<u64>,
+    pub low: Option<Number>,
     /// `None` also when open upwards.
-    pub high: Option<u64>,
-    pub point: Option<u64>,
+    pub high: Option<Number>,
+    /// The best value: the number stated, or an estimate's central value.
+    pub point: Option<Number>,
     pub rule: Option<Rule>,
+    /// The hedge or estimate marker as written ("probably"), when one qualifies the value.
+    pub hedge: Option<String>,
 }
 
 #[derive(Debug, Serialize)]

@@ -123,6 +123,7 @@ finding_cases! {
     invalid_config: "invalid-config" in committed("invalid-config") => "claimtrack.toml":3:1;
     unreadable_value: "unreadable-value" in committed("unreadable-value") => "claims/claims.toml":9:10;
     value_not_in_quote: "value-not-in-quote" in committed("value-not-in-quote") => "claims/claims.toml":9:9;
+    value_reading_differs: "value-reading-differs" in committed("value-reading-differs") => "claims/claims.toml":9:9;
     basis_cycle: "basis-cycle" in committed("basis-cycle") => "claims/claims.toml":9:6;
     implausible_date_after_source: "implausible-date" in committed("implausible-date") => "claims/claims.toml":14:9;
     implausible_date_year_zero: "implausible-date" in committed("implausible-date") => "sources/sources.toml":19:13;
@@ -187,6 +188,7 @@ fn passing_twins_do_not_raise_the_finding() {
         ("attribution-confirmed", "attribution-contradicted"),
         ("single-origin-passing", "single-origin"),
         ("value-not-in-quote-passing", "value-not-in-quote"),
+        ("value-reading-differs-passing", "value-reading-differs"),
         ("basis-cycle-passing", "basis-cycle"),
         ("implausible-date-passing", "implausible-date"),
         ("case-variant-id-passing", "case-variant-id"),
@@ -220,6 +222,7 @@ fn clean_twins_have_no_findings() {
         "attribution-confirmed",
         "single-origin-passing",
         "value-not-in-quote-passing",
+        "value-reading-differs-passing",
         "unreadable-value-passing",
         "label-values-equal",
     ] {

@@ -14,3 +14,4 @@ mod injection;
 mod layout;
 mod report;
 mod support;
+mod values;

@@ -1,0 +1,49 @@
+//! A claim's value should read as its quote's own words read: the same bound, range ends and scale,
+//! and not a phrase the quote negates.
+
+use super::Context;
+use crate::finding::{Code, Finding};
+use crate::input::files::Location;
+use crate::value::QuoteReader;
+use rayon::prelude::*;
+
+pub fn values_read_otherwise(context: &Context) -> Vec<Finding> {
+    let base = context.base;
+    let reader = QuoteReader::new(&base.config.values);
+    // Every quote is read phrase by phrase: it runs on every core, like the value-in-quote check.
+    base.claims
+        .par_iter()
+        .filter_map(|claim| {
+            let value = claim.value.as_ref()?;
+            let reading = value.reading.as_ref()?;
+            let quote = claim.quote.as_ref()?;
+            let phrase = reader.differs(reading, quote.get_ref())?;
+            let quote_read = if phrase.negated {
+                "which the quote negates".to_string()
+            } else {
+                format!("which reads as {} {}", phrase.reading.interval_text(), phrase.reading.describe())
+            };
+            let message = format!(
+                "the value `{}` of claim `{}` reads as {} {}, but its quote says \"{}\", {quote_read}",
+                value.written,
+                claim.id,
+                reading.interval_text(),
+                reading.describe(),
+                phrase.text,
+            );
+            let mut finding = Finding::new(Code::ValueReadingDiffers, value.location.clone(), message)
+                .label("reads otherwise than its quote")
+                .help("write the value as the quote words it (its bound, range ends and scale), or quote the words the value comes from")
+                .claims([claim.id.as_str()]);
+            // The phrase is pointed at in the quote when the TOML string holds the quote as written.
+            let file = &base.files.get(value.location.file).text;
+            let inner = quote.span().start + 1..quote.span().end.saturating_sub(1);
+            if file.get(inner.clone()) == Some(quote.get_ref().as_str()) {
+                let span = inner.start + phrase.span.start..inner.start + phrase.span.end;
+                let location = Location::new(value.location.file, span);
+                finding = finding.related(location, "the quote's own words");
+            }
+            Some(finding)
+        })
+        .collect()
+}

@@ -1,0 +1,134 @@
+//! Finding a value in its quote: the numbers a text states, in digits, words or shares, and
+//! whether the numbers a value states are among them.
+
+use super::lexer::{Kind, tokenize};
+use super::number::Number;
+use super::parser::Parser;
+use super::quantity::Share;
+use super::reading::{Reading, Rule};
+use super::settings::{DecimalMark, ValueSettings};
+use super::stated::Stated;
+
+/// Words naming a vague quantity: a vague value is in a quote when its quantity words are.
+const QUANTITY_WORDS: &str = "dozens dozen scores hundreds hundred thousands thousand millions million billions billion \
+    tens handful";
+
+/// Whether the value can be read from the quote: each number stated by the value (the point, the
+/// ends of a range; for vague values the vague word itself, e.g. "thousands") appears in the quote,
+/// as digits (any separator style: "30,000", "30000", "30 000"), as number words ("Thirty
+/// thousand", "five-minute", "a dozen", "fourteen") or as a share ("one in five", "20%").
+/// Case-insensitive.
+pub fn value_in_quote(
+    value_text: &str,
+    reading: &Reading,
+    quote: &str,
+    settings: &ValueSettings,
+) -> bool {
+    let decimal = settings.decimal;
+    if reading.rule == Rule::Vague {
+        let quote_words: Vec<String> = words(quote, decimal).collect();
+        let value_words: Vec<String> = words(value_text, decimal).collect();
+        let quantity_words: Vec<&str> = QUANTITY_WORDS.split(' ').collect();
+        let is_quantity = |word: &&String| quantity_words.contains(&word.as_str());
+        let mut wanted: Vec<&String> = value_words.iter().filter(is_quantity).collect();
+        if wanted.is_empty() {
+            // A custom vague word that names no known quantity must appear whole.
+            wanted = value_words.iter().collect();
+        }
+        return !wanted.is_empty() && wanted.iter().all(|word| quote_words.contains(word));
+    }
+    if written_in(quote, value_text.trim()) {
+        return true;
+    }
+    // The numbers as the value writes them; the reading's own when it writes none (an integer).
+    let mut stated = numbers(value_text, settings, false);
+    if stated.is_empty() {
+        stated = reading.stated();
+    }
+    let found = numbers_in_text(quote, settings);
+    !stated.is_empty() && stated.iter().all(|n| found.contains(n))
+}
+
+/// Whether `value` stands in `text` word for word, not as part of a longer word or number: the
+/// common case, found without reading every number of the quote.
+pub(super) fn written_in(text: &str, value: &str) -> bool {
+    if value.is_empty() {
+        return false;
+    }
+    let digit_follows = |rest: &str| rest.chars().next().is_some_and(|c| c.is_ascii_digit());
+    text.match_indices(value).any(|(start, _)| {
+        let before = &text[..start];
+        let after = &text[start + value.len()..];
+        let mut back = before.chars().rev();
+        let clean_start = match back.next() {
+            None => true,
+            Some(c) if c.is_alphanumeric() => false,
+            Some(',' | '.') => !back.next().is_some_and(|c| c.is_ascii_digit()),
+            Some(_) => true,
+        };
+        let mut ahead = after.chars();
+        let clean_end = match ahead.next() {
+            None => true,
+            Some(c) if c.is_alphanumeric() => false,
+            Some(',' | '.') => !digit_follows(ahead.as_str()),
+            Some(_) => true,
+        };
+        clean_start && clean_end
+    })
+}
+
+/// Every number mentioned in a text, in order: digits with separators and decimals+scale ("1.5
+/// million"), number words ("thirty thousand", "five-minute" -> 5, "thirty-two" -> 32) and
+/// shares as percentages ("one in five" -> 20, with 1 and 5 as written). Used by value_in_quote.
+pub fn numbers_in_text(text: &str, settings: &ValueSettings) -> Vec<Number> {
+    numbers(text, settings, true)
+}
+
+/// The numbers of `text`; with `parts`, also the two numbers of "N in M" besides its share, since
+/// a quote's "1,500 in 2019" may state a count and a year rather than a share.
+fn numbers(text: &str, settings: &ValueSettings, parts: bool) -> Vec<Number> {
+    let tokens = tokenize(text, settings.decimal);
+    let parser = Parser {
+        text,
+        tokens: &tokens,
+        settings,
+        measure: None,
+    };
+    let mut numbers = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        match parser.quantity(i) {
+            Ok(Some((quantity, next))) => {
+                if let Some(Share::OutOf(part, whole)) = quantity.share.filter(|_| parts) {
+                    numbers.extend(
+                        [part, whole]
+                            .map(|n| Number::new(n.to_f64()))
+                            .into_iter()
+                            .flatten(),
+                    );
+                }
+                numbers.extend(Number::new(quantity.amount.to_f64()));
+                // "50 to 100 million" states 50 million too.
+                let second = parser
+                    .is_range_word(next)
+                    .then(|| parser.quantity(next + 1));
+                if let Some(Ok(Some((second, _)))) = second
+                    && let Ok(Stated::Between { low, .. }) = parser.range(quantity.clone(), second)
+                    && low.amount != quantity.amount
+                {
+                    numbers.extend(Number::new(low.amount.to_f64()));
+                }
+                i = next;
+            }
+            _ => i += 1,
+        }
+    }
+    numbers
+}
+
+fn words(text: &str, decimal: DecimalMark) -> impl Iterator<Item = String> {
+    tokenize(text, decimal)
+        .into_iter()
+        .filter(|token| token.kind == Kind::Word)
+        .map(|token| token.text.into_owned())
+}

@@ -1,0 +1,68 @@
+//! What every part of the grammar reads with: the text, its tokens, the settings and the measure
+//! the figure expects, with the small look-ups they share (a word at a position, a phrase, the
+//! span of some tokens) and the error type.
+
+use super::lexer::{Token, slice};
+use super::phrases::phrase_at;
+use super::reading::Measure;
+use super::settings::ValueSettings;
+use std::ops::Range;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ValueError {
+    pub message: String,
+    /// Byte range inside the text at fault (whole text if unknown); lies on char boundaries.
+    pub span: Range<usize>,
+}
+
+pub(super) fn fault(message: String, span: Range<usize>) -> ValueError {
+    ValueError { message, span }
+}
+
+pub(super) struct Parser<'a> {
+    pub(super) text: &'a str,
+    pub(super) tokens: &'a [Token<'a>],
+    pub(super) settings: &'a ValueSettings,
+    /// The figure's measure; None when reading a quote, which may state either.
+    pub(super) measure: Option<Measure>,
+}
+
+impl<'a> Parser<'a> {
+    /// The word or symbol at `i`; None for a number or past the end.
+    pub(super) fn word(&self, i: usize) -> Option<&'a str> {
+        self.tokens.get(i).and_then(Token::word)
+    }
+
+    pub(super) fn is(&self, i: usize, word: &str) -> bool {
+        self.word(i) == Some(word)
+    }
+
+    /// The index after `phrase` when it is written at `i`.
+    pub(super) fn phrase(&self, i: usize, phrase: &str) -> Option<usize> {
+        phrase_at(self.tokens, i, phrase).map(|length| i + length)
+    }
+
+    /// The first of `phrases` written at `i`, and the index after it.
+    pub(super) fn any_phrase<'p>(&self, i: usize, phrases: &[&'p str]) -> Option<(&'p str, usize)> {
+        phrases
+            .iter()
+            .find_map(|&phrase| self.phrase(i, phrase).map(|next| (phrase, next)))
+    }
+
+    /// The byte span of `tokens[range]`; an empty span where the range starts if it is empty.
+    pub(super) fn span(&self, range: Range<usize>) -> Range<usize> {
+        let start = self
+            .tokens
+            .get(range.start)
+            .map_or(self.text.len(), |t| t.span.start);
+        let last = range.end.checked_sub(1).filter(|&i| i >= range.start);
+        let end = last
+            .and_then(|i| self.tokens.get(i))
+            .map_or(start, |t| t.span.end.max(start));
+        start..end
+    }
+
+    pub(super) fn slice(&self, span: &Range<usize>) -> &'a str {
+        slice(self.text, span)
+    }
+}

@@ -1,0 +1,258 @@
+//! The fixed phrases of the grammar (bounds, range openers, hedges, estimate intervals, trailing
+//! bounds) and the settings' phrases (approximation words, vague words), matched word for word
+//! against a value's tokens.
+
+use super::lexer::Token;
+use super::settings::ValueSettings;
+
+/// "More than" and "over" keep the stated number as the lower end (not n+1): sources use them
+/// loosely, and an interval that includes n never contradicts a source that said n.
+/// "As few as n" and "as many as n" name one end of what the source thinks possible.
+pub(super) const AT_LEAST: &[&str] = &[
+    "at least",
+    "more than",
+    "greater than",
+    "over",
+    "above",
+    "exceeding",
+    "upwards of",
+    "in excess of",
+    "no fewer than",
+    "no less than",
+    "not fewer than",
+    "not less than",
+    "as few as",
+    "as low as",
+    ">",
+    "≥",
+    ">=",
+];
+pub(super) const AT_MOST: &[&str] = &[
+    "at most",
+    "fewer than",
+    "less than",
+    "up to",
+    "under",
+    "below",
+    "no more than",
+    "not more than",
+    "as many as",
+    "as high as",
+    "as much as",
+    "<",
+    "≤",
+    "<=",
+];
+/// Phrases that open a range; "between" takes "and", the others "to" or a dash.
+pub(super) const RANGE_OPENERS: &[&str] = &[
+    "between",
+    "anything from",
+    "anywhere from",
+    "from",
+    "in the range of",
+    "in the range from",
+    "in the range",
+];
+/// Hedges and estimate markers: they qualify the reading, which stays as read, tagged hedged.
+/// Longer phrases first, so "estimated at" is not read as "estimated".
+pub(super) const HEDGES: &[&str] = &[
+    "an estimated",
+    "estimated at",
+    "estimated",
+    "probably",
+    "possibly",
+    "perhaps",
+    "maybe",
+    "likely",
+    "could be",
+    "may be",
+    "might be",
+];
+/// After a central value: the interval an estimate gives it ("(95% CI 10.2–25.1 million)").
+pub(super) const INTERVAL_LABELS: &[&str] = &[
+    "confidence interval",
+    "credible interval",
+    "uncertainty interval",
+    "ci",
+    "ui",
+    "range",
+];
+/// Approximation words that only widen downwards: they mean "just below n".
+pub(super) const BELOW_WORDS: [&str; 3] = ["nearly", "almost", "close to"];
+pub(super) const DASHES: [&str; 4] = ["-", "–", "—", "‒"];
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum Bound {
+    AtLeast,
+    AtMost,
+    Approx { tolerance: f64, below: bool },
+}
+
+/// A bound or approximation phrase: what it means and the tokens it covers.
+pub(super) struct Prefix {
+    pub(super) bound: Bound,
+    pub(super) next: usize,
+}
+
+/// The longest bound or approximation phrase written at `tokens[start]`.
+pub(super) fn prefix_at(
+    tokens: &[Token],
+    start: usize,
+    settings: &ValueSettings,
+) -> Option<Prefix> {
+    let at_least = AT_LEAST.iter().map(|&phrase| (phrase, Bound::AtLeast));
+    let at_most = AT_MOST.iter().map(|&phrase| (phrase, Bound::AtMost));
+    let approximations = settings.tolerance.iter().map(|(phrase, tolerance)| {
+        let below = BELOW_WORDS.contains(&phrase.trim().to_lowercase().as_str());
+        (
+            phrase.as_str(),
+            Bound::Approx {
+                tolerance: *tolerance,
+                below,
+            },
+        )
+    });
+    let (length, bound) = at_least
+        .chain(at_most)
+        .chain(approximations)
+        .filter_map(|(phrase, bound)| phrase_at(tokens, start, phrase).map(|len| (len, bound)))
+        .max_by_key(|(length, _)| *length)?;
+    Some(Prefix {
+        bound,
+        next: start + length,
+    })
+}
+
+/// "5,000+" and "5,000 or more" read as at-least; "5,000 or fewer" and "or less" as at-most.
+/// Returns the bound and the index after the suffix.
+pub(super) fn suffix_at(tokens: &[Token], start: usize) -> Option<(Bound, usize)> {
+    let suffixes = [
+        ("+", Bound::AtLeast),
+        ("or more", Bound::AtLeast),
+        ("or fewer", Bound::AtMost),
+        ("or less", Bound::AtMost),
+    ];
+    suffixes.into_iter().find_map(|(phrase, bound)| {
+        phrase_at(tokens, start, phrase).map(|length| (bound, start + length))
+    })
+}
+
+/// The longest vague word of the settings written at `tokens[start]`: the word as the settings
+/// name it, its interval and the index after it.
+pub(super) fn vague_at(
+    tokens: &[Token],
+    start: usize,
+    settings: &ValueSettings,
+) -> Option<(String, [u64; 2], usize)> {
+    let matches = settings.vague.iter().filter_map(|(phrase, bounds)| {
+        phrase_at(tokens, start, phrase).map(|length| (phrase.clone(), *bounds, start + length))
+    });
+    matches.max_by_key(|(_, _, next)| *next)
+}
+
+/// How many tokens `phrase` covers when it is written at `tokens[start]`.
+pub(super) fn phrase_at(tokens: &[Token], start: usize, phrase: &str) -> Option<usize> {
+    // Most phrases fail on their first byte: reject those before splitting the phrase.
+    let first = tokens
+        .get(start)
+        .and_then(Token::word)?
+        .as_bytes()
+        .first()?;
+    let phrase_first = phrase.trim_start().as_bytes().first()?;
+    if !phrase_first.eq_ignore_ascii_case(first) {
+        return None;
+    }
+    let mut length = 0;
+    for want in phrase_words(phrase) {
+        let word = tokens.get(start + length).and_then(Token::word)?;
+        let same = word == want || (want.is_ascii() && word.eq_ignore_ascii_case(want));
+        if !same {
+            return None;
+        }
+        length += 1;
+    }
+    (length > 0).then_some(length)
+}
+
+/// The words and symbols of a phrase, split as the lexer splits a value: runs of letters (with an
+/// apostrophe between letters), and every other character that is not white space on its own.
+/// Phrases are matched on every token of every quote, so this allocates nothing.
+pub(super) fn phrase_words(phrase: &str) -> impl Iterator<Item = &str> {
+    let mut rest = phrase.trim_start();
+    std::iter::from_fn(move || {
+        rest = rest.trim_start();
+        let mut chars = rest.char_indices().peekable();
+        let (_, first) = chars.next()?;
+        let mut end = first.len_utf8();
+        if first.is_alphabetic() {
+            while let Some(&(i, c)) = chars.peek() {
+                let apostrophe = matches!(c, '\'' | '’')
+                    && rest[i + c.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_alphabetic);
+                if !(c.is_alphabetic() || apostrophe) {
+                    break;
+                }
+                end = i + c.len_utf8();
+                chars.next();
+            }
+        }
+        let (word, after) = rest.split_at(end);
+        rest = after;
+        Some(word)
+    })
+}
+
+/// Whether `word` is part of a phrase the grammar or the settings read, so that it would change
+/// the reading if it were let through after the number.
+pub(super) fn is_reading_word(word: &str, settings: &ValueSettings) -> bool {
+    /// Words that occur in phrases but say nothing on their own.
+    const PLAIN: [&str; 11] = [
+        "a", "an", "the", "of", "to", "in", "and", "from", "at", "be", "may",
+    ];
+    if PLAIN.contains(&word) {
+        return false;
+    }
+    let in_phrase = |phrase: &str| phrase.split_whitespace().any(|w| w == word);
+    READING_WORDS.split_whitespace().any(|w| w == word)
+        || [AT_LEAST, AT_MOST, RANGE_OPENERS, HEDGES]
+            .into_iter()
+            .flatten()
+            .any(|phrase| in_phrase(phrase))
+        || settings.tolerance.keys().any(|phrase| in_phrase(phrase))
+        || settings.vague.keys().any(|phrase| in_phrase(phrase))
+}
+
+/// Words that change what a number says: negations, alternatives, restrictions, multipliers,
+/// hedges, shares, and the number and quantity words themselves.
+const READING_WORDS: &str = "or nor not no never none only just twice thrice double triple times \
+    more fewer less least most than over under above below up plus minus \
+    estimated estimate probably possibly perhaps maybe likely could might circa \
+    half halves third thirds quarter quarters fourth fourths fifth fifths sixth sixths seventh \
+    sevenths eighth eighths ninth ninths tenth tenths hundredth hundredths percent per cent \
+    zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen \
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety \
+    dozen hundred thousand million billion trillion k m mn bn \
+    dozens scores hundreds thousands millions billions tens several few many handful";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::lexer::tokenize;
+    use crate::value::settings::DecimalMark;
+
+    #[test]
+    fn phrases_split_as_the_lexer_splits_values() {
+        let words = |phrase| phrase_words(phrase).collect::<Vec<_>>();
+        assert_eq!(words("  in the range of"), ["in", "the", "range", "of"]);
+        assert_eq!(words("approx."), ["approx", "."]);
+        assert_eq!(words(">="), [">", "="]);
+        assert_eq!(words("world's"), ["world's"]);
+        let tokens = tokenize("About ≥ 5,000", DecimalMark::Point);
+        assert_eq!(phrase_at(&tokens, 0, "about"), Some(1));
+        assert_eq!(phrase_at(&tokens, 1, ">="), None);
+        assert_eq!(phrase_at(&tokens, 1, "≥"), Some(1));
+        assert_eq!(phrase_at(&tokens, 0, ""), None);
+    }
+}

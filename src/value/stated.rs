@@ -1,0 +1,155 @@
+//! What a value states once its hedge and bound or approximation phrase are set aside: one number,
+//! a range ("2,800 to 3,800", "between 2,800 and 3,800", "in the range of 20 to 22 million") or a
+//! vague quantity ("thousands").
+
+use super::number::{Number, Ratio};
+use super::parser::{Parser, ValueError, fault};
+use super::phrases::{DASHES, RANGE_OPENERS, vague_at};
+use super::quantity::{Quantity, Share};
+use super::reading::Measure;
+use std::ops::Range;
+
+pub(super) enum Stated {
+    One(Quantity),
+    /// `open` when the upper end is followed by "+" ("17–50+ million").
+    Between {
+        low: Quantity,
+        high: Quantity,
+        open: bool,
+    },
+    /// The vague word as the settings name it, and its interval.
+    Vague {
+        word: String,
+        low: Ratio,
+        high: Ratio,
+        span: Range<usize>,
+    },
+}
+
+impl Parser<'_> {
+    /// What is stated at `start`; `after` is the phrase before it, for messages.
+    pub(super) fn stated(
+        &self,
+        start: usize,
+        after: Option<Range<usize>>,
+    ) -> Result<(Stated, usize), ValueError> {
+        if let Some((opener, next)) = self.any_phrase(start, RANGE_OPENERS) {
+            let (first, next) = self.expect_quantity(next, Some(self.span(start..next)))?;
+            let joined = match opener {
+                "between" => self.is(next, "and"),
+                _ => self.is_range_word(next),
+            };
+            if !joined {
+                let expected = if opener == "between" {
+                    "\"and\""
+                } else {
+                    "\"to\" or a dash"
+                };
+                let message = format!("expected {expected} after \"{}\"", self.slice(&first.span));
+                let span = self.span(next..next + 1);
+                let span = if span.is_empty() { first.span } else { span };
+                return Err(fault(message, span));
+            }
+            let (second, end) = self.expect_quantity(next + 1, Some(self.span(next..next + 1)))?;
+            return Ok((self.range(first, second)?, end));
+        }
+        if let Some((word, [low, high], next)) = vague_at(self.tokens, start, self.settings) {
+            let span = self.span(start..next);
+            if self.measure == Some(Measure::Share) {
+                return Err(self.count_on_share_figure(&span));
+            }
+            if low > high || Number::count(high).is_none() {
+                let message = format!(
+                    "the interval of \"{word}\" in the settings must run from low to high, \
+                     below 2^53"
+                );
+                return Err(fault(message, span));
+            }
+            let (low, high) = (Ratio::whole(low.into()), Ratio::whole(high.into()));
+            let vague = Stated::Vague {
+                word,
+                low,
+                high,
+                span,
+            };
+            return Ok((vague, next));
+        }
+        let (first, next) = self.expect_quantity(start, after)?;
+        if self.is_range_word(next)
+            && let Some((second, end)) = self.quantity(next + 1)?
+        {
+            return Ok((self.range(first, second)?, end));
+        }
+        self.check_measure(&first)?;
+        Ok((Stated::One(first), next))
+    }
+
+    pub(super) fn is_range_word(&self, i: usize) -> bool {
+        self.word(i)
+            .is_some_and(|w| w == "to" || DASHES.contains(&w))
+    }
+
+    pub(super) fn expect_quantity(
+        &self,
+        i: usize,
+        after: Option<Range<usize>>,
+    ) -> Result<(Quantity, usize), ValueError> {
+        if let Some(found) = self.quantity(i)? {
+            return Ok(found);
+        }
+        let Some(token) = self.tokens.get(i) else {
+            let span = after.unwrap_or(0..self.text.len());
+            let message = format!("expected a number after \"{}\"", self.slice(&span));
+            return Err(fault(message, span));
+        };
+        let span = super::lexer::whole_word(self.text, token.span.clone());
+        let found = self.slice(&span);
+        let message = match after {
+            Some(after) => format!(
+                "expected a number after \"{}\", found \"{found}\"",
+                self.slice(&after)
+            ),
+            None => format!("cannot read \"{found}\" as a count"),
+        };
+        Err(fault(message, span))
+    }
+
+    /// The first end borrows the second's scale word when it has none and stays below the second
+    /// ("2.8 to 3.8 million" is 2,800,000–3,800,000, but "500 to 2 million" keeps 500), and the
+    /// second's percent sign ("5 to 10%").
+    pub(super) fn range(&self, first: Quantity, second: Quantity) -> Result<Stated, ValueError> {
+        let mut low = first;
+        if let Some(scale) = second
+            .scale
+            .filter(|_| low.scale.is_none() && low.share.is_none())
+            && let Some(scaled) = low.amount.mul(scale).filter(|a| *a <= second.amount)
+        {
+            low.amount = scaled;
+        }
+        if second.share == Some(Share::Percent) && low.share.is_none() && low.scale.is_none() {
+            low.share = Some(Share::Percent);
+        }
+        let span = low.span.start..second.span.end;
+        if low.share.is_some() != second.share.is_some() {
+            let message = format!("\"{}\" mixes a share and a count", self.slice(&span));
+            return Err(fault(message, span));
+        }
+        if low.plus {
+            let message = "\"+\" can only follow the upper end of a range".to_string();
+            return Err(fault(message, low.span));
+        }
+        self.check_measure(&low)?;
+        self.check_measure(&second)?;
+        if low.amount > second.amount {
+            let (from, to) = (self.slice(&low.span), self.slice(&second.span));
+            let message = format!("the ends of the range are reversed: {from} is more than {to}");
+            return Err(fault(message, span));
+        }
+        let open = second.plus;
+        Ok(Stated::Between {
+            low,
+            high: second,
+            open,
+        })
+    }
+}

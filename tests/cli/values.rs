@@ -1,0 +1,124 @@
+//! Values as a claim base gives them: share figures, the decimal mark set in claimtrack.toml, and
+//! the `low`, `best`, `high` fields alone or next to a value.
+
+use crate::support::{check_json, fixture, run_in, temp_copy, with_code};
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// The clean `value-not-in-quote-passing` base with its claims file replaced by `claims` and,
+/// when given, a claimtrack.toml.
+fn base(claims: &str, config: Option<&str>) -> TempDir {
+    let dir = temp_copy(&fixture("value-not-in-quote-passing"));
+    std::fs::write(dir.path().join("claims/claims.toml"), claims).unwrap();
+    if let Some(config) = config {
+        std::fs::write(dir.path().join("claimtrack.toml"), config).unwrap();
+    }
+    dir
+}
+
+/// A figure and one claim on it, with `fields` (TOML lines) and quote `quote`.
+fn one_claim(unit: &str, fields: &str, quote: &str) -> String {
+    format!(
+        "[[figure]]\nid = \"f\"\nlabel = \"A figure\"\nunit = \"{unit}\"\n\n[[claim]]\nid = \"c\"\n\
+         figure = \"f\"\n{fields}\nspeaker = \"watchdog\"\nsource = \"watchdog-report\"\n\
+         quote = \"{quote}\"\nbasis = [\"own-research\"]\n"
+    )
+}
+
+/// The reading of claim `c` in `report --format json`: low, high, point, rule.
+fn reading(dir: &TempDir) -> [Value; 4] {
+    let run = run_in(dir.path(), &["report", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    let claim = &json["claims"][0];
+    ["low", "high", "point", "rule"].map(|field| claim[field].clone())
+}
+
+#[test]
+fn a_share_figure_reads_shares_and_refuses_counts() {
+    let shares = base(
+        &one_claim("percent", "value = \"one in five\"", "one in five died"),
+        None,
+    );
+    let [low, high, point, rule] = reading(&shares);
+    assert_eq!(
+        (low, high, point, rule.as_str()),
+        (20.into(), 20.into(), 20.into(), Some("exact"))
+    );
+    let count = base(
+        &one_claim("percent", "value = \"1,500\"", "1,500 died"),
+        None,
+    );
+    let (exit, findings) = check_json(count.path());
+    assert_eq!(exit, 1);
+    let found = with_code(&findings, "unreadable-value");
+    assert_eq!((found[0].line, found[0].column), (9, 10), "{findings:#?}");
+    assert!(
+        found[0]
+            .message
+            .contains("is a count, but this figure holds shares")
+    );
+}
+
+#[test]
+fn a_share_on_a_count_figure_is_an_error_saying_so() {
+    let dir = base(
+        &one_claim("people", "value = \"about 1 percent\"", "about 1 percent"),
+        None,
+    );
+    let (_, findings) = check_json(dir.path());
+    let found = with_code(&findings, "unreadable-value");
+    assert_eq!((found[0].line, found[0].column), (9, 16), "{findings:#?}");
+    assert!(
+        found[0]
+            .message
+            .starts_with("\"1 percent\" is a share, but this figure holds counts")
+    );
+}
+
+#[test]
+fn the_decimal_mark_comes_from_claimtrack_toml() {
+    let claims = one_claim("people", "value = \"30.000\"", "30.000 died");
+    let comma = base(&claims, Some("[values]\ndecimal = \",\"\n"));
+    assert_eq!(reading(&comma)[0], Value::from(30_000));
+    let point = base(&claims, None);
+    let (_, findings) = check_json(point.path());
+    let found = with_code(&findings, "unreadable-value");
+    assert!(found[0].message.contains("is ambiguous"), "{findings:#?}");
+}
+
+#[test]
+fn low_best_high_alone_make_an_estimate() {
+    let fields = "low = 20000000\nbest = 50000000\nhigh = 100000000";
+    let dir = base(
+        &one_claim("people", fields, "50 million (20 to 100 million)"),
+        None,
+    );
+    let [low, high, point, rule] = reading(&dir);
+    assert_eq!(
+        (low, high, point),
+        (20_000_000.into(), 100_000_000.into(), 50_000_000.into())
+    );
+    assert_eq!(rule, "estimate");
+    let (exit, findings) = check_json(dir.path());
+    assert_eq!((exit, findings.len()), (0, 0), "{findings:#?}");
+}
+
+#[test]
+fn fields_that_disagree_with_the_value_are_an_error_at_the_field() {
+    let fields = "value = \"about 50 million, possibly as high as 100 million\"\nlow = 40000000";
+    let quote = "about 50 million, possibly as high as 100 million";
+    let dir = base(&one_claim("people", fields, quote), None);
+    let (exit, findings) = check_json(dir.path());
+    assert_eq!(exit, 1);
+    let found = with_code(&findings, "unreadable-value");
+    assert_eq!((found[0].line, found[0].column), (10, 7), "{findings:#?}");
+    assert!(
+        found[0]
+            .message
+            .contains("reads its lower end as 45,000,000")
+    );
+    let agreeing = fields.replace("40000000", "45000000");
+    let dir = base(&one_claim("people", &agreeing, quote), None);
+    assert_eq!(check_json(dir.path()), (0, Vec::new()));
+}

@@ -1,0 +1,638 @@
+//! The value grammar, one wording per line: each wording as sources publish it, with the reading
+//! it must get or the error it must raise. docs/report.md lists the forms and why each vague
+//! interval is what it is.
+//!
+//! A reading is written "rule interval @point" (the rule tag, the interval as the report shows
+//! it, the best value); an error "error start..end: message", where the message need only begin
+//! with the words given.
+
+use claimtrack::value::{DecimalMark, Measure, ValueSettings, read_value};
+
+fn summary(text: &str, settings: &ValueSettings, measure: Measure) -> String {
+    match read_value(text, settings, measure) {
+        Ok(r) => {
+            let percent = if measure == Measure::Share { "%" } else { "" };
+            let point = r.point.map_or(String::new(), |p| format!(" @{p}{percent}"));
+            format!("{} {}{point}", r.tag(), r.interval_text())
+        }
+        Err(e) => format!("error {}..{}: {}", e.span.start, e.span.end, e.message),
+    }
+}
+
+fn check_with(table: &[(&str, &str)], settings: &ValueSettings, measure: Measure) {
+    let wrong: Vec<String> = table
+        .iter()
+        .filter_map(|&(text, expected)| {
+            let got = summary(text, settings, measure);
+            let matches = if expected.starts_with("error") {
+                got.starts_with(expected)
+            } else {
+                got == expected
+            };
+            (!matches).then(|| format!("{text:?}\n   expected {expected}\n   got      {got}"))
+        })
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "{} wordings misread:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+fn check(table: &[(&str, &str)], measure: Measure) {
+    check_with(table, &ValueSettings::default(), measure);
+}
+
+/// Accepted without a word before, and read wrongly: each is now read as it says, or refused.
+#[test]
+fn wordings_once_misread_in_silence() {
+    check(
+        &[
+            (">14 million", "at-least [14,000,000, ∞) @14,000,000"),
+            ("17–50+ million", "range [17,000,000, ∞)"),
+            ("50+ million", "at-least [50,000,000, ∞) @50,000,000"),
+            (
+                "twenty-one and a half million",
+                "exact 21,500,000 @21,500,000",
+            ),
+            (
+                "one-third of the world's population",
+                "error 0..9: \"one-third\" is a share, but this figure holds counts",
+            ),
+            ("one fifth", "error 0..9: \"one fifth\" is a share"),
+            ("≈1%", "error 3..5: \"1%\" is a share"),
+            ("about 1 percent", "error 6..15: \"1 percent\" is a share"),
+            ("50 to 100 million or more", "range [50,000,000, ∞)"),
+            (
+                "30.000",
+                "error 0..6: \"30.000\" is ambiguous: 30 with \".\" as the decimal mark, 30,000 with \".\" between thousands",
+            ),
+            ("5.000", "error 0..5: \"5.000\" is ambiguous"),
+            (
+                "1.000.000",
+                "error 0..9: \"1.000.000\" uses \".\" between groups of digits",
+            ),
+            ("1'000'000", "exact 1,000,000 @1,000,000"),
+            (
+                "30,00",
+                "error 0..5: \"30,00\" cannot be read: \",\" separates groups of three digits",
+            ),
+            (
+                "dozens of thousands",
+                "error 10..19: cannot read \"thousands\" after \"dozens\"",
+            ),
+            (
+                "a dozen thousand",
+                "error 8..16: cannot read \"thousand\" after \"a dozen\"",
+            ),
+            ("1e400", "error 0..5: \"1e400\" is written with an exponent"),
+            ("5e3", "error 0..3: \"5e3\" is written with an exponent"),
+            ("50%", "error 0..3: \"50%\" is a share"),
+            (
+                "1 in 5",
+                "error 0..6: \"1 in 5\" is a share, but this figure holds counts: record the count the source gives (1)",
+            ),
+            ("≈ 1,500", "approximate [1,350, 1,650] @1,500"),
+            ("over 9,000 and under 10,000", "range [9,000, 10,000]"),
+            (
+                "30,000 or 40,000",
+                "error 0..16: \"30,000 or 40,000\" gives alternatives",
+            ),
+            (
+                "\u{1b}[2m",
+                "error 0..1: the value holds an invisible character (U+001B)",
+            ),
+            ("۳۰٬۰۰۰", "exact 30,000 @30,000"),
+            ("٣٠٠٠", "exact 3,000 @3,000"),
+            ("３０，０００", "exact 30,000 @30,000"),
+        ],
+        Measure::Count,
+    );
+}
+
+/// Refused before, forcing the curator to rewrite the source's words.
+#[test]
+fn wordings_sources_publish() {
+    check(
+        &[
+            ("n = 17.4 million", "exact 17,400,000 @17,400,000"),
+            (
+                "of the order of 50 million",
+                "approximate [25,000,000, 75,000,000] @50,000,000",
+            ),
+            (
+                "in the vicinity of 21.5 million",
+                "approximate [19,350,000, 23,650,000] @21,500,000",
+            ),
+            (
+                "in the range 24.7-39.3 million",
+                "range [24,700,000, 39,300,000]",
+            ),
+            (
+                "in the range of 20 to 22 million",
+                "range [20,000,000, 22,000,000]",
+            ),
+            (
+                "greater than 25 million",
+                "at-least [25,000,000, ∞) @25,000,000",
+            ),
+            (
+                "possibly as high as 100 million",
+                "at-most (hedged) [0, 100,000,000] @100,000,000",
+            ),
+            (
+                "anything from 17 million to 50 million",
+                "range [17,000,000, 50,000,000]",
+            ),
+            (
+                "Probably 50 million",
+                "exact (hedged) 50,000,000 @50,000,000",
+            ),
+            (
+                "an estimated 20 million to 50 million",
+                "range (hedged) [20,000,000, 50,000,000]",
+            ),
+            ("estimated 1,500", "exact (hedged) 1,500 @1,500"),
+            ("as many as 1,500", "at-most [0, 1,500] @1,500"),
+            ("as high as 1,500", "at-most [0, 1,500] @1,500"),
+            ("as much as 1,500", "at-most [0, 1,500] @1,500"),
+            ("half a billion", "exact 500,000,000 @500,000,000"),
+            (
+                "at least half a billion",
+                "at-least [500,000,000, ∞) @500,000,000",
+            ),
+            ("tens of millions", "vague [20,000,000, 99,999,999]"),
+            ("several million", "vague [2,000,000, 9,999,999]"),
+            ("a few hundred", "vague [200, 599]"),
+            ("many hundreds", "vague [500, 9,999]"),
+            (
+                "circa 50 million",
+                "approximate [45,000,000, 55,000,000] @50,000,000",
+            ),
+            (
+                "c. 50 million",
+                "approximate [45,000,000, 55,000,000] @50,000,000",
+            ),
+            ("could be over 1,000", "at-least (hedged) [1,000, ∞) @1,000"),
+            ("only five", "exact 5 @5"),
+        ],
+        Measure::Count,
+    );
+}
+
+#[test]
+fn digits_separators_and_scales() {
+    check(
+        &[
+            ("30,000", "exact 30,000 @30,000"),
+            ("30 000", "exact 30,000 @30,000"),
+            ("30\u{a0}000", "exact 30,000 @30,000"),
+            ("30\u{202f}000", "exact 30,000 @30,000"),
+            ("30000", "exact 30,000 @30,000"),
+            ("  1,234,567 people ", "exact 1,234,567 @1,234,567"),
+            ("1.5 million", "exact 1,500,000 @1,500,000"),
+            ("12k", "exact 12,000 @12,000"),
+            ("2.3m", "exact 2,300,000 @2,300,000"),
+            ("5bn", "exact 5,000,000,000 @5,000,000,000"),
+            ("3 billion", "exact 3,000,000,000 @3,000,000,000"),
+            ("3 dozen", "exact 36 @36"),
+            ("0", "exact 0 @0"),
+            ("0.5 million", "exact 500,000 @500,000"),
+            ("21 and a half million", "exact 21,500,000 @21,500,000"),
+            ("۱۵۰۰ نفر", "exact 1,500 @1,500"),
+            ("۱٫۵ million", "exact 1,500,000 @1,500,000"),
+            (
+                "9,007,199,254,740,991",
+                "exact 9,007,199,254,740,991 @9,007,199,254,740,991",
+            ),
+        ],
+        Measure::Count,
+    );
+}
+
+#[test]
+fn number_words_and_fractions_of_a_scale() {
+    check(
+        &[
+            ("thirty thousand", "exact 30,000 @30,000"),
+            ("Thirty Thousand", "exact 30,000 @30,000"),
+            ("one hundred and fifty", "exact 150 @150"),
+            ("fourteen", "exact 14 @14"),
+            ("thirty-two", "exact 32 @32"),
+            ("a dozen", "exact 12 @12"),
+            ("two dozen", "exact 24 @24"),
+            ("a hundred", "exact 100 @100"),
+            ("two thousand five hundred and six", "exact 2,506 @2,506"),
+            (
+                "one million two hundred thousand",
+                "exact 1,200,000 @1,200,000",
+            ),
+            ("five-minute trials", "exact 5 @5"),
+            ("half a million", "exact 500,000 @500,000"),
+            ("a quarter of a million", "exact 250,000 @250,000"),
+            ("half a dozen", "exact 6 @6"),
+            ("one and a half million", "exact 1,500,000 @1,500,000"),
+            ("two and a half thousand", "exact 2,500 @2,500"),
+            ("three quarters of a million", "exact 750,000 @750,000"),
+            (
+                "a third of a million",
+                "error 0..20: \"a third of a million\" is not a whole count",
+            ),
+        ],
+        Measure::Count,
+    );
+}
+
+#[test]
+fn bounds_keep_the_stated_number() {
+    check(
+        &[
+            (
+                "at least 5,000 political dissidents",
+                "at-least [5,000, ∞) @5,000",
+            ),
+            ("more than 5,000", "at-least [5,000, ∞) @5,000"),
+            ("over 5,000", "at-least [5,000, ∞) @5,000"),
+            ("above 5,000", "at-least [5,000, ∞) @5,000"),
+            ("upwards of 5,000", "at-least [5,000, ∞) @5,000"),
+            ("in excess of 5,000", "at-least [5,000, ∞) @5,000"),
+            ("No less than 5,000", "at-least [5,000, ∞) @5,000"),
+            ("not fewer than 5,000", "at-least [5,000, ∞) @5,000"),
+            ("as few as 5,000", "at-least [5,000, ∞) @5,000"),
+            ("≥ 5,000", "at-least [5,000, ∞) @5,000"),
+            ("5,000+", "at-least [5,000, ∞) @5,000"),
+            ("5,000 or more", "at-least [5,000, ∞) @5,000"),
+            ("more than a dozen", "at-least [12, ∞) @12"),
+            ("at most 300", "at-most [0, 300] @300"),
+            ("fewer than 300", "at-most [0, 300] @300"),
+            ("up to 300", "at-most [0, 300] @300"),
+            ("under 300", "at-most [0, 300] @300"),
+            ("below 300", "at-most [0, 300] @300"),
+            ("not more than 300", "at-most [0, 300] @300"),
+            ("<300", "at-most [0, 300] @300"),
+            ("300 or fewer", "at-most [0, 300] @300"),
+            ("300 or less", "at-most [0, 300] @300"),
+            ("less than two", "at-most [0, 2] @2"),
+            ("under 10,000 and over 9,000", "range [9,000, 10,000]"),
+            (
+                "at least 9,000 but fewer than 10,000",
+                "range [9,000, 10,000]",
+            ),
+        ],
+        Measure::Count,
+    );
+}
+
+#[test]
+fn approximations_widen_by_their_tolerance() {
+    check(
+        &[
+            (
+                "about 1,500 protesters",
+                "approximate [1,350, 1,650] @1,500",
+            ),
+            ("around 1,500", "approximate [1,350, 1,650] @1,500"),
+            ("Roughly 1,500", "approximate [1,350, 1,650] @1,500"),
+            ("approximately 1,500", "approximate [1,350, 1,650] @1,500"),
+            ("some 1,500", "approximate [1,350, 1,650] @1,500"),
+            ("approx. 1,500", "approximate [1,350, 1,650] @1,500"),
+            ("~1,500", "approximate [1,350, 1,650] @1,500"),
+            ("ca. 1,500", "approximate [1,350, 1,650] @1,500"),
+            ("nearly 1,000", "approximate [900, 1,000] @1,000"),
+            ("almost 1,000", "approximate [900, 1,000] @1,000"),
+            ("close to 1,000", "approximate [900, 1,000] @1,000"),
+            ("~7", "approximate [6, 8] @7"),
+            ("about two", "approximate [1, 3] @2"),
+            (
+                "on the order of 50 million",
+                "approximate [25,000,000, 75,000,000] @50,000,000",
+            ),
+            (
+                "in the region of 50 million",
+                "approximate [45,000,000, 55,000,000] @50,000,000",
+            ),
+            (
+                "50 million in the region",
+                "error 18..24: cannot read \"region\" after \"50 million\": \"region\" would change the reading",
+            ),
+        ],
+        Measure::Count,
+    );
+}
+
+#[test]
+fn ranges() {
+    check(
+        &[
+            ("2,800–3,800", "range [2,800, 3,800]"),
+            ("2,800-3,800", "range [2,800, 3,800]"),
+            ("2,800 — 3,800", "range [2,800, 3,800]"),
+            ("2,800 to 3,800", "range [2,800, 3,800]"),
+            ("between 2,800 and 3,800 people", "range [2,800, 3,800]"),
+            ("from 2,800 to 3,800", "range [2,800, 3,800]"),
+            ("anywhere from 2,800 to 3,800", "range [2,800, 3,800]"),
+            ("2.8 to 3.8 million", "range [2,800,000, 3,800,000]"),
+            ("20 million to 50 million", "range [20,000,000, 50,000,000]"),
+            ("between two and three thousand", "range [2,000, 3,000]"),
+            ("between 500 and 2 million", "range [500, 2,000,000]"),
+            ("2 to 3 dozen", "range [24, 36]"),
+            ("roughly 2,800 to 3,800", "range [2,520, 4,180]"),
+            ("2,800 to 3,800 or more", "range [2,800, ∞)"),
+            (
+                "3,800–2,800",
+                "error 0..13: the ends of the range are reversed: 3,800 is more than 2,800",
+            ),
+        ],
+        Measure::Count,
+    );
+}
+
+#[test]
+fn vague_quantities_by_default() {
+    check(
+        &[
+            ("a handful", "vague [3, 10]"),
+            ("dozens", "vague [24, 199]"),
+            ("scores", "vague [40, 199]"),
+            ("hundreds", "vague [200, 9,999]"),
+            ("several hundred", "vague [200, 999]"),
+            ("thousands of political dissidents", "vague [2,000, 99,999]"),
+            ("many thousands", "vague [5,000, 99,999]"),
+            ("a few thousand", "vague [2,000, 5,999]"),
+            ("several thousand", "vague [2,000, 9,999]"),
+            ("tens of thousands", "vague [20,000, 99,999]"),
+            ("Hundreds of thousands", "vague [200,000, 999,999]"),
+            ("millions", "vague [2,000,000, 99,999,999]"),
+            ("hundreds of millions", "vague [200,000,000, 999,999,999]"),
+            ("billions", "vague [2,000,000,000, 99,999,999,999]"),
+        ],
+        Measure::Count,
+    );
+}
+
+#[test]
+fn hedges_keep_the_reading_and_show_in_the_rule() {
+    check(
+        &[
+            (
+                "probably about 50 million",
+                "approximate (hedged) [45,000,000, 55,000,000] @50,000,000",
+            ),
+            ("perhaps 2,000", "exact (hedged) 2,000 @2,000"),
+            ("possibly 5,000+", "at-least (hedged) [5,000, ∞) @5,000"),
+            ("may be thousands", "vague (hedged) [2,000, 99,999]"),
+            ("estimated at 1,500", "exact (hedged) 1,500 @1,500"),
+            ("likely fewer than 300", "at-most (hedged) [0, 300] @300"),
+        ],
+        Measure::Count,
+    );
+}
+
+#[test]
+fn estimates_with_a_central_value_and_an_interval() {
+    check(
+        &[
+            (
+                "about 50 million, possibly as high as 100 million",
+                "estimate (hedged) [45,000,000, 100,000,000] @50,000,000",
+            ),
+            (
+                "17.4 million (95% CI 10.2–25.1 million)",
+                "estimate [10,200,000, 25,100,000] @17,400,000",
+            ),
+            (
+                "50 million (range 20–100 million)",
+                "estimate [20,000,000, 100,000,000] @50,000,000",
+            ),
+            (
+                "50 million, range: 20 to 100 million",
+                "estimate [20,000,000, 100,000,000] @50,000,000",
+            ),
+            (
+                "about 50 million, possibly as low as 20 million",
+                "estimate (hedged) [20,000,000, 55,000,000] @50,000,000",
+            ),
+            (
+                "50 million (95% confidence interval 40–60 million)",
+                "estimate [40,000,000, 60,000,000] @50,000,000",
+            ),
+            (
+                "17.4 million (95% CI 20–25.1 million)",
+                "error 0..38: the central value \"17.4 million\" lies outside its interval 20,000,000–25,100,000",
+            ),
+            (
+                "50 million, possibly as high as 40 million",
+                "error 0..42: the central value \"50 million\" lies outside its interval 50,000,000–40,000,000",
+            ),
+            (
+                "17.4 million (95% CI 10.2 million)",
+                "error 21..33: expected \"to\" or a dash after \"10.2 million\" in the interval",
+            ),
+        ],
+        Measure::Count,
+    );
+}
+
+#[test]
+fn shares_on_a_figure_of_shares() {
+    check(
+        &[
+            ("5%", "exact 5% @5%"),
+            ("5 percent", "exact 5% @5%"),
+            ("5 per cent", "exact 5% @5%"),
+            ("0.5%", "exact 0.5% @0.5%"),
+            (
+                "one-third of the world's population",
+                "exact 33.33% @33.33%",
+            ),
+            ("a third", "exact 33.33% @33.33%"),
+            ("one fifth", "exact 20% @20%"),
+            ("two-thirds", "exact 66.67% @66.67%"),
+            ("half", "exact 50% @50%"),
+            ("about a quarter", "approximate [22.5%, 27.5%] @25%"),
+            ("one in five", "exact 20% @20%"),
+            ("9 in 10", "exact 90% @90%"),
+            ("9 out of 10", "exact 90% @90%"),
+            ("≈1%", "approximate [0.9%, 1.1%] @1%"),
+            ("about 1 percent", "approximate [0.9%, 1.1%] @1%"),
+            ("5–10%", "range [5%, 10%]"),
+            ("between 5 and 10 percent", "range [5%, 10%]"),
+            ("at least a third", "at-least [33.33%, ∞) @33.33%"),
+            ("more than 50%", "at-least [50%, ∞) @50%"),
+            ("up to 10%", "at-most [0%, 10%] @10%"),
+            ("1% (95% CI 0.5–2%)", "estimate [0.5%, 2%] @1%"),
+            (
+                "1,500",
+                "error 0..5: \"1,500\" is a count, but this figure holds shares (`unit = \"percent\"`)",
+            ),
+            ("thousands", "error 0..9: \"thousands\" is a count"),
+            ("1.5 million", "error 0..11: \"1.5 million\" is a count"),
+            (
+                "5% to 10",
+                "error 0..8: \"5% to 10\" mixes a share and a count",
+            ),
+            ("101%", "error 0..4: \"101%\" is more than 100%"),
+            (
+                "100 percent understated",
+                "error 12..23: \"100 percent understated\" states a figure relative to another one",
+            ),
+        ],
+        Measure::Share,
+    );
+}
+
+#[test]
+fn refusals_say_what_to_record_instead() {
+    check(
+        &[
+            (
+                "more than twice that number",
+                "error 10..15: \"more than twice that number\" states a figure relative to another one, not a number: record the number it implies as the value with the source's words in a `note`, or record a `statement` without a value",
+            ),
+            (
+                "100 percent understated",
+                "error 12..23: \"100 percent understated\" states a figure relative",
+            ),
+            (
+                "far fewer",
+                "error 0..3: \"far fewer\" states a figure relative",
+            ),
+            (
+                "three times as many",
+                "error 6..11: \"three times as many\" states a figure relative",
+            ),
+            (
+                "tenfold",
+                "error 0..7: \"tenfold\" states a figure relative",
+            ),
+            (
+                "utter lies",
+                "error 6..10: \"utter lies\" denies a figure rather than stating one: record a claim with a `statement` and no value",
+            ),
+            (
+                "a fabrication",
+                "error 2..13: \"a fabrication\" denies a figure",
+            ),
+        ],
+        Measure::Count,
+    );
+}
+
+#[test]
+fn what_cannot_be_read_is_refused_where_it_stands() {
+    check(
+        &[
+            ("", "error 0..0: empty value"),
+            ("several", "error 0..7: cannot read \"several\" as a count"),
+            ("many", "error 0..4: cannot read \"many\" as a count"),
+            ("n/a", "error 0..3: cannot read \"n/a\" as a count"),
+            ("-5", "error 0..2: cannot read \"-5\" as a count"),
+            (
+                "99999999999999999999",
+                "error 0..20: \"99999999999999999999\" is too large to count",
+            ),
+            (
+                "9,007,199,254,740,992",
+                "error 0..21: \"9,007,199,254,740,992\" is too large to count",
+            ),
+            ("2.5", "error 0..3: \"2.5\" is not a whole count"),
+            (
+                "at least",
+                "error 0..8: expected a number after \"at least\"",
+            ),
+            (
+                "over the past",
+                "error 5..8: expected a number after \"over\", found \"the\"",
+            ),
+            (
+                "between 5 or 6",
+                "error 10..12: expected \"and\" after \"5\"",
+            ),
+            (
+                "at least thousands",
+                "error 0..8: \"at least\" cannot apply to a vague quantity",
+            ),
+            (
+                "up to 2,800–3,800",
+                "error 0..5: \"up to\" cannot apply to a range",
+            ),
+            (
+                "about 5,000+",
+                "error 0..5: \"about\" cannot apply to a number followed by \"+\"",
+            ),
+            (
+                "at least 10,000 and under 9,000",
+                "error 0..31: the bounds of \"at least 10,000 and under 9,000\" exclude each other",
+            ),
+            ("∞", "error 0..3: \"∞\" is not a count"),
+            (
+                "2\u{200b}000",
+                "error 1..4: the value holds an invisible character (U+200B)",
+            ),
+            ("1,5 million", "error 0..3: \"1,5\" cannot be read"),
+            (
+                "5,000 or more or fewer",
+                "error 14..22: cannot read \"or fewer\" after \"5,000 or more\": \"or\" would change the reading",
+            ),
+            (
+                "at least 5,000 or more",
+                "error 15..22: cannot read \"or more\" after \"at least 5,000\"",
+            ),
+            (
+                "at least 5,000+",
+                "error 0..8: \"at least\" cannot apply to a number followed by \"+\"",
+            ),
+            (
+                "thousands of people or more",
+                "error 20..27: cannot read \"or more\"",
+            ),
+            (
+                "5,000 not",
+                "error 6..9: cannot read \"not\" after \"5,000\": \"not\" would change the reading",
+            ),
+            ("5,000 only", "error 6..10: cannot read \"only\""),
+            ("5th", "error 0..3: cannot read \"5th\" as a count"),
+            (
+                "5,000/6,000",
+                "error 5..11: cannot read \"/6,000\" after \"5,000\"",
+            ),
+            (
+                "thirty or forty",
+                "error 0..15: \"thirty or forty\" gives alternatives",
+            ),
+            (
+                "17+–50 million",
+                "error 0..3: \"+\" can only follow the upper end of a range",
+            ),
+        ],
+        Measure::Count,
+    );
+}
+
+#[test]
+fn a_decimal_comma_base_reads_points_between_thousands() {
+    let settings = ValueSettings {
+        decimal: DecimalMark::Comma,
+        ..ValueSettings::default()
+    };
+    check_with(
+        &[
+            ("30.000", "exact 30,000 @30,000"),
+            ("1.000.000", "exact 1,000,000 @1,000,000"),
+            ("1,5 million", "exact 1,500,000 @1,500,000"),
+            ("30,00", "exact 30 @30"),
+            ("30 000", "exact 30,000 @30,000"),
+            (
+                "30,000",
+                "error 0..6: \"30,000\" is ambiguous: 30 with \",\" as the decimal mark",
+            ),
+            (
+                "1,000.5",
+                "error 0..7: \"1,000.5\" uses \",\" between groups of digits",
+            ),
+        ],
+        &settings,
+        Measure::Count,
+    );
+}
