@@ -1,6 +1,7 @@
 //! Building the report model from a checked claim base: ids instead of indices, readings in words,
 //! locations as line:column, and the flags findings put on claims, each worked out once.
 
+use super::chain::chain;
 use super::grouping;
 use super::report::{
     ClaimView, ConflictView, FigureView, FindingView, NotComparedView, ReadingView, RelatedView,
@@ -48,12 +49,14 @@ pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
     let claims = claim_indices
         .iter()
         .map(|&c| {
-            claim_view(
+            let mut view = claim_view(
                 base,
                 &base.claims[c],
                 group_names(&origins.claim_groups[c]),
                 &flags,
-            )
+            );
+            view.chain = chain(base, origins, c);
+            view
         })
         .collect();
 
@@ -267,6 +270,7 @@ fn claim_view(
             .map(|&basis| base.basis_name(basis).to_string())
             .collect(),
         origin,
+        chain: Vec::new(),
         note: claim.note.clone(),
         flags: flags
             .get(claim.id.as_str())

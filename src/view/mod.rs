@@ -2,6 +2,7 @@
 //! the snapshot and the diff share, and the outcome the check formats show.
 
 mod build;
+mod chain;
 pub mod check;
 pub mod diff;
 pub mod facts;

@@ -190,12 +190,25 @@ pub struct ClaimView {
     pub basis: Vec<String>,
     /// Origin group names.
     pub origin: Vec<String>,
+    /// How the origin was found, link by link.
+    pub chain: Vec<LinkView>,
     pub note: Option<String>,
     /// The codes of the findings that name the claim, sorted.
     pub flags: Vec<Code>,
     pub file: String,
     pub line: usize,
     pub column: usize,
+}
+
+/// One link of a claim's chain: `from` (a claim id) leads `via` a relation (`basis`, `published
+/// by`, `according to X`, a first-hand basis, `stated by`) `to` a claim, source or speaker id.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    pub from: String,
+    pub via: String,
+    pub to: String,
+    /// What `to` names: `claim`, `source` or `speaker` (empty for the note of links left out).
+    pub to_kind: &'static str,
 }
 
 #[derive(Debug, Clone, Serialize)]
