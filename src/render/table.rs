@@ -8,7 +8,7 @@ use super::sanitize::one_line;
 use super::wrap::{widest_word, width as columns, wrap};
 use super::{Style, bold, paint};
 use crate::finding::Severity;
-use crate::view::report::{ClaimView, Report};
+use crate::view::report::{ClaimView, FindingView, Report};
 use comfy_table::{
     Attribute, Cell, Color, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED,
 };
@@ -41,15 +41,37 @@ pub fn render(report: &Report, style: &Style) -> String {
         paragraph(&mut out, &one_line(&figure.summary.text), width, false);
         let rows: Vec<&ClaimView> = figure.rows.iter().map(|&row| &report.claims[row]).collect();
         let _ = writeln!(out, "{}", claims(&rows, width, style));
+        findings(
+            &mut out,
+            figure.findings.iter().map(|&i| &report.findings[i]),
+            width,
+            style,
+        );
+        out.push('\n');
     }
     let statements: Vec<&ClaimView> = report.statements().collect();
     if !statements.is_empty() {
         paragraph(&mut out, "Statements without a figure", width, style.colour);
         let _ = writeln!(out, "{}", claims(&statements, width, style));
     }
-    let heading = format!("Findings ({})", report.findings.len());
+    let mut others = report.other_findings().peekable();
+    if others.peek().is_some() {
+        paragraph(&mut out, "Findings about no figure", width, style.colour);
+        findings(&mut out, others, width, style);
+    }
+    let heading = format!("Findings in all: {}", report.findings.len());
     paragraph(&mut out, &heading, width, style.colour);
-    for finding in &report.findings {
+    out
+}
+
+/// Each finding on its own lines, wrapped to `width` with the lines after the first indented.
+fn findings<'a>(
+    out: &mut String,
+    findings: impl Iterator<Item = &'a FindingView>,
+    width: usize,
+    style: &Style,
+) {
+    for finding in findings {
         let line = format!(
             "{}[{}] {}:{}:{}: {}",
             finding.severity,
@@ -69,7 +91,6 @@ pub fn render(report: &Report, style: &Style) -> String {
             }
         }
     }
-    out
 }
 
 /// `text` wrapped to `width`, bold when `strong` (and colouring is on).
@@ -87,7 +108,8 @@ fn claims(rows: &[&ClaimView], width: usize, style: &Style) -> String {
         .collect();
     match column_widths(&rows, width) {
         Some(widths) if width >= TABLE_FROM => table(&rows, &widths, style).to_string() + "\n",
-        _ => blocks(&rows, width, style),
+        // One blank line after the last block, as after a table.
+        _ => blocks(&rows, width, style).trim_end().to_string() + "\n",
     }
 }
 

@@ -1,7 +1,8 @@
 //! Building the report model from a checked claim base: ids instead of indices, readings in words,
 //! locations as line:column, and the flags findings put on claims, each worked out once.
 
-use super::provenance;
+use super::chain::chain;
+use super::grouping;
 use super::report::{
     AboutView, ClaimView, ConflictView, FigureView, FindingView, NotComparedView, ReadingView,
     RelatedView, Report, SourceView, SpeakerView, ValueView, WindowView,
@@ -36,7 +37,6 @@ pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
         |f: Option<usize>| figure.is_none_or(|id| f.is_some_and(|f| base.figures[f].id == id));
 
     let flags = flags_by_claim(findings);
-    let cycle_of = provenance::cycle_of_claims(base, origins);
     let mut claim_indices: Vec<usize> = (0..base.claims.len())
         .filter(|&c| in_scope(base.claims[c].figure))
         .collect();
@@ -55,7 +55,7 @@ pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
                 group_names(&origins.claim_groups[c]),
                 &flags,
             );
-            view.provenance = provenance::steps(base, origins, &cycle_of, c);
+            view.chain = chain(base, origins, c);
             view
         })
         .collect();
@@ -113,16 +113,36 @@ pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
         ),
         data_date: base.sources.iter().filter_map(|s| s.published).max(),
     };
-    Report {
+    let findings = grouping::group(
+        checked
+            .findings_about(figure)
+            .map(|finding| finding_view(base, finding))
+            .collect(),
+    );
+    let mut report = Report {
         about,
         figures,
         sources,
         speakers,
         claims,
-        findings: checked
-            .findings_about(figure)
-            .map(|finding| finding_view(base, finding))
-            .collect(),
+        findings,
+    };
+    index_findings(&mut report);
+    report
+}
+
+/// Each figure's findings, as indices into the report's findings, found in one pass.
+fn index_findings(report: &mut Report) {
+    let position: HashMap<String, usize> = report
+        .figures
+        .iter()
+        .enumerate()
+        .map(|(i, figure)| (figure.id.clone(), i))
+        .collect();
+    for (i, finding) in report.findings.iter().enumerate() {
+        if let Some(&f) = finding.figure.as_ref().and_then(|id| position.get(id)) {
+            report.figures[f].findings.push(i);
+        }
     }
 }
 
@@ -201,6 +221,7 @@ fn figure_view(
                 reason: n.reason.clone(),
             })
             .collect(),
+        findings: Vec::new(),
         rows: report_order(base, comparison)
             .into_iter()
             .filter_map(|c| position.get(&c).copied())
@@ -267,12 +288,12 @@ fn claim_view(
             .map(|&basis| base.basis_name(basis).to_string())
             .collect(),
         origin,
+        chain: Vec::new(),
         note: claim.note.clone(),
         flags: flags
             .get(claim.id.as_str())
             .map(|codes| codes.iter().copied().collect())
             .unwrap_or_default(),
-        provenance: Vec::new(),
         file: base.files.display_path(claim.file()),
         line: at.line,
         column: at.column,

@@ -2,10 +2,11 @@
 //! the snapshot and the diff share, and the outcome the check formats show.
 
 mod build;
+mod chain;
 pub mod check;
 pub mod diff;
 pub mod facts;
-mod provenance;
+mod grouping;
 pub mod report;
 mod summary;
 

@@ -21,7 +21,9 @@ pub struct Report {
     /// In id order: claims on the figures in scope, and statements (claims without a figure) when
     /// no figure is singled out.
     pub claims: Vec<ClaimView>,
-    /// In canonical order (file, position, code).
+    /// By figure (in id order; findings about no figure last), then weight (data errors,
+    /// conflicts, divergences, attributions, the rest), then place. A figure's unsupported
+    /// assertions are one finding listing their claims.
     pub findings: Vec<FindingView>,
     /// What the claim base is and how recent its data is, for a report's header.
     #[serde(skip)]
@@ -63,6 +65,9 @@ pub struct FigureView {
     /// claims that are not compared last.
     #[serde(skip)]
     pub rows: Vec<usize>,
+    /// Indices into [`Report::findings`] of the findings about the figure, weightiest first.
+    #[serde(skip)]
+    pub findings: Vec<usize>,
 }
 
 #[derive(Debug, Serialize)]
@@ -200,34 +205,25 @@ pub struct ClaimView {
     pub basis: Vec<String>,
     /// Origin group names.
     pub origin: Vec<String>,
+    /// How the origin was found, link by link.
+    pub chain: Vec<LinkView>,
     pub note: Option<String>,
     /// The codes of the findings that name the claim, sorted.
     pub flags: Vec<Code>,
-    /// The steps between the claim and its origins; none when it speaks in its own voice.
-    #[serde(skip)]
-    pub provenance: Vec<ProvenanceStep>,
     pub file: String,
     pub line: usize,
     pub column: usize,
 }
 
-/// A party, source, claim or first-hand basis a claim rests on, and the origin groups it leads to.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ProvenanceStep {
-    pub kind: StepKind,
-    /// A speaker, source or claim id, or the name of a first-hand basis.
-    pub id: String,
-    /// Empty for an attributed party when the claim also gives a basis (the basis is earlier), and
-    /// for a claim on a basis cycle with the claim resting on it.
-    pub origins: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StepKind {
-    AccordingTo,
-    Source,
-    Claim,
-    FirstHand,
+/// One link of a claim's chain: `from` (a claim id) leads `via` a relation (`basis`, `published
+/// by`, `according to X`, a first-hand basis, `stated by`) `to` a claim, source or speaker id.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    pub from: String,
+    pub via: String,
+    pub to: String,
+    /// What `to` names: `claim`, `source` or `speaker` (empty for the note of links left out).
+    pub to_kind: &'static str,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -267,6 +263,13 @@ impl Report {
         let mut figures: Vec<&FigureView> = self.figures.iter().collect();
         figures.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.id.cmp(&b.id)));
         figures
+    }
+
+    /// Findings about no figure.
+    pub fn other_findings(&self) -> impl Iterator<Item = &FindingView> {
+        self.findings
+            .iter()
+            .filter(|finding| finding.figure.is_none())
     }
 
     /// Claims that carry no figure.

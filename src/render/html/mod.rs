@@ -24,10 +24,14 @@ const STYLE_SHEET: &str = include_str!("style.css");
 
 /// `report --format html`.
 pub fn render(report: &Report, _style: &Style) -> String {
-    let findings_by_figure = findings_by_figure(&report.findings);
     let figures = report.figures_busiest_first();
     let statements: Vec<_> = report.statements().collect();
-    let loose: &[&FindingView] = findings_by_figure.get(&None).map_or(&[], Vec::as_slice);
+    let loose: Vec<&FindingView> = report.other_findings().collect();
+    let origin_group: HashMap<&str, &str> = report
+        .speakers
+        .iter()
+        .map(|s| (s.id.as_str(), s.origin_group.as_str()))
+        .collect();
     let name = shown(&report.about.name);
     let links = tables::source_links(report);
     html! {
@@ -61,8 +65,7 @@ pub fn render(report: &Report, _style: &Style) -> String {
                 }
                 main {
                     @for (i, figure) in figures.iter().enumerate() {
-                        @let findings = findings_by_figure.get(&Some(figure.id.as_str()));
-                        (figure_section(report, &links, figure, i, findings.map_or(&[], Vec::as_slice)))
+                        (figure_section(report, &links, &origin_group, figure, i))
                     }
                     @if !statements.is_empty() {
                         section id="statements" aria-labelledby="statements-heading" {
@@ -80,7 +83,7 @@ pub fn render(report: &Report, _style: &Style) -> String {
                     }
                     section id="other-findings" aria-labelledby="other-findings-heading" {
                         h2 id="other-findings-heading" { "Findings on no figure (" (loose.len()) ")" }
-                        (tables::findings(loose))
+                        (tables::findings(&loose))
                     }
                 }
                 footer {
@@ -96,10 +99,15 @@ pub fn render(report: &Report, _style: &Style) -> String {
 fn figure_section(
     report: &Report,
     links: &tables::SourceLinks,
+    origin_group: &HashMap<&str, &str>,
     figure: &FigureView,
     i: usize,
-    findings: &[&FindingView],
 ) -> Markup {
+    let findings: Vec<&FindingView> = figure
+        .findings
+        .iter()
+        .map(|&f| &report.findings[f])
+        .collect();
     let id = format!("figure-{i}");
     let palette = Palette::of(&figure.independent_origins);
     let claims: Vec<_> = figure.rows.iter().map(|&row| &report.claims[row]).collect();
@@ -127,10 +135,10 @@ fn figure_section(
                     "attribution and origin." }
             } @else if !claims.is_empty() {
                 figure.chart {
-                    (provenance::picture(&claims, &palette, &format!("{id}-provenance"), &figure.label))
-                    figcaption { "Who cites whom: each claim (left), the party it is attributed to and "
-                        "what it rests on (middle), and the origin groups these lead to (right). A dashed "
-                        "party is outranked by the claim's basis." }
+                    (provenance::picture(&claims, origin_group, &palette, &format!("{id}-provenance"), &figure.label))
+                    figcaption { "Who cites whom: each claim (left), the claims and sources it rests on or follows, "
+                        "and the speakers its chain ends at (right), coloured by origin group. Solid lines: "
+                        "rests on or published by; dashed: according to; dotted: in the speaker's own voice." }
                 }
             }
             h3 { "Claims" }
@@ -144,7 +152,7 @@ fn figure_section(
                 }
             }
             h3 { "Findings (" (findings.len()) ")" }
-            (tables::findings(findings))
+            (tables::findings(&findings))
         }
     }
 }
@@ -167,17 +175,6 @@ fn swatch(class: &str) -> Markup {
     html! {
         svg.swatch width="12" height="12" aria-hidden="true" { rect class=(class) width="12" height="12" {} }
     }
-}
-
-fn findings_by_figure(findings: &[FindingView]) -> HashMap<Option<&str>, Vec<&FindingView>> {
-    let mut by_figure: HashMap<Option<&str>, Vec<&FindingView>> = HashMap::new();
-    for finding in findings {
-        by_figure
-            .entry(finding.figure.as_deref())
-            .or_default()
-            .push(finding);
-    }
-    by_figure
 }
 
 /// Colour classes for a figure's origin groups, in the order the figure lists them; groups past
