@@ -7,6 +7,7 @@ mod explain;
 mod fmt;
 mod output;
 mod report;
+mod schema;
 mod snapshot;
 
 use claimtrack::Checked;
@@ -60,6 +61,8 @@ enum Command {
     Fmt(fmt::Args),
     /// Explain what a finding code means and how to fix it.
     Explain(explain::Args),
+    /// Print the JSON Schema of record files, for editors that check TOML while it is typed.
+    Schema(schema::Args),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -140,6 +143,7 @@ impl Cli {
             Command::Diff(args) => diff::run(&context, args),
             Command::Fmt(args) => fmt::run(&context, args),
             Command::Explain(args) => explain::run(args),
+            Command::Schema(args) => schema::run(args),
         }
     }
 }

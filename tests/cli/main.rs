@@ -13,5 +13,6 @@ mod hardening;
 mod injection;
 mod layout;
 mod report;
+mod schema;
 mod support;
 mod values;
