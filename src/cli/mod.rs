@@ -2,9 +2,11 @@
 //! style), one file per command. Results go to stdout; notes and errors to stderr.
 
 mod check;
+mod completions;
 mod diff;
 mod explain;
 mod fmt;
+mod man;
 mod output;
 mod report;
 mod schema;
@@ -63,6 +65,10 @@ enum Command {
     Explain(explain::Args),
     /// Print the JSON Schema of record files, for editors that check TOML while it is typed.
     Schema(schema::Args),
+    /// Print the completion script for a shell.
+    Completions(completions::Args),
+    /// Print the manual page (roff), or write every command's page with `--out-dir`.
+    Man(man::Args),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -144,6 +150,8 @@ impl Cli {
             Command::Fmt(args) => fmt::run(&context, args),
             Command::Explain(args) => explain::run(args),
             Command::Schema(args) => schema::run(args),
+            Command::Completions(args) => completions::run(args),
+            Command::Man(args) => man::run(args),
         }
     }
 }

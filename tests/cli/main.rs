@@ -12,6 +12,7 @@ mod fuzz;
 mod hardening;
 mod injection;
 mod layout;
+mod packaging;
 mod report;
 mod schema;
 mod support;
