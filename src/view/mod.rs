@@ -5,6 +5,8 @@ mod build;
 pub mod check;
 pub mod diff;
 pub mod facts;
+mod grouping;
 pub mod report;
+mod summary;
 
 pub use build::{build, located, reading_view};
