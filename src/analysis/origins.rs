@@ -352,6 +352,23 @@ mod tests {
     }
 
     #[test]
+    fn an_attribution_follows_the_partys_claim_with_the_same_value_first() {
+        let claims = [
+            FIGURE.to_string(),
+            claim("a-bound", "at least 1,000", "watchdog", ""),
+            claim("b-same", "1,500", "watchdog", ""),
+            claim("daily", "1,500", "outlet", "according_to = \"watchdog\""),
+        ]
+        .concat();
+        let checked = checked(SOURCES, &claims);
+        let daily = claim_index(&checked, "daily");
+        assert_eq!(
+            checked.analysis.origins.followed[daily],
+            Some(claim_index(&checked, "b-same"))
+        );
+    }
+
+    #[test]
     fn a_long_chain_resolves_without_deep_recursion() {
         let mut claims = FIGURE.to_string();
         claims.push_str(&claim("c0", "5", "watchdog", "basis = [\"own-count\"]"));

@@ -109,8 +109,9 @@ pub fn compatible(base: &ClaimBase, figure: usize, a: &Claim, b: &Claim) -> bool
 
 impl OwnWords {
     /// The attributed party's own claim an attribution follows: for a claim "according to X" on a
-    /// figure, X's (or a member's) claim in the same window whose value is compatible, nearest in
-    /// time, then first by id. `None` when X says nothing compatible there.
+    /// figure, X's (or a member's) claim in the same window whose value is compatible: one giving
+    /// the very same reading first, then the nearest in time, then the first by id. `None` when X
+    /// says nothing compatible there.
     pub fn followed(&self, base: &ClaimBase, c: usize) -> Option<usize> {
         let claim = &base.claims[c];
         let (figure, party) = (claim.figure?, claim.according_to?);
@@ -119,11 +120,23 @@ impl OwnWords {
             .into_iter()
             .filter(|&d| d != c && compatible(base, figure, claim, &base.claims[d]))
             .min_by_key(|&d| {
-                (
-                    distance(claim.as_of, base.claims[d].as_of),
-                    &base.claims[d].id,
-                )
+                let other = &base.claims[d];
+                let same = same_reading(claim, other);
+                (!same, distance(claim.as_of, other.as_of), &other.id)
             })
+    }
+}
+
+/// Whether two claims give the same value: the same reading, or the same label.
+fn same_reading(a: &Claim, b: &Claim) -> bool {
+    match (&a.value, &b.value) {
+        (Some(x), Some(y)) => match (&x.reading, &y.reading) {
+            (Some(x), Some(y)) => {
+                (x.low, x.high, x.point, x.rule) == (y.low, y.high, y.point, y.rule)
+            }
+            _ => fold_label(&x.written) == fold_label(&y.written),
+        },
+        _ => false,
     }
 }
 

@@ -2,11 +2,14 @@
 //! style), one file per command. Results go to stdout; notes and errors to stderr.
 
 mod check;
+mod completions;
 mod diff;
 mod explain;
 mod fmt;
+mod man;
 mod output;
 mod report;
+mod schema;
 mod snapshot;
 
 use claimtrack::Checked;
@@ -60,6 +63,12 @@ enum Command {
     Fmt(fmt::Args),
     /// Explain what a finding code means and how to fix it.
     Explain(explain::Args),
+    /// Print the JSON Schema of record files, for editors that check TOML while it is typed.
+    Schema(schema::Args),
+    /// Print the completion script for a shell.
+    Completions(completions::Args),
+    /// Print the manual page (roff), or write every command's page with `--out-dir`.
+    Man(man::Args),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -140,6 +149,9 @@ impl Cli {
             Command::Diff(args) => diff::run(&context, args),
             Command::Fmt(args) => fmt::run(&context, args),
             Command::Explain(args) => explain::run(args),
+            Command::Schema(args) => schema::run(args),
+            Command::Completions(args) => completions::run(args),
+            Command::Man(args) => man::run(args),
         }
     }
 }
