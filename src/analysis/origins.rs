@@ -2,12 +2,13 @@
 //! `according_to` and `basis` back to the earliest speaker, which speakers form one origin group
 //! because affiliations join them, and which claims rest on each other in a cycle.
 
-use super::own_words::OwnWords;
+use super::own_words::{OwnWords, Said, Window, window};
 use crate::model::{Basis, ClaimBase, Node, Relation};
 use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::unionfind::UnionFind;
 use petgraph::visit::{EdgeFiltered, EdgeRef};
+use std::collections::HashMap;
 
 /// Speakers joined by affiliations, named after the member the others are most affiliated with.
 #[derive(Debug, Clone)]
@@ -35,12 +36,21 @@ impl Origins {
     pub fn find(base: &ClaimBase, own_words: &OwnWords) -> Origins {
         let (groups, speaker_group) = affiliation_groups(base);
         // An attribution without a basis follows the attributed party's own claim, if it has one.
+        // What each party says is indexed once per figure and window.
+        let mut said: HashMap<(usize, usize, Window), Said> = HashMap::new();
         let followed: Vec<Option<usize>> = (0..base.claims.len())
             .map(|c| {
                 let claim = &base.claims[c];
-                (claim.basis.is_empty() && claim.according_to.is_some())
-                    .then(|| own_words.followed(base, c))
-                    .flatten()
+                let (Some(figure), Some(party), true) =
+                    (claim.figure, claim.according_to, claim.basis.is_empty())
+                else {
+                    return None;
+                };
+                claim.value.as_ref()?;
+                let key = (figure, party, window(base, claim));
+                said.entry(key)
+                    .or_insert_with(|| own_words.said(base, key))
+                    .followed(base, figure, c)
             })
             .collect();
         let claim_speakers = origin_speakers(base, &followed);

@@ -9,7 +9,8 @@ use super::membership::{Membership, walk_members};
 use crate::input::records::ValueKind;
 use crate::model::date::PartialDate;
 use crate::model::{Claim, ClaimBase};
-use std::collections::HashMap;
+use crate::value::{Number, Rule};
+use std::collections::{HashMap, HashSet};
 
 /// The window a claim is compared in: its `as_of` cut to the figure's window for varying figures;
 /// `None` when a varying figure's claim has no usable date (such claims are compared among
@@ -107,49 +108,182 @@ pub fn compatible(base: &ClaimBase, figure: usize, a: &Claim, b: &Claim) -> bool
     }
 }
 
+/// How far from its date the search for a compatible claim looks, in claims, when the party never
+/// gave the same value: it keeps one party quoted by everyone from costing claims squared.
+const NEAREST_SCAN: usize = 1_024;
+
+/// A party's own claims on one figure in one window, indexed for the two questions attributions
+/// ask: is any of them compatible with a value, and which compatible one is nearest in time.
+pub struct Said {
+    /// (day, claim), by day then id.
+    by_date: Vec<(i64, usize)>,
+    /// The claims giving each reading or label, as (day, claim) by day then id.
+    by_value: HashMap<ValueKey, Vec<(i64, usize)>>,
+    /// Readings by lower end, with the running maximum of the upper ends: any overlap with an
+    /// interval is one binary search.
+    lows: Vec<Number>,
+    highest_so_far: Vec<Option<Number>>,
+    /// Whether one of the claims could not be read: it neither supports nor contradicts.
+    any_unread: bool,
+    members: HashSet<usize>,
+}
+
+#[derive(PartialEq, Eq, Hash)]
+enum ValueKey {
+    Count(Number, Option<Number>, Option<Number>, Rule),
+    Label(String),
+}
+
+fn value_key(claim: &Claim) -> Option<ValueKey> {
+    let value = claim.value.as_ref()?;
+    Some(match &value.reading {
+        Some(r) => ValueKey::Count(r.low, r.high, r.point, r.rule),
+        None => ValueKey::Label(fold_label(&value.written)),
+    })
+}
+
 impl OwnWords {
-    /// The attributed party's own claim an attribution follows: for a claim "according to X" on a
-    /// figure, X's (or a member's) claim in the same window whose value is compatible: one giving
-    /// the very same reading first, then the nearest in time, then the first by id. `None` when X
-    /// says nothing compatible there.
-    pub fn followed(&self, base: &ClaimBase, c: usize) -> Option<usize> {
-        let claim = &base.claims[c];
-        let (figure, party) = (claim.figure?, claim.according_to?);
-        claim.value.as_ref()?;
-        self.of(base, (figure, party, window(base, claim)))
+    /// The index of what `party` (or a member) says on `figure` in `window`.
+    pub fn said(&self, base: &ClaimBase, key: (usize, usize, Window)) -> Said {
+        let day = |c: usize| base.claims[c].as_of.map_or(i64::MAX, day_number);
+        let mut by_date: Vec<(i64, usize)> = self
+            .of(base, key)
             .into_iter()
-            .filter(|&d| d != c && compatible(base, figure, claim, &base.claims[d]))
-            .min_by_key(|&d| {
-                let other = &base.claims[d];
-                let same = same_reading(claim, other);
-                (!same, distance(claim.as_of, other.as_of), &other.id)
-            })
-    }
-}
-
-/// Whether two claims give the same value: the same reading, or the same label.
-fn same_reading(a: &Claim, b: &Claim) -> bool {
-    match (&a.value, &b.value) {
-        (Some(x), Some(y)) => match (&x.reading, &y.reading) {
-            (Some(x), Some(y)) => {
-                (x.low, x.high, x.point, x.rule) == (y.low, y.high, y.point, y.rule)
+            .map(|c| (day(c), c))
+            .collect();
+        by_date.sort_by(|a, b| (a.0, &base.claims[a.1].id).cmp(&(b.0, &base.claims[b.1].id)));
+        let mut by_value: HashMap<ValueKey, Vec<(i64, usize)>> = HashMap::new();
+        let mut readings = Vec::new();
+        let mut any_unread = false;
+        let is_count = base.figures[key.0].values == ValueKind::Count;
+        for &(d, c) in &by_date {
+            let value = base.claims[c].value.as_ref();
+            match value.map(|v| &v.reading) {
+                Some(Some(reading)) => readings.push((reading.low, reading.high)),
+                Some(None) if is_count => any_unread = true,
+                _ => {}
             }
-            _ => fold_label(&x.written) == fold_label(&y.written),
-        },
-        _ => false,
+            if let Some(key) = value_key(&base.claims[c]) {
+                by_value.entry(key).or_default().push((d, c));
+            }
+        }
+        readings.sort_by_key(|&(low, _)| low);
+        let mut highest = None::<Option<Number>>;
+        let highest_so_far = readings
+            .iter()
+            .map(|&(_, high)| {
+                // `None` is an open end: the highest of all.
+                let next = match (highest, high) {
+                    (Some(None), _) | (_, None) => None,
+                    (Some(Some(a)), Some(b)) => Some(a.max(b)),
+                    (None, Some(b)) => Some(b),
+                };
+                highest = Some(next);
+                next
+            })
+            .collect();
+        Said {
+            members: by_date.iter().map(|&(_, c)| c).collect(),
+            by_date,
+            by_value,
+            lows: readings.into_iter().map(|(low, _)| low).collect(),
+            highest_so_far,
+            any_unread,
+        }
     }
 }
 
-/// Days between two partial dates, each taken at the middle of what it may mean; unknown dates are
-/// as far as can be.
-fn distance(a: Option<PartialDate>, b: Option<PartialDate>) -> i64 {
-    let day = |date: PartialDate| {
-        i64::from(date.year) * 372
-            + i64::from(date.month.map_or(6, |m| m - 1)) * 31
-            + i64::from(date.day.unwrap_or(15))
-    };
-    match (a, b) {
-        (Some(a), Some(b)) => (day(a) - day(b)).abs(),
-        _ => i64::MAX,
+impl Said {
+    pub fn is_empty(&self) -> bool {
+        self.by_date.is_empty()
     }
+
+    pub fn len(&self) -> usize {
+        self.by_date.len()
+    }
+
+    /// Whether claim `c` is one of these claims.
+    pub fn contains(&self, c: usize) -> bool {
+        self.members.contains(&c)
+    }
+
+    /// Every claim, by date.
+    pub fn claims(&self) -> impl Iterator<Item = usize> + '_ {
+        self.by_date.iter().map(|&(_, c)| c)
+    }
+
+    /// Whether some claim here could be true together with `claim`'s value.
+    pub fn supports(&self, base: &ClaimBase, figure: usize, claim: &Claim) -> bool {
+        let Some(value) = &claim.value else {
+            return false;
+        };
+        if base.figures[figure].values == ValueKind::Label {
+            return value_key(claim).is_some_and(|key| self.by_value.contains_key(&key));
+        }
+        let Some(reading) = &value.reading else {
+            return !self.is_empty();
+        };
+        if self.any_unread {
+            return true;
+        }
+        // The claims starting at or below the value's upper end; one of them must reach its lower end.
+        let upto = match reading.high {
+            Some(high) => self.lows.partition_point(|&low| low <= high),
+            None => self.lows.len(),
+        };
+        upto > 0 && self.highest_so_far[upto - 1].is_none_or(|high| high >= reading.low)
+    }
+
+    /// The claim an attribution follows: one giving the very same value first, nearest in time
+    /// (then by id); else the nearest compatible one within [`NEAREST_SCAN`] claims of its date.
+    pub fn followed(&self, base: &ClaimBase, figure: usize, c: usize) -> Option<usize> {
+        let claim = &base.claims[c];
+        let day = claim.as_of.map_or(i64::MAX, day_number);
+        let nearest = |list: &[(i64, usize)], limit: usize, ok: &dyn Fn(usize) -> bool| {
+            let at = list.partition_point(|&(d, _)| d < day);
+            let (mut before, mut after) = (at, at);
+            let mut best: Option<(i64, &String, usize)> = None;
+            for _ in 0..limit {
+                let pick = match (before.checked_sub(1).map(|i| list[i]), list.get(after)) {
+                    (Some(b), Some(&a)) if day.abs_diff(a.0) <= day.abs_diff(b.0) => {
+                        after += 1;
+                        a
+                    }
+                    (Some(b), _) => {
+                        before -= 1;
+                        b
+                    }
+                    (None, Some(&a)) => {
+                        after += 1;
+                        a
+                    }
+                    (None, None) => break,
+                };
+                let (d, other) = pick;
+                if other == c || !ok(other) {
+                    continue;
+                }
+                let key = (d.abs_diff(day) as i64, &base.claims[other].id, other);
+                if best.is_none_or(|b| (key.0, key.1) < (b.0, b.1)) {
+                    best = Some(key);
+                }
+            }
+            best.map(|(_, _, other)| other)
+        };
+        if let Some(same) = value_key(claim).and_then(|key| self.by_value.get(&key))
+            && let Some(found) = nearest(same, same.len(), &|_| true)
+        {
+            return Some(found);
+        }
+        nearest(&self.by_date, NEAREST_SCAN, &|other| {
+            compatible(base, figure, claim, &base.claims[other])
+        })
+    }
+}
+
+/// A date as a day number, taken at the middle of what a partial date may mean.
+fn day_number(date: PartialDate) -> i64 {
+    i64::from(date.year) * 372
+        + i64::from(date.month.map_or(6, |m| m - 1)) * 31
+        + i64::from(date.day.unwrap_or(15))
 }

@@ -2,13 +2,19 @@
 //! in the same window (the analysis files each party's own words once).
 
 use super::Context;
-use crate::analysis::own_words::{compatible, window};
+use crate::analysis::own_words::{Said, Window, compatible, window};
 use crate::finding::{Code, Finding};
 use crate::model::Claim;
+use std::collections::HashMap;
+
+/// How many of the attributed party's own claims a contradiction names; the rest are counted.
+const NAMED_OWN_CLAIMS: usize = 5;
 
 pub fn attributions(context: &Context) -> Vec<Finding> {
     let base = context.base;
     let own_words = &context.analysis.own_words;
+    // What each party says, indexed once per figure and window.
+    let mut said: HashMap<(usize, usize, Window), Said> = HashMap::new();
     let mut findings = Vec::new();
     for (c, claim) in base.claims.iter().enumerate() {
         let (Some(figure), Some(party), Some(value)) =
@@ -16,15 +22,12 @@ pub fn attributions(context: &Context) -> Vec<Finding> {
         else {
             continue;
         };
-        let window = window(base, claim);
-        let own_words: Vec<&Claim> = own_words
-            .of(base, (figure, party, window))
-            .into_iter()
-            .filter(|&other| other != c)
-            .map(|other| &base.claims[other])
-            .collect();
+        let key = (figure, party, window(base, claim));
+        let said = said.entry(key).or_insert_with(|| own_words.said(base, key));
+        // A claim by the party itself is not its own confirmation.
+        let itself = usize::from(said.contains(c));
         let party_id = &base.speakers[party].id;
-        if own_words.is_empty() {
+        if said.len() == itself {
             findings.push(
                 Finding::new(
                     Code::AttributionUnverified,
@@ -40,14 +43,31 @@ pub fn attributions(context: &Context) -> Vec<Finding> {
             );
             continue;
         }
-        if own_words
-            .iter()
-            .any(|other| compatible(base, figure, claim, other))
-        {
+        let supported = if itself == 1 {
+            said.claims()
+                .filter(|&other| other != c)
+                .any(|other| compatible(base, figure, claim, &base.claims[other]))
+        } else {
+            said.supports(base, figure, claim)
+        };
+        if supported {
             continue;
         }
-        let mut own_words = own_words;
-        own_words.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut own: Vec<&Claim> = said
+            .claims()
+            .filter(|&other| other != c)
+            .map(|other| &base.claims[other])
+            .collect();
+        own.sort_by(|a, b| a.id.cmp(&b.id));
+        let more = own.len().saturating_sub(NAMED_OWN_CLAIMS);
+        own.truncate(NAMED_OWN_CLAIMS);
+        let mut named: Vec<String> = own
+            .iter()
+            .map(|o| format!("`{}`", o.value.as_ref().map_or("", |v| v.written.as_str())))
+            .collect();
+        if more > 0 {
+            named.push(format!("and {more} more"));
+        }
         let mut finding = Finding::new(
             Code::AttributionContradicted,
             value.location.clone(),
@@ -55,22 +75,17 @@ pub fn attributions(context: &Context) -> Vec<Finding> {
                 "`{}` is attributed to `{party_id}`, but `{party_id}`'s own claims on figure `{}` give {}",
                 value.written,
                 base.figures[figure].id,
-                own_words
-                    .iter()
-                    .map(|o| format!("`{}`", o.value.as_ref().map_or("", |v| v.written.as_str())))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                named.join(", ")
             ),
         )
         .label(format!("according to `{party_id}`"))
         .help("compare the attribution with the attributed party's own words")
-        .claims(std::iter::once(claim.id.as_str()).chain(own_words.iter().map(|o| o.id.as_str())));
-        for other in &own_words {
-            let location = other
-                .value
-                .as_ref()
-                .map_or(other.location.clone(), |v| v.location.clone());
-            finding = finding.related(location, format!("`{party_id}`'s own claim `{}`", other.id));
+        .claims(std::iter::once(claim.id.as_str()).chain(own.iter().map(|o| o.id.as_str())));
+        for other in &own {
+            finding = finding.related(
+                other.value_location().clone(),
+                format!("`{party_id}`'s own claim `{}`", other.id),
+            );
         }
         findings.push(finding);
     }
