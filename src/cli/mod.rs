@@ -4,6 +4,7 @@
 mod check;
 mod diff;
 mod explain;
+mod export;
 mod fmt;
 mod output;
 mod report;
@@ -60,6 +61,8 @@ enum Command {
     Fmt(fmt::Args),
     /// Explain what a finding code means and how to fix it.
     Explain(explain::Args),
+    /// Write the report for other tools: SQLite, CSV, schema.org JSON-LD or Graphviz DOT.
+    Export(export::Args),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -140,6 +143,7 @@ impl Cli {
             Command::Diff(args) => diff::run(&context, args),
             Command::Fmt(args) => fmt::run(&context, args),
             Command::Explain(args) => explain::run(args),
+            Command::Export(args) => export::run(&context, args),
         }
     }
 }

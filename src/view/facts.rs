@@ -197,7 +197,7 @@ impl RecordFacts {
 }
 
 /// An enum's name as the records write it (`press-release`).
-fn serialized_name(value: &impl Serialize) -> String {
+pub(crate) fn serialized_name(value: &impl Serialize) -> String {
     serde_json::to_value(value)
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
