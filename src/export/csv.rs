@@ -17,7 +17,7 @@ pub fn write(
 ) -> Result<Vec<PathBuf>, ExportError> {
     super::check_ids(report)?;
     std::fs::create_dir_all(dir).map_err(|source| super::io_error(dir, source))?;
-    let tables = tables::tables(report);
+    let tables = tables::tables(report)?;
     let paths: Vec<PathBuf> = tables.iter().map(|t| file_of(dir, t)).collect();
     // Refuse before writing anything, rather than leave a folder half replaced.
     if overwrite == Overwrite::Refuse

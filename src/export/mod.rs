@@ -38,6 +38,8 @@ pub enum ExportError {
     },
     #[error("cannot write {}", path.display())]
     Csv { path: PathBuf, source: ::csv::Error },
+    #[error(transparent)]
+    Inconsistent(#[from] tables::Dangling),
 }
 
 /// Whether an export may replace files that already exist.

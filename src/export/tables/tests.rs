@@ -22,7 +22,7 @@ fn report_tables(test: impl FnOnce(&[Table])) {
     );
     let checked = checked(SOURCES, &claims);
     let report = view::build(&checked, None);
-    test(&tables(&report));
+    test(&tables(&report).expect("the references hold"));
 }
 
 fn table<'t>(tables: &'t [Table<'t>], name: &str) -> &'t Table<'t> {
@@ -160,5 +160,32 @@ fn the_conflict_lists_both_claims() {
             .map(|cell| format!("{cell:?}"))
             .collect();
         assert_eq!(claims, expected);
+    });
+}
+
+#[test]
+fn a_reference_to_no_record_is_refused() {
+    report_tables(|tables| {
+        let mut tables: Vec<Table> = tables
+            .iter()
+            .map(|t| Table {
+                name: t.name,
+                columns: t.columns,
+                rows: t.rows.clone(),
+            })
+            .collect();
+        assert!(check_references(&tables).is_ok());
+        let claims = tables.iter_mut().find(|t| t.name == "claims").unwrap();
+        let speaker = claims
+            .columns
+            .iter()
+            .position(|c| c.name == "speaker")
+            .unwrap();
+        claims.rows[0][speaker] = text("nobody");
+        let dangling = check_references(&tables).unwrap_err();
+        assert_eq!(
+            (dangling.table, dangling.column, dangling.target),
+            ("claims", "speaker", "speakers")
+        );
     });
 }
