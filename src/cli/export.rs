@@ -65,8 +65,8 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
                 dir.display()
             ));
         }
-        (Format::Jsonld, out) => emit(&export::jsonld::render(&report)?, out, overwrite)?,
-        (Format::Dot, out) => emit(&export::dot::render(&report)?, out, overwrite)?,
+        (Format::Jsonld, out) => emit(context, &export::jsonld::render(&report)?, out, overwrite)?,
+        (Format::Dot, out) => emit(context, &export::dot::render(&report)?, out, overwrite)?,
         (Format::Sqlite | Format::Csv, None) => {
             eprintln!("error: this format writes files: give --out");
             return Ok(Exit::UsageOrIo);
@@ -76,9 +76,17 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
 }
 
 /// A text export to `out`, or to stdout without it.
-fn emit(text: &str, out: Option<&Path>, overwrite: Overwrite) -> Result<(), Error> {
+fn emit(
+    context: &Context,
+    text: &str,
+    out: Option<&Path>,
+    overwrite: Overwrite,
+) -> Result<(), Error> {
     match out {
-        Some(path) => export::write_file(path, text, overwrite)?,
+        Some(path) => {
+            export::write_file(path, text, overwrite)?;
+            context.note(&format!("wrote {}\n", path.display()));
+        }
         None => print(text)?,
     }
     Ok(())

@@ -91,15 +91,15 @@ pub struct Table<'a> {
 /// Every table of the report, each after the tables it references; refused if a reference
 /// names no record, so neither the database nor the CSV files can hold a dangling one.
 pub fn tables(report: &Report) -> Result<Vec<Table<'_>>, Dangling> {
-    let groups = records::ValueGroups::of(report);
+    let (value_groups, group_of_claim) = records::value_groups(report);
     let tables = vec![
         records::speakers(report),
         records::aliases(report),
         records::affiliations(report),
         records::sources(report),
         records::figures(report),
-        groups.table(),
-        records::claims(report, &groups),
+        value_groups,
+        records::claims(report, &group_of_claim),
         records::bases(report),
         records::origins(report),
         records::not_compared(report),

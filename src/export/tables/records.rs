@@ -114,59 +114,47 @@ pub(super) fn figures(report: &Report) -> Table<'_> {
     table("figures", COLUMNS, rows)
 }
 
-/// The values compared within each figure's windows, numbered in report order, and the value
-/// each compared claim states.
-pub(super) struct ValueGroups<'a> {
-    rows: Vec<Vec<Cell<'a>>>,
-    of_claim: HashMap<&'a str, i64>,
-}
+/// The value each compared claim states: its row id in `value_groups`.
+pub(super) type GroupOfClaim<'a> = HashMap<&'a str, i64>;
 
-impl<'a> ValueGroups<'a> {
-    pub(super) fn of(report: &'a Report) -> ValueGroups<'a> {
-        let mut groups = ValueGroups {
-            rows: Vec::new(),
-            of_claim: HashMap::new(),
-        };
-        for figure in &report.figures {
-            for window in &figure.windows {
-                for value in &window.values {
-                    let number = ordinal(groups.rows.len() + 1);
-                    let mut row = vec![
-                        Cell::Integer(number),
-                        text(&figure.id),
-                        owned(window.as_of),
-                        text(&value.value),
-                    ];
-                    row.extend(reading(&value.reading));
-                    row.push(count(value.origins.len()));
-                    groups.rows.push(row);
-                    for claim in &value.claims {
-                        groups.of_claim.insert(claim, number);
-                    }
+/// The values compared within each figure's windows, numbered in report order.
+pub(super) fn value_groups(report: &Report) -> (Table<'_>, GroupOfClaim<'_>) {
+    const COLUMNS: &[Column] = &[
+        Column::id(Type::Integer),
+        Column::to("figure", "figures"),
+        Column::text("as_of").optional(),
+        Column::text("value"),
+        READING[0],
+        READING[1],
+        READING[2],
+        READING[3],
+        READING[4],
+        Column::integer("origins"),
+    ];
+    let (mut rows, mut of_claim) = (Vec::new(), HashMap::new());
+    for figure in &report.figures {
+        for window in &figure.windows {
+            for value in &window.values {
+                let id = ordinal(rows.len() + 1);
+                let mut row = vec![
+                    Cell::Integer(id),
+                    text(&figure.id),
+                    owned(window.as_of),
+                    text(&value.value),
+                ];
+                row.extend(reading(&value.reading));
+                row.push(count(value.origins.len()));
+                rows.push(row);
+                for claim in &value.claims {
+                    of_claim.insert(claim.as_str(), id);
                 }
             }
         }
-        groups
     }
-
-    pub(super) fn table(&self) -> Table<'a> {
-        const COLUMNS: &[Column] = &[
-            Column::id(Type::Integer),
-            Column::to("figure", "figures"),
-            Column::text("as_of").optional(),
-            Column::text("value"),
-            READING[0],
-            READING[1],
-            READING[2],
-            READING[3],
-            READING[4],
-            Column::integer("origins"),
-        ];
-        table("value_groups", COLUMNS, self.rows.iter().cloned())
-    }
+    (table("value_groups", COLUMNS, rows), of_claim)
 }
 
-pub(super) fn claims<'a>(report: &'a Report, groups: &ValueGroups<'a>) -> Table<'a> {
+pub(super) fn claims<'a>(report: &'a Report, groups: &GroupOfClaim) -> Table<'a> {
     const COLUMNS: &[Column] = &[
         Column::id(Type::Text),
         Column::to("figure", "figures").optional(),
@@ -195,7 +183,7 @@ pub(super) fn claims<'a>(report: &'a Report, groups: &ValueGroups<'a>) -> Table<
         Column::integer("column"),
     ];
     let rows = report.claims.iter().map(|c| {
-        let group = groups.of_claim.get(c.id.as_str());
+        let group = groups.get(c.id.as_str());
         let mut row = vec![
             text(&c.id),
             maybe(c.figure.as_deref()),
