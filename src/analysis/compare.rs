@@ -3,7 +3,7 @@
 //! one value, and each window's disagreements are worked out once. Everything here is near-linear:
 //! claims are grouped by hashing, never paired.
 
-use super::disagreement::{self, Conflict, Divergence};
+use super::disagreement::{self, Conflicts, Divergence};
 use super::origins::Origins;
 use crate::input::records::ValueKind;
 use crate::model::date::PartialDate;
@@ -79,7 +79,7 @@ pub struct Window {
     pub key: Option<PartialDate>,
     /// Values sorted by reading (counts) or label.
     pub values: Vec<Value>,
-    pub conflicts: Vec<Conflict>,
+    pub conflicts: Conflicts,
     pub divergences: Vec<Divergence>,
 }
 
@@ -107,7 +107,7 @@ impl FigureComparison {
     }
 
     pub fn conflict_count(&self) -> usize {
-        self.windows.iter().map(|w| w.conflicts.len()).sum()
+        self.windows.iter().map(|w| w.conflicts.total).sum()
     }
 
     /// The largest ratio between overlapping stated numbers that reaches the divergence factor.
@@ -207,7 +207,7 @@ fn compare_figure(
             let mut window = Window {
                 key,
                 values,
-                conflicts: Vec::new(),
+                conflicts: Conflicts::default(),
                 divergences: Vec::new(),
             };
             match figure.values {

@@ -6,9 +6,12 @@ pub mod compare;
 pub mod disagreement;
 pub mod membership;
 pub mod origins;
+pub mod own_words;
 
 /// What the engine works out from the resolved claim base.
 pub struct Analysis {
+    /// Each party's own claims per figure and window.
+    pub own_words: own_words::OwnWords,
     pub origins: origins::Origins,
     /// One per figure, in the model's figure order.
     pub comparisons: Vec<compare::FigureComparison>,
@@ -16,9 +19,11 @@ pub struct Analysis {
 
 impl Analysis {
     pub fn of(base: &crate::model::ClaimBase) -> Analysis {
-        let origins = origins::Origins::find(base);
+        let own_words = own_words::OwnWords::file(base);
+        let origins = origins::Origins::find(base, &own_words);
         let comparisons = compare::compare(base, &origins);
         Analysis {
+            own_words,
             origins,
             comparisons,
         }

@@ -2,8 +2,10 @@
 //! `according_to` and `basis` back to the earliest speaker, which speakers form one origin group
 //! because affiliations join them, and which claims rest on each other in a cycle.
 
+use super::own_words::OwnWords;
 use crate::model::{Basis, ClaimBase, Node, Relation};
 use petgraph::algo::kosaraju_scc;
+use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::unionfind::UnionFind;
 use petgraph::visit::{EdgeFiltered, EdgeRef};
 
@@ -22,15 +24,27 @@ pub struct Origins {
     pub speaker_group: Vec<usize>,
     /// The origin groups of each claim, sorted; empty when its speaker is unresolved.
     pub claim_groups: Vec<Vec<usize>>,
+    /// For each claim attributed to a party without a basis, the party's own claim it follows.
+    pub followed: Vec<Option<usize>>,
     /// Claims that rest on each other in a cycle: each cycle's claims sorted by id, the cycles by
     /// their first id.
     pub cycles: Vec<Vec<usize>>,
 }
 
 impl Origins {
-    pub fn find(base: &ClaimBase) -> Origins {
+    pub fn find(base: &ClaimBase, own_words: &OwnWords) -> Origins {
         let (groups, speaker_group) = affiliation_groups(base);
-        let (claim_speakers, cycles) = origin_speakers(base);
+        // An attribution without a basis follows the attributed party's own claim, if it has one.
+        let followed: Vec<Option<usize>> = (0..base.claims.len())
+            .map(|c| {
+                let claim = &base.claims[c];
+                (claim.basis.is_empty() && claim.according_to.is_some())
+                    .then(|| own_words.followed(base, c))
+                    .flatten()
+            })
+            .collect();
+        let claim_speakers = origin_speakers(base, &followed);
+        let cycles = basis_cycles(base);
         let claim_groups = claim_speakers
             .into_iter()
             .map(|speakers| {
@@ -45,6 +59,7 @@ impl Origins {
             groups,
             speaker_group,
             claim_groups,
+            followed,
             cycles,
         }
     }
@@ -110,64 +125,100 @@ fn affiliation_groups(base: &ClaimBase) -> (Vec<OriginGroup>, Vec<usize>) {
     (groups, speaker_group)
 }
 
-/// The earliest speakers behind each claim, and the cycles among claims resting on claims. The
-/// graph's `rests on` edges between claims are condensed into strongly connected components
-/// (iteratively, so long chains cannot overflow); components come sinks first, so every claim's
-/// basis is resolved before the claim itself.
-fn origin_speakers(base: &ClaimBase) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
+/// The cycles among claims resting on claims: the strongly connected components of the graph's
+/// `rests on` edges between claims (found iteratively, so long chains cannot overflow), each sorted
+/// by id, in the order of their first ids.
+fn basis_cycles(base: &ClaimBase) -> Vec<Vec<usize>> {
     let claims = &base.claims;
     let rests_on_claim = EdgeFiltered::from_fn(&base.graph, |edge| {
         *edge.weight() == Relation::RestsOn && matches!(base.graph[edge.target()], Node::Claim(_))
     });
-    let mut result: Vec<Vec<usize>> = vec![Vec::new(); claims.len()];
-    let mut cycles = Vec::new();
-    let mut component_of = vec![usize::MAX; claims.len()];
-    for (component, nodes) in kosaraju_scc(&rests_on_claim).into_iter().enumerate() {
-        let members: Vec<usize> = nodes
-            .iter()
-            .filter_map(|&n| match base.graph[n] {
-                Node::Claim(c) => Some(c),
-                _ => None,
-            })
-            .collect();
-        for &c in &members {
-            component_of[c] = component;
-        }
-        let rests_on_itself = |c: usize| claims[c].basis.contains(&Basis::Claim(c));
-        if members.len() > 1 || members.first().is_some_and(|&c| rests_on_itself(c)) {
-            let mut cycle = members.clone();
+    let rests_on_itself = |c: usize| claims[c].basis.contains(&Basis::Claim(c));
+    let mut cycles: Vec<Vec<usize>> = kosaraju_scc(&rests_on_claim)
+        .into_iter()
+        .map(|nodes| {
+            nodes
+                .iter()
+                .filter_map(|&n| match base.graph[n] {
+                    Node::Claim(c) => Some(c),
+                    _ => None,
+                })
+                .collect::<Vec<usize>>()
+        })
+        .filter(|members| members.len() > 1 || members.first().is_some_and(|&c| rests_on_itself(c)))
+        .map(|mut cycle| {
             cycle.sort_by(|&a, &b| claims[a].id.cmp(&claims[b].id));
-            cycles.push(cycle);
+            cycle
+        })
+        .collect();
+    cycles.sort_by(|a, b| claims[a[0]].id.cmp(&claims[b[0]].id));
+    cycles
+}
+
+/// The earliest speakers behind each claim. A claim depends on the claims it rests on and, for an
+/// attribution without a basis, on the attributed party's own claim it follows; these dependencies
+/// are condensed into strongly connected components, which come sinks first, so every claim's
+/// dependencies are resolved before the claim itself. Dependencies within one component (a loop)
+/// contribute nothing.
+fn origin_speakers(base: &ClaimBase, followed: &[Option<usize>]) -> Vec<Vec<usize>> {
+    let claims = &base.claims;
+    let mut depends: DiGraph<(), ()> = DiGraph::with_capacity(claims.len(), claims.len());
+    for _ in claims {
+        depends.add_node(());
+    }
+    for (c, claim) in claims.iter().enumerate() {
+        for basis in &claim.basis {
+            if let Basis::Claim(d) = *basis {
+                depends.add_edge(NodeIndex::new(c), NodeIndex::new(d), ());
+            }
         }
-        for &c in &members {
-            result[c] = own_origins(base, c, &result, |d| component_of[d] == component);
+        if let Some(d) = followed[c] {
+            depends.add_edge(NodeIndex::new(c), NodeIndex::new(d), ());
         }
     }
-    cycles.sort_by(|a, b| claims[a[0]].id.cmp(&claims[b[0]].id));
-    (result, cycles)
+    let mut result: Vec<Vec<usize>> = vec![Vec::new(); claims.len()];
+    let mut component_of = vec![usize::MAX; claims.len()];
+    for (component, nodes) in kosaraju_scc(&depends).into_iter().enumerate() {
+        for node in &nodes {
+            component_of[node.index()] = component;
+        }
+        for node in &nodes {
+            let c = node.index();
+            result[c] = own_origins(base, c, followed[c], &result, |d| {
+                component_of[d] == component
+            });
+        }
+    }
+    result
 }
 
 /// A claim's origins, the earliest point that can be traced: what its basis leads to (the
 /// publishers of the sources it rests on, the origins of the claims it rests on, or for a first-hand
-/// basis the party who has it first-hand); without a basis, the party it is attributed to; else its
-/// own speaker. A claim on a cycle with this one contributes nothing. The attributed party counts
-/// only without a basis, as the basis is earlier: this also keeps a chain of attributions resting
-/// on each other from piling every link's party onto the last claim.
+/// basis the party who has it first-hand); without a basis, the origins of the attributed party's
+/// own claim it follows, or else the attributed party itself; else its own speaker. The basis comes
+/// first as it is earlier: this also keeps a chain of attributions resting on each other from
+/// piling every link's party onto the last claim.
 fn own_origins(
     base: &ClaimBase,
     c: usize,
+    followed: Option<usize>,
     done: &[Vec<usize>],
-    on_cycle_with: impl Fn(usize) -> bool,
+    on_loop_with: impl Fn(usize) -> bool,
 ) -> Vec<usize> {
     let claim = &base.claims[c];
     let mut speakers: Vec<usize> = Vec::new();
     for basis in &claim.basis {
         match *basis {
             Basis::Source(s) => speakers.extend(base.sources[s].publisher),
-            Basis::Claim(d) if !on_cycle_with(d) => speakers.extend(&done[d]),
+            Basis::Claim(d) if !on_loop_with(d) => speakers.extend(&done[d]),
             Basis::Claim(_) => {}
             Basis::FirstHand(_) => speakers.extend(claim.according_to.or(claim.speaker)),
         }
+    }
+    if claim.basis.is_empty()
+        && let Some(d) = followed.filter(|&d| !on_loop_with(d))
+    {
+        speakers.extend(&done[d]);
     }
     if speakers.is_empty() {
         speakers.extend(claim.according_to.or(claim.speaker));
@@ -264,8 +315,57 @@ mod tests {
         let checked = checked(SOURCES, &claims);
         assert_eq!(origin_names(&checked, "leak"), ["government"]);
         assert_eq!(origin_names(&checked, "repeat"), ["government"]);
-        // Without a basis, the attributed party is the origin.
-        assert_eq!(origin_names(&checked, "hearsay"), ["watchdog"]);
+        // Without a basis, an attribution follows the attributed party's own claim on the figure.
+        assert_eq!(origin_names(&checked, "hearsay"), ["government"]);
+    }
+
+    #[test]
+    fn outlets_repeating_a_wire_story_over_one_leak_count_one_origin() {
+        let claims = [
+            FIGURE.to_string(),
+            // The wire agency reports the figure from anonymous ministry officials.
+            claim("wire", "1,500", "watchdog", "according_to = \"ministry\""),
+            claim("daily", "1,500", "outlet", "according_to = \"watchdog\""),
+            claim(
+                "weekly",
+                "about 1,500",
+                "government",
+                "according_to = \"watchdog\"",
+            ),
+            // An attribution to a party whose own claim gives another value is not followed.
+            claim(
+                "other",
+                "at most 200",
+                "outlet",
+                "according_to = \"watchdog\"",
+            ),
+        ]
+        .concat();
+        let checked = checked(SOURCES, &claims);
+        for id in ["wire", "daily", "weekly"] {
+            assert_eq!(origin_names(&checked, id), ["government"], "{id}");
+        }
+        assert_eq!(origin_names(&checked, "other"), ["watchdog"]);
+        let origins = &checked.analysis.origins;
+        let daily = claim_index(&checked, "daily");
+        assert_eq!(origins.followed[daily], Some(claim_index(&checked, "wire")));
+    }
+
+    #[test]
+    fn an_attribution_follows_the_partys_claim_with_the_same_value_first() {
+        let claims = [
+            FIGURE.to_string(),
+            claim("a-bound", "at least 1,000", "watchdog", ""),
+            claim("b-same", "1,500", "watchdog", ""),
+            claim("daily", "1,500", "outlet", "according_to = \"watchdog\""),
+        ]
+        .concat();
+        let checked = checked(SOURCES, &claims);
+        let daily = claim_index(&checked, "daily");
+        assert_eq!(
+            checked.analysis.origins.followed[daily],
+            Some(claim_index(&checked, "b-same"))
+        );
     }
 
     #[test]

@@ -1,98 +1,14 @@
 //! Attribution: "according to X" checked against what X, or a member of X, says on the same figure
-//! in the same window. Claims are filed once per figure and window in the order of their speakers'
-//! membership numbers, so a party's members' claims are one slice found by binary search, however
-//! many claims cite the party and however deep its affiliations run.
+//! in the same window (the analysis files each party's own words once).
 
 use super::Context;
-use crate::analysis::compare::fold_label;
-use crate::analysis::membership::{Membership, walk_members};
+use crate::analysis::own_words::{compatible, window};
 use crate::finding::{Code, Finding};
-use crate::input::records::ValueKind;
-use crate::model::date::PartialDate;
-use crate::model::{Claim, ClaimBase};
-use std::collections::HashMap;
-
-/// The window a claim is compared in: its `as_of` cut to the figure's window for varying figures;
-/// `None` when a varying figure's claim has no usable date (such claims are compared among
-/// themselves).
-fn window(base: &ClaimBase, claim: &Claim) -> Option<Option<PartialDate>> {
-    let figure = &base.figures[claim.figure?];
-    if !figure.varies {
-        return Some(None);
-    }
-    let date = claim.as_of?;
-    (date.precision() <= figure.window).then(|| Some(date.truncate(figure.window)))
-}
-
-type Window = Option<Option<PartialDate>>;
-
-/// The claims on each figure and window, filed so a party's members' claims are quick to find.
-#[derive(Default)]
-struct OwnClaims {
-    /// (figure, window) -> (membership number of the speaker, claim), sorted: speakers in forests.
-    numbered: HashMap<(usize, Window), Vec<(u32, usize)>>,
-    /// (figure, speaker, window) -> claims: speakers whose group is walked party by party.
-    by_speaker: HashMap<(usize, usize, Window), Vec<usize>>,
-}
-
-impl OwnClaims {
-    fn file(base: &ClaimBase, membership: &Membership) -> OwnClaims {
-        let mut own = OwnClaims::default();
-        for (c, claim) in base.claims.iter().enumerate() {
-            let (Some(figure), Some(speaker)) = (claim.figure, claim.speaker) else {
-                continue;
-            };
-            let window = window(base, claim);
-            match membership.number(speaker) {
-                Some(number) => own
-                    .numbered
-                    .entry((figure, window))
-                    .or_default()
-                    .push((number, c)),
-                None => own
-                    .by_speaker
-                    .entry((figure, speaker, window))
-                    .or_default()
-                    .push(c),
-            }
-        }
-        own.numbered
-            .values_mut()
-            .for_each(|claims| claims.sort_unstable());
-        own
-    }
-
-    /// The claims by `party` or its members on `figure` in `window`.
-    fn of(
-        &self,
-        base: &ClaimBase,
-        membership: &Membership,
-        (figure, party, window): (usize, usize, Window),
-    ) -> Vec<usize> {
-        match membership.members(party) {
-            Some(range) => {
-                let claims = self
-                    .numbered
-                    .get(&(figure, window))
-                    .map_or(&[][..], Vec::as_slice);
-                let from = claims.partition_point(|&(n, _)| n < range.start);
-                let to = claims.partition_point(|&(n, _)| n < range.end);
-                claims[from..to].iter().map(|&(_, c)| c).collect()
-            }
-            None => walk_members(base, party)
-                .into_iter()
-                .filter_map(|member| self.by_speaker.get(&(figure, member, window)))
-                .flatten()
-                .copied()
-                .collect(),
-        }
-    }
-}
+use crate::model::Claim;
 
 pub fn attributions(context: &Context) -> Vec<Finding> {
     let base = context.base;
-    let membership = Membership::of(base);
-    let own_claims = OwnClaims::file(base, &membership);
+    let own_words = &context.analysis.own_words;
     let mut findings = Vec::new();
     for (c, claim) in base.claims.iter().enumerate() {
         let (Some(figure), Some(party), Some(value)) =
@@ -101,8 +17,8 @@ pub fn attributions(context: &Context) -> Vec<Finding> {
             continue;
         };
         let window = window(base, claim);
-        let own_words: Vec<&Claim> = own_claims
-            .of(base, &membership, (figure, party, window))
+        let own_words: Vec<&Claim> = own_words
+            .of(base, (figure, party, window))
             .into_iter()
             .filter(|&other| other != c)
             .map(|other| &base.claims[other])
@@ -159,20 +75,6 @@ pub fn attributions(context: &Context) -> Vec<Finding> {
         findings.push(finding);
     }
     findings
-}
-
-fn compatible(base: &ClaimBase, figure: usize, a: &Claim, b: &Claim) -> bool {
-    let (Some(x), Some(y)) = (&a.value, &b.value) else {
-        return false;
-    };
-    match base.figures[figure].values {
-        ValueKind::Label => fold_label(&x.written) == fold_label(&y.written),
-        ValueKind::Count => match (&x.reading, &y.reading) {
-            (Some(x), Some(y)) => x.overlaps(y),
-            // An unreadable value has its own finding; it neither supports nor contradicts.
-            _ => true,
-        },
-    }
 }
 
 #[cfg(test)]

@@ -1,9 +1,9 @@
-//! Disagreement findings: each conflict and divergence the analysis found in a figure's windows,
-//! worded with the values and who states them.
+//! Disagreement findings: each value in conflict, and each divergence, that the analysis found in a
+//! figure's windows, worded with the values, the claims that state them and who states them.
 
 use super::Context;
-use crate::analysis::compare::Value;
-use crate::analysis::disagreement::format_ratio;
+use crate::analysis::compare::{Value, Window};
+use crate::analysis::disagreement::{ValueConflicts, format_ratio};
 use crate::finding::{Code, Finding};
 use crate::input::records::ValueKind;
 use crate::model::ClaimBase;
@@ -14,56 +14,33 @@ pub fn disagreements(context: &Context) -> Vec<Finding> {
     for comparison in &context.analysis.comparisons {
         let is_label = base.figures[comparison.figure].values == ValueKind::Label;
         for window in &comparison.windows {
-            for conflict in &window.conflicts {
-                let (value, other) = (
-                    &window.values[conflict.value],
-                    &window.values[conflict.against],
-                );
-                let finding = if is_label {
-                    let message = format!(
-                        "{} differs from {}",
-                        describe(base, value),
-                        describe(base, other)
-                    );
-                    between(base, Code::FigureConflict, value, other, message)
-                        .label("a different value")
-                        .help("the report shows every value with who states it and when")
-                } else {
-                    let others = match conflict.others {
-                        0 => String::new(),
-                        1 => " (and 1 other value)".to_string(),
-                        n => format!(" (and {n} other values)"),
-                    };
-                    let interval =
-                        |v: &Value| v.reading(base).map_or(String::new(), |r| r.interval_text());
-                    let message = format!(
-                        "{} cannot both be true with {}{others}: {} and {} do not overlap",
-                        describe(base, value),
-                        describe(base, other),
-                        interval(value),
-                        interval(other)
-                    );
-                    between(base, Code::FigureConflict, value, other, message)
-                        .label("conflicting value")
-                        .help("the report shows every value with who states it and on what basis")
-                };
-                findings.push(finding);
+            for (i, conflicts) in window.conflicts.of_value.iter().enumerate() {
+                if conflicts.count == 0 {
+                    continue;
+                }
+                findings.push(conflict(base, window, i, conflicts, is_label));
             }
             for divergence in &window.divergences {
-                let (value, largest) = (
+                let (value, larger) = (
                     &window.values[divergence.value],
-                    &window.values[divergence.largest],
+                    &window.values[divergence.larger],
                 );
                 let ratio = format_ratio(divergence.ratio);
                 let message = format!(
                     "{} and {} lie {ratio} apart",
                     describe(base, value),
-                    describe(base, largest)
+                    describe(base, larger)
                 );
+                let other = &base.claims[larger.claims[0]];
                 findings.push(
-                    between(base, Code::FigureDivergence, value, largest, message)
-                        .label(format!("{ratio} below the largest value"))
-                        .help("both can be true; the report shows who stands behind each value"),
+                    Finding::new(Code::FigureDivergence, first_place(base, value), message)
+                        .label(format!("{ratio} below a larger stated number"))
+                        .related(
+                            other.value_location().clone(),
+                            format!("compared with claim `{}`", other.id),
+                        )
+                        .help("both can be true; the report shows who stands behind each value")
+                        .claims(ids(base, value).chain(ids(base, larger))),
                 );
             }
         }
@@ -71,7 +48,80 @@ pub fn disagreements(context: &Context) -> Vec<Finding> {
     findings
 }
 
-/// "`30,000` (outlet-doc000 and 1 more)": a value as written, with who states it.
+/// The finding for one value in conflict: it names the nearest groups it conflicts with and counts
+/// the rest, and lists only the value's own claims, so each side of a conflict is flagged by its
+/// own finding and keeps its identity when the other side changes.
+fn conflict(
+    base: &ClaimBase,
+    window: &Window,
+    i: usize,
+    conflicts: &ValueConflicts,
+    is_label: bool,
+) -> Finding {
+    let value = &window.values[i];
+    let mut names: Vec<String> = conflicts
+        .named
+        .iter()
+        .map(|&j| describe(base, &window.values[j]))
+        .collect();
+    let more = conflicts.count - conflicts.named.len();
+    if more > 0 {
+        names.push(format!(
+            "{more} more value{}",
+            if more == 1 { "" } else { "s" }
+        ));
+    }
+    let others = join_names(&names);
+    let (message, label, help) = if is_label {
+        (
+            format!("{} differs from {others}", describe(base, value)),
+            "a different value",
+            "the report shows every value with who states it and when",
+        )
+    } else {
+        (
+            format!(
+                "{} cannot both be true with {others}: their intervals do not overlap",
+                describe(base, value)
+            ),
+            "conflicting value",
+            "the report shows every value with who states it and on what basis",
+        )
+    };
+    let mut finding = Finding::new(Code::FigureConflict, first_place(base, value), message)
+        .label(label)
+        .help(help)
+        .claims(ids(base, value));
+    for &j in &conflicts.named {
+        let other = &base.claims[window.values[j].claims[0]];
+        finding = finding.related(
+            other.value_location().clone(),
+            format!("conflicts with claim `{}`", other.id),
+        );
+    }
+    finding
+}
+
+/// "a", "a and b", "a, b and c".
+fn join_names(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+fn ids<'a>(base: &'a ClaimBase, value: &'a Value) -> impl Iterator<Item = &'a str> + 'a {
+    value.claims.iter().map(|&c| base.claims[c].id.as_str())
+}
+
+/// Where a value is written by its first claim.
+fn first_place(base: &ClaimBase, value: &Value) -> crate::input::files::Location {
+    base.claims[value.claims[0]].value_location().clone()
+}
+
+/// "`30,000` (doc000/executed-30000 by outlet-doc000, and 1 more claim)": a value as written, with
+/// the claim that states it first and its speaker.
 fn describe(base: &ClaimBase, value: &Value) -> String {
     let claim = &base.claims[value.claims[0]];
     let speaker = claim
@@ -79,25 +129,12 @@ fn describe(base: &ClaimBase, value: &Value) -> String {
         .map_or("an unknown speaker", |s| base.speakers[s].id.as_str());
     let more = match value.claims.len() - 1 {
         0 => String::new(),
-        others => format!(" and {others} more"),
+        1 => ", and 1 more claim".to_string(),
+        others => format!(", and {others} more claims"),
     };
-    format!("`{}` ({speaker}{more})", value.written(base))
-}
-
-/// A finding on the first claim of `value`, pointing at the first claim of `other`.
-fn between(base: &ClaimBase, code: Code, value: &Value, other: &Value, message: String) -> Finding {
-    let claim = &base.claims[value.claims[0]];
-    let other_claim = &base.claims[other.claims[0]];
-    Finding::new(code, claim.value_location().clone(), message)
-        .related(
-            other_claim.value_location().clone(),
-            format!("compared with claim `{}`", other_claim.id),
-        )
-        .claims(
-            value
-                .claims
-                .iter()
-                .chain(&other.claims)
-                .map(|&c| base.claims[c].id.as_str()),
-        )
+    format!(
+        "`{}` ({} by {speaker}{more})",
+        value.written(base),
+        claim.id
+    )
 }

@@ -10,6 +10,9 @@ mod citation;
 mod conflicts;
 mod cycles;
 mod dates;
+mod duplicate_sources;
+mod duplicate_speakers;
+mod similar_names;
 mod single_origin;
 mod support;
 mod usage;
@@ -93,6 +96,16 @@ pub const REGISTRY: &[Check] = &[
         name: "usage",
         stage: Stage::Model(usage::unused_records),
         codes: &[Code::UnusedSource, Code::UnusedSpeaker],
+    },
+    Check {
+        name: "duplicate-speakers",
+        stage: Stage::Model(duplicate_speakers::duplicate_speakers),
+        codes: &[Code::PossibleDuplicateSpeaker],
+    },
+    Check {
+        name: "duplicate-sources",
+        stage: Stage::Model(duplicate_sources::duplicate_sources),
+        codes: &[Code::PossibleDuplicateSource],
     },
     Check {
         name: "dates",

@@ -2,12 +2,15 @@
 //! style), one file per command. Results go to stdout; notes and errors to stderr.
 
 mod check;
+mod completions;
 mod diff;
 mod explain;
 mod export;
 mod fmt;
+mod man;
 mod output;
 mod report;
+mod schema;
 mod snapshot;
 
 use claimtrack::Checked;
@@ -63,6 +66,12 @@ enum Command {
     Explain(explain::Args),
     /// Write the report for other tools: SQLite, CSV, schema.org JSON-LD or Graphviz DOT.
     Export(export::Args),
+    /// Print the JSON Schema of record files, for editors that check TOML while it is typed.
+    Schema(schema::Args),
+    /// Print the completion script for a shell.
+    Completions(completions::Args),
+    /// Print the manual page (roff), or write every command's page with `--out-dir`.
+    Man(man::Args),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -144,6 +153,9 @@ impl Cli {
             Command::Fmt(args) => fmt::run(&context, args),
             Command::Explain(args) => explain::run(args),
             Command::Export(args) => export::run(&context, args),
+            Command::Schema(args) => schema::run(args),
+            Command::Completions(args) => completions::run(args),
+            Command::Man(args) => man::run(args),
         }
     }
 }

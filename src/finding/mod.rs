@@ -122,6 +122,12 @@ codes! {
     UnusedSpeaker = "unused-speaker", Warning,
         "nothing refers to a speaker",
         "A `[[speaker]]` that makes no claim, publishes no source and is named by no attribution,\naffiliation or figure `subject` is probably left over or misspelt where it is used. Refer to it or remove it.";
+    PossibleDuplicateSpeaker = "possible-duplicate-speaker", Warning,
+        "two speakers may be one party recorded twice",
+        "Two speakers have names or aliases that read as one name once case, accents, spaces, hyphens and\npunctuation are set aside (\"Pour-Mohammadi\", \"Pour Mohammadi\", \"Pourmohammadi\"), or that are at\nmost one edit (a letter added, dropped, changed or two swapped) per ten letters apart (\"Alireza\nAvaei\", \"Alireza Avaie\"); or one's alias is the other's alias or name. Names told apart only by\na number, an initial or a short code (\"Witness A\", \"Witness B\") are not taken as near-identical.\nOne party split over two records counts as two independent origins, and an attribution to one is\nnot checked against the other's words. The finding is on the record declared later. If they are\none party, keep the earlier record, add the later one's name and aliases to its `aliases`, point\nevery `speaker`, `publisher`, `according_to`, `affiliations` and `subject` naming the later one\nat it, and remove the later one. If they are two parties, tell them apart in `name` as the\nsources do (a role, a place), and drop an alias that fits both.";
+    PossibleDuplicateSource = "possible-duplicate-source", Warning,
+        "two sources may be one document recorded twice",
+        "Two sources have the same `sha256` (one archived text), or the same `url` once the scheme's and\nhost's letter case and a trailing slash are set aside. Claims from one document split over two\nrecords hide that they come from one place. The finding is on the record declared later. If they\nare one document, keep the earlier record, point every claim's `source` and every `basis` naming\nthe later one at it, and remove the later one; if they are two documents, correct the hash or URL\nthat is wrong.";
     InvalidConfig = "invalid-config", Error,
         "claimtrack.toml has an error",
         "The optional `claimtrack.toml` at the claim base root sets severities per code (`[severity]`),\nvalue readings (`[values]`) and comparison settings (`[compare]`). See docs/report.md.";

@@ -78,14 +78,15 @@ pub fn parse_inputs(root: &Path, mut inputs: Vec<FileInput>) -> Loaded {
     }
 }
 
+/// The two folders of a claim base; which one a record file lies in decides the tables it holds.
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Folder {
+pub enum Folder {
     Sources,
     Claims,
 }
 
 impl Folder {
-    fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             Folder::Sources => "sources",
             Folder::Claims => "claims",
@@ -100,7 +101,8 @@ impl Folder {
         }
     }
 
-    fn tables(self) -> &'static [&'static str] {
+    /// The names of the tables files in this folder hold, one per record kind.
+    pub fn tables(self) -> &'static [&'static str] {
         match self {
             Folder::Sources => &["speaker", "source"],
             Folder::Claims => &["figure", "claim"],

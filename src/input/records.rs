@@ -1,11 +1,25 @@
 //! The records as written in TOML: plain serde types whose fields keep their byte spans, so every
-//! later problem can point at the place in the file. Nothing here is checked beyond types.
+//! later problem can point at the place in the file. Nothing here is checked beyond types. The same
+//! types describe themselves as JSON Schema (`schemars`, see `input::schema`): a field's doc comment
+//! is the hover text an editor shows, and `with` names the type a spanned field holds.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
+/// What kind of speaker this is.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Deserialize,
+    serde::Serialize,
+    JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum SpeakerKind {
@@ -15,8 +29,19 @@ pub enum SpeakerKind {
     Outlet,
 }
 
+/// What kind of publication the source is.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, serde::Serialize,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Deserialize,
+    serde::Serialize,
+    JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum SourceKind {
@@ -29,7 +54,11 @@ pub enum SourceKind {
     Other,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, serde::Serialize)]
+/// How the figure's values are read: `count` as numbers or intervals, `label` as labels compared
+/// as equal or different.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, serde::Serialize, JsonSchema,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum ValueKind {
     #[default]
@@ -37,68 +66,139 @@ pub enum ValueKind {
     Label,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// A speaker: who says things (a person, an organisation, a government, an outlet).
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSpeaker {
+    /// The speaker's id, unique in the whole claim base: letters, digits and `-_./:`.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// The speaker's name as sources write it.
+    #[schemars(with = "String")]
     pub name: Spanned<String>,
+    #[schemars(with = "SpeakerKind")]
     pub kind: Spanned<SpeakerKind>,
+    /// Other spellings of the name seen in sources.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub aliases: Vec<Spanned<String>>,
+    /// Ids of speakers this one belongs to or speaks for: they form one origin group.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub affiliations: Vec<Spanned<String>>,
+    #[schemars(with = "Option<String>")]
     pub note: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// A source: where things are said.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
+    /// The source's id, unique in the whole claim base: letters, digits and `-_./:`.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    #[schemars(with = "String")]
     pub title: Spanned<String>,
+    /// The id of the speaker that publishes the source.
+    #[schemars(with = "String")]
     pub publisher: Spanned<String>,
+    #[schemars(with = "SourceKind")]
     pub kind: Spanned<SourceKind>,
+    /// When the source was published.
+    #[schemars(with = "DateText")]
     pub published: Spanned<DateText>,
+    #[schemars(with = "Option<String>")]
     pub url: Option<Spanned<String>>,
+    /// The sha256 of an archived plain-text copy of the source, in 64 hex digits.
+    #[schemars(with = "Option<String>")]
     pub sha256: Option<Spanned<String>>,
+    /// The file name of the archived plain-text copy.
+    #[schemars(with = "Option<String>")]
     pub archive_file: Option<Spanned<String>>,
+    /// Say what an inferred date or title rests on.
+    #[schemars(with = "Option<String>")]
     pub note: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// A figure: what is being counted or described. Only claims on one figure are compared.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawFigure {
+    /// The figure's id, unique in the whole claim base: letters, digits and `-_./:`.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// What the figure counts or describes, in words.
+    #[schemars(with = "String")]
     pub label: Spanned<String>,
+    /// What is counted; "percent" makes the values shares.
+    #[schemars(with = "Option<String>")]
     pub unit: Option<Spanned<String>>,
+    /// The id of the speaker the figure is about (an office holder).
+    #[schemars(with = "Option<String>")]
     pub subject: Option<Spanned<String>>,
     #[serde(default)]
     pub values: ValueKind,
+    /// True for a running count or a state that changes over time: claims are then compared only
+    /// when their `as_of` dates fall in the same `window`.
     #[serde(default)]
     pub varies: bool,
+    /// For a varying figure, the window in which claims are compared (default year).
+    #[schemars(with = "Option<crate::model::date::Precision>")]
     pub window: Option<Spanned<crate::model::date::Precision>>,
+    #[schemars(with = "Option<String>")]
     pub note: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// A claim: who said which figure, where, on what basis.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawClaim {
+    /// The claim's id, unique in the whole claim base: letters, digits and `-_./:`.
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    /// The id of the figure the claim states; absent for a statement that carries no figure.
+    #[schemars(with = "Option<String>")]
     pub figure: Option<Spanned<String>>,
+    #[schemars(with = "Option<ValueText>")]
     pub value: Option<Spanned<ValueText>>,
-    /// An estimate's ends and best value, as datasets give them; any subset, with or without
-    /// `value`.
+    /// An estimate's lower end, as datasets give it; any of `low`, `best` and `high`, with or
+    /// without `value`.
+    #[schemars(with = "Option<FieldNumber>")]
     pub low: Option<Spanned<FieldNumber>>,
+    /// An estimate's best value, as datasets give it.
+    #[schemars(with = "Option<FieldNumber>")]
     pub best: Option<Spanned<FieldNumber>>,
+    /// An estimate's upper end, as datasets give it.
+    #[schemars(with = "Option<FieldNumber>")]
     pub high: Option<Spanned<FieldNumber>>,
+    /// A paraphrase of what the speaker states.
+    #[schemars(with = "Option<String>")]
     pub statement: Option<Spanned<String>>,
+    /// The id of the speaker who makes the statement in the source: the person quoted, the
+    /// organisation, or the outlet in its own voice.
+    #[schemars(with = "String")]
     pub speaker: Spanned<String>,
+    /// The id of the source the claim appears in; a claim without one is uncited.
+    #[schemars(with = "Option<String>")]
     pub source: Option<Spanned<String>>,
+    /// The source's own words, exactly as printed.
+    #[schemars(with = "Option<String>")]
     pub quote: Option<Spanned<String>>,
+    /// Where in the source: a page, a paragraph.
+    #[schemars(with = "Option<String>")]
     pub locator: Option<Spanned<String>>,
+    /// The date the value holds at; defaults to the source's `published`.
+    #[schemars(with = "Option<DateText>")]
     pub as_of: Option<Spanned<DateText>>,
+    /// The id of the speaker the statement is attributed to: reported speech, "according to X".
+    #[schemars(with = "Option<String>")]
     pub according_to: Option<Spanned<String>>,
+    /// What the figure rests on: ids of sources or claims, or `witness`, `own-count`,
+    /// `own-research`, `official-records`.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub basis: Vec<Spanned<String>>,
+    #[schemars(with = "Option<String>")]
     pub note: Option<Spanned<String>>,
 }
 

@@ -10,8 +10,24 @@ pub struct PartialDate {
     pub day: Option<i8>,
 }
 
+/// The form [`PartialDate::parse`] reads, as a regular expression for the JSON Schema of the
+/// record files; whether a day exists in its month (`2018-02-30`) is left to `parse`.
+pub const PARTIAL_DATE_PATTERN: &str = "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$";
+
 /// The precision at which dates are compared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Default,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     Day,

@@ -3,7 +3,7 @@
 use super::Style;
 use super::row::{HEADER, cells};
 use super::sanitize::markdown as escape;
-use crate::view::report::{ClaimView, Report};
+use crate::view::report::{ClaimView, FindingView, Report};
 use std::fmt::Write;
 
 pub fn render(report: &Report, _style: &Style) -> String {
@@ -16,15 +16,32 @@ pub fn render(report: &Report, _style: &Style) -> String {
             .unwrap_or_default();
         let _ = writeln!(out, "## {}{unit}\n", escape(&figure.label));
         let _ = writeln!(out, "{} — {}\n", escape(&figure.id), figure.summary_text());
+        let _ = writeln!(out, "{}\n", escape(&figure.summary.text));
         table(&mut out, figure.rows.iter().map(|&row| &report.claims[row]));
+        if !figure.findings.is_empty() {
+            let _ = writeln!(out, "Findings ({})\n", figure.findings.len());
+            findings(
+                &mut out,
+                figure.findings.iter().map(|&i| &report.findings[i]),
+            );
+        }
     }
     let mut statements = report.statements().peekable();
     if statements.peek().is_some() {
         out.push_str("## Statements without a figure\n\n");
         table(&mut out, statements);
     }
-    let _ = writeln!(out, "## Findings ({})\n", report.findings.len());
-    for finding in &report.findings {
+    let mut others = report.other_findings().peekable();
+    if others.peek().is_some() {
+        out.push_str("## Findings about no figure\n\n");
+        findings(&mut out, others);
+    }
+    let _ = writeln!(out, "Findings in all: {}", report.findings.len());
+    out
+}
+
+fn findings<'a>(out: &mut String, findings: impl Iterator<Item = &'a FindingView>) {
+    for finding in findings {
         let _ = writeln!(
             out,
             "- **{}** `{}` {}:{}:{} — {}",
@@ -36,7 +53,7 @@ pub fn render(report: &Report, _style: &Style) -> String {
             escape(&finding.message)
         );
     }
-    out
+    out.push('\n');
 }
 
 fn table<'a>(out: &mut String, rows: impl Iterator<Item = &'a ClaimView>) {

@@ -33,7 +33,7 @@ pub fn cells(claim: &ClaimView) -> [String; 9] {
         source,
         claim.as_of.map(|d| d.to_string()).unwrap_or_default(),
         attribution(claim),
-        claim.origin.join(", "),
+        provenance(claim),
         claim
             .flags
             .iter()
@@ -41,6 +41,23 @@ pub fn cells(claim: &ClaimView) -> [String; 9] {
             .collect::<Vec<_>>()
             .join(", "),
     ]
+}
+
+/// The claim's origins and, when they were found through other claims, the claims on the way:
+/// "amnesty (via doc001/executed-at-least-5000)".
+fn provenance(claim: &ClaimView) -> String {
+    let origins = claim.origin.join(", ");
+    let via: Vec<&str> = claim
+        .chain
+        .iter()
+        .filter(|link| link.to_kind == "claim")
+        .map(|link| link.to.as_str())
+        .collect();
+    if via.is_empty() {
+        origins
+    } else {
+        format!("{origins} (via {})", via.join(" → "))
+    }
 }
 
 /// "according to X; basis: …", or empty when the claim gives neither.

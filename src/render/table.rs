@@ -5,7 +5,7 @@ use super::row::{HEADER, cells};
 use super::sanitize::one_line;
 use super::{Style, bold, paint};
 use crate::finding::Severity;
-use crate::view::report::{ClaimView, Report};
+use crate::view::report::{ClaimView, FindingView, Report};
 use comfy_table::{
     Attribute, Cell, Color, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED,
 };
@@ -22,17 +22,33 @@ pub fn render(report: &Report, style: &Style) -> String {
         let heading = one_line(&format!("{} — {}{unit}", figure.id, figure.label));
         let _ = writeln!(out, "{}", bold(&heading, style.colour));
         let _ = writeln!(out, "{}", figure.summary_text());
+        let _ = writeln!(out, "{}", one_line(&figure.summary.text));
         let rows = figure.rows.iter().map(|&row| &report.claims[row]);
-        let _ = writeln!(out, "{}\n", table(rows, style));
+        let _ = writeln!(out, "{}", table(rows, style));
+        findings(
+            &mut out,
+            figure.findings.iter().map(|&i| &report.findings[i]),
+            style,
+        );
+        out.push('\n');
     }
     let mut statements = report.statements().peekable();
     if statements.peek().is_some() {
         let _ = writeln!(out, "{}", bold("Statements without a figure", style.colour));
         let _ = writeln!(out, "{}\n", table(statements, style));
     }
-    let heading = format!("Findings ({})", report.findings.len());
+    let mut others = report.other_findings().peekable();
+    if others.peek().is_some() {
+        let _ = writeln!(out, "{}", bold("Findings about no figure", style.colour));
+        findings(&mut out, others, style);
+    }
+    let heading = format!("Findings in all: {}", report.findings.len());
     let _ = writeln!(out, "{}", bold(&heading, style.colour));
-    for finding in &report.findings {
+    out
+}
+
+fn findings<'a>(out: &mut String, findings: impl Iterator<Item = &'a FindingView>, style: &Style) {
+    for finding in findings {
         let _ = writeln!(
             out,
             "{}[{}] {}:{}:{}: {}",
@@ -44,7 +60,6 @@ pub fn render(report: &Report, style: &Style) -> String {
             one_line(&finding.message)
         );
     }
-    out
 }
 
 fn table<'a>(rows: impl Iterator<Item = &'a ClaimView>, style: &Style) -> Table {

@@ -1,12 +1,16 @@
 //! Building the report model from a checked claim base: ids instead of indices, readings in words,
 //! locations as line:column, and the flags findings put on claims, each worked out once.
 
+use super::chain::chain;
+use super::grouping;
 use super::report::{
-    ClaimView, FigureView, FindingView, NotComparedView, ReadingView, RelatedView, Report,
-    SourceView, SpeakerView, ValueView, WindowView,
+    ClaimView, ConflictView, FigureView, FindingView, NotComparedView, ReadingView, RelatedView,
+    Report, SourceView, SpeakerView, ValueView, WindowView,
 };
+use super::summary::summarise;
 use crate::Checked;
 use crate::analysis::compare::FigureComparison;
+use crate::analysis::origins::Origins;
 use crate::finding::key::FindingKey;
 use crate::finding::{Code, Finding};
 use crate::input::files::Files;
@@ -45,12 +49,14 @@ pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
     let claims = claim_indices
         .iter()
         .map(|&c| {
-            claim_view(
+            let mut view = claim_view(
                 base,
                 &base.claims[c],
                 group_names(&origins.claim_groups[c]),
                 &flags,
-            )
+            );
+            view.chain = chain(base, origins, c);
+            view
         })
         .collect();
 
@@ -58,7 +64,7 @@ pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
         .comparisons
         .iter()
         .filter(|comparison| in_scope(Some(comparison.figure)))
-        .map(|comparison| figure_view(base, comparison, &group_names, &position))
+        .map(|comparison| figure_view(base, origins, comparison, &group_names, &position))
         .collect();
     figures.sort_by(|a, b| a.id.cmp(&b.id));
 
@@ -100,20 +106,41 @@ pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
         .collect();
     speakers.sort_by(|a, b| a.id.cmp(&b.id));
 
-    Report {
+    let findings = grouping::group(
+        checked
+            .findings_about(figure)
+            .map(|finding| finding_view(base, finding))
+            .collect(),
+    );
+    let mut report = Report {
         figures,
         sources,
         speakers,
         claims,
-        findings: checked
-            .findings_about(figure)
-            .map(|finding| finding_view(base, finding))
-            .collect(),
+        findings,
+    };
+    index_findings(&mut report);
+    report
+}
+
+/// Each figure's findings, as indices into the report's findings, found in one pass.
+fn index_findings(report: &mut Report) {
+    let position: HashMap<String, usize> = report
+        .figures
+        .iter()
+        .enumerate()
+        .map(|(i, figure)| (figure.id.clone(), i))
+        .collect();
+    for (i, finding) in report.findings.iter().enumerate() {
+        if let Some(&f) = finding.figure.as_ref().and_then(|id| position.get(id)) {
+            report.figures[f].findings.push(i);
+        }
     }
 }
 
 fn figure_view(
     base: &ClaimBase,
+    origins: &Origins,
     comparison: &FigureComparison,
     group_names: &impl Fn(&[usize]) -> Vec<String>,
     position: &HashMap<usize, usize>,
@@ -127,7 +154,8 @@ fn figure_view(
             values: window
                 .values
                 .iter()
-                .map(|value| ValueView {
+                .zip(&window.conflicts.of_value)
+                .map(|(value, conflicts)| ValueView {
                     value: value.written(base).to_string(),
                     reading: reading_view(value.reading(base)),
                     claims: value
@@ -136,8 +164,19 @@ fn figure_view(
                         .map(|&c| base.claims[c].id.clone())
                         .collect(),
                     origins: group_names(&value.origin_groups),
+                    conflicts_with: conflicts.count,
                 })
                 .collect(),
+            conflicts: window
+                .conflicts
+                .pairs
+                .iter()
+                .map(|pair| ConflictView {
+                    lower: pair.lower,
+                    upper: pair.upper,
+                })
+                .collect(),
+            conflicts_total: window.conflicts.total,
         })
         .collect();
     FigureView {
@@ -154,6 +193,7 @@ fn figure_view(
         independent_origins: group_names(&comparison.origin_groups),
         divergence: comparison.widest_divergence(),
         conflicts: comparison.conflict_count(),
+        summary: summarise(base, comparison, origins),
         windows,
         not_compared: comparison
             .not_compared
@@ -163,6 +203,7 @@ fn figure_view(
                 reason: n.reason.clone(),
             })
             .collect(),
+        findings: Vec::new(),
         rows: report_order(base, comparison)
             .into_iter()
             .filter_map(|c| position.get(&c).copied())
@@ -229,6 +270,7 @@ fn claim_view(
             .map(|&basis| base.basis_name(basis).to_string())
             .collect(),
         origin,
+        chain: Vec::new(),
         note: claim.note.clone(),
         flags: flags
             .get(claim.id.as_str())

@@ -105,6 +105,7 @@ pub fn figure(figure: &FigureView) -> Facts {
         .text("values", Some(values))
         .text("varies", varies.as_deref())
         .text("note", figure.note.as_deref())
+        .text("summary", Some(&figure.summary.text))
         .list("independent_origins", &figure.independent_origins)
         .lines("not_compared", not_compared)
         .0

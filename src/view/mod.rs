@@ -2,9 +2,12 @@
 //! the snapshot and the diff share, and the outcome the check formats show.
 
 mod build;
+mod chain;
 pub mod check;
 pub mod diff;
 pub mod facts;
+mod grouping;
 pub mod report;
+mod summary;
 
 pub use build::{build, located, reading_view};

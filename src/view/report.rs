@@ -21,7 +21,9 @@ pub struct Report {
     /// In id order: claims on the figures in scope, and statements (claims without a figure) when
     /// no figure is singled out.
     pub claims: Vec<ClaimView>,
-    /// In canonical order (file, position, code).
+    /// By figure (in id order; findings about no figure last), then weight (data errors,
+    /// conflicts, divergences, attributions, the rest), then place. A figure's unsupported
+    /// assertions are one finding listing their claims.
     pub findings: Vec<FindingView>,
 }
 
@@ -45,12 +47,16 @@ pub struct FigureView {
     #[serde(serialize_with = "two_decimals")]
     pub divergence: Option<f64>,
     pub conflicts: usize,
+    pub summary: SummaryView,
     pub windows: Vec<WindowView>,
     pub not_compared: Vec<NotComparedView>,
     /// Indices into [`Report::claims`] in the order a report lists them: by window, value, id;
     /// claims that are not compared last.
     #[serde(skip)]
     pub rows: Vec<usize>,
+    /// Indices into [`Report::findings`] of the findings about the figure, weightiest first.
+    #[serde(skip)]
+    pub findings: Vec<usize>,
 }
 
 #[derive(Debug, Serialize)]
@@ -58,6 +64,18 @@ pub struct WindowView {
     /// The `as_of` window for figures that vary; `None` for fixed totals.
     pub as_of: Option<PartialDate>,
     pub values: Vec<ValueView>,
+    /// Pairs of values that cannot both be true, each pair once (at most
+    /// [`crate::analysis::disagreement::LISTED_PAIRS`]; `conflicts_total` counts them all).
+    pub conflicts: Vec<ConflictView>,
+    pub conflicts_total: usize,
+}
+
+/// Two values of a window (indices into its `values`) that cannot both be true: for counts,
+/// `lower`'s interval lies wholly below `upper`'s.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct ConflictView {
+    pub lower: usize,
+    pub upper: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -67,7 +85,38 @@ pub struct ValueView {
     #[serde(flatten)]
     pub reading: ReadingView,
     pub claims: Vec<String>,
+    /// The origin groups behind the value: how many independent origins state it.
     pub origins: Vec<String>,
+    /// How many values of the window it cannot both be true with.
+    pub conflicts_with: usize,
+}
+
+/// The figure in a few neutral words a desk can paste: the span of the values with who states each
+/// end, how many independent origins stand behind them, and each origin's latest value. It never
+/// picks a value.
+#[derive(Debug, Serialize)]
+pub struct SummaryView {
+    pub text: String,
+    /// The value with the smallest stated number (or lower end), and the largest: counts only.
+    pub lowest: Option<EndView>,
+    pub highest: Option<EndView>,
+    /// For each origin group, the value of its latest claim (by `as_of`).
+    pub latest_by_origin: Vec<LatestView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EndView {
+    pub value: String,
+    pub claims: Vec<String>,
+    pub speakers: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct LatestView {
+    pub origin: String,
+    pub value: String,
+    pub claim: String,
+    pub as_of: Option<PartialDate>,
 }
 
 /// A count as read: every field `None` for labels, statements and unreadable values.
@@ -141,12 +190,25 @@ pub struct ClaimView {
     pub basis: Vec<String>,
     /// Origin group names.
     pub origin: Vec<String>,
+    /// How the origin was found, link by link.
+    pub chain: Vec<LinkView>,
     pub note: Option<String>,
     /// The codes of the findings that name the claim, sorted.
     pub flags: Vec<Code>,
     pub file: String,
     pub line: usize,
     pub column: usize,
+}
+
+/// One link of a claim's chain: `from` (a claim id) leads `via` a relation (`basis`, `published
+/// by`, `according to X`, a first-hand basis, `stated by`) `to` a claim, source or speaker id.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    pub from: String,
+    pub via: String,
+    pub to: String,
+    /// What `to` names: `claim`, `source` or `speaker` (empty for the note of links left out).
+    pub to_kind: &'static str,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -186,6 +248,13 @@ impl Report {
         let mut figures: Vec<&FigureView> = self.figures.iter().collect();
         figures.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.id.cmp(&b.id)));
         figures
+    }
+
+    /// Findings about no figure.
+    pub fn other_findings(&self) -> impl Iterator<Item = &FindingView> {
+        self.findings
+            .iter()
+            .filter(|finding| finding.figure.is_none())
     }
 
     /// Claims that carry no figure.

@@ -196,7 +196,8 @@ fn github_format_uses_workflow_commands() {
     );
     assert_eq!(run.code, 1);
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines.len(), 6, "{}", run.stdout);
+    // Both sides of the conflict get a notice of their own.
+    assert_eq!(lines.len(), 7, "{}", run.stdout);
     assert!(lines[0].starts_with(
         "::notice file=claims/claims.toml,line=9,col=9,endLine=9,endColumn=24,title=figure-conflict::"
     ));

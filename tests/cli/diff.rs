@@ -434,7 +434,7 @@ fn changing_a_value_on_the_shipped_base_names_the_claim_both_values_and_the_find
     assert!(text.contains("figure iran-1988/executed"), "{text}");
     // The divergence is about the same claims: it changed, it did not resolve and reappear.
     assert!(
-        text.contains("changed: info figure-divergence: `at least 5,000` (amnesty) and `30,000` (outlet-doc000 and 1 more) lie ×6 apart → info figure-divergence: `at least 6,000` (amnesty) and `30,000` (outlet-doc000 and 1 more) lie ×5 apart"),
+        text.contains("changed: info figure-divergence: `at least 5,000` (doc001/executed-at-least-5000 by amnesty) and `30,000` (doc000/executed-30000 by outlet-doc000, and 1 more claim) lie ×6 apart → info figure-divergence: `at least 6,000` (doc001/executed-at-least-5000 by amnesty) and `30,000` (doc000/executed-30000 by outlet-doc000, and 1 more claim) lie ×5 apart"),
         "{text}"
     );
     assert!(!text.contains("resolved: info figure-divergence"), "{text}");

@@ -159,21 +159,29 @@ fn claims_keep_the_reports_values_readings_and_places() {
 }
 
 #[test]
-fn conflicts_hold_the_claims_of_each_conflict_finding() {
+fn conflicts_are_the_reports_pairs_of_values() {
     let (_out, db) = database(&manifest_dir());
     let report = report(&manifest_dir());
-    let expected: BTreeSet<String> = report["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["code"] == "figure-conflict")
-        .flat_map(|f| f["claims"].as_array().unwrap().iter().map(cell))
-        .collect();
+    let mut expected = BTreeSet::new();
+    for figure in report["figures"].as_array().unwrap() {
+        for window in figure["windows"].as_array().unwrap() {
+            let values = window["values"].as_array().unwrap();
+            for pair in window["conflicts"].as_array().unwrap() {
+                let value =
+                    |end: &str| cell(&values[pair[end].as_u64().unwrap() as usize]["value"]);
+                expected.insert((cell(&figure["id"]), value("lower"), value("upper")));
+            }
+        }
+    }
     assert!(!expected.is_empty(), "the shipped base has conflicts");
-    let stored: BTreeSet<String> = rows(&db, "SELECT claim FROM conflicts")
-        .into_iter()
-        .map(|row| row[0].clone())
-        .collect();
+    let stored: BTreeSet<(String, String, String)> = rows(
+        &db,
+        "SELECT k.figure, lo.value, up.value FROM conflicts k \
+         JOIN value_groups lo ON lo.id = k.lower JOIN value_groups up ON up.id = k.upper",
+    )
+    .into_iter()
+    .map(|row| (row[0].clone(), row[1].clone(), row[2].clone()))
+    .collect();
     assert_eq!(stored, expected);
 }
 

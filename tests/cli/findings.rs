@@ -106,6 +106,11 @@ finding_cases! {
     duplicate_id_in_one_file: "duplicate-id" in committed("duplicate-ids") => "claims/claims.toml":11:6;
     duplicate_id_across_files: "duplicate-id" in committed("duplicate-ids") => "claims/figures.toml":8:6;
     case_variant_id: "case-variant-id" in committed("case-variant-id") => "sources/sources.toml":8:6;
+    possible_duplicate_speaker_by_alias: "possible-duplicate-speaker" in committed("possible-duplicate-speaker") => "sources/wire.toml":4:6;
+    possible_duplicate_speaker_named_as_an_alias: "possible-duplicate-speaker" in committed("possible-duplicate-speaker") => "sources/wire.toml":10:6;
+    possible_duplicate_speaker_near_identical: "possible-duplicate-speaker" in committed("possible-duplicate-speaker") => "sources/wire.toml":15:6;
+    possible_duplicate_source_by_hash: "possible-duplicate-source" in committed("possible-duplicate-source") => "sources/toll-followup.toml":9:10;
+    possible_duplicate_source_by_url: "possible-duplicate-source" in committed("possible-duplicate-source") => "sources/toll-followup.toml":12:6;
     unknown_reference_speaker: "unknown-reference" in committed("unknown-reference") => "claims/claims.toml":10:11;
     unknown_reference_source: "unknown-reference" in committed("unknown-reference") => "claims/claims.toml":20:10;
     undeclared_figure: "undeclared-figure" in committed("undeclared-figure") => "claims/claims.toml":8:10;
@@ -187,6 +192,14 @@ fn passing_twins_do_not_raise_the_finding() {
         ("basis-cycle-passing", "basis-cycle"),
         ("implausible-date-passing", "implausible-date"),
         ("case-variant-id-passing", "case-variant-id"),
+        (
+            "possible-duplicate-speaker-passing",
+            "possible-duplicate-speaker",
+        ),
+        (
+            "possible-duplicate-source-passing",
+            "possible-duplicate-source",
+        ),
         ("unreadable-value-passing", "unreadable-value"),
     ];
     for (twin, code) in twins {
@@ -224,11 +237,15 @@ fn figure_findings_name_both_sides() {
     let conflict = with_code(&findings, "figure-conflict")[0];
     assert_eq!(conflict.severity, "info");
     assert!(
-        conflict.message.contains("`at most 4,000` (ministry)"),
+        conflict
+            .message
+            .contains("`at most 4,000` (ministry/detained by ministry)"),
         "{conflict:?}"
     );
     assert!(
-        conflict.message.contains("`at least 5,000` (watchdog)"),
+        conflict
+            .message
+            .contains("`at least 5,000` (watchdog/detained by watchdog)"),
         "{conflict:?}"
     );
     assert_eq!(
@@ -238,9 +255,9 @@ fn figure_findings_name_both_sides() {
 
     let (_, findings) = check_json(&fixture("figure-conflict-exact"));
     let conflict = with_code(&findings, "figure-conflict")[0];
-    assert!(
-        conflict.message.contains("230 and 1,500 do not overlap"),
-        "{conflict:?}"
+    assert_eq!(
+        conflict.message,
+        "`230` (ministry/killed by ministry) cannot both be true with `1,500` (watchdog/killed by watchdog): their intervals do not overlap"
     );
 
     let (_, findings) = check_json(&fixture("attribution-contradicted"));
@@ -262,5 +279,38 @@ fn figure_findings_name_both_sides() {
             .message
             .contains("2 claims rest on each other in a cycle: daily/detained, weekly/detained"),
         "{cycle:?}"
+    );
+}
+
+#[test]
+fn duplicate_findings_name_both_records_and_point_back_at_the_earlier() {
+    let (_, findings) = check_json(&fixture("possible-duplicate-speaker"));
+    let duplicates = with_code(&findings, "possible-duplicate-speaker");
+    assert_eq!(duplicates.len(), 3, "{duplicates:#?}");
+    let near = duplicates
+        .iter()
+        .find(|f| f.line == 15)
+        .expect("zolnur is reported");
+    assert_eq!(near.severity, "warning");
+    assert_eq!(
+        near.message,
+        "speaker `zolnur` may be `zolnour` recorded twice: the name `Mojtaba Zolnur` of `zolnur` and the name `Mojtaba Zolnour` of `zolnour` are 1 letter apart once case, accents, spaces and punctuation are set aside"
+    );
+    assert_eq!(
+        near.related,
+        vec![("sources/speakers.toml".to_string(), 16, 6)]
+    );
+
+    let (_, findings) = check_json(&fixture("possible-duplicate-source"));
+    let by_hash = with_code(&findings, "possible-duplicate-source")[0];
+    assert!(
+        by_hash
+            .message
+            .starts_with("source `amnesty-304-release` may be `amnesty-2019-12` recorded twice: both have the sha256 `5f1d3c1b"),
+        "{by_hash:?}"
+    );
+    assert_eq!(
+        by_hash.related,
+        vec![("sources/sources.toml".to_string(), 18, 10)]
     );
 }

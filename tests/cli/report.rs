@@ -69,7 +69,8 @@ fn divergence_of_an_origin_group_against_an_independent_speaker() {
     assert_eq!(values[0]["high"], Value::Null);
     assert_eq!(values[1]["point"], 30000);
 
-    assert_eq!(codes(&json), ["single-origin", "figure-divergence"]);
+    // Grouped by weight: the divergence before the repetition.
+    assert_eq!(codes(&json), ["figure-divergence", "single-origin"]);
     let single = finding(&json, "single-origin");
     assert_eq!(
         single["claims"],
@@ -122,7 +123,12 @@ fn conflicts_are_counted_in_the_summary() {
         ("figure-conflict-exact", "230 exact"),
     ] {
         let json = report_json(name, &[]);
-        assert_eq!(codes(&json), ["figure-conflict"], "{name}");
+        // One finding for each side of the conflict.
+        assert_eq!(
+            codes(&json),
+            ["figure-conflict", "figure-conflict"],
+            "{name}"
+        );
         assert_eq!(json["figures"][0]["distinct_values"], 2);
         assert_eq!(json["figures"][0]["divergence"], Value::Null, "{name}");
         let run = run_fixture(name, &["report"]);
@@ -150,10 +156,10 @@ fn label_values_compare_equal_or_different() {
 
     let json = report_json("label-values-different", &[]);
     assert_eq!(json["figures"][0]["distinct_values"], 2);
-    assert_eq!(codes(&json), ["figure-conflict"]);
+    assert_eq!(codes(&json), ["figure-conflict", "figure-conflict"]);
     assert_eq!(
         finding(&json, "figure-conflict")["message"],
-        "`Gohardasht prison` (watchdog) differs from `Evin prison` (ministry)"
+        "`Evin prison` (ministry/held-in by ministry) differs from `Gohardasht prison` (watchdog/held-in by watchdog)"
     );
 }
 
@@ -189,7 +195,7 @@ fn varying_figure_compares_claims_within_a_window_only() {
     assert_eq!(figure["not_compared"], json!([]));
     assert_eq!(figure["windows"].as_array().unwrap().len(), 1);
     assert_eq!(figure["windows"][0]["as_of"], "2019");
-    assert_eq!(codes(&json), ["figure-conflict"]);
+    assert_eq!(codes(&json), ["figure-conflict", "figure-conflict"]);
 }
 
 #[test]
@@ -202,7 +208,11 @@ fn attribution_findings_in_the_report() {
     let json = report_json("attribution-contradicted", &[]);
     assert_eq!(
         codes(&json),
-        ["attribution-contradicted", "figure-conflict"]
+        [
+            "figure-conflict",
+            "figure-conflict",
+            "attribution-contradicted"
+        ]
     );
     assert_eq!(
         finding(&json, "attribution-contradicted")["claims"],
@@ -235,16 +245,15 @@ fn figure_option_filters_the_report() {
         .map(|c| c["id"].as_str().unwrap())
         .collect();
     assert_eq!(claims, ["ministry/killed", "watchdog/killed"]);
+    // Each side of the conflict has its finding, naming the other.
     let findings = json["findings"].as_array().unwrap();
-    assert_eq!(findings.len(), 1);
-    assert_eq!(
-        findings[0]["claims"],
-        json!(["ministry/killed", "watchdog/killed"])
-    );
+    assert_eq!(findings.len(), 2);
+    assert_eq!(findings[0]["claims"], json!(["ministry/killed"]));
+    assert_eq!(findings[1]["claims"], json!(["watchdog/killed"]));
 
     let all = report_json("two-figures", &[]);
     assert_eq!(all["figures"].as_array().unwrap().len(), 2);
-    assert_eq!(all["findings"].as_array().unwrap().len(), 2);
+    assert_eq!(all["findings"].as_array().unwrap().len(), 4);
 
     for format in ["table", "markdown"] {
         let run = run_fixture(
@@ -254,7 +263,7 @@ fn figure_option_filters_the_report() {
         assert_eq!(run.code, 0);
         assert!(run.stdout.contains("ministry/killed"), "{}", run.stdout);
         assert!(!run.stdout.contains("detained"), "{}", run.stdout);
-        assert!(run.stdout.contains("Findings (1)"), "{}", run.stdout);
+        assert!(run.stdout.contains("Findings in all: 2"), "{}", run.stdout);
     }
 }
 
@@ -309,7 +318,7 @@ fn report_json_snapshot() {
 fn report_runs_when_check_fails_on_what_sources_say() {
     let run = run_fixture("several-errors", &["report"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("Findings (6)"), "{}", run.stdout);
+    assert!(run.stdout.contains("Findings in all: 7"), "{}", run.stdout);
 }
 
 /// A report, snapshot or diff of a base whose records were not all read would leave them out

@@ -1,8 +1,6 @@
-//! The tables of findings: each finding with its place, the claims it names, and the claims of
-//! each conflict.
+//! The tables of findings: each finding with its place, and the claims it names.
 
 use super::{Column, Table, Type, count, maybe, owned, table, text};
-use crate::finding::Code;
 use crate::view::report::Report;
 
 /// Findings are numbered from 1 in the report's order.
@@ -51,26 +49,4 @@ pub(super) fn finding_claims(report: &Report) -> Table<'_> {
             .map(move |claim| vec![count(i + 1), text(claim)])
     });
     table("finding_claims", COLUMNS, rows)
-}
-
-/// The claims of each conflict: those a `figure-conflict` finding names, one row each. The
-/// report model has the finding (the two values that cannot both be true, with their claims),
-/// not the pair as data of its own.
-pub(super) fn conflicts(report: &Report) -> Table<'_> {
-    const COLUMNS: &[Column] = &[
-        FINDING,
-        Column::to("figure", "figures").optional(),
-        Column::to("claim", "claims"),
-    ];
-    let rows = report
-        .findings
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.code == Code::FigureConflict)
-        .flat_map(|(i, f)| {
-            f.claims
-                .iter()
-                .map(move |claim| vec![count(i + 1), maybe(f.figure.as_deref()), text(claim)])
-        });
-    table("conflicts", COLUMNS, rows)
 }

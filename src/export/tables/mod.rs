@@ -5,6 +5,7 @@
 
 mod findings;
 mod records;
+mod values;
 
 use crate::value::Number;
 use crate::view::facts::serialized_name;
@@ -91,21 +92,23 @@ pub struct Table<'a> {
 /// Every table of the report, each after the tables it references; refused if a reference
 /// names no record, so neither the database nor the CSV files can hold a dangling one.
 pub fn tables(report: &Report) -> Result<Vec<Table<'_>>, Dangling> {
-    let (value_groups, group_of_claim) = records::value_groups(report);
+    let groups = values::ValueGroups::of(report);
+    let conflicts = groups.conflicts(report);
+    let claims = records::claims(report, &groups);
     let tables = vec![
         records::speakers(report),
         records::aliases(report),
         records::affiliations(report),
         records::sources(report),
         records::figures(report),
-        value_groups,
-        records::claims(report, &group_of_claim),
+        groups.table,
+        conflicts,
+        claims,
         records::bases(report),
         records::origins(report),
         records::not_compared(report),
         findings::findings(report),
         findings::finding_claims(report),
-        findings::conflicts(report),
     ];
     check_references(&tables)?;
     Ok(tables)

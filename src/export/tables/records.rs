@@ -1,13 +1,10 @@
-//! The tables of records: speakers (with aliases and affiliations), sources, figures, the values
-//! compared in each figure's windows, claims (with their readings, bases and origin groups), and
-//! the claims not compared.
+//! The tables of records: speakers (with aliases and affiliations), sources, figures, and claims
+//! (with their readings, bases and origin groups).
 
-use super::{
-    Cell, Column, READING, Table, Type, count, kebab, maybe, ordinal, owned, reading, table, text,
-};
+use super::values::ValueGroups;
+use super::{Cell, Column, READING, Table, Type, count, kebab, maybe, owned, reading, table, text};
 use crate::export::{Basis, BasisKinds};
 use crate::view::report::{ClaimView, Report};
-use std::collections::HashMap;
 
 pub(super) fn speakers(report: &Report) -> Table<'_> {
     const COLUMNS: &[Column] = &[
@@ -93,6 +90,7 @@ pub(super) fn figures(report: &Report) -> Table<'_> {
         Column::integer("independent_origins"),
         Column::number("divergence"),
         Column::integer("conflicts"),
+        Column::text("summary"),
     ];
     let rows = report.figures.iter().map(|f| {
         vec![
@@ -109,52 +107,13 @@ pub(super) fn figures(report: &Report) -> Table<'_> {
             count(f.independent_origins.len()),
             f.divergence.map_or(Cell::Null, Cell::Number),
             count(f.conflicts),
+            text(&f.summary.text),
         ]
     });
     table("figures", COLUMNS, rows)
 }
 
-/// The value each compared claim states: its row id in `value_groups`.
-pub(super) type GroupOfClaim<'a> = HashMap<&'a str, i64>;
-
-/// The values compared within each figure's windows, numbered in report order.
-pub(super) fn value_groups(report: &Report) -> (Table<'_>, GroupOfClaim<'_>) {
-    const COLUMNS: &[Column] = &[
-        Column::id(Type::Integer),
-        Column::to("figure", "figures"),
-        Column::text("as_of").optional(),
-        Column::text("value"),
-        READING[0],
-        READING[1],
-        READING[2],
-        READING[3],
-        READING[4],
-        Column::integer("origins"),
-    ];
-    let (mut rows, mut of_claim) = (Vec::new(), HashMap::new());
-    for figure in &report.figures {
-        for window in &figure.windows {
-            for value in &window.values {
-                let id = ordinal(rows.len() + 1);
-                let mut row = vec![
-                    Cell::Integer(id),
-                    text(&figure.id),
-                    owned(window.as_of),
-                    text(&value.value),
-                ];
-                row.extend(reading(&value.reading));
-                row.push(count(value.origins.len()));
-                rows.push(row);
-                for claim in &value.claims {
-                    of_claim.insert(claim.as_str(), id);
-                }
-            }
-        }
-    }
-    (table("value_groups", COLUMNS, rows), of_claim)
-}
-
-pub(super) fn claims<'a>(report: &'a Report, groups: &GroupOfClaim) -> Table<'a> {
+pub(super) fn claims<'a>(report: &'a Report, groups: &ValueGroups) -> Table<'a> {
     const COLUMNS: &[Column] = &[
         Column::id(Type::Text),
         Column::to("figure", "figures").optional(),
@@ -183,11 +142,11 @@ pub(super) fn claims<'a>(report: &'a Report, groups: &GroupOfClaim) -> Table<'a>
         Column::integer("column"),
     ];
     let rows = report.claims.iter().map(|c| {
-        let group = groups.get(c.id.as_str());
+        let group = groups.of_claim(&c.id);
         let mut row = vec![
             text(&c.id),
             maybe(c.figure.as_deref()),
-            group.map_or(Cell::Null, |&g| Cell::Integer(g)),
+            group.map_or(Cell::Null, Cell::Integer),
             maybe(c.value.as_deref()),
         ];
         row.extend(reading(&c.reading));

@@ -149,17 +149,20 @@ fn claims_carry_their_reading_and_value_group() {
 }
 
 #[test]
-fn the_conflict_lists_both_claims() {
+fn the_conflict_pairs_the_two_value_groups_lower_first() {
     report_tables(|tables| {
         let conflicts = table(tables, "conflicts");
-        let claims: HashSet<String> = (0..conflicts.rows.len())
-            .map(|row| format!("{:?}", column(conflicts, row, "claim")))
-            .collect();
-        let expected: HashSet<String> = [text("outlet/killed"), text("watchdog/killed")]
-            .iter()
-            .map(|cell| format!("{cell:?}"))
-            .collect();
-        assert_eq!(claims, expected);
+        let groups = table(tables, "value_groups");
+        assert_eq!(conflicts.rows.len(), 1);
+        let value = |end: &str| {
+            let Cell::Integer(id) = column(conflicts, 0, end) else {
+                panic!("{end} names no value group");
+            };
+            column(groups, usize::try_from(id - 1).unwrap(), "value")
+        };
+        assert_eq!(value("lower"), text("1,000"));
+        assert_eq!(value("upper"), text("at least 5,000"));
+        assert_eq!(column(conflicts, 0, "figure"), text("killed"));
     });
 }
 

@@ -1,0 +1,98 @@
+//! How a claim's origin was found, link by link: the claims and sources its basis rests on, the
+//! attributed party's own claim an attribution follows, and where each path ends (a first-hand
+//! basis, a publisher, the attributed party, the speaker). Shown in the JSON as `chain` and in the
+//! report's origin column.
+
+use super::report::LinkView;
+use crate::analysis::origins::Origins;
+use crate::model::{Basis, ClaimBase};
+use std::collections::HashSet;
+
+/// How many links a chain shows; a longer one ends with a link saying how many were left out.
+const SHOWN_LINKS: usize = 20;
+
+pub fn chain(base: &ClaimBase, origins: &Origins, start: usize) -> Vec<LinkView> {
+    let mut links = Vec::new();
+    let mut seen = HashSet::from([start]);
+    let mut stack = vec![start];
+    let mut left_out = 0;
+    while let Some(c) = stack.pop() {
+        let claim = &base.claims[c];
+        let mut push = |links: &mut Vec<LinkView>, via: &str, to: &str, to_kind: &'static str| {
+            if links.len() < SHOWN_LINKS {
+                links.push(LinkView {
+                    from: claim.id.clone(),
+                    via: via.to_string(),
+                    to: to.to_string(),
+                    to_kind,
+                });
+            } else {
+                left_out += 1;
+            }
+        };
+        for basis in claim.basis.iter().rev() {
+            match *basis {
+                Basis::Claim(d) => {
+                    push(&mut links, "basis", &base.claims[d].id, "claim");
+                    if seen.insert(d) {
+                        stack.push(d);
+                    }
+                }
+                Basis::Source(s) => {
+                    let source = &base.sources[s];
+                    push(&mut links, "basis", &source.id, "source");
+                    if let Some(publisher) = source.publisher {
+                        push(
+                            &mut links,
+                            "published by",
+                            &base.speakers[publisher].id,
+                            "speaker",
+                        );
+                    }
+                }
+                Basis::FirstHand(kind) => {
+                    if let Some(party) = claim.according_to.or(claim.speaker) {
+                        push(&mut links, kind.name(), &base.speakers[party].id, "speaker");
+                    }
+                }
+            }
+        }
+        if !claim.basis.is_empty() {
+            continue;
+        }
+        match (origins.followed[c], claim.according_to) {
+            (Some(d), Some(party)) => {
+                let via = format!("according to {}", base.speakers[party].id);
+                push(&mut links, &via, &base.claims[d].id, "claim");
+                if seen.insert(d) {
+                    stack.push(d);
+                }
+            }
+            (None, Some(party)) => push(
+                &mut links,
+                "according to",
+                &base.speakers[party].id,
+                "speaker",
+            ),
+            (_, None) => {
+                if let Some(speaker) = claim.speaker {
+                    push(
+                        &mut links,
+                        "stated by",
+                        &base.speakers[speaker].id,
+                        "speaker",
+                    );
+                }
+            }
+        }
+    }
+    if left_out > 0 {
+        links.push(LinkView {
+            from: String::new(),
+            via: format!("{left_out} more links"),
+            to: String::new(),
+            to_kind: "",
+        });
+    }
+    links
+}

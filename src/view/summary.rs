@@ -1,0 +1,176 @@
+//! The neutral summary of a figure: the span of its values with who states each end, the number of
+//! independent origins, each origin's latest value, and what was not compared. Generated from the
+//! analysis; it states who says what and never picks a value.
+
+use super::report::{EndView, LatestView, SummaryView};
+use crate::analysis::compare::{FigureComparison, Value};
+use crate::analysis::origins::Origins;
+use crate::input::records::ValueKind;
+use crate::model::ClaimBase;
+use crate::value::Number;
+
+/// How many labels a summary names before it counts the rest.
+const NAMED_LABELS: usize = 5;
+
+pub fn summarise(
+    base: &ClaimBase,
+    comparison: &FigureComparison,
+    origins: &Origins,
+) -> SummaryView {
+    let figure = &base.figures[comparison.figure];
+    // A figure that varies is summarised as it stands in its latest window.
+    let window = comparison.windows.last();
+    let values: Vec<&Value> = window.map_or_else(Vec::new, |w| w.values.iter().collect());
+    // A value is placed by the number it states, or else where its interval starts: "thousands"
+    // sits below "30,000", as a reader would place them.
+    let placed: Vec<(Number, usize)> = values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| {
+            let reading = v.reading(base)?;
+            Some((reading.point.unwrap_or(reading.low), i))
+        })
+        .collect();
+    let lowest_index = placed.iter().min().map(|&(_, i)| i);
+    let highest_index = placed.iter().max().map(|&(_, i)| i);
+    let lowest = lowest_index.map(|i| end(base, values[i]));
+    let highest = highest_index.map(|i| end(base, values[i]));
+
+    let mut parts = Vec::new();
+    let when = match (figure.varies, window.and_then(|w| w.key)) {
+        (true, Some(date)) => format!("In {date}: "),
+        _ => String::new(),
+    };
+    match figure.values {
+        ValueKind::Count => match (&lowest, &highest) {
+            (Some(low), Some(high)) if lowest_index != highest_index => parts.push(format!(
+                "{when}values range from `{}` ({}) to `{}` ({})",
+                low.value,
+                low.speakers.join(", "),
+                high.value,
+                high.speakers.join(", ")
+            )),
+            (Some(only), _) => parts.push(format!(
+                "{when}one value: `{}` ({})",
+                only.value,
+                only.speakers.join(", ")
+            )),
+            _ => parts.push(format!("{when}no value could be read")),
+        },
+        ValueKind::Label if values.len() == 1 => parts.push(format!(
+            "{when}one value: `{}` ({})",
+            values[0].written(base),
+            end(base, values[0]).speakers.join(", ")
+        )),
+        ValueKind::Label => {
+            let mut named: Vec<String> = values
+                .iter()
+                .take(NAMED_LABELS)
+                .map(|v| {
+                    format!(
+                        "`{}` ({})",
+                        v.written(base),
+                        end(base, v).speakers.join(", ")
+                    )
+                })
+                .collect();
+            if values.len() > NAMED_LABELS {
+                named.push(format!("{} more", values.len() - NAMED_LABELS));
+            }
+            parts.push(format!("{when}values: {}", named.join(", ")));
+        }
+    }
+    // Counted over the values summarised: for a figure that varies, its latest window.
+    let mut groups: Vec<usize> = values
+        .iter()
+        .flat_map(|v| v.origin_groups.iter().copied())
+        .collect();
+    groups.sort_unstable();
+    groups.dedup();
+    let origin_count = groups.len();
+    parts.push(format!(
+        "{origin_count} independent origin{}",
+        if origin_count == 1 { "" } else { "s" }
+    ));
+    let conflicts = window.map_or(0, |w| w.conflicts.total);
+    if conflicts > 0 {
+        parts.push(format!(
+            "{conflicts} pair{} of values cannot both be true",
+            if conflicts == 1 { "" } else { "s" }
+        ));
+    }
+    let not_compared = comparison.not_compared.len();
+    if not_compared > 0 {
+        parts.push(format!(
+            "{not_compared} claim{} not compared",
+            if not_compared == 1 { "" } else { "s" }
+        ));
+    }
+    let mut text = parts.join("; ");
+    if let Some(first) = text.get(..1) {
+        text = first.to_uppercase() + &text[1..];
+    }
+    SummaryView {
+        text: format!("{text}."),
+        lowest: lowest.filter(|_| figure.values == ValueKind::Count),
+        highest: highest.filter(|_| figure.values == ValueKind::Count),
+        latest_by_origin: latest_by_origin(base, comparison, origins),
+    }
+}
+
+fn end(base: &ClaimBase, value: &Value) -> EndView {
+    let mut speakers: Vec<String> = value
+        .claims
+        .iter()
+        .filter_map(|&c| base.claims[c].speaker)
+        .map(|s| base.speakers[s].id.clone())
+        .collect();
+    speakers.sort_unstable();
+    speakers.dedup();
+    EndView {
+        value: value.written(base).to_string(),
+        claims: value
+            .claims
+            .iter()
+            .map(|&c| base.claims[c].id.clone())
+            .collect(),
+        speakers,
+    }
+}
+
+/// For each origin group behind the figure, the value of its latest claim (by `as_of`, then id).
+fn latest_by_origin(
+    base: &ClaimBase,
+    comparison: &FigureComparison,
+    origins: &Origins,
+) -> Vec<LatestView> {
+    let mut latest: Vec<Option<usize>> = vec![None; origins.groups.len()];
+    for &c in &comparison.claims {
+        let claim = &base.claims[c];
+        if claim.value.is_none() {
+            continue;
+        }
+        for &group in &origins.claim_groups[c] {
+            let later = |other: usize| {
+                let other = &base.claims[other];
+                (claim.as_of, &claim.id) > (other.as_of, &other.id)
+            };
+            if latest[group].is_none_or(later) {
+                latest[group] = Some(c);
+            }
+        }
+    }
+    comparison
+        .origin_groups
+        .iter()
+        .filter_map(|&group| {
+            let claim = &base.claims[latest[group]?];
+            Some(LatestView {
+                origin: origins.group_name(base, group).to_string(),
+                value: claim.value.as_ref()?.written.clone(),
+                claim: claim.id.clone(),
+                as_of: claim.as_of,
+            })
+        })
+        .collect()
+}
