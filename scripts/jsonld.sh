@@ -23,7 +23,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for base in . tests/fixtures/export-hostile tests/fixtures/hostile-text; do
-  claimtrack --root "$base" export --format jsonld --out "$work/export.jsonld" --force
+  claimtrack --quiet --root "$base" export --format jsonld --out "$work/export.jsonld" --force
   claimtrack --root "$base" report --format json >"$work/report.json"
   echo -n "$base: "
   python3 scripts/jsonld_check.py "$work/export.jsonld" tests/data/schemaorg/context.jsonld \
