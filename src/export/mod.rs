@@ -21,7 +21,7 @@ pub enum ExportError {
     #[error(
         "the claim base uses {} more than once ({}); every export keys records by id, so fix them first (`claimtrack check` shows where)",
         if .0.len() == 1 { "an id" } else { "ids" },
-        .0.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", ")
+        listed(.0)
     )]
     DuplicateIds(Vec<String>),
     #[error("{} already exists; choose another path, or pass --force to replace it", .0.display())]
@@ -40,6 +40,16 @@ pub enum ExportError {
     Csv { path: PathBuf, source: ::csv::Error },
     #[error(transparent)]
     Inconsistent(#[from] tables::Dangling),
+}
+
+/// "`a`, `b`, 3 more": the first few ids, so a base full of them still gets a short message.
+fn listed(ids: &[String]) -> String {
+    const SHOWN: usize = 5;
+    let mut text: Vec<String> = ids.iter().take(SHOWN).map(|id| format!("`{id}`")).collect();
+    if ids.len() > SHOWN {
+        text.push(format!("{} more", ids.len() - SHOWN));
+    }
+    text.join(", ")
 }
 
 /// Whether an export may replace files that already exist.
@@ -144,4 +154,16 @@ impl<'a> BasisKinds<'a> {
 /// namespace (a graph's nodes, linked-data IRIs): `claim:doc000/killed`.
 fn node_name(kind: &str, id: &str) -> String {
     format!("{kind}:{id}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_list_of_shared_ids_is_cut_short() {
+        let ids: Vec<String> = (1..=7).map(|i| format!("c{i}")).collect();
+        assert_eq!(listed(&ids), "`c1`, `c2`, `c3`, `c4`, `c5`, 2 more");
+        assert_eq!(listed(&ids[..1]), "`c1`");
+    }
 }

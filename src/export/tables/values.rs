@@ -3,7 +3,7 @@
 
 use super::{Cell, Column, READING, Table, Type, count, ordinal, owned, reading, table, text};
 use crate::view::report::Report;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// The value groups numbered from 1 in report order (figure, window, value), and where each claim
 /// and each window's values are in that numbering.
@@ -29,7 +29,8 @@ impl<'a> ValueGroups<'a> {
             Column::integer("origins"),
             Column::integer("conflicts_with"),
         ];
-        let (mut rows, mut of_claim, mut first_of_window) = (Vec::new(), HashMap::new(), vec![]);
+        let (mut rows, mut first_of_window) = (Vec::new(), Vec::new());
+        let mut of_claim = HashMap::default();
         for figure in &report.figures {
             let mut firsts = Vec::new();
             for window in &figure.windows {
