@@ -285,3 +285,37 @@ fn sqlite_and_csv_need_an_out_path() {
         assert!(run.stdout.is_empty());
     }
 }
+
+#[test]
+fn docs_list_every_table_and_column_in_order() {
+    let doc = std::fs::read_to_string(manifest_dir().join("docs/exports.md")).unwrap();
+    let documented: Vec<(String, &str)> = doc
+        .lines()
+        .filter_map(|line| line.strip_prefix("| `"))
+        .filter_map(|rest| rest.split_once("` |"))
+        .map(|(name, row)| (name.to_string(), row))
+        .collect();
+    let (_out, db) = database(&manifest_dir());
+    let tables: Vec<String> = rows(&db, "SELECT name FROM sqlite_master WHERE type = 'table'")
+        .into_iter()
+        .map(|row| row[0].clone())
+        .collect();
+    let names: Vec<&String> = documented.iter().map(|(name, _)| name).collect();
+    assert_eq!(
+        names,
+        tables.iter().collect::<Vec<_>>(),
+        "the tables of docs/exports.md"
+    );
+    const READING: [&str; 5] = ["low", "high", "point", "rule", "hedge"];
+    for (table, row) in documented {
+        for column in rows(
+            &db,
+            &format!("SELECT name FROM pragma_table_info('{table}')"),
+        ) {
+            let column = &column[0];
+            let named = row.contains(&format!("`{column}`"))
+                || (READING.contains(&column.as_str()) && row.contains("the reading"));
+            assert!(named, "docs/exports.md does not name {table}.{column}");
+        }
+    }
+}
