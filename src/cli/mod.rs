@@ -141,7 +141,7 @@ impl Cli {
             root: self.root,
             style: Style {
                 colour: choice.colour(terminal, |name| std::env::var_os(name)),
-                width: terminal.then(output::terminal_width).flatten(),
+                width: output::terminal_width(terminal, std::env::var_os("COLUMNS")),
             },
             quiet: self.quiet,
         };

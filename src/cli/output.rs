@@ -30,6 +30,30 @@ pub fn print(text: &str) -> std::io::Result<()> {
     }
 }
 
-pub fn terminal_width() -> Option<u16> {
-    comfy_table::Table::new().width()
+/// The width to fit output to: `COLUMNS` when it holds a number, else the terminal's width when
+/// stdout is a terminal; `None` otherwise.
+pub fn terminal_width(is_terminal: bool, columns: Option<std::ffi::OsString>) -> Option<u16> {
+    let from_env = columns
+        .and_then(|value| value.to_str()?.trim().parse::<u16>().ok())
+        .filter(|&width| width > 0);
+    from_env.or_else(|| {
+        is_terminal
+            .then(|| comfy_table::Table::new().width())
+            .flatten()
+            .filter(|&width| width > 0)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::terminal_width;
+
+    #[test]
+    fn columns_sets_the_width_when_it_holds_a_positive_number() {
+        assert_eq!(terminal_width(false, Some("80".into())), Some(80));
+        assert_eq!(terminal_width(false, Some(" 120 ".into())), Some(120));
+        assert_eq!(terminal_width(false, Some("wide".into())), None);
+        assert_eq!(terminal_width(false, Some("0".into())), None);
+        assert_eq!(terminal_width(false, None), None);
+    }
 }

@@ -4,8 +4,9 @@ use super::output::{Exit, print};
 use super::{Context, Error};
 use claimtrack::finding::did_you_mean;
 use claimtrack::render::sanitize::one_line;
-use claimtrack::render::{json, markdown, table};
+use claimtrack::render::{Style, html, json, markdown, table};
 use clap::ValueEnum;
+use std::path::PathBuf;
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -18,6 +19,13 @@ pub struct Args {
     /// List the figures (id, claims, label) instead of reporting.
     #[arg(long, conflicts_with_all = ["figure", "format"])]
     list_figures: bool,
+    /// Write the report to FILE instead of stdout (replacing FILE), without colour.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Fit the table to N columns; by default COLUMNS, else the terminal's width, else 100.
+    /// Below 100 each claim is a block of lines.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(30..=1000))]
+    width: Option<u16>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -28,6 +36,8 @@ enum Format {
     Markdown,
     /// the JSON contract of docs/json.md
     Json,
+    /// one self-contained HTML page with a range plot per figure (docs/html.md)
+    Html,
 }
 
 pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
@@ -61,14 +71,33 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
                 )
             })
             .collect();
-        print(&list)?;
-        return Ok(Exit::Clean);
+        return write(&list, args.out.as_deref());
     }
-    let output = match args.format {
-        Format::Table => table::render(&report, &context.style),
-        Format::Markdown => markdown::render(&report, &context.style),
-        Format::Json => json::render(&report, &context.style),
+    // A file is no terminal: no colour, and the width for output that is no terminal.
+    let style = match args.out {
+        Some(_) => Style::default(),
+        None => context.style,
     };
-    print(&output)?;
+    let style = Style {
+        width: args.width.or(style.width),
+        ..style
+    };
+    let output = match args.format {
+        Format::Table => table::render(&report, &style),
+        Format::Markdown => markdown::render(&report, &style),
+        Format::Json => json::render(&report, &style),
+        Format::Html => html::render(&report, &style),
+    };
+    write(&output, args.out.as_deref())
+}
+
+/// The output to stdout, or to `out`; a file that cannot be written is a usage or I/O error
+/// naming it.
+fn write(output: &str, out: Option<&std::path::Path>) -> Result<Exit, Error> {
+    match out {
+        None => print(output)?,
+        Some(path) => std::fs::write(path, output)
+            .map_err(|error| format!("cannot write the report to {}: {error}", path.display()))?,
+    }
     Ok(Exit::Clean)
 }

@@ -5,6 +5,7 @@
 pub mod diagnostics;
 pub mod diff;
 pub mod github;
+pub mod html;
 pub mod json;
 pub mod markdown;
 mod row;
@@ -12,6 +13,7 @@ pub mod sanitize;
 pub mod short;
 pub mod snapshot;
 pub mod table;
+mod wrap;
 
 use std::ffi::OsString;
 
@@ -19,7 +21,8 @@ use std::ffi::OsString;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Style {
     pub colour: bool,
-    /// The width to fit tables to; `None` leaves rows unwrapped.
+    /// The width to fit the terminal report to; `None` for output that is no terminal, fitted to
+    /// [`table::DEFAULT_WIDTH`].
     pub width: Option<u16>,
 }
 

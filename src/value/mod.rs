@@ -26,6 +26,8 @@ mod strict;
 mod words;
 
 #[cfg(test)]
+mod properties;
+#[cfg(test)]
 mod tests;
 
 pub use fields::{EstimateFields, Field, FieldError};

@@ -4,8 +4,8 @@
 use super::chain::chain;
 use super::grouping;
 use super::report::{
-    ClaimView, ConflictView, FigureView, FindingView, NotComparedView, ReadingView, RelatedView,
-    Report, SourceView, SpeakerView, ValueView, WindowView,
+    AboutView, ClaimView, ConflictView, FigureView, FindingView, NotComparedView, ReadingView,
+    RelatedView, Report, SourceView, SpeakerView, ValueView, WindowView,
 };
 use super::summary::summarise;
 use crate::Checked;
@@ -106,6 +106,13 @@ pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
         .collect();
     speakers.sort_by(|a, b| a.id.cmp(&b.id));
 
+    let about = AboutView {
+        name: base.files.root().file_name().map_or_else(
+            || base.files.root().display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        ),
+        data_date: base.sources.iter().filter_map(|s| s.published).max(),
+    };
     let findings = grouping::group(
         checked
             .findings_about(figure)
@@ -113,6 +120,7 @@ pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
             .collect(),
     );
     let mut report = Report {
+        about,
         figures,
         sources,
         speakers,
@@ -149,13 +157,23 @@ fn figure_view(
     let windows = comparison
         .windows
         .iter()
-        .map(|window| WindowView {
+        .map(|window| {
+            let mut diverges = vec![false; window.values.len()];
+            for divergence in &window.divergences {
+                diverges[divergence.value] = true;
+                diverges[divergence.larger] = true;
+            }
+            (window, diverges)
+        })
+        .map(|(window, diverges)| WindowView {
             as_of: window.key,
             values: window
                 .values
                 .iter()
                 .zip(&window.conflicts.of_value)
-                .map(|(value, conflicts)| ValueView {
+                .zip(diverges)
+                .map(|((value, conflicts), diverges)| ValueView {
+                    diverges,
                     value: value.written(base).to_string(),
                     reading: reading_view(value.reading(base)),
                     claims: value

@@ -25,6 +25,17 @@ pub struct Report {
     /// conflicts, divergences, attributions, the rest), then place. A figure's unsupported
     /// assertions are one finding listing their claims.
     pub findings: Vec<FindingView>,
+    /// What the claim base is and how recent its data is, for a report's header.
+    #[serde(skip)]
+    pub about: AboutView,
+}
+
+#[derive(Debug, Default)]
+pub struct AboutView {
+    /// The name of the claim base root's folder.
+    pub name: String,
+    /// The latest `published` date among the sources: the date of the data.
+    pub data_date: Option<PartialDate>,
 }
 
 #[derive(Debug, Serialize)]
@@ -89,6 +100,10 @@ pub struct ValueView {
     pub origins: Vec<String>,
     /// How many values of the window it cannot both be true with.
     pub conflicts_with: usize,
+    /// The value's stated number lies at least the divergence factor apart from another's (either
+    /// side of a divergence).
+    #[serde(skip)]
+    pub diverges: bool,
 }
 
 /// The figure in a few neutral words a desk can paste: the span of the values with who states each

@@ -310,3 +310,31 @@ fn a_broken_file_is_the_first_error_and_its_ids_stay_taken() {
         "{findings:#?}"
     );
 }
+
+/// A setting that cannot be used is an error at its line in claimtrack.toml, not at every claim
+/// value that uses it.
+#[test]
+fn a_bad_value_setting_is_blamed_on_the_settings_not_the_claims() {
+    let dir = temp_copy(&fixture("figure-divergence"));
+    std::fs::write(
+        dir.path().join("claimtrack.toml"),
+        "[values.vague]\nthousands = [5000, 1000]\n\n[values.tolerance]\nabout = 1.5\n",
+    )
+    .unwrap();
+    let (exit, findings) = check_json(dir.path());
+    assert_eq!(exit, 1);
+    let config: Vec<_> = findings
+        .iter()
+        .filter(|f| f.code == "invalid-config")
+        .collect();
+    assert_eq!(config.len(), 2, "{findings:#?}");
+    assert!(
+        config.iter().all(|f| f.file == "claimtrack.toml"),
+        "{config:#?}"
+    );
+    assert_eq!((config[0].line, config[1].line), (2, 5), "{config:#?}");
+    assert!(
+        findings.iter().all(|f| f.code != "unreadable-value"),
+        "{findings:#?}"
+    );
+}

@@ -12,6 +12,7 @@ const OUTPUTS: &[&[&str]] = &[
     &["report"],
     &["report", "--format", "markdown"],
     &["report", "--format", "json"],
+    &["report", "--format", "html"],
     &["snapshot"],
 ];
 

@@ -41,6 +41,7 @@ fn every_output_of_a_base_with_megabyte_fields_ends_and_the_table_stays_narrow()
         &["check", "--format", "short", "--show-info"],
         &["report", "--format", "markdown"],
         &["report", "--format", "json"],
+        &["report", "--format", "html"],
         &["snapshot"],
     ] {
         let run = run_bounded(base.path(), args, &[]);
@@ -48,25 +49,22 @@ fn every_output_of_a_base_with_megabyte_fields_ends_and_the_table_stays_narrow()
     }
     let table = run_bounded(base.path(), &["report"], &[]);
     assert_eq!(table.code, 0, "{}", table.stderr);
-    let rows: Vec<&str> = table
-        .stdout
-        .lines()
-        .filter(|line| line.contains("outlet/office") || line.contains("outlet/said"))
-        .collect();
-    assert_eq!(
-        rows.len(),
-        2,
+    for line in table.stdout.lines() {
+        assert!(
+            line.chars().count() <= 100,
+            "a line of {} characters",
+            line.chars().count()
+        );
+    }
+    assert!(
+        table.stdout.contains("outlet/office") && table.stdout.contains("outlet/said"),
         "{}",
         &table.stdout[..2000.min(table.stdout.len())]
     );
-    for row in rows {
-        assert!(
-            row.chars().count() < 3_000,
-            "a row of {} characters",
-            row.len()
-        );
-        assert!(row.contains('…'), "a long cell is cut with an ellipsis");
-    }
+    assert!(
+        table.stdout.contains('…'),
+        "a long cell is cut with an ellipsis"
+    );
     let json = run_bounded(base.path(), &["report", "--format", "json"], &[]);
     assert!(
         json.stdout.len() > 5 * MEGABYTE,

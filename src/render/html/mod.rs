@@ -1,0 +1,278 @@
+//! The consistency report as one self-contained HTML page: a header with counts and the date of
+//! the data, a table of contents, per figure its summary, range plot, provenance picture, claims
+//! and findings, then statements, sources, speakers and the remaining findings. Every string from
+//! a record goes through maud, which escapes it; nothing is loaded from elsewhere and no script
+//! runs, so the page passes a Content-Security-Policy that allows inline styles alone.
+
+mod axis;
+mod plot;
+mod provenance;
+mod tables;
+
+use super::Style;
+use crate::view::report::{FigureView, FindingView, Report};
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// The policy the page is written to pass, also stated in a meta tag so a page opened from disk
+/// enforces it.
+pub const CONTENT_SECURITY_POLICY: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+const STYLE_SHEET: &str = include_str!("style.css");
+
+/// `report --format html`.
+pub fn render(report: &Report, _style: &Style) -> String {
+    let figures = report.figures_busiest_first();
+    let statements: Vec<_> = report.statements().collect();
+    let loose: Vec<&FindingView> = report.other_findings().collect();
+    let origin_group: HashMap<&str, &str> = report
+        .speakers
+        .iter()
+        .map(|s| (s.id.as_str(), s.origin_group.as_str()))
+        .collect();
+    let name = shown(&report.about.name);
+    let links = tables::source_links(report);
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta http-equiv="Content-Security-Policy" content=(CONTENT_SECURITY_POLICY);
+                meta name="referrer" content="no-referrer";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="generator" content={ "claimtrack " (env!("CARGO_PKG_VERSION")) };
+                title { "Consistency report: " (name) }
+                style { (PreEscaped(STYLE_SHEET)) }
+            }
+            body {
+                header { (tables::header(report)) }
+                nav aria-labelledby="contents" {
+                    h2 id="contents" { "Contents" }
+                    ol {
+                        @for (i, figure) in figures.iter().enumerate() {
+                            li {
+                                a href={ "#figure-" (i) } { (shown(&figure.label)) }
+                                " — " (figure.summary_text())
+                            }
+                        }
+                        @if !statements.is_empty() { li { a href="#statements" { "Statements without a figure" } } }
+                        li { a href="#sources" { "Sources" } }
+                        li { a href="#speakers" { "Speakers" } }
+                        li { a href="#other-findings" { "Findings on no figure" } }
+                    }
+                }
+                main {
+                    @for (i, figure) in figures.iter().enumerate() {
+                        (figure_section(report, &links, &origin_group, figure, i))
+                    }
+                    @if !statements.is_empty() {
+                        section id="statements" aria-labelledby="statements-heading" {
+                            h2 id="statements-heading" { "Statements without a figure" }
+                            (tables::claims(&links, &statements, "Statements: claims that give no figure"))
+                        }
+                    }
+                    section id="sources" aria-labelledby="sources-heading" {
+                        h2 id="sources-heading" { "Sources" }
+                        (tables::sources(report))
+                    }
+                    section id="speakers" aria-labelledby="speakers-heading" {
+                        h2 id="speakers-heading" { "Speakers" }
+                        (tables::speakers(report))
+                    }
+                    section id="other-findings" aria-labelledby="other-findings-heading" {
+                        h2 id="other-findings-heading" { "Findings on no figure (" (loose.len()) ")" }
+                        (tables::findings(&loose))
+                    }
+                }
+                footer {
+                    p { "Made by claimtrack " (env!("CARGO_PKG_VERSION")) ". claimtrack records and "
+                        "compares what sources say; it never decides the truth." }
+                }
+            }
+        }
+    }
+    .into_string()
+}
+
+fn figure_section(
+    report: &Report,
+    links: &tables::SourceLinks,
+    origin_group: &HashMap<&str, &str>,
+    figure: &FigureView,
+    i: usize,
+) -> Markup {
+    let findings: Vec<&FindingView> = figure
+        .findings
+        .iter()
+        .map(|&f| &report.findings[f])
+        .collect();
+    let id = format!("figure-{i}");
+    let palette = Palette::of(&figure.independent_origins);
+    let claims: Vec<_> = figure.rows.iter().map(|&row| &report.claims[row]).collect();
+    html! {
+        section.figure id=(id) aria-labelledby={ (id) "-heading" } {
+            h2 id={ (id) "-heading" } {
+                (shown(&figure.label))
+                @if let Some(unit) = &figure.unit { " " span.unit { "(" (shown(unit)) ")" } }
+            }
+            p.figure-id { code { (shown(&figure.id)) } }
+            p.summary { (figure.summary_text()) }
+            p.neutral-summary { (shown(&figure.summary.text)) }
+            @if let Some(note) = &figure.note { p.note { (Lines(note)) } }
+            @if let Some(plot) = plot::plot(figure, &palette, &format!("{id}-plot")) {
+                figure.chart {
+                    (plot)
+                    figcaption { (legend(figure, &palette)) }
+                }
+            } @else if !figure.windows.is_empty() {
+                (tables::values(figure))
+            }
+            @if claims.len() > provenance::MOST_CLAIMS {
+                p.note { "The provenance picture is left out: " (claims.len()) " claims are more than "
+                    (provenance::MOST_CLAIMS) " can be drawn legibly. The table gives each claim's "
+                    "attribution and origin." }
+            } @else if !claims.is_empty() {
+                figure.chart {
+                    (provenance::picture(&claims, origin_group, &palette, &format!("{id}-provenance"), &figure.label))
+                    figcaption { "Who cites whom: each claim (left), the claims and sources it rests on or follows, "
+                        "and the speakers its chain ends at (right), coloured by origin group. Solid lines: "
+                        "rests on or published by; dashed: according to; dotted: in the speaker's own voice." }
+                }
+            }
+            h3 { "Claims" }
+            (tables::claims(links, &claims, &format!("Claims on {}", shown(&figure.id))))
+            @if !figure.not_compared.is_empty() {
+                h3 { "Not compared" }
+                ul {
+                    @for item in &figure.not_compared {
+                        li { code { (shown(&item.claim)) } ": " (shown(&item.reason)) }
+                    }
+                }
+            }
+            h3 { "Findings (" (findings.len()) ")" }
+            (tables::findings(&findings))
+        }
+    }
+}
+
+fn legend(figure: &FigureView, palette: &Palette) -> Markup {
+    html! {
+        ul.legend aria-label="Legend" {
+            @for origin in &figure.independent_origins {
+                li { (swatch(&palette.class(origin))) (shown(origin)) }
+            }
+            li { span.key { "●" } "exact value" }
+            li { span.key { "◆" } "stated point" }
+            li { span.key { "▶" } "open end" }
+            @if figure.conflicts > 0 { li { span.key.conflict-key { "▮" } "conflict: the values cannot both be true" } }
+        }
+    }
+}
+
+fn swatch(class: &str) -> Markup {
+    html! {
+        svg.swatch width="12" height="12" aria-hidden="true" { rect class=(class) width="12" height="12" {} }
+    }
+}
+
+/// Colour classes for a figure's origin groups, in the order the figure lists them; groups past
+/// the palette share one neutral colour.
+pub struct Palette {
+    index: HashMap<String, usize>,
+}
+
+const PALETTE_SIZE: usize = 9;
+
+impl Palette {
+    fn of(origins: &[String]) -> Palette {
+        Palette {
+            index: origins
+                .iter()
+                .enumerate()
+                .map(|(i, o)| (o.clone(), i))
+                .collect(),
+        }
+    }
+
+    fn class(&self, origin: &str) -> String {
+        match self.index.get(origin) {
+            Some(&i) if i < PALETTE_SIZE => format!("o{i}"),
+            _ => "o-more".to_string(),
+        }
+    }
+}
+
+/// Record text on one line, as the page shows it: line breaks, tabs and other control characters
+/// become visible escapes (`\n`, `\u{1b}`); maud escapes the rest when it is written.
+fn shown(text: &str) -> Cow<'_, str> {
+    if text.chars().any(char::is_control) {
+        Cow::Owned(super::sanitize::one_line(text))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Record text that may span lines (a quote, a note): each line escaped as [`shown`], with `<br>`
+/// between them, so no line of the page starts with record text.
+struct Lines<'a>(&'a str);
+
+impl maud::Render for Lines<'_> {
+    fn render_to(&self, buffer: &mut String) {
+        for (i, line) in self.0.split('\n').enumerate() {
+            if i > 0 {
+                buffer.push_str("<br>");
+            }
+            maud::Render::render_to(&*shown(line), buffer);
+        }
+    }
+}
+
+/// At most `limit` characters of `text`, with an ellipsis when cut.
+fn cut(text: &str, limit: usize) -> String {
+    match text.char_indices().nth(limit) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_string(),
+    }
+}
+
+/// A coordinate with one decimal.
+fn px(value: f64) -> String {
+    format!("{value:.1}")
+}
+
+/// The url, when it is an http or https link; any other scheme (`javascript:`, `data:`) is shown
+/// as text, never followed.
+fn web_link(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let scheme = url.split_once(':')?.0;
+    (scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")).then_some(url)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_http_and_https_urls_become_links() {
+        assert_eq!(
+            web_link("https://example.org/a"),
+            Some("https://example.org/a")
+        );
+        assert_eq!(web_link(" HTTP://example.org"), Some("HTTP://example.org"));
+        assert_eq!(web_link("javascript:alert(1)"), None);
+        assert_eq!(web_link("JaVaScRiPt:alert(1)"), None);
+        assert_eq!(web_link("data:text/html,<script>"), None);
+        assert_eq!(web_link("//example.org"), None);
+        assert_eq!(web_link("example.org"), None);
+    }
+
+    #[test]
+    fn control_characters_show_as_escapes_and_line_breaks_as_br() {
+        assert_eq!(shown("a\u{1b}[2Jb\nc"), "a\\u{1b}[2Jb\\nc");
+        assert_eq!(shown("plain"), "plain");
+        let lines = html! { (Lines("<b>\n::error x\r\n")) }.into_string();
+        assert_eq!(lines, "&lt;b&gt;<br>::error x\\r<br>");
+    }
+}

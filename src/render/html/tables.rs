@@ -1,0 +1,228 @@
+//! The page's tables and lists: the header's counts, claims, the values of a label figure,
+//! sources with their archived sha256, speakers, and findings with their places.
+
+use super::{Lines, shown, web_link};
+use crate::finding::Severity;
+use crate::view::report::{ClaimView, FigureView, FindingView, Report, flag};
+use maud::{Markup, html};
+use std::collections::HashMap;
+
+pub fn header(report: &Report) -> Markup {
+    let severity_count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
+    let statements = report.statements().count();
+    html! {
+        h1 { "Consistency report: " (shown(&report.about.name)) }
+        dl.counts {
+            div { dt { "Figures" } dd { (report.figures.len()) } }
+            div { dt { "Claims" } dd { (report.claims.len() - statements) " on figures, "
+                (statements) " statements" } }
+            div { dt { "Sources" } dd { (report.sources.len()) } }
+            div { dt { "Speakers" } dd { (report.speakers.len()) } }
+            div { dt { "Findings" } dd { (severity_count(Severity::Error)) " errors, "
+                (severity_count(Severity::Warning)) " warnings, " (severity_count(Severity::Info)) " info" } }
+            div { dt { "Data as of" } dd {
+                @match report.about.data_date {
+                    Some(date) => { (date.to_string()) " (the latest source's publication date)" }
+                    None => "no source gives a publication date",
+                }
+            } }
+            div { dt { "Made by" } dd { "claimtrack " (env!("CARGO_PKG_VERSION")) } }
+        }
+        p.lede { "Every value is shown with who states it and on what basis; no value is picked as "
+            "true and no claim is left out." }
+    }
+}
+
+/// The web link of each source, by id, for the claims tables.
+pub type SourceLinks<'a> = HashMap<&'a str, &'a str>;
+
+pub fn source_links(report: &Report) -> SourceLinks<'_> {
+    report
+        .sources
+        .iter()
+        .filter_map(|s| Some((s.id.as_str(), web_link(s.url.as_deref()?)?)))
+        .collect()
+}
+
+/// A table of `claims`.
+pub fn claims(links: &SourceLinks, claims: &[&ClaimView], caption: &str) -> Markup {
+    html! {
+        div.scroll {
+            table.claims {
+                caption { (caption) }
+                thead { tr {
+                    @for heading in ["Claim", "Value", "Reading", "Speaker", "Source", "As of",
+                        "Attribution", "Origin", "Flags"] {
+                        th scope="col" { (heading) }
+                    }
+                } }
+                tbody {
+                    @for claim in claims {
+                        tr {
+                            th scope="row" {
+                                code { (shown(&claim.id)) }
+                                br; span.place { (shown(&claim.file)) ":" (claim.line) ":" (claim.column) }
+                                @if let Some(quote) = &claim.quote {
+                                    blockquote.quote { (Lines(quote)) }
+                                }
+                                @if let Some(locator) = &claim.locator {
+                                    span.place { (shown(locator)) }
+                                }
+                            }
+                            td {
+                                @if let Some(value) = &claim.value { (shown(value)) }
+                                @else if let Some(statement) = &claim.statement { (Lines(statement)) }
+                            }
+                            td { (claim.reading_text) }
+                            td { (shown(claim.speaker.as_deref().unwrap_or_default())) }
+                            td {
+                                @if let Some(source) = &claim.source {
+                                    (shown(source))
+                                    @if let Some(date) = claim.source_published { " " span.date { "(" (date.to_string()) ")" } }
+                                    @if let Some(url) = links.get(source.as_str()) {
+                                        " " a href=(url) rel="noopener noreferrer" { "link" }
+                                    }
+                                }
+                            }
+                            td.date { (claim.as_of.map(|d| d.to_string()).unwrap_or_default()) }
+                            td {
+                                @if let Some(party) = &claim.according_to { "according to " (shown(party)) }
+                                @if claim.according_to.is_some() && !claim.basis.is_empty() { "; " }
+                                @if !claim.basis.is_empty() { "basis: " (shown(&claim.basis.join(", "))) }
+                            }
+                            td { (shown(&claim.origin.join(", "))) }
+                            td {
+                                @for code in &claim.flags {
+                                    span class={ "flag " (flag_class(flag(*code))) } { (flag(*code)) } " "
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn flag_class(flag: &str) -> &'static str {
+    match flag {
+        "conflict" => "flag-conflict",
+        _ => "flag-other",
+    }
+}
+
+/// The values of a figure that has nothing to plot (labels): each with its claims and origins.
+pub fn values(figure: &FigureView) -> Markup {
+    html! {
+        table.values {
+            caption { "Values of " (shown(&figure.id)) }
+            thead { tr {
+                @if figure.varies { th scope="col" { "As of" } }
+                th scope="col" { "Value" } th scope="col" { "Claims" } th scope="col" { "Origins" }
+            } }
+            tbody {
+                @for window in &figure.windows {
+                    @for value in &window.values {
+                        tr.in-conflict[value.conflicts_with > 0] {
+                            @if figure.varies {
+                                td { (window.as_of.map(|d| d.to_string()).unwrap_or_default()) }
+                            }
+                            th scope="row" {
+                                (shown(&value.value))
+                                @if value.conflicts_with > 0 { " " span.flag.flag-conflict { "conflict" } }
+                            }
+                            td { (value.claims.len()) }
+                            td { (shown(&value.origins.join(", "))) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub fn sources(report: &Report) -> Markup {
+    html! {
+        div.scroll {
+            table.sources {
+                caption { "Sources, with the sha256 of their archived copy" }
+                thead { tr {
+                    @for heading in ["Source", "Title", "Publisher", "Kind", "Published", "Link", "sha256"] {
+                        th scope="col" { (heading) }
+                    }
+                } }
+                tbody {
+                    @for source in &report.sources {
+                        tr {
+                            th scope="row" { code { (shown(&source.id)) } }
+                            td { (shown(&source.title)) }
+                            td { (shown(source.publisher.as_deref().unwrap_or_default())) }
+                            td { (kind_name(&source.kind)) }
+                            td.date { (source.published.map(|d| d.to_string()).unwrap_or_default()) }
+                            td {
+                                @match source.url.as_deref().map(|url| (url, web_link(url))) {
+                                    Some((_, Some(url))) => a href=(url) rel="noopener noreferrer" { (url) },
+                                    Some((url, None)) => span.not-a-link { (shown(url)) },
+                                    None => "",
+                                }
+                            }
+                            td { code.hash { (shown(source.sha256.as_deref().unwrap_or_default())) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub fn speakers(report: &Report) -> Markup {
+    html! {
+        div.scroll {
+            table.speakers {
+                caption { "Speakers and the origin group each belongs to" }
+                thead { tr {
+                    @for heading in ["Speaker", "Name", "Kind", "Origin group", "Affiliations"] {
+                        th scope="col" { (heading) }
+                    }
+                } }
+                tbody {
+                    @for speaker in &report.speakers {
+                        tr {
+                            th scope="row" { code { (shown(&speaker.id)) } }
+                            td { (shown(&speaker.name)) }
+                            td { (kind_name(&speaker.kind)) }
+                            td { (shown(&speaker.origin_group)) }
+                            td { (shown(&speaker.affiliations.join(", "))) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Findings with severity, code, place, message and help.
+pub fn findings(findings: &[&FindingView]) -> Markup {
+    html! {
+        @if findings.is_empty() {
+            p { "None." }
+        } @else {
+            ul.findings {
+                @for finding in findings {
+                    li class={ "finding " (finding.severity.as_str()) } {
+                        span.severity { (finding.severity.as_str()) } " "
+                        code { (finding.code.name()) } " "
+                        span.place { (shown(&finding.file)) ":" (finding.line) ":" (finding.column) }
+                        " " span.message { (shown(&finding.message)) }
+                        @if let Some(help) = &finding.help { br; span.help { "help: " (Lines(help)) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// An enum's name as the records write it (`press-release`).
+fn kind_name(kind: &impl serde::Serialize) -> String {
+    crate::view::facts::serialized_name(kind)
+}

@@ -1,0 +1,147 @@
+//! Properties of the grammar over generated values: a stated number always lies in its reading,
+//! words that change what a value says always change or refuse its reading, and nothing panics.
+
+use super::*;
+use proptest::prelude::*;
+
+fn read(text: &str) -> Result<Reading, ValueError> {
+    read_value(text, &ValueSettings::default(), Measure::Count)
+}
+
+fn number(x: f64) -> Number {
+    Number::new(x).expect("a finite non-negative number")
+}
+
+/// Wordings the generators combine; "{n}" is a number as digits or words.
+const PREFIXES: [&str; 16] = [
+    "",
+    "about ",
+    "at least ",
+    "more than ",
+    "at most ",
+    "up to ",
+    "nearly ",
+    "roughly ",
+    "over ",
+    "fewer than ",
+    "≈",
+    ">",
+    "estimated ",
+    "probably ",
+    "could be ",
+    "as many as ",
+];
+const SUFFIXES: [&str; 5] = ["", "+", " or more", " or fewer", " people"];
+/// Appending any of these changes what a value says: the reading must change or be refused.
+const READING_CHANGERS: [&str; 6] = [" or more", " not", " twice", "+", " or fewer", " only"];
+
+fn written(n: u64, style: usize) -> String {
+    let digits = Number::count(n).map_or(n.to_string(), |n| n.to_string());
+    match style {
+        0 => digits,
+        1 => digits.replace(',', " "),
+        2 => digits.replace(',', ""),
+        3 => digits.replace(',', "'"),
+        // Below 2^53 the division is rounded once, so it prints as the digits of n moved.
+        _ => format!("{} million", n as f64 / 1e6),
+    }
+}
+
+fn check_no_panic(text: &str) {
+    match read(text) {
+        Ok(r) => assert!(
+            r.high.is_none_or(|high| r.low <= high),
+            "{r:?} from {text:?}"
+        ),
+        Err(e) => assert!(text.get(e.span.clone()).is_some(), "{e:?} in {text:?}"),
+    }
+}
+
+const GRAMMAR_WORDS: &str = "at least between and from to 1,500 2.8 thousand million - ~ a dozen \
+    thousands nearly thirty + or 99999999999999999999 hundred half a third in % , ( ) 95% ci \
+    possibly as high estimated";
+
+proptest! {
+    #[test]
+    fn any_text_reads_without_panic(text in any::<String>()) {
+        check_no_panic(&text);
+        for measure in [Measure::Count, Measure::Share] {
+            let _ = read_value(&text, &ValueSettings::default(), measure);
+        }
+    }
+
+    #[test]
+    fn grammar_words_read_without_panic(
+        words in prop::collection::vec(prop::sample::select(GRAMMAR_WORDS.split_whitespace().collect::<Vec<_>>()), 0..10)
+    ) {
+        check_no_panic(&words.join(" "));
+        check_no_panic(&words.concat());
+    }
+
+    #[test]
+    fn numbers_in_any_text_without_panic(text in any::<String>()) {
+        numbers_in_text(&text, &ValueSettings::default());
+    }
+
+    #[test]
+    fn formatted_integers_read_exactly(n in 0u64..Number::COUNT_LIMIT, style in 0usize..4) {
+        let text = written(n, style);
+        let exact = Reading::exact(n);
+        prop_assert_eq!(read(&text).ok(), exact);
+        prop_assert_eq!(numbers_in_text(&text, &ValueSettings::default()), vec![number(n as f64)]);
+    }
+
+    /// No value is ever read into an interval that leaves out a number it states.
+    #[test]
+    fn a_stated_number_lies_in_its_reading(
+        n in 0u64..10_000_000_000,
+        style in 0usize..5,
+        prefix in prop::sample::select(PREFIXES.to_vec()),
+        suffix in prop::sample::select(SUFFIXES.to_vec()),
+    ) {
+        let stated = written(n, style);
+        let text = format!("{prefix}{stated}{suffix}");
+        if let Ok(reading) = read(&text) {
+            let Ok(alone) = read(&stated) else { return Ok(()) };
+            let n = alone.point.expect("a number alone states its point");
+            prop_assert!(reading.low <= n && reading.high.is_none_or(|high| n <= high),
+                "{text:?} read as {reading:?} leaves out {n:?}");
+        }
+    }
+
+    /// Appending a reading-changing word never leaves the reading as it was.
+    #[test]
+    fn reading_changing_words_change_or_refuse(
+        n in 0u64..10_000_000,
+        style in 0usize..5,
+        prefix in prop::sample::select(PREFIXES.to_vec()),
+        suffix in prop::sample::select(SUFFIXES.to_vec()),
+        changer in prop::sample::select(READING_CHANGERS.to_vec()),
+    ) {
+        let text = format!("{prefix}{}{suffix}", written(n, style));
+        if let Ok(reading) = read(&text) {
+            let changed = format!("{text}{changer}");
+            prop_assert_ne!(read(&changed).ok(), Some(reading), "{:?} reads like {:?}", changed, text);
+        }
+    }
+
+    /// Both ends a range states lie in its reading, whatever its form.
+    #[test]
+    fn a_range_holds_both_its_ends(
+        a in 0u64..1_000_000_000,
+        b in 0u64..1_000_000_000,
+        style in 0usize..4,
+        form in prop::sample::select(vec!["{a} to {b}", "between {a} and {b}", "{a}–{b}",
+            "from {a} to {b}", "in the range of {a} to {b}", "roughly {a} to {b}", "{a} to {b} or more"]),
+    ) {
+        let (low, high) = (a.min(b), a.max(b));
+        let text = form.replace("{a}", &written(low, style)).replace("{b}", &written(high, style));
+        let reading = read(&text);
+        prop_assert!(reading.is_ok(), "{:?} is refused: {:?}", text, reading);
+        if let Ok(r) = reading {
+            for n in [low, high].map(|n| number(n as f64)) {
+                prop_assert!(r.low <= n && r.high.is_none_or(|high| n <= high), "{:?} read as {:?}", text, r);
+            }
+        }
+    }
+}
