@@ -40,7 +40,10 @@ enum Format {
 }
 
 pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
-    let (_, checked) = context.open()?;
+    let (root, checked) = context.open()?;
+    if let Some(out) = &args.out {
+        export::check_out(&root, out)?;
+    }
     let checked = match context.complete(checked) {
         Ok(checked) => checked,
         Err(exit) => return Ok(exit),

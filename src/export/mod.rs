@@ -13,7 +13,7 @@ use crate::view::report::Report;
 use std::collections::HashSet;
 use std::fs::{File, OpenOptions};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 /// Why an export could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -26,6 +26,11 @@ pub enum ExportError {
     DuplicateIds(Vec<String>),
     #[error("{} already exists; choose another path, or pass --force to replace it", .0.display())]
     Exists(PathBuf),
+    #[error(
+        "{} is inside the claim base's record folders, where the export would be read as records; choose a path outside `claims/` and `sources/`",
+        .0.display()
+    )]
+    IntoRecords(PathBuf),
     #[error("cannot write {}", path.display())]
     Io {
         path: PathBuf,
@@ -79,6 +84,48 @@ pub fn check_ids(report: &Report) -> Result<(), ExportError> {
     } else {
         Err(ExportError::DuplicateIds(shared))
     }
+}
+
+/// Refuse an output path inside the `claims/` or `sources/` folder of the claim base at `root`:
+/// an export written there would change the claim base it was read from. `out` need not exist
+/// yet: its nearest existing folder is resolved (links included) and the rest read as written.
+pub fn check_out(root: &Path, out: &Path) -> Result<(), ExportError> {
+    let Some(out_path) = resolved(out) else {
+        return Ok(());
+    };
+    let inside = ["claims", "sources"].iter().any(|folder| {
+        resolved(&root.join(folder)).is_some_and(|records| out_path.starts_with(records))
+    });
+    if inside {
+        Err(ExportError::IntoRecords(out.to_path_buf()))
+    } else {
+        Ok(())
+    }
+}
+
+/// `path` made absolute: its nearest existing ancestor canonicalised, the part below it with `..`
+/// taken away lexically (nothing there exists, so no link can redirect it).
+fn resolved(path: &Path) -> Option<PathBuf> {
+    let (existing, rest) = path.ancestors().find_map(|ancestor| {
+        let probe = if ancestor.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            ancestor
+        };
+        let rest = path.strip_prefix(ancestor).ok()?;
+        probe.exists().then_some((probe, rest))
+    })?;
+    let mut resolved = existing.canonicalize().ok()?;
+    for component in rest.components() {
+        match component {
+            Component::ParentDir => {
+                resolved.pop();
+            }
+            Component::Normal(name) => resolved.push(name),
+            _ => {}
+        }
+    }
+    Some(resolved)
 }
 
 /// Write `text` to `path`: a new file, or with [`Overwrite::Replace`] also over an existing one.

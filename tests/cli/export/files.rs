@@ -109,3 +109,25 @@ fn text_exports_go_to_stdout_or_to_a_new_file() {
         assert_eq!(std::fs::read_to_string(&path).unwrap(), stdout);
     }
 }
+
+#[test]
+fn nothing_is_written_into_the_record_folders() {
+    let base = crate::support::temp_copy(&manifest_dir());
+    for (format, out) in [
+        ("jsonld", "claims/export.toml"),
+        ("csv", "sources/tables"),
+        ("sqlite", "claims/../claims/base.db"),
+        ("csv", "new-folder/../sources/tables"),
+    ] {
+        let run = run_in(base.path(), &["export", "--format", format, "--out", out]);
+        assert_eq!(run.code, 2, "{format} {out}: {}", run.stderr);
+        assert!(run.stderr.contains("record folders"), "{}", run.stderr);
+        assert!(!base.path().join(out).exists(), "{out} was written");
+    }
+    let beside = ["export", "--format", "dot", "--out", "graph.dot"];
+    assert_eq!(
+        run_in(base.path(), &beside).code,
+        0,
+        "beside the folders is fine"
+    );
+}
