@@ -182,7 +182,13 @@ fn claim(c: &ClaimView, figures: &HashMap<&str, &FigureView>, bases: &BasisKinds
         id: iri("claim", &c.id),
         kind: "Claim",
         identifier: c.id.clone(),
-        text: c.statement.clone().or_else(|| name.clone()),
+        // What the claim says: its statement, else its value on its figure, else its quote.
+        text: c
+            .statement
+            .clone()
+            .or_else(|| name.clone())
+            .or_else(|| c.quote.clone())
+            .or_else(|| label.cloned()),
         name,
         author: c.speaker.as_deref().map(|s| reference("speaker", s)),
         appearance: source.map(|s| reference("source", s)),
