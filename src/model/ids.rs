@@ -123,12 +123,21 @@ impl Resolver {
     /// Ids that differ only in letter case: valid, but almost always one record typed twice, and
     /// a reference with the other case silently names the other record.
     pub(super) fn case_variants(&mut self) {
+        // Two ids that differ only in case include one with a capital letter: only those are
+        // folded, each grouped with the lower-case id it folds to when that one is declared too.
         let mut by_folded: HashMap<String, Vec<&(Location, String)>> = HashMap::new();
-        for declared in self.id_locations.values() {
-            by_folded
-                .entry(declared.1.to_lowercase())
-                .or_default()
-                .push(declared);
+        for (key, declared) in &self.id_locations {
+            if key.chars().any(char::is_uppercase) {
+                by_folded
+                    .entry(key.to_lowercase())
+                    .or_default()
+                    .push(declared);
+            }
+        }
+        for (folded, ids) in &mut by_folded {
+            if let Some(lower) = self.id_locations.get(folded) {
+                ids.push(lower);
+            }
         }
         let mut variants: Vec<Vec<&(Location, String)>> = by_folded
             .into_values()
