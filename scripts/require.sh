@@ -21,3 +21,11 @@ apt_install() {
   apt-get install -y -qq "$1" >/dev/null ||
     { apt-get update -qq >/dev/null && apt-get install -y -qq "$1" >/dev/null; }
 }
+
+# pip_install MODULE PACKAGE: make the Python module importable, installing PACKAGE from PyPI.
+pip_install() {
+  python3 -c "import $1" 2>/dev/null && return 0
+  python3 -m pip --version >/dev/null 2>&1 || return 1
+  echo "$0: installing $2 with pip" >&2
+  python3 -m pip install --quiet --disable-pip-version-check "$2" >&2 && python3 -c "import $1"
+}

@@ -3,13 +3,15 @@
 //!
 //! The library holds the engine and prints nothing. A claim base is read ([`input`]), resolved into
 //! a model and a graph ([`model`]), analysed ([`analysis`]) and checked ([`checks`]); the outcome is
-//! shown through one report model ([`view`]) that every output format ([`render`]) formats.
+//! shown through one report model ([`view`]) that every output format ([`render`]) formats, and
+//! that exports ([`export`]) write for other tools.
 //! [`open`] and [`open_state`] run the whole pipeline.
 
 pub mod analysis;
 pub mod archive;
 pub mod authoring;
 pub mod checks;
+pub mod export;
 pub mod finding;
 pub mod input;
 pub mod model;

@@ -5,6 +5,7 @@ mod check;
 mod completions;
 mod diff;
 mod explain;
+mod export;
 mod fmt;
 mod man;
 mod output;
@@ -63,6 +64,8 @@ enum Command {
     Fmt(fmt::Args),
     /// Explain what a finding code means and how to fix it.
     Explain(explain::Args),
+    /// Write the report for other tools: SQLite, CSV, schema.org JSON-LD or Graphviz DOT.
+    Export(export::Args),
     /// Print the JSON Schema of record files, for editors that check TOML while it is typed.
     Schema(schema::Args),
     /// Print the completion script for a shell.
@@ -149,6 +152,7 @@ impl Cli {
             Command::Diff(args) => diff::run(&context, args),
             Command::Fmt(args) => fmt::run(&context, args),
             Command::Explain(args) => explain::run(args),
+            Command::Export(args) => export::run(&context, args),
             Command::Schema(args) => schema::run(args),
             Command::Completions(args) => completions::run(args),
             Command::Man(args) => man::run(args),

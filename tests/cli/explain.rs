@@ -86,6 +86,13 @@ fn help_of_report() {
 }
 
 #[test]
+fn help_of_export() {
+    let out = run(&["export", "--help"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    snapshot_settings().bind(|| insta::assert_snapshot!("help_export", out.stdout));
+}
+
+#[test]
 fn unknown_option_is_a_usage_error() {
     let out = run(&["check", "--format", "xml"]);
     assert_eq!(out.code, 2);

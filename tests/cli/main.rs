@@ -6,6 +6,7 @@ mod check;
 mod claim_base;
 mod diff;
 mod explain;
+mod export;
 mod findings;
 mod fmt;
 mod fuzz;

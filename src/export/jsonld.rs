@@ -1,0 +1,218 @@
+//! `export --format jsonld`: the claims as schema.org linked data, for search engines and
+//! fact-check databases. Each claim is a `Claim` (its text, author, the source it appears in and
+//! when that was published, its figure as `about`); sources are `CreativeWork`s, speakers `Person`s
+//! or `Organization`s, figures `Thing`s. Claims are never rated: claimtrack records and compares,
+//! it does not decide the truth. Record text goes through serde, which escapes it for JSON.
+
+use super::{Basis, BasisKinds, ExportError};
+use crate::input::records::SpeakerKind;
+use crate::view::report::{ClaimView, FigureView, Report, SourceView, SpeakerView};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// The context every export names; consumers resolve its terms to `http://schema.org/` IRIs.
+pub const CONTEXT: &str = "https://schema.org/";
+
+/// The JSON-LD document: every speaker, source, figure and claim, in that order, each by id.
+pub fn render(report: &Report) -> Result<String, ExportError> {
+    super::check_ids(report)?;
+    let figures: HashMap<&str, &FigureView> =
+        report.figures.iter().map(|f| (f.id.as_str(), f)).collect();
+    let bases = BasisKinds::of(report);
+    let graph: Vec<Node> = report
+        .speakers
+        .iter()
+        .map(speaker)
+        .chain(report.sources.iter().map(source))
+        .chain(report.figures.iter().map(figure))
+        .chain(report.claims.iter().map(|c| claim(c, &figures, &bases)))
+        .collect();
+    let document = Document {
+        context: CONTEXT,
+        graph,
+    };
+    // The nodes hold only strings and lists of them, which always serialise.
+    Ok(serde_json::to_string_pretty(&document).expect("JSON-LD serialises") + "\n")
+}
+
+#[derive(Serialize)]
+struct Document {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@graph")]
+    graph: Vec<Node>,
+}
+
+/// A reference to another node of the graph.
+#[derive(Serialize)]
+struct Ref {
+    #[serde(rename = "@id")]
+    id: String,
+}
+
+/// One record. Fields that do not apply to a node's type stay `None` and are left out.
+#[derive(Serialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct Node {
+    #[serde(rename = "@id")]
+    id: String,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    identifier: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    alternate_name: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    author: Option<Ref>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    appearance: Option<Ref>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    first_appearance: Option<Ref>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date_published: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    temporal_coverage: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    about: Option<Ref>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mentions: Option<Ref>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    is_based_on: Vec<Ref>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    citation: Option<Quotation>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publisher: Option<Ref>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    genre: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    member_of: Vec<Ref>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<String>,
+}
+
+/// The quote a claim rests on, as it stands in its source.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Quotation {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    is_part_of: Option<Ref>,
+}
+
+/// `urn:claimtrack:claim:doc000/killed`: ids hold only letters, digits and `-_./:`, all allowed
+/// in an IRI.
+fn iri(kind: &str, id: &str) -> String {
+    format!("urn:claimtrack:{}", super::node_name(kind, id))
+}
+
+fn reference(kind: &str, id: &str) -> Ref {
+    Ref { id: iri(kind, id) }
+}
+
+fn speaker(s: &SpeakerView) -> Node {
+    Node {
+        id: iri("speaker", &s.id),
+        kind: match s.kind {
+            SpeakerKind::Person => "Person",
+            SpeakerKind::Organisation => "Organization",
+            SpeakerKind::Government => "GovernmentOrganization",
+            SpeakerKind::Outlet => "NewsMediaOrganization",
+        },
+        identifier: s.id.clone(),
+        name: Some(s.name.clone()),
+        alternate_name: s.aliases.clone(),
+        member_of: s
+            .affiliations
+            .iter()
+            .map(|a| reference("speaker", a))
+            .collect(),
+        description: s.note.clone(),
+        ..Node::default()
+    }
+}
+
+fn source(s: &SourceView) -> Node {
+    Node {
+        id: iri("source", &s.id),
+        kind: "CreativeWork",
+        identifier: s.id.clone(),
+        name: Some(s.title.clone()),
+        publisher: s.publisher.as_deref().map(|p| reference("speaker", p)),
+        date_published: s.published.map(|d| d.to_string()),
+        genre: Some(crate::view::facts::serialized_name(&s.kind)),
+        url: s.url.clone(),
+        description: s.note.clone(),
+        ..Node::default()
+    }
+}
+
+fn figure(f: &FigureView) -> Node {
+    Node {
+        id: iri("figure", &f.id),
+        kind: "Thing",
+        identifier: f.id.clone(),
+        name: Some(f.label.clone()),
+        description: f.note.clone(),
+        ..Node::default()
+    }
+}
+
+/// A claim record is one appearance of a claim in one source, so that source is both where it
+/// appears and its first known appearance; a repetition elsewhere is a claim record of its own,
+/// linked through `isBasedOn`.
+fn claim(c: &ClaimView, figures: &HashMap<&str, &FigureView>, bases: &BasisKinds) -> Node {
+    let label = c
+        .figure
+        .as_deref()
+        .and_then(|f| figures.get(f))
+        .map(|f| &f.label);
+    let name = match (label, &c.value) {
+        (Some(label), Some(value)) => Some(format!("{label}: {value}")),
+        _ => None,
+    };
+    let source = c.source.as_deref();
+    Node {
+        id: iri("claim", &c.id),
+        kind: "Claim",
+        identifier: c.id.clone(),
+        // What the claim says: its statement, else its value on its figure, else its quote.
+        text: c
+            .statement
+            .clone()
+            .or_else(|| name.clone())
+            .or_else(|| c.quote.clone())
+            .or_else(|| label.cloned()),
+        name,
+        author: c.speaker.as_deref().map(|s| reference("speaker", s)),
+        appearance: source.map(|s| reference("source", s)),
+        first_appearance: source.map(|s| reference("source", s)),
+        date_published: c.source_published.map(|d| d.to_string()),
+        temporal_coverage: c.as_of.map(|d| d.to_string()),
+        about: c.figure.as_deref().map(|f| reference("figure", f)),
+        mentions: c.according_to.as_deref().map(|s| reference("speaker", s)),
+        // First-hand bases (a witness, own research) are no record to link to.
+        is_based_on: c
+            .basis
+            .iter()
+            .filter_map(|b| match bases.kind(b) {
+                Basis::Source => Some(reference("source", b)),
+                Basis::Claim => Some(reference("claim", b)),
+                Basis::FirstHand => None,
+            })
+            .collect(),
+        citation: c.quote.clone().map(|text| Quotation {
+            kind: "Quotation",
+            text,
+            is_part_of: source.map(|s| reference("source", s)),
+        }),
+        description: c.note.clone(),
+        ..Node::default()
+    }
+}

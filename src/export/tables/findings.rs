@@ -1,0 +1,52 @@
+//! The tables of findings: each finding with its place, and the claims it names.
+
+use super::{Column, Table, Type, count, maybe, owned, table, text};
+use crate::view::report::Report;
+
+/// Findings are numbered from 1 in the report's order.
+pub(super) fn findings(report: &Report) -> Table<'_> {
+    const COLUMNS: &[Column] = &[
+        Column::id(Type::Integer),
+        Column::text("code"),
+        Column::text("severity"),
+        Column::text("message"),
+        Column::to("figure", "figures").optional(),
+        Column::text("file"),
+        Column::integer("line"),
+        Column::integer("column"),
+        Column::integer("end_line"),
+        Column::integer("end_column"),
+        Column::text("help").optional(),
+    ];
+    let rows = report.findings.iter().enumerate().map(|(i, f)| {
+        vec![
+            count(i + 1),
+            text(f.code.name()),
+            owned(Some(f.severity)),
+            text(&f.message),
+            maybe(f.figure.as_deref()),
+            text(&f.file),
+            count(f.line),
+            count(f.column),
+            count(f.end_line),
+            count(f.end_column),
+            maybe(f.help.as_deref()),
+        ]
+    });
+    table("findings", COLUMNS, rows)
+}
+
+const FINDING: Column = Column {
+    kind: Type::Integer,
+    ..Column::to("finding", "findings")
+};
+
+pub(super) fn finding_claims(report: &Report) -> Table<'_> {
+    const COLUMNS: &[Column] = &[FINDING, Column::to("claim", "claims")];
+    let rows = report.findings.iter().enumerate().flat_map(|(i, f)| {
+        f.claims
+            .iter()
+            .map(move |claim| vec![count(i + 1), text(claim)])
+    });
+    table("finding_claims", COLUMNS, rows)
+}
