@@ -162,6 +162,11 @@ impl ClaimBase {
         }
     }
 
+    /// The figure a finding is about: that of the first claim it names.
+    pub fn figure_of_finding(&self, finding: &crate::finding::Finding) -> Option<&str> {
+        self.figure_of_claim(finding.claims.first()?)
+    }
+
     /// The id of the figure the claim with this id measures.
     pub fn figure_of_claim(&self, claim_id: &str) -> Option<&str> {
         match self.lookup(claim_id)? {

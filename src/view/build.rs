@@ -312,11 +312,7 @@ pub fn reading_view(reading: Option<&Reading>) -> ReadingView {
 
 /// A finding with its places as line:column, the one way every format shows a place.
 fn finding_view(base: &ClaimBase, finding: &Finding) -> FindingView {
-    let figure = finding
-        .claims
-        .first()
-        .and_then(|claim| base.figure_of_claim(claim));
-    located(&base.files, finding, figure)
+    located(&base.files, finding, base.figure_of_finding(finding))
 }
 
 /// A finding with its places as line:column in `files`, about `figure`.

@@ -89,11 +89,7 @@ impl<'a> CheckView<'a> {
 
     /// The figure a finding is about: that of the first claim it names.
     pub fn figure_of(&self, finding: &Finding) -> Option<&'a str> {
-        let base = self.base;
-        finding
-            .claims
-            .first()
-            .and_then(|claim| base.figure_of_claim(claim))
+        self.base.figure_of_finding(finding)
     }
 
     /// The findings the human and GitHub formats show: info ones only on request, since they
