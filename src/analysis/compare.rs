@@ -143,8 +143,13 @@ fn compare_figure(
     let figure = &base.figures[figure_index];
     let mut not_compared = Vec::new();
     let mut windows: HashMap<Option<PartialDate>, HashMap<ValueKey, Vec<usize>>> = HashMap::new();
+    let history = base.config.compare.include_superseded;
     for &c in &claims {
         let claim = &base.claims[c];
+        if let (Some(reason), false) = (replaced(base, claim), history) {
+            not_compared.push(NotCompared { claim: c, reason });
+            continue;
+        }
         let Some(key) = ValueKey::of(figure.values, claim) else {
             let reason = if claim.value.is_none() {
                 "the claim gives no value"
@@ -240,6 +245,19 @@ fn compare_figure(
         windows,
         not_compared,
     }
+}
+
+/// Why a claim no longer stands as its origin's value, if it does not.
+fn replaced(base: &ClaimBase, claim: &Claim) -> Option<String> {
+    if let Some(reason) = &claim.withdrawn {
+        return Some(format!("withdrawn by its speaker: {reason}"));
+    }
+    let by: Vec<String> = claim
+        .superseded_by
+        .iter()
+        .map(|&c| format!("`{}`", base.claims[c].id))
+        .collect();
+    (!by.is_empty()).then(|| format!("superseded by {}", by.join(", ")))
 }
 
 fn groups_of(origins: &Origins, claims: &[usize]) -> Vec<usize> {

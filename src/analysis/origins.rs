@@ -1,14 +1,16 @@
 //! Origins and independence: where each claim comes from, found on the graph by following
 //! `according_to` and `basis` back to the earliest speaker, which speakers form one origin group
-//! because affiliations join them, and which claims rest on each other in a cycle.
+//! because affiliations join them (a dated affiliation only for claims within its dates; an
+//! anonymous speaker's claimed affiliations never), and which claims rest on each other in a cycle.
 
 use super::own_words::{OwnWords, Said, Window, window};
+use crate::model::date::PartialDate;
 use crate::model::{Basis, ClaimBase, Node, Relation};
 use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::unionfind::UnionFind;
 use petgraph::visit::{EdgeFiltered, EdgeRef};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Speakers joined by affiliations, named after the member the others are most affiliated with.
 #[derive(Debug, Clone)]
@@ -25,8 +27,9 @@ pub struct Origins {
     pub speaker_group: Vec<usize>,
     /// The origin groups of each claim, sorted; empty when its speaker is unresolved.
     pub claim_groups: Vec<Vec<usize>>,
-    /// For each claim attributed to a party without a basis, the party's own claim it follows.
-    pub followed: Vec<Option<usize>>,
+    /// For each claim without a basis, for each party it is attributed to (in `according_to`
+    /// order), the party's own claim it follows, if one is found.
+    pub followed: Vec<Vec<Option<usize>>>,
     /// Claims that rest on each other in a cycle: each cycle's claims sorted by id, the cycles by
     /// their first id.
     pub cycles: Vec<Vec<usize>>,
@@ -38,28 +41,38 @@ impl Origins {
         // An attribution without a basis follows the attributed party's own claim, if it has one.
         // What each party says is indexed once per figure and window.
         let mut said: HashMap<(usize, usize, Window), Said> = HashMap::new();
-        let followed: Vec<Option<usize>> = (0..base.claims.len())
+        let followed: Vec<Vec<Option<usize>>> = (0..base.claims.len())
             .map(|c| {
                 let claim = &base.claims[c];
-                let (Some(figure), Some(party), true) =
-                    (claim.figure, claim.according_to, claim.basis.is_empty())
+                let (Some(figure), true, Some(_)) =
+                    (claim.figure, claim.basis.is_empty(), &claim.value)
                 else {
-                    return None;
+                    return Vec::new();
                 };
-                claim.value.as_ref()?;
-                let key = (figure, party, window(base, claim));
-                said.entry(key)
-                    .or_insert_with(|| own_words.said(base, key))
-                    .followed(base, figure, c)
+                claim
+                    .according_to
+                    .iter()
+                    .map(|&party| {
+                        let key = (figure, party, window(base, claim));
+                        said.entry(key)
+                            .or_insert_with(|| own_words.said(base, key))
+                            .followed(base, figure, c)
+                    })
+                    .collect()
             })
             .collect();
         let claim_speakers = origin_speakers(base, &followed);
         let cycles = basis_cycles(base);
+        let dated = DatedAffiliations::of(base, &speaker_group);
         let claim_groups = claim_speakers
             .into_iter()
-            .map(|speakers| {
-                let mut groups: Vec<usize> =
-                    speakers.into_iter().map(|s| speaker_group[s]).collect();
+            .enumerate()
+            .map(|(c, speakers)| {
+                let date = base.claims[c].as_of;
+                let mut groups: Vec<usize> = speakers
+                    .into_iter()
+                    .flat_map(|s| dated.groups_at(speaker_group[s], date))
+                    .collect();
                 groups.sort_unstable();
                 groups.dedup();
                 groups
@@ -135,6 +148,67 @@ fn affiliation_groups(base: &ClaimBase) -> (Vec<OriginGroup>, Vec<usize>) {
     (groups, speaker_group)
 }
 
+/// Affiliations that hold only between dates, between the groups the undated ones form: a member's
+/// claim within the dates counts for the party's group, outside them for its own.
+struct DatedAffiliations<'a> {
+    /// For each group with a member dated into another: (member's speaker, affiliation).
+    out_of_group: HashMap<usize, Vec<(usize, crate::model::Affiliation)>>,
+    speaker_group: &'a [usize],
+}
+
+impl<'a> DatedAffiliations<'a> {
+    fn of(base: &ClaimBase, speaker_group: &'a [usize]) -> Self {
+        let mut out_of_group: HashMap<usize, Vec<_>> = HashMap::new();
+        for (s, speaker) in base.speakers.iter().enumerate() {
+            if speaker.is_anonymous() {
+                continue;
+            }
+            for affiliation in speaker.affiliations.iter().filter(|a| a.is_dated()) {
+                out_of_group
+                    .entry(speaker_group[s])
+                    .or_default()
+                    .push((s, *affiliation));
+            }
+        }
+        DatedAffiliations {
+            out_of_group,
+            speaker_group,
+        }
+    }
+
+    /// The groups a claim dated `date` by a speaker of `group` counts for: the group itself, or
+    /// the groups its dated affiliations lead to on that date, followed to their end.
+    fn groups_at(&self, group: usize, date: Option<PartialDate>) -> Vec<usize> {
+        if self.out_of_group.is_empty() {
+            return vec![group];
+        }
+        let mut seen = HashSet::from([group]);
+        let mut stack = vec![group];
+        let mut ends = Vec::new();
+        while let Some(g) = stack.pop() {
+            let mut leads_on = false;
+            for (_, affiliation) in self.out_of_group.get(&g).into_iter().flatten() {
+                if !affiliation.holds_at(date) {
+                    continue;
+                }
+                leads_on = true;
+                let next = self.speaker_group[affiliation.speaker];
+                if seen.insert(next) {
+                    stack.push(next);
+                }
+            }
+            if !leads_on {
+                ends.push(g);
+            }
+        }
+        // A loop of dated affiliations has no end: its groups stand for themselves.
+        if ends.is_empty() {
+            ends.push(group);
+        }
+        ends
+    }
+}
+
 /// The cycles among claims resting on claims: the strongly connected components of the graph's
 /// `rests on` edges between claims (found iteratively, so long chains cannot overflow), each sorted
 /// by id, in the order of their first ids.
@@ -170,7 +244,7 @@ fn basis_cycles(base: &ClaimBase) -> Vec<Vec<usize>> {
 /// are condensed into strongly connected components, which come sinks first, so every claim's
 /// dependencies are resolved before the claim itself. Dependencies within one component (a loop)
 /// contribute nothing.
-fn origin_speakers(base: &ClaimBase, followed: &[Option<usize>]) -> Vec<Vec<usize>> {
+fn origin_speakers(base: &ClaimBase, followed: &[Vec<Option<usize>>]) -> Vec<Vec<usize>> {
     let claims = &base.claims;
     let mut depends: DiGraph<(), ()> = DiGraph::with_capacity(claims.len(), claims.len());
     for _ in claims {
@@ -182,7 +256,7 @@ fn origin_speakers(base: &ClaimBase, followed: &[Option<usize>]) -> Vec<Vec<usiz
                 depends.add_edge(NodeIndex::new(c), NodeIndex::new(d), ());
             }
         }
-        if let Some(d) = followed[c] {
+        for &d in followed[c].iter().flatten() {
             depends.add_edge(NodeIndex::new(c), NodeIndex::new(d), ());
         }
     }
@@ -194,7 +268,7 @@ fn origin_speakers(base: &ClaimBase, followed: &[Option<usize>]) -> Vec<Vec<usiz
         }
         for node in &nodes {
             let c = node.index();
-            result[c] = own_origins(base, c, followed[c], &result, |d| {
+            result[c] = own_origins(base, c, &followed[c], &result, |d| {
                 component_of[d] == component
             });
         }
@@ -202,16 +276,17 @@ fn origin_speakers(base: &ClaimBase, followed: &[Option<usize>]) -> Vec<Vec<usiz
     result
 }
 
-/// A claim's origins, the earliest point that can be traced: what its basis leads to (the
-/// publishers of the sources it rests on, the origins of the claims it rests on, or for a first-hand
-/// basis the party who has it first-hand); without a basis, the origins of the attributed party's
-/// own claim it follows, or else the attributed party itself; else its own speaker. The basis comes
-/// first as it is earlier: this also keeps a chain of attributions resting on each other from
-/// piling every link's party onto the last claim.
+/// A claim's origins, the earliest point that can be traced: what its basis leads to (the authors
+/// of the sources it rests on, or their publishers when no authors are named, the origins of the
+/// claims it rests on, or for a first-hand basis the parties who have it first-hand); without a
+/// basis, for each attributed party the origins of its own claim the attribution follows, or else
+/// the party itself; else its own speaker. The basis comes first as it is earlier: this also keeps
+/// a chain of attributions resting on each other from piling every link's party onto the last
+/// claim.
 fn own_origins(
     base: &ClaimBase,
     c: usize,
-    followed: Option<usize>,
+    followed: &[Option<usize>],
     done: &[Vec<usize>],
     on_loop_with: impl Fn(usize) -> bool,
 ) -> Vec<usize> {
@@ -219,19 +294,29 @@ fn own_origins(
     let mut speakers: Vec<usize> = Vec::new();
     for basis in &claim.basis {
         match *basis {
-            Basis::Source(s) => speakers.extend(base.sources[s].publisher),
+            Basis::Source(s) => {
+                let source = &base.sources[s];
+                if source.authors.is_empty() {
+                    speakers.extend(source.publisher);
+                } else {
+                    speakers.extend(&source.authors);
+                }
+            }
             Basis::Claim(d) if !on_loop_with(d) => speakers.extend(&done[d]),
             Basis::Claim(_) => {}
-            Basis::FirstHand(_) => speakers.extend(claim.according_to.or(claim.speaker)),
+            Basis::FirstHand(_) => speakers.extend(claim.voices()),
         }
     }
-    if claim.basis.is_empty()
-        && let Some(d) = followed.filter(|&d| !on_loop_with(d))
-    {
-        speakers.extend(&done[d]);
+    if claim.basis.is_empty() {
+        for (k, &party) in claim.according_to.iter().enumerate() {
+            match followed.get(k).copied().flatten() {
+                Some(d) if !on_loop_with(d) => speakers.extend(&done[d]),
+                _ => speakers.push(party),
+            }
+        }
     }
     if speakers.is_empty() {
-        speakers.extend(claim.according_to.or(claim.speaker));
+        speakers.extend(claim.voices());
     }
     speakers.sort_unstable();
     speakers.dedup();
@@ -358,7 +443,10 @@ mod tests {
         assert_eq!(origin_names(&checked, "other"), ["watchdog"]);
         let origins = &checked.analysis.origins;
         let daily = claim_index(&checked, "daily");
-        assert_eq!(origins.followed[daily], Some(claim_index(&checked, "wire")));
+        assert_eq!(
+            origins.followed[daily],
+            [Some(claim_index(&checked, "wire"))]
+        );
     }
 
     #[test]
@@ -374,7 +462,7 @@ mod tests {
         let daily = claim_index(&checked, "daily");
         assert_eq!(
             checked.analysis.origins.followed[daily],
-            Some(claim_index(&checked, "b-same"))
+            [Some(claim_index(&checked, "b-same"))]
         );
     }
 

@@ -1,14 +1,16 @@
 //! A party's own words: the claims by a party or one of its members on a figure in a window, filed
 //! once per figure and window in the order of their speakers' membership numbers, so a party's
 //! members' claims are one slice found by binary search, however many claims cite the party and
-//! however deep its affiliations run. Attribution checks read them, and origins follow an
-//! attribution to the attributed party's own claim through them.
+//! however deep its affiliations run. A value the speaker only reports is not its own word; a
+//! member by a dated affiliation speaks for the party only within the dates. Attribution checks
+//! read them, at the date of the attribution (a claim replaced before then no longer speaks for
+//! the party), and origins follow an attribution to the attributed party's own claim through them.
 
 use super::compare::fold_label;
 use super::membership::{Membership, walk_members};
 use crate::input::records::ValueKind;
 use crate::model::date::PartialDate;
-use crate::model::{Claim, ClaimBase};
+use crate::model::{Affiliation, Claim, ClaimBase};
 use crate::value::{Number, Rule};
 use std::collections::{HashMap, HashSet};
 
@@ -33,18 +35,36 @@ pub struct OwnWords {
     numbered: HashMap<(usize, Window), Vec<(u32, usize)>>,
     /// (figure, speaker, window) -> claims: speakers whose group is walked party by party.
     by_speaker: HashMap<(usize, usize, Window), Vec<usize>>,
+    /// Dated affiliations, (member, party): few, so each party's are found by a scan.
+    dated: Vec<(usize, Affiliation)>,
 }
 
 impl OwnWords {
     pub fn file(base: &ClaimBase) -> OwnWords {
         let membership = Membership::of(base);
+        let dated = base
+            .speakers
+            .iter()
+            .enumerate()
+            .filter(|(_, speaker)| !speaker.is_anonymous())
+            .flat_map(|(s, speaker)| {
+                speaker
+                    .affiliations
+                    .iter()
+                    .filter(|a| a.is_dated())
+                    .map(move |a| (s, *a))
+            })
+            .collect();
         let mut own = OwnWords {
             membership,
             numbered: HashMap::new(),
             by_speaker: HashMap::new(),
+            dated,
         };
         for (c, claim) in base.claims.iter().enumerate() {
-            let (Some(figure), Some(speaker)) = (claim.figure, claim.speaker) else {
+            let (Some(figure), Some(speaker), true) =
+                (claim.figure, claim.speaker, claim.is_own_position())
+            else {
                 continue;
             };
             let window = window(base, claim);
@@ -68,7 +88,49 @@ impl OwnWords {
     }
 
     /// The claims by `party` or its members on `figure` in `window`.
-    pub fn of(
+    pub fn of(&self, base: &ClaimBase, key: (usize, usize, Window)) -> Vec<usize> {
+        let mut claims = self.of_members(base, key);
+        let mut seen = HashSet::from([key.1]);
+        self.add_dated_members(base, key, &mut seen, &mut claims);
+        claims
+    }
+
+    /// The claims of members by dated affiliations, within their dates, and of their members.
+    fn add_dated_members(
+        &self,
+        base: &ClaimBase,
+        (figure, party, window): (usize, usize, Window),
+        seen: &mut HashSet<usize>,
+        claims: &mut Vec<usize>,
+    ) {
+        for &(member, affiliation) in &self.dated {
+            if !self.is_member(base, affiliation.speaker, party) || !seen.insert(member) {
+                continue;
+            }
+            let key = (figure, member, window);
+            let mut theirs = self.of_members(base, key);
+            self.add_dated_members(base, key, seen, &mut theirs);
+            claims.extend(
+                theirs
+                    .into_iter()
+                    .filter(|&c| affiliation.holds_at(base.claims[c].as_of)),
+            );
+        }
+    }
+
+    /// Whether `speaker` is `party` or one of its members by undated affiliations.
+    fn is_member(&self, base: &ClaimBase, speaker: usize, party: usize) -> bool {
+        match (
+            self.membership.members(party),
+            self.membership.number(speaker),
+        ) {
+            (Some(range), Some(number)) => range.contains(&number),
+            _ => speaker == party || walk_members(base, party).contains(&speaker),
+        }
+    }
+
+    /// The claims by `party` or its members by undated affiliations.
+    fn of_members(
         &self,
         base: &ClaimBase,
         (figure, party, window): (usize, usize, Window),
@@ -126,6 +188,8 @@ pub struct Said {
     /// Whether one of the claims could not be read: it neither supports nor contradicts.
     any_unread: bool,
     members: HashSet<usize>,
+    /// For each claim replaced by a later one, the day of the earliest replacement.
+    replaced_on: HashMap<usize, i64>,
 }
 
 #[derive(PartialEq, Eq, Hash)]
@@ -145,7 +209,7 @@ fn value_key(claim: &Claim) -> Option<ValueKey> {
 impl OwnWords {
     /// The index of what `party` (or a member) says on `figure` in `window`.
     pub fn said(&self, base: &ClaimBase, key: (usize, usize, Window)) -> Said {
-        let day = |c: usize| base.claims[c].as_of.map_or(i64::MAX, day_number);
+        let day = |c: usize| claim_day(&base.claims[c]);
         let mut by_date: Vec<(i64, usize)> = self
             .of(base, key)
             .into_iter()
@@ -182,7 +246,15 @@ impl OwnWords {
                 next
             })
             .collect();
+        let replaced_on = by_date
+            .iter()
+            .filter_map(|&(_, c)| {
+                let replaced = base.claims[c].superseded_by.iter().map(|&r| day(r)).min()?;
+                Some((c, replaced))
+            })
+            .collect();
         Said {
+            replaced_on,
             members: by_date.iter().map(|&(_, c)| c).collect(),
             by_date,
             by_value,
@@ -207,16 +279,34 @@ impl Said {
         self.members.contains(&c)
     }
 
-    /// Every claim, by date.
-    pub fn claims(&self) -> impl Iterator<Item = usize> + '_ {
-        self.by_date.iter().map(|&(_, c)| c)
+    /// Every claim that still stood on `claim`'s date (none replaced before it), by date.
+    pub fn current_at<'a>(&'a self, claim: &Claim) -> impl Iterator<Item = usize> + 'a {
+        let day = claim_day(claim);
+        self.by_date
+            .iter()
+            .map(|&(_, c)| c)
+            .filter(move |&c| self.stands_on(c, day))
     }
 
-    /// Whether some claim here could be true together with `claim`'s value.
+    /// Whether claim `c` was not yet replaced on `day`. An undated replacement is taken to come
+    /// after any dated attribution, and before an undated one.
+    fn stands_on(&self, c: usize, day: i64) -> bool {
+        self.replaced_on
+            .get(&c)
+            .is_none_or(|&replaced| replaced > day)
+    }
+
+    /// Whether some claim standing on `claim`'s date could be true together with its value.
     pub fn supports(&self, base: &ClaimBase, figure: usize, claim: &Claim) -> bool {
         let Some(value) = &claim.value else {
             return false;
         };
+        if !self.replaced_on.is_empty() {
+            // Revisions are few: the claims standing on the date are scanned.
+            return self
+                .current_at(claim)
+                .any(|other| compatible(base, figure, claim, &base.claims[other]));
+        }
         if base.figures[figure].values == ValueKind::Label {
             return value_key(claim).is_some_and(|key| self.by_value.contains_key(&key));
         }
@@ -238,7 +328,7 @@ impl Said {
     /// (then by id); else the nearest compatible one within [`NEAREST_SCAN`] claims of its date.
     pub fn followed(&self, base: &ClaimBase, figure: usize, c: usize) -> Option<usize> {
         let claim = &base.claims[c];
-        let day = claim.as_of.map_or(i64::MAX, day_number);
+        let day = claim_day(claim);
         let nearest = |list: &[(i64, usize)], limit: usize, ok: &dyn Fn(usize) -> bool| {
             let at = list.partition_point(|&(d, _)| d < day);
             let (mut before, mut after) = (at, at);
@@ -260,7 +350,7 @@ impl Said {
                     (None, None) => break,
                 };
                 let (d, other) = pick;
-                if other == c || !ok(other) {
+                if other == c || !self.stands_on(other, day) || !ok(other) {
                     continue;
                 }
                 let key = (d.abs_diff(day) as i64, &base.claims[other].id, other);
@@ -279,6 +369,11 @@ impl Said {
             compatible(base, figure, claim, &base.claims[other])
         })
     }
+}
+
+/// A claim's date as a day number; an undated claim comes after every dated one.
+fn claim_day(claim: &Claim) -> i64 {
+    claim.as_of.map_or(i64::MAX, day_number)
 }
 
 /// A date as a day number, taken at the middle of what a partial date may mean.

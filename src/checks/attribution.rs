@@ -1,5 +1,6 @@
 //! Attribution: "according to X" checked against what X, or a member of X, says on the same figure
-//! in the same window (the analysis files each party's own words once).
+//! in the same window, as it stood on the attribution's date (the analysis files each party's own
+//! words once). A claim attributed to several parties is checked against each.
 
 use super::Context;
 use crate::analysis::own_words::{Said, Window, compatible, window};
@@ -17,18 +18,17 @@ pub fn attributions(context: &Context) -> Vec<Finding> {
     let mut said: HashMap<(usize, usize, Window), Said> = HashMap::new();
     let mut findings = Vec::new();
     for (c, claim) in base.claims.iter().enumerate() {
-        let (Some(figure), Some(party), Some(value)) =
-            (claim.figure, claim.according_to, &claim.value)
-        else {
+        let (Some(figure), Some(value)) = (claim.figure, &claim.value) else {
             continue;
         };
-        let key = (figure, party, window(base, claim));
-        let said = said.entry(key).or_insert_with(|| own_words.said(base, key));
-        // A claim by the party itself is not its own confirmation.
-        let itself = usize::from(said.contains(c));
-        let party_id = &base.speakers[party].id;
-        if said.len() == itself {
-            findings.push(
+        for &party in &claim.according_to {
+            let key = (figure, party, window(base, claim));
+            let said = said.entry(key).or_insert_with(|| own_words.said(base, key));
+            // A claim by the party itself is not its own confirmation.
+            let itself = usize::from(said.contains(c));
+            let party_id = &base.speakers[party].id;
+            if said.len() == itself {
+                findings.push(
                 Finding::new(
                     Code::AttributionUnverified,
                     value.location.clone(),
@@ -41,34 +41,34 @@ pub fn attributions(context: &Context) -> Vec<Finding> {
                 .help(format!("add what `{party_id}` itself says on this figure, from its own source"))
                 .claims([claim.id.as_str()]),
             );
-            continue;
-        }
-        let supported = if itself == 1 {
-            said.claims()
+                continue;
+            }
+            let supported = if itself == 1 {
+                said.current_at(claim)
+                    .filter(|&other| other != c)
+                    .any(|other| compatible(base, figure, claim, &base.claims[other]))
+            } else {
+                said.supports(base, figure, claim)
+            };
+            if supported {
+                continue;
+            }
+            let mut own: Vec<&Claim> = said
+                .current_at(claim)
                 .filter(|&other| other != c)
-                .any(|other| compatible(base, figure, claim, &base.claims[other]))
-        } else {
-            said.supports(base, figure, claim)
-        };
-        if supported {
-            continue;
-        }
-        let mut own: Vec<&Claim> = said
-            .claims()
-            .filter(|&other| other != c)
-            .map(|other| &base.claims[other])
-            .collect();
-        own.sort_by(|a, b| a.id.cmp(&b.id));
-        let more = own.len().saturating_sub(NAMED_OWN_CLAIMS);
-        own.truncate(NAMED_OWN_CLAIMS);
-        let mut named: Vec<String> = own
-            .iter()
-            .map(|o| format!("`{}`", o.value.as_ref().map_or("", |v| v.written.as_str())))
-            .collect();
-        if more > 0 {
-            named.push(format!("and {more} more"));
-        }
-        let mut finding = Finding::new(
+                .map(|other| &base.claims[other])
+                .collect();
+            own.sort_by(|a, b| a.id.cmp(&b.id));
+            let more = own.len().saturating_sub(NAMED_OWN_CLAIMS);
+            own.truncate(NAMED_OWN_CLAIMS);
+            let mut named: Vec<String> = own
+                .iter()
+                .map(|o| format!("`{}`", o.value.as_ref().map_or("", |v| v.written.as_str())))
+                .collect();
+            if more > 0 {
+                named.push(format!("and {more} more"));
+            }
+            let mut finding = Finding::new(
             Code::AttributionContradicted,
             value.location.clone(),
             format!(
@@ -81,13 +81,14 @@ pub fn attributions(context: &Context) -> Vec<Finding> {
         .label(format!("according to `{party_id}`"))
         .help("compare the attribution with the attributed party's own words")
         .claims(std::iter::once(claim.id.as_str()).chain(own.iter().map(|o| o.id.as_str())));
-        for other in &own {
-            finding = finding.related(
-                other.value_location().clone(),
-                format!("`{party_id}`'s own claim `{}`", other.id),
-            );
+            for other in &own {
+                finding = finding.related(
+                    other.value_location().clone(),
+                    format!("`{party_id}`'s own claim `{}`", other.id),
+                );
+            }
+            findings.push(finding);
         }
-        findings.push(finding);
     }
     findings
 }

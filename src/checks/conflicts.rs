@@ -103,7 +103,7 @@ fn conflict(
 }
 
 /// "a", "a and b", "a, b and c".
-fn join_names(names: &[String]) -> String {
+pub(super) fn join_names(names: &[String]) -> String {
     match names {
         [] => String::new(),
         [one] => one.clone(),
@@ -111,18 +111,18 @@ fn join_names(names: &[String]) -> String {
     }
 }
 
-fn ids<'a>(base: &'a ClaimBase, value: &'a Value) -> impl Iterator<Item = &'a str> + 'a {
+pub(super) fn ids<'a>(base: &'a ClaimBase, value: &'a Value) -> impl Iterator<Item = &'a str> + 'a {
     value.claims.iter().map(|&c| base.claims[c].id.as_str())
 }
 
 /// Where a value is written by its first claim.
-fn first_place(base: &ClaimBase, value: &Value) -> crate::input::files::Location {
+pub(super) fn first_place(base: &ClaimBase, value: &Value) -> crate::input::files::Location {
     base.claims[value.claims[0]].value_location().clone()
 }
 
 /// "`30,000` (doc000/executed-30000 by outlet-doc000, and 1 more claim)": a value as written, with
 /// the claim that states it first and its speaker.
-fn describe(base: &ClaimBase, value: &Value) -> String {
+pub(super) fn describe(base: &ClaimBase, value: &Value) -> String {
     let claim = &base.claims[value.claims[0]];
     let speaker = claim
         .speaker

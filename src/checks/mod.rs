@@ -12,6 +12,8 @@ mod cycles;
 mod dates;
 mod duplicate_sources;
 mod duplicate_speakers;
+mod parts;
+mod revisions;
 mod similar_names;
 mod single_origin;
 mod support;
@@ -126,6 +128,16 @@ pub const REGISTRY: &[Check] = &[
         name: "basis-cycles",
         stage: Stage::Model(cycles::basis_cycles),
         codes: &[Code::BasisCycle],
+    },
+    Check {
+        name: "revisions",
+        stage: Stage::Model(revisions::supersessions),
+        codes: &[Code::InvalidSupersession],
+    },
+    Check {
+        name: "parts",
+        stage: Stage::Model(parts::parts),
+        codes: &[Code::FigurePartCycle, Code::FigurePartExceedsWhole],
     },
     Check {
         name: "support",

@@ -1,14 +1,16 @@
-//! Support: a figure stated with neither an attribution nor a basis, so nothing in the claim base
-//! says where the speaker has it from.
+//! Support: a figure asserted with neither an attribution nor a basis, so nothing in the claim base
+//! says where the speaker has it from. A figure the speaker only reports is not an assertion.
 
 use super::Context;
 use crate::finding::{Code, Finding};
+use crate::input::records::Stance;
 
 pub fn unsupported_assertions(context: &Context) -> Vec<Finding> {
     let base = context.base;
     base.claims
         .iter()
-        .filter(|claim| claim.figure.is_some() && claim.according_to.is_none())
+        .filter(|claim| claim.figure.is_some() && claim.according_to.is_empty())
+        .filter(|claim| claim.stance != Stance::Reports)
         .filter(|claim| claim.basis.is_empty())
         .filter_map(|claim| {
             let value = claim.value.as_ref()?;

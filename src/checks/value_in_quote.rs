@@ -13,7 +13,7 @@ pub fn values_not_in_quotes(context: &Context) -> Vec<Finding> {
         .par_iter()
         .filter_map(|claim| {
             let value = claim.value.as_ref()?;
-            let reading = value.reading.as_ref()?;
+            let reading = value.words_reading()?;
             let quote = claim.quote.as_ref()?;
             if value_in_quote(
                 &value.written,

@@ -15,7 +15,7 @@ pub fn values_read_otherwise(context: &Context) -> Vec<Finding> {
         .par_iter()
         .filter_map(|claim| {
             let value = claim.value.as_ref()?;
-            let reading = value.reading.as_ref()?;
+            let reading = value.words_reading()?;
             let quote = claim.quote.as_ref()?;
             let phrase = reader.differs(reading, quote.get_ref())?;
             let quote_read = if phrase.negated {

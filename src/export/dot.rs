@@ -134,11 +134,25 @@ fn edges(report: &Report, out: &mut String) {
         if let Some(source) = &claim.source {
             edge(from(), node("source", source), "label=\"in\"");
         }
-        if let Some(speaker) = &claim.according_to {
+        for speaker in &claim.according_to {
             edge(
                 from(),
                 node("speaker", speaker),
                 "label=\"according to\", style=dashed",
+            );
+        }
+        for disputed in &claim.disputes {
+            edge(
+                from(),
+                node("claim", disputed),
+                "label=\"disputes\", color=red",
+            );
+        }
+        for earlier in &claim.supersedes {
+            edge(
+                from(),
+                node("claim", earlier),
+                "label=\"supersedes\", style=bold",
             );
         }
         for basis in &claim.basis {
@@ -170,13 +184,24 @@ fn edges(report: &Report, out: &mut String) {
                 attributes,
             );
         }
+        for author in &source.authors {
+            edge(
+                node("source", &source.id),
+                node("speaker", author),
+                "label=\"written by\", color=gray",
+            );
+        }
     }
     for speaker in &report.speakers {
         for other in &speaker.affiliations {
-            let attributes = "label=\"affiliated with\", style=dashed, color=gray";
+            let attributes = if other.claimed {
+                "label=\"claimed affiliation\", style=dotted, color=gray"
+            } else {
+                "label=\"affiliated with\", style=dashed, color=gray"
+            };
             edge(
                 node("speaker", &speaker.id),
-                node("speaker", other),
+                node("speaker", &other.id),
                 attributes,
             );
         }

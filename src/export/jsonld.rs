@@ -65,8 +65,8 @@ struct Node {
     alternate_name: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    author: Option<Ref>,
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "one_or_many")]
+    author: Vec<Ref>,
     #[serde(skip_serializing_if = "Option::is_none")]
     appearance: Option<Ref>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -77,8 +77,8 @@ struct Node {
     temporal_coverage: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     about: Option<Ref>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    mentions: Option<Ref>,
+    #[serde(skip_serializing_if = "Vec::is_empty", serialize_with = "one_or_many")]
+    mentions: Vec<Ref>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     is_based_on: Vec<Ref>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -112,6 +112,14 @@ fn iri(kind: &str, id: &str) -> String {
     format!("urn:claimtrack:{}", super::node_name(kind, id))
 }
 
+/// One reference as an object, several as a list: JSON-LD reads both, and most claims have one.
+fn one_or_many<S: serde::Serializer>(refs: &[Ref], serializer: S) -> Result<S::Ok, S::Error> {
+    match refs {
+        [one] => one.serialize(serializer),
+        many => many.serialize(serializer),
+    }
+}
+
 fn reference(kind: &str, id: &str) -> Ref {
     Ref { id: iri(kind, id) }
 }
@@ -124,14 +132,18 @@ fn speaker(s: &SpeakerView) -> Node {
             SpeakerKind::Organisation => "Organization",
             SpeakerKind::Government => "GovernmentOrganization",
             SpeakerKind::Outlet => "NewsMediaOrganization",
+            // Who stands behind an unnamed source is what the reporter says, not a known type.
+            SpeakerKind::Anonymous => "Thing",
         },
         identifier: s.id.clone(),
         name: Some(s.name.clone()),
         alternate_name: s.aliases.clone(),
+        // An anonymous speaker's affiliations are only claimed by the reporter: no membership.
         member_of: s
             .affiliations
             .iter()
-            .map(|a| reference("speaker", a))
+            .filter(|a| !a.claimed)
+            .map(|a| reference("speaker", &a.id))
             .collect(),
         description: s.note.clone(),
         ..Node::default()
@@ -145,6 +157,7 @@ fn source(s: &SourceView) -> Node {
         identifier: s.id.clone(),
         name: Some(s.title.clone()),
         publisher: s.publisher.as_deref().map(|p| reference("speaker", p)),
+        author: s.authors.iter().map(|a| reference("speaker", a)).collect(),
         date_published: s.published.map(|d| d.to_string()),
         genre: Some(crate::view::facts::serialized_name(&s.kind)),
         url: s.url.clone(),
@@ -190,13 +203,17 @@ fn claim(c: &ClaimView, figures: &HashMap<&str, &FigureView>, bases: &BasisKinds
             .or_else(|| c.quote.clone())
             .or_else(|| label.cloned()),
         name,
-        author: c.speaker.as_deref().map(|s| reference("speaker", s)),
+        author: c.speaker.iter().map(|s| reference("speaker", s)).collect(),
         appearance: source.map(|s| reference("source", s)),
         first_appearance: source.map(|s| reference("source", s)),
         date_published: c.source_published.map(|d| d.to_string()),
         temporal_coverage: c.as_of.map(|d| d.to_string()),
         about: c.figure.as_deref().map(|f| reference("figure", f)),
-        mentions: c.according_to.as_deref().map(|s| reference("speaker", s)),
+        mentions: c
+            .according_to
+            .iter()
+            .map(|s| reference("speaker", s))
+            .collect(),
         // First-hand bases (a witness, own research) are no record to link to.
         is_based_on: c
             .basis

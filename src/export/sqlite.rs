@@ -25,14 +25,14 @@ WHERE v.as_of IS NULL
    OR v.as_of = (SELECT max(w.as_of) FROM value_groups w WHERE w.figure = v.figure);
 
 CREATE VIEW claim_details AS
-SELECT c.id, c.figure, c.value, c.reading, c.as_of,
+SELECT c.id, c.figure, c.value, c.reading, c.measure, c.stance, c.current, c.as_of,
        c.speaker, sp.name AS speaker_name,
-       c.according_to, acc.name AS according_to_name,
+       (SELECT group_concat(a.according_to, ', ') FROM attributions a WHERE a.claim = c.id)
+           AS according_to,
        c.source, so.title AS source_title, so.published AS source_published,
        c.quote, c.locator, c.flags
 FROM claims c
 LEFT JOIN speakers sp ON sp.id = c.speaker
-LEFT JOIN speakers acc ON acc.id = c.according_to
 LEFT JOIN sources so ON so.id = c.source;
 "#;
 

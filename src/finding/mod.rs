@@ -146,6 +146,15 @@ codes! {
     BasisCycle = "basis-cycle", Warning,
         "claims rest on each other in a cycle",
         "Following `basis` from claim to claim comes back to where it started, so no origin can be\nfound for these claims. Break the cycle: one of them must rest on a source or a first-hand basis.";
+    InvalidSupersession = "invalid-supersession", Error,
+        "a claim supersedes a claim it cannot replace",
+        "`supersedes` records a revision: an origin replacing its own earlier figure (at least 208, then\nat least 304). The superseded claim stays in the report, marked, but is no longer compared as a\ncurrent value. So a claim may supersede only claims on the same figure whose speaker (or\nattributed party) is in its own origin group, and never itself or, through others, a claim that\nsupersedes it. To record that one party rejects another's figure, use `stance = \"disputes\"` with\n`disputes = [...]` instead; to record a figure on another figure, drop `supersedes`.";
+    FigurePartCycle = "figure-part-cycle", Error,
+        "figures are parts of each other in a loop",
+        "`part_of` says a figure counts a part of another (security forces killed, of all killed); a\nfigure cannot be a part of itself, directly or through others. Fix `part_of` on one of the\nfigures named so that the parts form a tree.";
+    FigurePartExceedsWhole = "figure-part-exceeds-whole", Info,
+        "a part's value is larger than its whole's",
+        "A figure with `part_of` counts a part of its whole, so a part's value cannot exceed the whole's.\nThe finding is raised when a part's lowest possible value lies above a comparable whole's\nhighest (in the same window when both vary over time): `300` security forces killed against\n`230` killed in all. Like a conflict, it is shown, not settled: the report lists both values with\nwho states them. Check that the two figures are scoped as declared.";
     FigureConflict = "figure-conflict", Info,
         "two comparable claims give values that cannot both be true",
         "Two claims on one figure (within one time window, for figures that vary) give intervals that do\nnot overlap, such as `at most 4,000` and `at least 5,000`, or different labels. claimtrack does\nnot decide which is right: the report shows every value with who says it and on what basis.";

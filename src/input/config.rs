@@ -52,12 +52,15 @@ impl Default for InputSettings {
 pub struct CompareSettings {
     /// Overlapping values whose numbers differ by at least this factor diverge.
     pub divergence_factor: f64,
+    /// Compare superseded and withdrawn claims too, as if each still stood: the history view.
+    pub include_superseded: bool,
 }
 
 impl Default for CompareSettings {
     fn default() -> Self {
         Self {
             divergence_factor: 2.0,
+            include_superseded: false,
         }
     }
 }

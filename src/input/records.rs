@@ -27,6 +27,9 @@ pub enum SpeakerKind {
     Organisation,
     Government,
     Outlet,
+    /// A speaker a source does not name ("three interior ministry officials"): its own origin
+    /// group, whose affiliations are only what the reporter claims.
+    Anonymous,
 }
 
 /// What kind of publication the source is.
@@ -82,10 +85,11 @@ pub struct RawSpeaker {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub aliases: Vec<Spanned<String>>,
-    /// Ids of speakers this one belongs to or speaks for: they form one origin group.
+    /// Ids of speakers this one belongs to or speaks for: they form one origin group. An entry may
+    /// be dated, `{ id = "niaid", from = "2006" }`, and then counts only for claims within its dates.
     #[serde(default)]
-    #[schemars(with = "Vec<String>")]
-    pub affiliations: Vec<Spanned<String>>,
+    #[schemars(with = "Vec<RawAffiliation>")]
+    pub affiliations: Vec<Spanned<RawAffiliation>>,
     #[schemars(with = "Option<String>")]
     pub note: Option<Spanned<String>>,
 }
@@ -102,6 +106,11 @@ pub struct RawSource {
     /// The id of the speaker that publishes the source.
     #[schemars(with = "String")]
     pub publisher: Spanned<String>,
+    /// Ids of the speakers who wrote the source: a `basis` naming the source leads to them rather
+    /// than to the publisher.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub authors: Vec<Spanned<String>>,
     #[schemars(with = "SourceKind")]
     pub kind: Spanned<SourceKind>,
     /// When the source was published.
@@ -133,6 +142,10 @@ pub struct RawFigure {
     /// What is counted; "percent" makes the values shares.
     #[schemars(with = "Option<String>")]
     pub unit: Option<Spanned<String>>,
+    /// The id of the figure this one is a part of (security forces killed, of all killed): no
+    /// part's value may exceed the whole's.
+    #[schemars(with = "Option<String>")]
+    pub part_of: Option<Spanned<String>>,
     /// The id of the speaker the figure is about (an office holder).
     #[schemars(with = "Option<String>")]
     pub subject: Option<Spanned<String>>,
@@ -190,16 +203,192 @@ pub struct RawClaim {
     /// The date the value holds at; defaults to the source's `published`.
     #[schemars(with = "Option<DateText>")]
     pub as_of: Option<Spanned<DateText>>,
-    /// The id of the speaker the statement is attributed to: reported speech, "according to X".
-    #[schemars(with = "Option<String>")]
-    pub according_to: Option<Spanned<String>>,
+    /// The id of the speaker the statement is attributed to: reported speech, "according to X"; a
+    /// list when it is attributed to several at once.
+    #[schemars(with = "Option<IdList>")]
+    pub according_to: Option<Spanned<IdList>>,
     /// What the figure rests on: ids of sources or claims, or `witness`, `own-count`,
     /// `own-research`, `official-records`.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub basis: Vec<Spanned<String>>,
+    /// What kind of number the value is; `documented` and `confirmed-so-far` are lower bounds.
+    #[schemars(with = "Option<ClaimMeasure>")]
+    pub measure: Option<Spanned<ClaimMeasure>>,
+    /// Whether the speaker asserts the value, only reports it, or disputes other claims.
+    #[schemars(with = "Option<Stance>")]
+    pub stance: Option<Spanned<Stance>>,
+    /// With `stance = "disputes"`: the ids of the claims the speaker disputes.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub disputes: Vec<Spanned<String>>,
+    /// Ids of earlier claims of the same origin that this one replaces (a revised count).
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub supersedes: Vec<Spanned<String>>,
+    /// Why the speaker retracted the claim: a withdrawn claim is kept but no longer compared.
+    #[schemars(with = "Option<String>")]
+    pub withdrawn: Option<Spanned<String>>,
     #[schemars(with = "Option<String>")]
     pub note: Option<Spanned<String>>,
+}
+
+/// What kind of number a claim's value is.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, serde::Serialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClaimMeasure {
+    /// An estimate of the whole count (the default).
+    #[default]
+    Estimate,
+    /// A count of identified cases: a lower bound of the whole.
+    Documented,
+    /// A count confirmed by a date, still rising: a lower bound of the whole.
+    ConfirmedSoFar,
+    /// An authority's own figure.
+    Official,
+    /// A forecast or model projection.
+    Projection,
+}
+
+impl ClaimMeasure {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimMeasure::Estimate => "estimate",
+            ClaimMeasure::Documented => "documented",
+            ClaimMeasure::ConfirmedSoFar => "confirmed-so-far",
+            ClaimMeasure::Official => "official",
+            ClaimMeasure::Projection => "projection",
+        }
+    }
+
+    /// Whether the value counts only what is known so far, so the whole may be any larger number.
+    pub fn is_lower_bound(self) -> bool {
+        matches!(
+            self,
+            ClaimMeasure::Documented | ClaimMeasure::ConfirmedSoFar
+        )
+    }
+}
+
+/// How the speaker stands to the value.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Deserialize, serde::Serialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Stance {
+    /// The speaker states the value as its own (the default).
+    #[default]
+    Asserts,
+    /// The speaker repeats a value without endorsing it.
+    Reports,
+    /// The speaker rejects the claims named in `disputes`.
+    Disputes,
+}
+
+impl Stance {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stance::Asserts => "asserts",
+            Stance::Reports => "reports",
+            Stance::Disputes => "disputes",
+        }
+    }
+}
+
+/// One id, or a list of ids: `according_to = "reuters"` or `according_to = ["reuters", "hrana"]`.
+/// A single id takes the span of the field; each id of a list keeps its own.
+#[derive(Debug, Clone)]
+pub enum IdList {
+    One(String),
+    Many(Vec<Spanned<String>>),
+}
+
+/// The ids of an optional one-or-many field, each with where it is written.
+pub fn ids_of(field: &Option<Spanned<IdList>>) -> Vec<Spanned<String>> {
+    match field {
+        None => Vec::new(),
+        Some(list) => match list.get_ref() {
+            IdList::One(id) => vec![Spanned::new(list.span(), id.clone())],
+            IdList::Many(ids) => ids.clone(),
+        },
+    }
+}
+
+impl<'de> Deserialize<'de> for IdList {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Ids;
+        impl<'de> serde::de::Visitor<'de> for Ids {
+            type Value = IdList;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str(
+                    "a speaker id or a list of speaker ids, such as [\"reuters\", \"hrana\"]",
+                )
+            }
+            fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<IdList, E> {
+                Ok(IdList::One(id.to_string()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<IdList, A::Error> {
+                let mut ids = Vec::new();
+                while let Some(id) = seq.next_element()? {
+                    ids.push(id);
+                }
+                Ok(IdList::Many(ids))
+            }
+        }
+        deserializer.deserialize_any(Ids)
+    }
+}
+
+/// An affiliation: a speaker id, or a table giving the dates it holds between.
+#[derive(Debug, Clone)]
+pub enum RawAffiliation {
+    Always(String),
+    Dated(DatedAffiliation),
+}
+
+/// An affiliation that holds between two dates; either end may be open, but not both.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DatedAffiliation {
+    /// The id of the speaker this one belongs to.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// The first date the affiliation holds.
+    #[schemars(with = "Option<DateText>")]
+    pub from: Option<Spanned<DateText>>,
+    /// The last date the affiliation holds.
+    #[schemars(with = "Option<DateText>")]
+    pub until: Option<Spanned<DateText>>,
+}
+
+impl<'de> Deserialize<'de> for RawAffiliation {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Affiliation;
+        impl<'de> serde::de::Visitor<'de> for Affiliation {
+            type Value = RawAffiliation;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a speaker id, or a table such as { id = \"niaid\", from = \"2006\" }")
+            }
+            fn visit_str<E: serde::de::Error>(self, id: &str) -> Result<RawAffiliation, E> {
+                Ok(RawAffiliation::Always(id.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<RawAffiliation, A::Error> {
+                let dated = DatedAffiliation::deserialize(
+                    serde::de::value::MapAccessDeserializer::new(map),
+                )?;
+                Ok(RawAffiliation::Dated(dated))
+            }
+        }
+        deserializer.deserialize_any(Affiliation)
+    }
 }
 
 /// A value as written: an integer or text. Read by the value grammar later, so an unreadable value
@@ -283,6 +472,7 @@ pub mod fields {
         "id",
         "title",
         "publisher",
+        "authors",
         "kind",
         "published",
         "url",
@@ -291,7 +481,7 @@ pub mod fields {
         "note",
     ];
     pub const FIGURE: &[&str] = &[
-        "id", "label", "unit", "subject", "values", "varies", "window", "note",
+        "id", "label", "unit", "part_of", "subject", "values", "varies", "window", "note",
     ];
     pub const CLAIM: &[&str] = &[
         "id",
@@ -300,6 +490,9 @@ pub mod fields {
         "low",
         "best",
         "high",
+        "measure",
+        "stance",
+        "disputes",
         "statement",
         "speaker",
         "source",
@@ -308,6 +501,8 @@ pub mod fields {
         "as_of",
         "according_to",
         "basis",
+        "supersedes",
+        "withdrawn",
         "note",
     ];
 }

@@ -4,7 +4,8 @@
 
 use crate::input::loader::Folder;
 use crate::input::records::{
-    DateText, FieldNumber, RawClaim, RawFigure, RawSource, RawSpeaker, ValueText,
+    DateText, DatedAffiliation, FieldNumber, IdList, RawAffiliation, RawClaim, RawFigure,
+    RawSource, RawSpeaker, ValueText,
 };
 use schemars::generate::SchemaSettings;
 use schemars::transform::RecursiveTransform;
@@ -82,6 +83,36 @@ impl JsonSchema for ValueText {
             "description": "The value as the source words it: an integer (30000), or text read by \
                 the value grammar (\"at least 5,000\", \"thousands\"); required when `figure` is set.",
             "type": ["integer", "string"],
+        })
+    }
+}
+
+impl JsonSchema for IdList {
+    fn schema_name() -> Cow<'static, str> {
+        "IdList".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A speaker id, or a list of speaker ids.",
+            "anyOf": [
+                { "type": "string" },
+                { "type": "array", "items": { "type": "string" } },
+            ],
+        })
+    }
+}
+
+impl JsonSchema for RawAffiliation {
+    fn schema_name() -> Cow<'static, str> {
+        "Affiliation".into()
+    }
+
+    fn json_schema(generator: &mut SchemaGenerator) -> Schema {
+        let dated = generator.subschema_for::<DatedAffiliation>();
+        json_schema!({
+            "description": "A speaker id, or `{ id = \"...\", from = \"...\", until = \"...\" }` for an affiliation that holds only between two dates.",
+            "anyOf": [{ "type": "string" }, dated],
         })
     }
 }

@@ -1,5 +1,6 @@
 //! The graph of the claim base: one node per record and one edge per relation a record names
-//! (measures, stated by, appears in, according to, rests on, published by, affiliated with, about).
+//! (measures, stated by, appears in, according to, rests on, disputes, supersedes, published by,
+//! written by, affiliated with, part of, about).
 //! Walks over relations (affiliation groups, basis cycles, what refers to a record) start here.
 
 use super::{Basis, ClaimBase};
@@ -38,10 +39,22 @@ pub enum Relation {
     AttributedTo,
     /// claim → source or claim
     RestsOn,
+    /// claim → claim: a dispute and what it rejects
+    Disputes,
+    /// claim → claim: a revision and the earlier claim it replaces
+    Supersedes,
     /// source → speaker
     PublishedBy,
-    /// speaker → speaker
+    /// source → speaker: an author
+    WrittenBy,
+    /// speaker → speaker: one origin group
     AffiliatedWith,
+    /// speaker → speaker: an affiliation that holds only between its dates
+    AffiliatedWhile,
+    /// anonymous speaker → speaker: an affiliation the reporter claims, which joins no group
+    ClaimedAffiliation,
+    /// figure → figure: a part and its whole
+    PartOf,
     /// figure → speaker: the party the figure is about, such as the holder of an office
     About,
 }
@@ -88,7 +101,20 @@ impl ClaimBase {
             edges.extend(
                 claim
                     .according_to
-                    .map(|s| (Node::Speaker(s), Relation::AttributedTo)),
+                    .iter()
+                    .map(|&s| (Node::Speaker(s), Relation::AttributedTo)),
+            );
+            edges.extend(
+                claim
+                    .disputes
+                    .iter()
+                    .map(|&d| (Node::Claim(d), Relation::Disputes)),
+            );
+            edges.extend(
+                claim
+                    .supersedes
+                    .iter()
+                    .map(|&d| (Node::Claim(d), Relation::Supersedes)),
             );
             edges.extend(claim.basis.iter().filter_map(|basis| match *basis {
                 Basis::Source(s) => Some((Node::Source(s), Relation::RestsOn)),
@@ -101,15 +127,21 @@ impl ClaimBase {
             }
         }
         for (i, source) in self.sources.iter().enumerate() {
+            let from = self.node(Node::Source(i));
             if let Some(publisher) = source.publisher {
-                let (from, to) = (
-                    self.node(Node::Source(i)),
-                    self.node(Node::Speaker(publisher)),
-                );
+                let to = self.node(Node::Speaker(publisher));
                 self.graph.add_edge(from, to, Relation::PublishedBy);
+            }
+            for &author in &source.authors {
+                let to = self.node(Node::Speaker(author));
+                self.graph.add_edge(from, to, Relation::WrittenBy);
             }
         }
         for (i, figure) in self.figures.iter().enumerate() {
+            if let Some(whole) = figure.part_of {
+                let (from, to) = (self.node(Node::Figure(i)), self.node(Node::Figure(whole)));
+                self.graph.add_edge(from, to, Relation::PartOf);
+            }
             if let Some(subject) = figure.subject {
                 let (from, to) = (
                     self.node(Node::Figure(i)),
@@ -119,9 +151,19 @@ impl ClaimBase {
             }
         }
         for (i, speaker) in self.speakers.iter().enumerate() {
-            for &group in &speaker.affiliations {
-                let (from, to) = (self.node(Node::Speaker(i)), self.node(Node::Speaker(group)));
-                self.graph.add_edge(from, to, Relation::AffiliatedWith);
+            for affiliation in &speaker.affiliations {
+                let relation = if speaker.is_anonymous() {
+                    Relation::ClaimedAffiliation
+                } else if affiliation.is_dated() {
+                    Relation::AffiliatedWhile
+                } else {
+                    Relation::AffiliatedWith
+                };
+                let (from, to) = (
+                    self.node(Node::Speaker(i)),
+                    self.node(Node::Speaker(affiliation.speaker)),
+                );
+                self.graph.add_edge(from, to, relation);
             }
         }
     }

@@ -12,7 +12,7 @@ pub use graph::{Node, Relation};
 
 use crate::input::config::Config;
 use crate::input::files::{FileId, Files, Location};
-use crate::input::records::{SourceKind, SpeakerKind, ValueKind};
+use crate::input::records::{ClaimMeasure, SourceKind, SpeakerKind, Stance, ValueKind};
 use crate::model::date::{PartialDate, Precision};
 use crate::value::Reading;
 use petgraph::graph::DiGraph;
@@ -58,9 +58,39 @@ pub struct Speaker {
     pub name: String,
     pub kind: SpeakerKind,
     pub aliases: Vec<String>,
-    pub affiliations: Vec<usize>,
+    pub affiliations: Vec<Affiliation>,
     pub note: Option<String>,
     pub location: Location,
+}
+
+impl Speaker {
+    /// An anonymous speaker's affiliations are what the reporter claims, so they join no group.
+    pub fn is_anonymous(&self) -> bool {
+        self.kind == SpeakerKind::Anonymous
+    }
+}
+
+/// A speaker's membership of another, holding between two dates when dated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Affiliation {
+    pub speaker: usize,
+    pub from: Option<PartialDate>,
+    pub until: Option<PartialDate>,
+}
+
+impl Affiliation {
+    pub fn is_dated(&self) -> bool {
+        self.from.is_some() || self.until.is_some()
+    }
+
+    /// Whether the affiliation may hold on `date`; an undated claim gets the benefit of the doubt.
+    pub fn holds_at(&self, date: Option<PartialDate>) -> bool {
+        let Some(date) = date else {
+            return true;
+        };
+        !self.from.is_some_and(|from| from.surely_after(date))
+            && !self.until.is_some_and(|until| date.surely_after(until))
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -68,6 +98,8 @@ pub struct Source {
     pub id: String,
     pub title: String,
     pub publisher: Option<usize>,
+    /// The speakers who wrote the source, when it names them.
+    pub authors: Vec<usize>,
     pub kind: SourceKind,
     pub published: Option<PartialDate>,
     /// Where `published` is written.
@@ -85,6 +117,8 @@ pub struct Figure {
     pub id: String,
     pub label: String,
     pub unit: Option<String>,
+    /// The figure this one is a part of.
+    pub part_of: Option<usize>,
     pub subject: Option<usize>,
     pub values: ValueKind,
     pub varies: bool,
@@ -97,9 +131,19 @@ pub struct Figure {
 #[derive(Debug, Clone)]
 pub struct ClaimValue {
     pub written: String,
-    /// `None` for label figures and for values the grammar could not read.
+    /// As compared: the reading of the words, open upwards when the claim's measure is a lower
+    /// bound. `None` for label figures and for values the grammar could not read.
     pub reading: Option<Reading>,
+    /// The reading of the words themselves, when the measure changed it for comparing.
+    pub worded: Option<Reading>,
     pub location: Location,
+}
+
+impl ClaimValue {
+    /// How the words read, before the claim's measure is applied: what a quote is checked against.
+    pub fn words_reading(&self) -> Option<&Reading> {
+        self.worded.as_ref().or(self.reading.as_ref())
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -118,8 +162,21 @@ pub struct Claim {
     pub as_of: Option<PartialDate>,
     /// Where the claim's own `as_of` is written, when it gives one.
     pub as_of_location: Option<Location>,
-    pub according_to: Option<usize>,
+    /// The parties the statement is attributed to: "according to X" (and Y).
+    pub according_to: Vec<usize>,
     pub basis: Vec<Basis>,
+    pub measure: ClaimMeasure,
+    pub stance: Stance,
+    /// The claims a dispute rejects.
+    pub disputes: Vec<usize>,
+    /// The earlier claims this one replaces.
+    pub supersedes: Vec<usize>,
+    /// Where each of `supersedes` is named.
+    pub supersedes_at: Vec<Location>,
+    /// The later claims that replace this one, by id.
+    pub superseded_by: Vec<usize>,
+    /// Why the speaker retracted the claim.
+    pub withdrawn: Option<String>,
     pub note: Option<String>,
     pub location: Location,
 }
@@ -127,6 +184,26 @@ pub struct Claim {
 impl Claim {
     pub fn file(&self) -> FileId {
         self.location.file
+    }
+
+    /// Who the statement is from: the parties it is attributed to, or else its speaker.
+    pub fn voices(&self) -> Vec<usize> {
+        if self.according_to.is_empty() {
+            self.speaker.into_iter().collect()
+        } else {
+            self.according_to.clone()
+        }
+    }
+
+    /// Whether the claim stands as its origin's value now: neither replaced nor withdrawn.
+    pub fn is_current(&self) -> bool {
+        self.superseded_by.is_empty() && self.withdrawn.is_none()
+    }
+
+    /// Whether the value is the speaker's own position: asserted, or given in a dispute, rather
+    /// than only reported.
+    pub fn is_own_position(&self) -> bool {
+        self.stance != Stance::Reports && self.value.is_some()
     }
 
     /// Where the claim's value is written, or its id when it has none.

@@ -4,12 +4,12 @@
 
 use super::ids::id_key;
 use super::values::read_values;
-use super::{Basis, Claim, ClaimBase, Figure, FirstHand, Node, Source, Speaker};
+use super::{Affiliation, Basis, Claim, ClaimBase, Figure, FirstHand, Node, Source, Speaker};
 use crate::finding::{Code, Finding};
 use crate::input::config::Config;
 use crate::input::files::{FileId, Location};
 use crate::input::loader::{InFile, Loaded};
-use crate::input::records::DateText;
+use crate::input::records::{DateText, RawAffiliation, RawClaim, Stance, ids_of};
 use crate::model::date::PartialDate;
 use crate::suggest::Suggestions;
 use petgraph::graph::DiGraph;
@@ -54,7 +54,7 @@ impl ClaimBase {
                 affiliations: record
                     .affiliations
                     .iter()
-                    .filter_map(|id| resolver.speaker(id, *file, "affiliations"))
+                    .filter_map(|entry| resolver.affiliation(entry, *file))
                     .collect(),
                 note: inner(&record.note),
                 location: Location::new(*file, record.id.span()),
@@ -67,6 +67,11 @@ impl ClaimBase {
                 id: record.id.get_ref().clone(),
                 title: record.title.get_ref().clone(),
                 publisher: resolver.speaker(&record.publisher, *file, "publisher"),
+                authors: record
+                    .authors
+                    .iter()
+                    .filter_map(|id| resolver.speaker(id, *file, "authors"))
+                    .collect(),
                 kind: *record.kind.get_ref(),
                 published: resolver.date(&record.published, *file),
                 published_location: Location::new(*file, record.published.span()),
@@ -84,6 +89,14 @@ impl ClaimBase {
                 id: record.id.get_ref().clone(),
                 label: record.label.get_ref().clone(),
                 unit: inner(&record.unit),
+                part_of: record
+                    .part_of
+                    .as_ref()
+                    .and_then(|id| resolver.reference(id, *file, "part_of", Target::Figure))
+                    .and_then(|node| match node {
+                        Node::Figure(f) => Some(f),
+                        _ => None,
+                    }),
                 subject: record
                     .subject
                     .as_ref()
@@ -122,10 +135,14 @@ impl ClaimBase {
                     None => source.and_then(|s| sources[s].published),
                 };
                 let speaker = resolver.speaker(&record.speaker, file, "speaker");
-                let according_to = record
-                    .according_to
-                    .as_ref()
-                    .and_then(|id| resolver.speaker(id, file, "according_to"));
+                let according_to = ids_of(&record.according_to)
+                    .iter()
+                    .filter_map(|id| resolver.speaker(id, file, "according_to"))
+                    .collect();
+                let (disputes, _) = resolver.claims(&record.disputes, file, "disputes");
+                let (supersedes, supersedes_at) =
+                    resolver.claims(&record.supersedes, file, "supersedes");
+                let stance = resolver.stance(&record, file);
                 let basis = record
                     .basis
                     .iter()
@@ -146,11 +163,28 @@ impl ClaimBase {
                     as_of_location: record.as_of.as_ref().map(|d| Location::new(file, d.span())),
                     according_to,
                     basis,
+                    measure: record.measure.map(|m| *m.get_ref()).unwrap_or_default(),
+                    stance,
+                    disputes,
+                    supersedes,
+                    supersedes_at,
+                    superseded_by: Vec::new(),
+                    withdrawn: record.withdrawn.map(Spanned::into_inner),
                     note: record.note.map(Spanned::into_inner),
                     location,
                 }
             })
             .collect();
+        let mut claims = claims;
+        for c in 0..claims.len() {
+            for d in claims[c].supersedes.clone() {
+                claims[d].superseded_by.push(c);
+            }
+        }
+        for claim in &mut claims {
+            claim.superseded_by.sort_unstable();
+            claim.superseded_by.dedup();
+        }
         findings.append(&mut resolver.findings);
 
         let mut base = ClaimBase {
@@ -177,6 +211,7 @@ enum Target {
     Speaker,
     Source,
     SourceOrClaim,
+    Claim,
     Figure,
 }
 
@@ -187,6 +222,7 @@ impl Target {
             (Target::Speaker, Node::Speaker(_))
                 | (Target::Source, Node::Source(_))
                 | (Target::SourceOrClaim, Node::Source(_) | Node::Claim(_))
+                | (Target::Claim, Node::Claim(_))
                 | (Target::Figure, Node::Figure(_))
         )
     }
@@ -196,6 +232,7 @@ impl Target {
             Target::Speaker => "speaker",
             Target::Source => "source",
             Target::SourceOrClaim => "source or claim",
+            Target::Claim => "claim",
             Target::Figure => "figure",
         }
     }
@@ -275,6 +312,112 @@ impl Resolver {
             Node::Speaker(i) => Some(i),
             _ => None,
         }
+    }
+
+    /// The claims `ids` name, each with where it is named.
+    fn claims(
+        &mut self,
+        ids: &[Spanned<String>],
+        file: FileId,
+        field: &str,
+    ) -> (Vec<usize>, Vec<Location>) {
+        ids.iter()
+            .filter_map(|id| match self.reference(id, file, field, Target::Claim)? {
+                Node::Claim(c) => Some((c, Location::new(file, id.span()))),
+                _ => None,
+            })
+            .unzip()
+    }
+
+    fn affiliation(
+        &mut self,
+        entry: &Spanned<RawAffiliation>,
+        file: FileId,
+    ) -> Option<Affiliation> {
+        let (id, from, until) = match entry.get_ref() {
+            RawAffiliation::Always(id) => {
+                let id = Spanned::new(entry.span(), id.clone());
+                return Some(Affiliation {
+                    speaker: self.speaker(&id, file, "affiliations")?,
+                    from: None,
+                    until: None,
+                });
+            }
+            RawAffiliation::Dated(dated) => (&dated.id, &dated.from, &dated.until),
+        };
+        if from.is_none() && until.is_none() {
+            self.findings.push(
+                Finding::new(
+                    Code::InvalidField,
+                    Location::new(file, entry.span()),
+                    "a dated affiliation gives neither `from` nor `until`",
+                )
+                .label("no dates")
+                .help(format!(
+                    "add `from = \"YYYY\"` or `until = \"YYYY\"`, or write the affiliation as plain \"{}\"",
+                    id.get_ref()
+                )),
+            );
+            return None;
+        }
+        let speaker = self.speaker(id, file, "affiliations");
+        let from_date = from.as_ref().and_then(|d| self.date(d, file));
+        let until_date = until.as_ref().and_then(|d| self.date(d, file));
+        if let (Some(start), Some(end), Some(until)) = (from_date, until_date, until)
+            && start.surely_after(end)
+        {
+            self.findings.push(
+                Finding::new(
+                    Code::InvalidField,
+                    Location::new(file, until.span()),
+                    format!("the affiliation ends ({end}) before it starts ({start})"),
+                )
+                .label("before `from`")
+                .help("swap `from` and `until`, or correct the dates"),
+            );
+            return None;
+        }
+        // A date that could not be read leaves the affiliation out rather than undated.
+        if from.is_some() != from_date.is_some() || until.is_some() != until_date.is_some() {
+            return None;
+        }
+        Some(Affiliation {
+            speaker: speaker?,
+            from: from_date,
+            until: until_date,
+        })
+    }
+
+    /// The claim's stance, checked against `disputes`: a dispute names what it disputes, and only
+    /// a dispute names any.
+    fn stance(&mut self, record: &RawClaim, file: FileId) -> Stance {
+        let stance = record
+            .stance
+            .as_ref()
+            .map(|s| *s.get_ref())
+            .unwrap_or_default();
+        let problem = match (stance, record.disputes.first()) {
+            (Stance::Disputes, None) => Some((
+                record
+                    .stance
+                    .as_ref()
+                    .map_or(record.id.span(), Spanned::span),
+                "`stance = \"disputes\"` names no claim it disputes",
+                "add `disputes = [\"claim-id\", ...]` naming the disputed claims",
+            )),
+            (Stance::Asserts | Stance::Reports, Some(first)) => Some((
+                first.span(),
+                "`disputes` is given, but the claim's stance is not `disputes`",
+                "add `stance = \"disputes\"`, or remove `disputes`",
+            )),
+            _ => None,
+        };
+        if let Some((span, message, help)) = problem {
+            self.findings.push(
+                Finding::new(Code::InvalidField, Location::new(file, span), message).help(help),
+            );
+        }
+        stance
     }
 
     fn figure(&mut self, id: &Spanned<String>, file: FileId) -> Option<usize> {

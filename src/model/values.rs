@@ -9,7 +9,7 @@ use crate::finding::{Code, Finding};
 use crate::input::config::Config;
 use crate::input::files::{FileId, Files, Location};
 use crate::input::loader::{InFile, RawBase};
-use crate::input::records::{FieldNumber, RawClaim, ValueKind, ValueText};
+use crate::input::records::{ClaimMeasure, FieldNumber, RawClaim, Stance, ValueKind, ValueText};
 use crate::value::{self, EstimateFields, Field, FieldError, Measure, Reading};
 use std::collections::HashMap;
 use toml::Spanned;
@@ -34,7 +34,12 @@ impl Resolver {
             (Some(value), _) => value.span(),
             (None, Some(span)) => span,
             (None, None) => {
-                if record.figure.is_some() {
+                // A dispute may reject a figure without stating one of its own.
+                let disputes = record
+                    .stance
+                    .as_ref()
+                    .is_some_and(|s| *s.get_ref() == Stance::Disputes);
+                if record.figure.is_some() && !disputes {
                     self.findings.push(
                         Finding::new(
                             Code::MissingValue,
@@ -84,6 +89,7 @@ impl Resolver {
             return Some(ClaimValue {
                 written,
                 reading: None,
+                worded: None,
                 location,
             });
         };
@@ -111,9 +117,17 @@ impl Resolver {
         {
             self.field_error(record, file, error);
         }
+        let measure = record.measure.as_ref().map(|m| *m.get_ref());
+        let (reading, worded) = match reading {
+            Some(reading) if measure.is_some_and(ClaimMeasure::is_lower_bound) => {
+                (Some(reading.at_least()), Some(reading))
+            }
+            reading => (reading, None),
+        };
         Some(ClaimValue {
             written,
             reading,
+            worded,
             location,
         })
     }

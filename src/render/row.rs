@@ -1,6 +1,7 @@
 //! A claim as a row of cells, shared by the table and markdown formats so both show the same
 //! columns in the same words.
 
+use crate::input::records::{ClaimMeasure, Stance};
 use crate::view::report::{ClaimView, flag};
 
 pub const HEADER: [&str; 9] = [
@@ -60,14 +61,48 @@ fn provenance(claim: &ClaimView) -> String {
     }
 }
 
-/// "according to X; basis: …", or empty when the claim gives neither.
-fn attribution(claim: &ClaimView) -> String {
+/// "according to X; basis: …" and how the claim stands (its measure and stance when not the
+/// defaults, what it disputes or replaces, what disputes or replaces it), or empty.
+pub fn attribution(claim: &ClaimView) -> String {
     let mut parts = Vec::new();
-    if let Some(party) = &claim.according_to {
-        parts.push(format!("according to {party}"));
+    if !claim.according_to.is_empty() {
+        parts.push(format!("according to {}", claim.according_to.join(" and ")));
     }
     if !claim.basis.is_empty() {
         parts.push(format!("basis: {}", claim.basis.join(", ")));
     }
+    parts.extend(standing(claim));
     parts.join("; ")
+}
+
+/// How a claim stands beside the others, in words: empty for a current assertion of an estimate.
+pub fn standing(claim: &ClaimView) -> Vec<String> {
+    let mut notes = Vec::new();
+    if claim.measure != ClaimMeasure::Estimate {
+        let bound = if claim.measure.is_lower_bound() {
+            ", a lower bound"
+        } else {
+            ""
+        };
+        notes.push(format!("measure: {}{bound}", claim.measure.as_str()));
+    }
+    match claim.stance {
+        Stance::Asserts => {}
+        Stance::Reports => notes.push("reports it, without endorsing".to_string()),
+        Stance::Disputes => notes.push(format!("disputes {}", claim.disputes.join(", "))),
+    }
+    let lists = [
+        ("disputed by", &claim.disputed_by),
+        ("supersedes", &claim.supersedes),
+        ("superseded by", &claim.superseded_by),
+    ];
+    for (relation, ids) in lists {
+        if !ids.is_empty() {
+            notes.push(format!("{relation} {}", ids.join(", ")));
+        }
+    }
+    if let Some(reason) = &claim.withdrawn {
+        notes.push(format!("withdrawn: {reason}"));
+    }
+    notes
 }

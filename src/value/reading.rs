@@ -114,6 +114,16 @@ impl Reading {
         }
     }
 
+    /// The reading as a lower bound of a larger whole: from its lower end up, keeping the number
+    /// it states. A count of documented cases reads so.
+    pub fn at_least(&self) -> Reading {
+        Reading {
+            high: None,
+            rule: Rule::AtLeast,
+            ..self.clone()
+        }
+    }
+
     /// "approximate", or "approximate (hedged)" when a hedge qualifies it.
     pub fn tag(&self) -> String {
         match self.hedge {

@@ -4,8 +4,8 @@
 use super::chain::chain;
 use super::grouping;
 use super::report::{
-    AboutView, ClaimView, ConflictView, FigureView, FindingView, NotComparedView, ReadingView,
-    RelatedView, Report, SourceView, SpeakerView, ValueView, WindowView,
+    AboutView, AffiliationView, ClaimView, ConflictView, FigureView, FindingView, NotComparedView,
+    ReadingView, RelatedView, Report, SourceView, SpeakerView, ValueView, WindowView,
 };
 use super::summary::summarise;
 use crate::Checked;
@@ -15,8 +15,10 @@ use crate::finding::key::FindingKey;
 use crate::finding::{Code, Finding};
 use crate::input::files::Files;
 use crate::input::records::ValueKind;
-use crate::model::{Claim, ClaimBase};
+use crate::model::{Claim, ClaimBase, Node, Relation};
 use crate::value::Reading;
+use petgraph::Direction;
+use petgraph::visit::EdgeRef;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// The report on every figure, or on the one `figure` names (which must exist).
@@ -56,6 +58,7 @@ pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
                 &flags,
             );
             view.chain = chain(base, origins, c);
+            view.disputed_by = disputed_by(base, c);
             view
         })
         .collect();
@@ -75,6 +78,11 @@ pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
             id: source.id.clone(),
             title: source.title.clone(),
             publisher: source.publisher.map(|p| base.speakers[p].id.clone()),
+            authors: source
+                .authors
+                .iter()
+                .map(|&a| base.speakers[a].id.clone())
+                .collect(),
             kind: source.kind,
             published: source.published,
             url: source.url.clone(),
@@ -92,12 +100,20 @@ pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
             name: speaker.name.clone(),
             kind: speaker.kind,
             aliases: sorted(speaker.aliases.iter().cloned()),
-            affiliations: sorted(
-                speaker
+            affiliations: {
+                let mut affiliations: Vec<AffiliationView> = speaker
                     .affiliations
                     .iter()
-                    .map(|&a| base.speakers[a].id.clone()),
-            ),
+                    .map(|a| AffiliationView {
+                        id: base.speakers[a.speaker].id.clone(),
+                        from: a.from,
+                        until: a.until,
+                        claimed: speaker.is_anonymous(),
+                    })
+                    .collect();
+                affiliations.sort_by(|a, b| (&a.id, a.from).cmp(&(&b.id, b.from)));
+                affiliations
+            },
             origin_group: origins
                 .group_name(base, origins.speaker_group[s])
                 .to_string(),
@@ -201,6 +217,17 @@ fn figure_view(
         id: figure.id.clone(),
         label: figure.label.clone(),
         unit: figure.unit.clone(),
+        part_of: figure.part_of.map(|w| base.figures[w].id.clone()),
+        parts: {
+            let mut parts: Vec<String> = base
+                .figures
+                .iter()
+                .filter(|f| f.part_of == Some(comparison.figure))
+                .map(|f| f.id.clone())
+                .collect();
+            parts.sort();
+            parts
+        },
         subject: figure.subject.map(|s| base.speakers[s].id.clone()),
         values: figure.values,
         varies: figure.varies,
@@ -281,12 +308,20 @@ fn claim_view(
         quote: claim.quote.as_ref().map(|q| q.get_ref().clone()),
         locator: claim.locator.clone(),
         as_of: claim.as_of,
-        according_to: claim.according_to.map(|s| base.speakers[s].id.clone()),
+        according_to: speaker_ids(base, &claim.according_to),
         basis: claim
             .basis
             .iter()
             .map(|&basis| base.basis_name(basis).to_string())
             .collect(),
+        measure: claim.measure,
+        stance: claim.stance,
+        disputes: claim_ids(base, &claim.disputes),
+        disputed_by: Vec::new(),
+        supersedes: claim_ids(base, &claim.supersedes),
+        superseded_by: claim_ids(base, &claim.superseded_by),
+        withdrawn: claim.withdrawn.clone(),
+        current: claim.is_current(),
         origin,
         chain: Vec::new(),
         note: claim.note.clone(),
@@ -298,6 +333,32 @@ fn claim_view(
         line: at.line,
         column: at.column,
     }
+}
+
+/// The ids of the claims that dispute claim `c`, sorted: found on the graph's `disputes` edges.
+fn disputed_by(base: &ClaimBase, c: usize) -> Vec<String> {
+    let node = base.node(Node::Claim(c));
+    sorted(
+        base.graph
+            .edges_directed(node, Direction::Incoming)
+            .filter(|edge| *edge.weight() == Relation::Disputes)
+            .filter_map(|edge| match base.graph[edge.source()] {
+                Node::Claim(d) => Some(base.claims[d].id.clone()),
+                _ => None,
+            }),
+    )
+}
+
+fn speaker_ids(base: &ClaimBase, speakers: &[usize]) -> Vec<String> {
+    speakers
+        .iter()
+        .map(|&s| base.speakers[s].id.clone())
+        .collect()
+}
+
+/// Claim ids, sorted.
+fn claim_ids(base: &ClaimBase, claims: &[usize]) -> Vec<String> {
+    sorted(claims.iter().map(|&c| base.claims[c].id.clone()))
 }
 
 pub fn reading_view(reading: Option<&Reading>) -> ReadingView {

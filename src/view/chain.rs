@@ -1,6 +1,6 @@
 //! How a claim's origin was found, link by link: the claims and sources its basis rests on, the
 //! attributed party's own claim an attribution follows, and where each path ends (a first-hand
-//! basis, a publisher, the attributed party, the speaker). Shown in the JSON as `chain` and in the
+//! basis, a source's authors or else its publisher, the attributed party, the speaker). Shown in the JSON as `chain` and in the
 //! report's origin column.
 
 use super::report::LinkView;
@@ -41,7 +41,15 @@ pub fn chain(base: &ClaimBase, origins: &Origins, start: usize) -> Vec<LinkView>
                 Basis::Source(s) => {
                     let source = &base.sources[s];
                     push(&mut links, "basis", &source.id, "source");
-                    if let Some(publisher) = source.publisher {
+                    for &author in &source.authors {
+                        push(
+                            &mut links,
+                            "written by",
+                            &base.speakers[author].id,
+                            "speaker",
+                        );
+                    }
+                    if let (Some(publisher), true) = (source.publisher, source.authors.is_empty()) {
                         push(
                             &mut links,
                             "published by",
@@ -51,7 +59,7 @@ pub fn chain(base: &ClaimBase, origins: &Origins, start: usize) -> Vec<LinkView>
                     }
                 }
                 Basis::FirstHand(kind) => {
-                    if let Some(party) = claim.according_to.or(claim.speaker) {
+                    for party in claim.voices() {
                         push(&mut links, kind.name(), &base.speakers[party].id, "speaker");
                     }
                 }
@@ -60,30 +68,30 @@ pub fn chain(base: &ClaimBase, origins: &Origins, start: usize) -> Vec<LinkView>
         if !claim.basis.is_empty() {
             continue;
         }
-        match (origins.followed[c], claim.according_to) {
-            (Some(d), Some(party)) => {
-                let via = format!("according to {}", base.speakers[party].id);
-                push(&mut links, &via, &base.claims[d].id, "claim");
-                if seen.insert(d) {
-                    stack.push(d);
+        for (k, &party) in claim.according_to.iter().enumerate() {
+            match origins.followed[c].get(k).copied().flatten() {
+                Some(d) => {
+                    let via = format!("according to {}", base.speakers[party].id);
+                    push(&mut links, &via, &base.claims[d].id, "claim");
+                    if seen.insert(d) {
+                        stack.push(d);
+                    }
                 }
+                None => push(
+                    &mut links,
+                    "according to",
+                    &base.speakers[party].id,
+                    "speaker",
+                ),
             }
-            (None, Some(party)) => push(
+        }
+        if let (true, Some(speaker)) = (claim.according_to.is_empty(), claim.speaker) {
+            push(
                 &mut links,
-                "according to",
-                &base.speakers[party].id,
+                "stated by",
+                &base.speakers[speaker].id,
                 "speaker",
-            ),
-            (_, None) => {
-                if let Some(speaker) = claim.speaker {
-                    push(
-                        &mut links,
-                        "stated by",
-                        &base.speakers[speaker].id,
-                        "speaker",
-                    );
-                }
-            }
+            );
         }
     }
     if left_out > 0 {

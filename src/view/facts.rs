@@ -2,7 +2,9 @@
 //! JSON spell it, and a value that keeps its structure), so the snapshot writes them one a line and
 //! the diff compares them field by field, with readings as readings rather than display text.
 
-use super::report::{ClaimView, FigureView, ReadingView, Report, SourceView, SpeakerView};
+use super::report::{
+    AffiliationView, ClaimView, FigureView, ReadingView, Report, SourceView, SpeakerView,
+};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -101,6 +103,8 @@ pub fn figure(figure: &FigureView) -> Facts {
     Builder::default()
         .text("label", Some(&figure.label))
         .text("unit", figure.unit.as_deref())
+        .text("part_of", figure.part_of.as_deref())
+        .list("parts", &figure.parts)
         .text("subject", figure.subject.as_deref())
         .text("values", Some(values))
         .text("varies", varies.as_deref())
@@ -131,19 +135,31 @@ pub fn claim(claim: &ClaimView) -> Facts {
         .text("quote", claim.quote.as_deref())
         .text("locator", claim.locator.as_deref())
         .text("as_of", as_of.as_deref())
-        .text("according_to", claim.according_to.as_deref())
+        .list("according_to", &claim.according_to)
         .list("basis", &claim.basis)
+        .text("measure", non_default(&claim.measure).as_deref())
+        .text("stance", non_default(&claim.stance).as_deref())
+        .list("disputes", &claim.disputes)
+        .list("disputed_by", &claim.disputed_by)
+        .list("supersedes", &claim.supersedes)
+        .list("superseded_by", &claim.superseded_by)
+        .text("withdrawn", claim.withdrawn.as_deref())
         .list("origin", &claim.origin)
         .text("note", claim.note.as_deref())
         .0
 }
 
 pub fn speaker(speaker: &SpeakerView) -> Facts {
+    let affiliations: Vec<String> = speaker
+        .affiliations
+        .iter()
+        .map(AffiliationView::text)
+        .collect();
     Builder::default()
         .text("name", Some(&speaker.name))
         .text("kind", Some(&serialized_name(&speaker.kind)))
         .list("aliases", &speaker.aliases)
-        .list("affiliations", &speaker.affiliations)
+        .list("affiliations", &affiliations)
         .text("origin_group", Some(&speaker.origin_group))
         .text("note", speaker.note.as_deref())
         .0
@@ -154,6 +170,7 @@ pub fn source(source: &SourceView) -> Facts {
     Builder::default()
         .text("title", Some(&source.title))
         .text("publisher", source.publisher.as_deref())
+        .list("authors", &source.authors)
         .text("kind", Some(&serialized_name(&source.kind)))
         .text("published", published.as_deref())
         .text("url", source.url.as_deref())
@@ -195,6 +212,11 @@ impl RecordFacts {
                 .collect(),
         }
     }
+}
+
+/// An enum's name as the records write it, unless it is the default, which records leave out.
+fn non_default<T: Serialize + Default + PartialEq>(value: &T) -> Option<String> {
+    (*value != T::default()).then(|| serialized_name(value))
 }
 
 /// An enum's name as the records write it (`press-release`).

@@ -10,7 +10,7 @@ use crate::finding::{Code, Severity};
 fn weight(finding: &FindingView) -> u8 {
     match (finding.severity, finding.code) {
         (Severity::Error, _) => 0,
-        (_, Code::FigureConflict) => 1,
+        (_, Code::FigureConflict | Code::FigurePartExceedsWhole) => 1,
         (_, Code::FigureDivergence) => 2,
         (_, Code::AttributionContradicted) => 3,
         (_, Code::ValueReadingDiffers) => 4,

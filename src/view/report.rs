@@ -5,7 +5,7 @@
 
 use crate::finding::key::FindingKey;
 use crate::finding::{Code, Severity};
-use crate::input::records::{SourceKind, SpeakerKind, ValueKind};
+use crate::input::records::{ClaimMeasure, SourceKind, SpeakerKind, Stance, ValueKind};
 use crate::model::date::PartialDate;
 use crate::value::{Number, Rule};
 use serde::Serialize;
@@ -43,6 +43,10 @@ pub struct FigureView {
     pub id: String,
     pub label: String,
     pub unit: Option<String>,
+    /// The figure this one is a part of.
+    pub part_of: Option<String>,
+    /// The figures that are parts of this one, in id order.
+    pub parts: Vec<String>,
     pub subject: Option<String>,
     pub values: ValueKind,
     pub varies: bool,
@@ -158,6 +162,8 @@ pub struct SourceView {
     pub id: String,
     pub title: String,
     pub publisher: Option<String>,
+    /// Speaker ids, in the order the source names them.
+    pub authors: Vec<String>,
     pub kind: SourceKind,
     pub published: Option<PartialDate>,
     pub url: Option<String>,
@@ -172,10 +178,41 @@ pub struct SpeakerView {
     pub kind: SpeakerKind,
     /// Sorted.
     pub aliases: Vec<String>,
-    /// Speaker ids, sorted.
-    pub affiliations: Vec<String>,
+    /// By speaker id.
+    pub affiliations: Vec<AffiliationView>,
     pub origin_group: String,
     pub note: Option<String>,
+}
+
+/// A speaker's affiliation: dated when it holds only between dates; `claimed` when the speaker is
+/// anonymous and the affiliation is only what the reporter says, which joins no origin group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AffiliationView {
+    pub id: String,
+    pub from: Option<PartialDate>,
+    pub until: Option<PartialDate>,
+    pub claimed: bool,
+}
+
+impl AffiliationView {
+    /// "niaid (from 2006)", "interior-ministry (claimed by the reporter)".
+    pub fn text(&self) -> String {
+        let mut notes = Vec::new();
+        if let Some(from) = self.from {
+            notes.push(format!("from {from}"));
+        }
+        if let Some(until) = self.until {
+            notes.push(format!("until {until}"));
+        }
+        if self.claimed {
+            notes.push("claimed by the reporter".to_string());
+        }
+        if notes.is_empty() {
+            self.id.clone()
+        } else {
+            format!("{} ({})", self.id, notes.join(", "))
+        }
+    }
 }
 
 #[derive(Debug, Serialize)]
@@ -200,9 +237,24 @@ pub struct ClaimView {
     pub locator: Option<String>,
     /// The claim's own `as_of`, or its source's date.
     pub as_of: Option<PartialDate>,
-    pub according_to: Option<String>,
+    /// Speaker ids the statement is attributed to.
+    pub according_to: Vec<String>,
     /// Source and claim ids, and first-hand bases.
     pub basis: Vec<String>,
+    pub measure: ClaimMeasure,
+    pub stance: Stance,
+    /// Claim ids a dispute rejects.
+    pub disputes: Vec<String>,
+    /// Ids of the claims that dispute this one.
+    pub disputed_by: Vec<String>,
+    /// Ids of the earlier claims this one replaces.
+    pub supersedes: Vec<String>,
+    /// Ids of the later claims that replace this one.
+    pub superseded_by: Vec<String>,
+    /// Why the speaker retracted the claim.
+    pub withdrawn: Option<String>,
+    /// Neither superseded nor withdrawn: the claim stands as its origin's value.
+    pub current: bool,
     /// Origin group names.
     pub origin: Vec<String>,
     /// How the origin was found, link by link.
@@ -259,10 +311,38 @@ pub struct RelatedView {
 
 impl Report {
     /// Figures with the most claims first, then by id: what a fact-checker opens a report for.
+    /// Each whole is followed by its parts (busiest first too), so parts read under their whole.
     pub fn figures_busiest_first(&self) -> Vec<&FigureView> {
-        let mut figures: Vec<&FigureView> = self.figures.iter().collect();
-        figures.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.id.cmp(&b.id)));
-        figures
+        let mut busiest: Vec<&FigureView> = self.figures.iter().collect();
+        busiest.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.id.cmp(&b.id)));
+        let listed: std::collections::HashSet<&str> =
+            busiest.iter().map(|f| f.id.as_str()).collect();
+        let mut parts: std::collections::HashMap<&str, Vec<&FigureView>> =
+            std::collections::HashMap::new();
+        let mut tops = Vec::new();
+        for figure in busiest {
+            match figure
+                .part_of
+                .as_deref()
+                .filter(|whole| listed.contains(whole))
+            {
+                Some(whole) => parts.entry(whole).or_default().push(figure),
+                None => tops.push(figure),
+            }
+        }
+        let mut ordered = Vec::with_capacity(self.figures.len());
+        let mut stack: Vec<&FigureView> = tops.into_iter().rev().collect();
+        while let Some(figure) = stack.pop() {
+            ordered.push(figure);
+            if let Some(children) = parts.remove(figure.id.as_str()) {
+                stack.extend(children.into_iter().rev());
+            }
+        }
+        // Parts on a loop of `part_of` reach no top; they are listed after the rest.
+        let mut rest: Vec<&FigureView> = parts.into_values().flatten().collect();
+        rest.sort_by(|a, b| a.id.cmp(&b.id));
+        ordered.extend(rest);
+        ordered
     }
 
     /// Findings about no figure.
@@ -334,6 +414,7 @@ fn count(n: usize, one: &str, many: &str) -> String {
 pub fn flag(code: Code) -> &'static str {
     match code {
         Code::FigureConflict => "conflict",
+        Code::FigurePartExceedsWhole => "exceeds-whole",
         Code::FigureDivergence => "divergence",
         Code::UnsupportedAssertion => "unsupported",
         Code::AttributionUnverified => "attribution-unverified",

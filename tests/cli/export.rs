@@ -118,7 +118,7 @@ fn claims_keep_the_reports_values_readings_and_places() {
     let stored = rows(
         &db,
         "SELECT id, figure, value, low, high, point, rule, hedge, speaker, source, as_of, \
-         according_to, file, line, \"column\" FROM claims ORDER BY id",
+         measure, stance, file, line, \"column\" FROM claims ORDER BY id",
     );
     let mut claims: Vec<&Value> = report["claims"].as_array().unwrap().iter().collect();
     claims.sort_by_key(|c| c["id"].as_str().unwrap().to_string());
@@ -137,7 +137,8 @@ fn claims_keep_the_reports_values_readings_and_places() {
                 "speaker",
                 "source",
                 "as_of",
-                "according_to",
+                "measure",
+                "stance",
                 "file",
                 "line",
                 "column",

@@ -202,7 +202,7 @@ fn varying_figure_compares_claims_within_a_window_only() {
 fn attribution_findings_in_the_report() {
     let json = report_json("attribution-unverified", &[]);
     assert_eq!(codes(&json), ["attribution-unverified"]);
-    assert_eq!(json["claims"][0]["according_to"], "ministry");
+    assert_eq!(json["claims"][0]["according_to"], json!(["ministry"]));
     assert_eq!(json["claims"][0]["origin"], json!(["ministry"]));
 
     let json = report_json("attribution-contradicted", &[]);

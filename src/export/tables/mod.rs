@@ -107,9 +107,13 @@ pub fn tables(report: &Report) -> Result<Vec<Table<'_>>, Dangling> {
                 records::aliases(report),
                 records::affiliations(report),
                 records::sources(report),
+                records::authors(report),
                 records::figures(report),
             ];
             let about_claims = vec![
+                records::attributions(report),
+                records::disputes(report),
+                records::supersessions(report),
                 records::bases(report),
                 records::origins(report),
                 records::not_compared(report),

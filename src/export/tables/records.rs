@@ -36,17 +36,82 @@ pub(super) fn aliases(report: &Report) -> Table<'_> {
     table("aliases", COLUMNS, rows)
 }
 
+/// Affiliations; `claimed` is 1 for an anonymous speaker's, which the reporter only claims.
 pub(super) fn affiliations(report: &Report) -> Table<'_> {
     const COLUMNS: &[Column] = &[
         Column::to("speaker", "speakers"),
         Column::to("affiliation", "speakers"),
+        Column::text("from").optional(),
+        Column::text("until").optional(),
+        Column::integer("claimed"),
     ];
     let rows = report.speakers.iter().flat_map(|s| {
-        s.affiliations
-            .iter()
-            .map(move |other| vec![text(&s.id), text(other)])
+        s.affiliations.iter().map(move |other| {
+            vec![
+                text(&s.id),
+                text(&other.id),
+                owned(other.from),
+                owned(other.until),
+                Cell::Integer(i64::from(other.claimed)),
+            ]
+        })
     });
     table("affiliations", COLUMNS, rows)
+}
+
+pub(super) fn authors(report: &Report) -> Table<'_> {
+    const COLUMNS: &[Column] = &[
+        Column::to("source", "sources"),
+        Column::to("author", "speakers"),
+    ];
+    let rows = report.sources.iter().flat_map(|s| {
+        s.authors
+            .iter()
+            .map(move |author| vec![text(&s.id), text(author)])
+    });
+    table("authors", COLUMNS, rows)
+}
+
+/// The parties each claim is attributed to.
+pub(super) fn attributions(report: &Report) -> Table<'_> {
+    const COLUMNS: &[Column] = &[
+        Column::to("claim", "claims"),
+        Column::to("according_to", "speakers"),
+    ];
+    let rows = report.claims.iter().flat_map(|c| {
+        c.according_to
+            .iter()
+            .map(move |party| vec![text(&c.id), text(party)])
+    });
+    table("attributions", COLUMNS, rows)
+}
+
+/// Claim-to-claim relations: which claims a dispute rejects, and which earlier claims a revision
+/// replaces.
+pub(super) fn disputes(report: &Report) -> Table<'_> {
+    const COLUMNS: &[Column] = &[
+        Column::to("claim", "claims"),
+        Column::to("disputed", "claims"),
+    ];
+    let rows = report.claims.iter().flat_map(|c| {
+        c.disputes
+            .iter()
+            .map(move |other| vec![text(&c.id), text(other)])
+    });
+    table("disputes", COLUMNS, rows)
+}
+
+pub(super) fn supersessions(report: &Report) -> Table<'_> {
+    const COLUMNS: &[Column] = &[
+        Column::to("claim", "claims"),
+        Column::to("superseded", "claims"),
+    ];
+    let rows = report.claims.iter().flat_map(|c| {
+        c.supersedes
+            .iter()
+            .map(move |other| vec![text(&c.id), text(other)])
+    });
+    table("supersessions", COLUMNS, rows)
 }
 
 pub(super) fn sources(report: &Report) -> Table<'_> {
@@ -80,6 +145,7 @@ pub(super) fn figures(report: &Report) -> Table<'_> {
         Column::id(Type::Text),
         Column::text("label"),
         Column::text("unit").optional(),
+        Column::text("part_of").optional(),
         Column::to("subject", "speakers").optional(),
         Column::text("value_kind"),
         Column::integer("varies"),
@@ -97,6 +163,7 @@ pub(super) fn figures(report: &Report) -> Table<'_> {
             text(&f.id),
             text(&f.label),
             maybe(f.unit.as_deref()),
+            maybe(f.part_of.as_deref()),
             maybe(f.subject.as_deref()),
             kebab(&f.values),
             Cell::Integer(i64::from(f.varies)),
@@ -134,7 +201,10 @@ pub(super) fn claims<'a>(report: &'a Report, groups: &ValueGroups) -> Table<'a> 
         Column::text("quote").optional(),
         Column::text("locator").optional(),
         Column::text("as_of").optional(),
-        Column::to("according_to", "speakers").optional(),
+        Column::text("measure"),
+        Column::text("stance"),
+        Column::text("withdrawn").optional(),
+        Column::integer("current"),
         Column::text("note").optional(),
         Column::text("flags"),
         Column::text("file"),
@@ -158,7 +228,10 @@ pub(super) fn claims<'a>(report: &'a Report, groups: &ValueGroups) -> Table<'a> 
             maybe(c.quote.as_deref()),
             maybe(c.locator.as_deref()),
             owned(c.as_of),
-            maybe(c.according_to.as_deref()),
+            kebab(&c.measure),
+            kebab(&c.stance),
+            maybe(c.withdrawn.as_deref()),
+            Cell::Integer(i64::from(c.current)),
             maybe(c.note.as_deref()),
             owned(Some(flags(c))),
             text(&c.file),

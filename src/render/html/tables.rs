@@ -3,7 +3,7 @@
 
 use super::{Lines, shown, web_link};
 use crate::finding::Severity;
-use crate::view::report::{ClaimView, FigureView, FindingView, Report, flag};
+use crate::view::report::{AffiliationView, ClaimView, FigureView, FindingView, Report, flag};
 use maud::{Markup, html};
 use std::collections::HashMap;
 
@@ -85,11 +85,7 @@ pub fn claims(links: &SourceLinks, claims: &[&ClaimView], caption: &str) -> Mark
                                 }
                             }
                             td.date { (claim.as_of.map(|d| d.to_string()).unwrap_or_default()) }
-                            td {
-                                @if let Some(party) = &claim.according_to { "according to " (shown(party)) }
-                                @if claim.according_to.is_some() && !claim.basis.is_empty() { "; " }
-                                @if !claim.basis.is_empty() { "basis: " (shown(&claim.basis.join(", "))) }
-                            }
+                            td { (shown(&crate::render::row::attribution(claim))) }
                             td { (shown(&claim.origin.join(", "))) }
                             td {
                                 @for code in &claim.flags {
@@ -192,7 +188,7 @@ pub fn speakers(report: &Report) -> Markup {
                             td { (shown(&speaker.name)) }
                             td { (kind_name(&speaker.kind)) }
                             td { (shown(&speaker.origin_group)) }
-                            td { (shown(&speaker.affiliations.join(", "))) }
+                            td { (shown(&speaker.affiliations.iter().map(AffiliationView::text).collect::<Vec<_>>().join(", "))) }
                         }
                     }
                 }
