@@ -104,6 +104,28 @@ fn check(mut loaded: loader::Loaded, config_text: Option<String>) -> Checked {
 }
 
 impl Checked {
+    /// The claim base as its history reads: superseded and withdrawn claims compared as if each
+    /// still stood (`report --all`, or `[compare] include-superseded` in claimtrack.toml).
+    pub fn with_history(mut self) -> Checked {
+        if self.base.config.compare.include_superseded {
+            return self;
+        }
+        self.base.config.compare.include_superseded = true;
+        // Only the checks on the model read what is compared; findings of reading stand.
+        let on_model: Vec<finding::Code> = checks::REGISTRY
+            .iter()
+            .filter(|check| matches!(check.stage, checks::Stage::Model(_)))
+            .flat_map(|check| check.codes.iter().copied())
+            .collect();
+        self.findings.retain(|f| !on_model.contains(&f.code));
+        self.analysis = Analysis::of(&self.base);
+        let mut found = checks::run(&self.base, &self.analysis);
+        self.base.config.apply_severities(&mut found);
+        self.findings.append(&mut found);
+        finding::sort(&mut self.findings);
+        self
+    }
+
     /// Add the quote checks against the archive in `dir` to the findings.
     pub fn check_archive(&mut self, dir: &Path) -> Result<(), archive::ArchiveError> {
         let mut files = std::mem::take(&mut self.base.files);

@@ -97,7 +97,7 @@ pub struct FigureComparison {
     pub claims: Vec<usize>,
     pub windows: Vec<Window>,
     pub not_compared: Vec<NotCompared>,
-    /// Distinct origin groups behind all the figure's claims.
+    /// Distinct origin groups behind the figure's current claims (all claims in the history view).
     pub origin_groups: Vec<usize>,
 }
 
@@ -240,7 +240,15 @@ fn compare_figure(
     not_compared.sort_by(|a, b| base.claims[a.claim].id.cmp(&base.claims[b.claim].id));
     FigureComparison {
         figure: figure_index,
-        origin_groups: groups_of(origins, &claims),
+        // Origins whose claims all were replaced or withdrawn no longer stand behind the figure.
+        origin_groups: groups_of(
+            origins,
+            &claims
+                .iter()
+                .copied()
+                .filter(|&c| history || base.claims[c].is_current())
+                .collect::<Vec<_>>(),
+        ),
         claims,
         windows,
         not_compared,

@@ -481,4 +481,52 @@ mod tests {
         let checked = checked(SOURCES, &claims);
         assert_eq!(origin_names(&checked, "c19999"), ["watchdog"]);
     }
+
+    #[test]
+    fn a_basis_naming_a_source_leads_to_its_authors_before_its_publisher() {
+        let sources = format!(
+            "{SOURCES}\n[[speaker]]\nid = \"author\"\nname = \"An author\"\nkind = \"person\"\n\n[[source]]\nid = \"paper\"\ntitle = \"A paper\"\npublisher = \"outlet\"\nauthors = [\"author\"]\nkind = \"report\"\npublished = \"2020-01-01\"\n"
+        );
+        let claims = [
+            FIGURE.to_string(),
+            claim("from-paper", "5", "watchdog", "basis = [\"paper\"]"),
+            claim("from-article", "5", "watchdog", "basis = [\"article\"]"),
+        ]
+        .concat();
+        let checked = checked(&sources, &claims);
+        assert_eq!(origin_names(&checked, "from-paper"), ["author"]);
+        assert_eq!(origin_names(&checked, "from-article"), ["outlet"]);
+    }
+
+    #[test]
+    fn an_anonymous_speakers_claimed_affiliation_joins_no_group() {
+        let sources = format!(
+            "{SOURCES}\n[[speaker]]\nid = \"officials\"\nname = \"Three officials\"\nkind = \"anonymous\"\naffiliations = [\"ministry\"]\n"
+        );
+        let claims = [
+            FIGURE.to_string(),
+            claim("leak", "1,500", "outlet", "according_to = \"officials\""),
+            claim("official", "230", "ministry", ""),
+        ]
+        .concat();
+        let checked = checked(&sources, &claims);
+        assert_eq!(origin_names(&checked, "leak"), ["officials"]);
+        assert_eq!(origin_names(&checked, "official"), ["government"]);
+    }
+
+    #[test]
+    fn a_dated_affiliation_counts_only_for_claims_within_its_dates() {
+        let sources = format!(
+            "{SOURCES}\n[[speaker]]\nid = \"scientist\"\nname = \"A scientist\"\nkind = \"person\"\naffiliations = [{{ id = \"government\", from = \"2006\" }}]\n"
+        );
+        let claims = [
+            FIGURE.to_string(),
+            claim("paper", "50 million", "scientist", "as_of = \"2005\""),
+            claim("briefing", "50 million", "scientist", "as_of = \"2010\""),
+        ]
+        .concat();
+        let checked = checked(&sources, &claims);
+        assert_eq!(origin_names(&checked, "paper"), ["scientist"]);
+        assert_eq!(origin_names(&checked, "briefing"), ["government"]);
+    }
 }

@@ -179,4 +179,76 @@ mod tests {
             ["outlet-says", "government-says", "ministry-says"]
         );
     }
+
+    #[test]
+    fn an_attribution_is_checked_against_what_stood_on_its_date() {
+        let claims = [
+            FIGURE.to_string(),
+            claim("first", "208", "watchdog", "as_of = \"2019-12-02\""),
+            claim(
+                "revised",
+                "304",
+                "watchdog",
+                "as_of = \"2019-12-16\"\nsupersedes = [\"first\"]",
+            ),
+            // Before the revision, 208 was the watchdog's figure.
+            claim(
+                "early-repeat",
+                "208",
+                "outlet",
+                "as_of = \"2019-12-05\"\naccording_to = \"watchdog\"",
+            ),
+            // After it, 208 is no longer what the watchdog says.
+            claim(
+                "late-repeat",
+                "208",
+                "outlet",
+                "as_of = \"2020-01-10\"\naccording_to = \"watchdog\"",
+            ),
+        ]
+        .concat();
+        assert_eq!(codes_on(&claims, "early-repeat"), []);
+        assert_eq!(
+            codes_on(&claims, "late-repeat"),
+            [Code::AttributionContradicted]
+        );
+    }
+
+    #[test]
+    fn a_claim_attributed_to_several_parties_is_checked_against_each() {
+        let claims = [
+            FIGURE.to_string(),
+            claim("government-says", "230", "government", ""),
+            claim(
+                "outlet-says",
+                "230",
+                "outlet",
+                "according_to = [\"government\", \"watchdog\"]",
+            ),
+        ]
+        .concat();
+        assert_eq!(
+            codes_on(&claims, "outlet-says"),
+            [Code::AttributionUnverified]
+        );
+    }
+
+    #[test]
+    fn a_reported_figure_does_not_speak_for_its_reporter() {
+        let claims = [
+            FIGURE.to_string(),
+            claim("reported", "1,500", "watchdog", "stance = \"reports\""),
+            claim(
+                "outlet-says",
+                "1,500",
+                "outlet",
+                "according_to = \"watchdog\"",
+            ),
+        ]
+        .concat();
+        assert_eq!(
+            codes_on(&claims, "outlet-says"),
+            [Code::AttributionUnverified]
+        );
+    }
 }

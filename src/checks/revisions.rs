@@ -16,12 +16,12 @@ pub fn supersessions(context: &Context) -> Vec<Finding> {
         found
     };
     let mut findings = Vec::new();
-    for claim in &base.claims {
+    for (c, claim) in base.claims.iter().enumerate() {
         for (&d, at) in claim.supersedes.iter().zip(&claim.supersedes_at) {
-            let earlier = &base.claims[d];
-            if std::ptr::eq(earlier, claim) {
-                continue; // a cycle of one, reported below
+            if d == c {
+                continue; // a loop of one, reported with the loops
             }
+            let earlier = &base.claims[d];
             let problem = if earlier.figure != claim.figure {
                 Some((
                     format!(

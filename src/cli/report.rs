@@ -16,6 +16,9 @@ pub struct Args {
     /// Only this figure (its id).
     #[arg(long, value_name = "ID")]
     figure: Option<String>,
+    /// Compare superseded and withdrawn claims too, as if each still stood: the figures' history.
+    #[arg(long)]
+    all: bool,
     /// List the figures (id, claims, label) instead of reporting.
     #[arg(long, conflicts_with_all = ["figure", "format"])]
     list_figures: bool,
@@ -45,6 +48,11 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
     let checked = match context.complete(checked) {
         Ok(checked) => checked,
         Err(exit) => return Ok(exit),
+    };
+    let checked = if args.all {
+        checked.with_history()
+    } else {
+        checked
     };
     if let Some(id) = &args.figure
         && checked.base.figure_by_id(id).is_none()

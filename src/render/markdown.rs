@@ -8,6 +8,9 @@ use std::fmt::Write;
 
 pub fn render(report: &Report, _style: &Style) -> String {
     let mut out = String::from("# Consistency report\n\n");
+    if report.about.history {
+        out.push_str(&format!("**{}**\n\n", crate::view::report::HISTORY_NOTE));
+    }
     for figure in report.figures_busiest_first() {
         let unit = figure
             .unit

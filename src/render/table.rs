@@ -29,6 +29,14 @@ const FIELD_NAME: usize = 13;
 pub fn render(report: &Report, style: &Style) -> String {
     let width = usize::from(style.width.unwrap_or(DEFAULT_WIDTH)).max(NARROWEST);
     let mut out = String::new();
+    if report.about.history {
+        paragraph(
+            &mut out,
+            crate::view::report::HISTORY_NOTE,
+            width,
+            style.colour,
+        );
+    }
     for figure in report.figures_busiest_first() {
         let unit = figure
             .unit

@@ -128,6 +128,7 @@ pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
             |name| name.to_string_lossy().into_owned(),
         ),
         data_date: base.sources.iter().filter_map(|s| s.published).max(),
+        history: base.config.compare.include_superseded,
     };
     let findings = grouping::group(
         checked

@@ -36,7 +36,13 @@ pub struct AboutView {
     pub name: String,
     /// The latest `published` date among the sources: the date of the data.
     pub data_date: Option<PartialDate>,
+    /// Superseded and withdrawn claims are compared as if each still stood.
+    pub history: bool,
 }
+
+/// What a report made with `--all` says first.
+pub const HISTORY_NOTE: &str =
+    "History view: superseded and withdrawn claims are compared as if each still stood.";
 
 #[derive(Debug, Serialize)]
 pub struct FigureView {
@@ -392,6 +398,12 @@ impl FigureView {
         }
         if !self.not_compared.is_empty() {
             parts.push(format!("{} not compared", self.not_compared.len()));
+        }
+        if let Some(whole) = &self.part_of {
+            parts.insert(0, format!("part of {whole}"));
+        }
+        if !self.parts.is_empty() {
+            parts.push(format!("parts: {}", self.parts.join(", ")));
         }
         parts.join(", ")
     }

@@ -5,9 +5,11 @@
 use super::report::{EndView, LatestView, SummaryView};
 use crate::analysis::compare::{FigureComparison, Value};
 use crate::analysis::origins::Origins;
-use crate::input::records::ValueKind;
-use crate::model::ClaimBase;
+use crate::input::records::{ClaimMeasure, ValueKind};
+use crate::model::{ClaimBase, Node, Relation};
 use crate::value::Number;
+use petgraph::Direction;
+use petgraph::visit::EdgeRef;
 
 /// How many labels a summary names before it counts the rest.
 const NAMED_LABELS: usize = 5;
@@ -88,10 +90,22 @@ pub fn summarise(
     groups.sort_unstable();
     groups.dedup();
     let origin_count = groups.len();
+    let anonymous: Vec<&str> = groups
+        .iter()
+        .map(|&g| origins.groups[g].representative)
+        .filter(|&s| base.speakers[s].is_anonymous())
+        .map(|s| base.speakers[s].id.as_str())
+        .collect();
+    let anonymous = match anonymous.as_slice() {
+        [] => String::new(),
+        names => format!(" ({} anonymous: {})", names.len(), names.join(", ")),
+    };
     parts.push(format!(
-        "{origin_count} independent origin{}",
+        "{origin_count} independent origin{}{anonymous}",
         if origin_count == 1 { "" } else { "s" }
     ));
+    parts.extend(official(base, &values));
+    parts.extend(disputed(base, comparison));
     let conflicts = window.map_or(0, |w| w.conflicts.total);
     if conflicts > 0 {
         parts.push(format!(
@@ -116,6 +130,58 @@ pub fn summarise(
         highest: highest.filter(|_| figure.values == ValueKind::Count),
         latest_by_origin: latest_by_origin(base, comparison, origins),
     }
+}
+
+/// "official figure: `230` (government)": the values an authority gives as its own figure. It
+/// names a measure the records state, not a value the summary prefers.
+fn official(base: &ClaimBase, values: &[&Value]) -> Option<String> {
+    let named: Vec<String> = values
+        .iter()
+        .filter(|v| {
+            v.claims
+                .iter()
+                .any(|&c| base.claims[c].measure == ClaimMeasure::Official)
+        })
+        .map(|v| {
+            format!(
+                "`{}` ({})",
+                v.written(base),
+                end(base, v).speakers.join(", ")
+            )
+        })
+        .collect();
+    (!named.is_empty()).then(|| format!("official figure: {}", named.join(", ")))
+}
+
+/// "`about 1,500` (wire) disputed by spokesperson": each disputed claim with who disputes it.
+fn disputed(base: &ClaimBase, comparison: &FigureComparison) -> Option<String> {
+    let mut named = Vec::new();
+    for &c in &comparison.claims {
+        let claim = &base.claims[c];
+        let node = base.node(Node::Claim(c));
+        let mut by: Vec<&str> = base
+            .graph
+            .edges_directed(node, Direction::Incoming)
+            .filter(|edge| *edge.weight() == Relation::Disputes)
+            .filter_map(|edge| match base.graph[edge.source()] {
+                Node::Claim(d) => base.claims[d].speaker,
+                _ => None,
+            })
+            .map(|s| base.speakers[s].id.as_str())
+            .collect();
+        by.sort_unstable();
+        by.dedup();
+        if by.is_empty() {
+            continue;
+        }
+        let value = claim.value.as_ref().map_or("", |v| v.written.as_str());
+        let speaker = claim.speaker.map_or("", |s| base.speakers[s].id.as_str());
+        named.push(format!(
+            "`{value}` ({speaker}) disputed by {}",
+            by.join(", ")
+        ));
+    }
+    (!named.is_empty()).then(|| named.join(", "))
 }
 
 fn end(base: &ClaimBase, value: &Value) -> EndView {
@@ -147,7 +213,9 @@ fn latest_by_origin(
     let mut latest: Vec<Option<usize>> = vec![None; origins.groups.len()];
     for &c in &comparison.claims {
         let claim = &base.claims[c];
-        if claim.value.is_none() {
+        // A replaced or retracted value, or one only reported, is not the origin's position.
+        let history = base.config.compare.include_superseded;
+        if !claim.is_own_position() || !(claim.is_current() || history) {
             continue;
         }
         for &group in &origins.claim_groups[c] {

@@ -126,22 +126,8 @@ fn claims_keep_the_reports_values_readings_and_places() {
         .iter()
         .map(|c| {
             let fields = [
-                "id",
-                "figure",
-                "value",
-                "low",
-                "high",
-                "point",
-                "rule",
-                "hedge",
-                "speaker",
-                "source",
-                "as_of",
-                "measure",
-                "stance",
-                "file",
-                "line",
-                "column",
+                "id", "figure", "value", "low", "high", "point", "rule", "hedge", "speaker",
+                "source", "as_of", "measure", "stance", "file", "line", "column",
             ];
             fields.iter().map(|f| cell(&c[*f])).collect()
         })

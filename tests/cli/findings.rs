@@ -136,6 +136,14 @@ finding_cases! {
     attribution_unverified: "attribution-unverified" in committed("attribution-unverified") => "claims/claims.toml":9:9;
     attribution_contradicted: "attribution-contradicted" in committed("attribution-contradicted") => "claims/claims.toml":9:9;
     single_origin: "single-origin" in committed("single-origin") => "claims/claims.toml":4:9;
+    supersedes_another_origin: "invalid-supersession" in committed("supersedes-other-origin") => "claims/claims.toml":23:15;
+    supersedes_in_a_loop: "invalid-supersession" in committed("supersedes-cycle") => "claims/claims.toml":14:15;
+    supersedes_unknown_claim: "unknown-reference" in committed("revision-and-dispute-unknown") => "claims/claims.toml":14:15;
+    disputes_unknown_claim: "unknown-reference" in committed("revision-and-dispute-unknown") => "claims/claims.toml":23:13;
+    figure_part_cycle: "figure-part-cycle" in committed("part-of-cycle") => "claims/claims.toml":8:6;
+    figure_part_exceeds_whole: "figure-part-exceeds-whole" in committed("figure-part-exceeds-whole") => "claims/claims.toml":24:9;
+    affiliation_without_dates: "invalid-field" in committed("affiliation-dates") => "sources/sources.toml":15:17;
+    affiliation_with_a_bad_date: "invalid-date" in committed("affiliation-dates") => "sources/sources.toml":15:64;
 }
 
 /// Codes another test suite covers: they need an archive of source texts.
@@ -187,6 +195,10 @@ fn passing_twins_do_not_raise_the_finding() {
         ("attribution-confirmed", "attribution-unverified"),
         ("attribution-confirmed", "attribution-contradicted"),
         ("single-origin-passing", "single-origin"),
+        (
+            "figure-part-exceeds-whole-passing",
+            "figure-part-exceeds-whole",
+        ),
         ("value-not-in-quote-passing", "value-not-in-quote"),
         ("value-reading-differs-passing", "value-reading-differs"),
         ("basis-cycle-passing", "basis-cycle"),

@@ -16,6 +16,7 @@ mod injection;
 mod json_contract;
 mod layout;
 mod packaging;
+mod record_format;
 mod report;
 mod schema;
 mod support;

@@ -28,6 +28,7 @@ pub fn header(report: &Report) -> Markup {
             } }
             div { dt { "Made by" } dd { "claimtrack " (env!("CARGO_PKG_VERSION")) } }
         }
+        @if report.about.history { p.lede { strong { (crate::view::report::HISTORY_NOTE) } } }
         p.lede { "Every value is shown with who states it and on what basis; no value is picked as "
             "true and no claim is left out." }
     }
