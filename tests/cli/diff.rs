@@ -439,3 +439,47 @@ fn changing_a_value_on_the_shipped_base_names_the_claim_both_values_and_the_find
     );
     assert!(!text.contains("resolved: info figure-divergence"), "{text}");
 }
+
+#[test]
+fn a_revision_a_measure_and_a_stance_are_reported_in_claim_terms() {
+    let (old, new) = base_pair();
+    let revised = "\n[[claim]]\nid = \"amnesty-revised\"\nfigure = \"executed\"\nvalue = \"at least 5,500\"\n\
+         measure = \"documented\"\nspeaker = \"amnesty\"\nsource = \"release\"\n\
+         quote = \"at least 5,500 people were executed\"\nbasis = [\"own-research\"]\n\
+         supersedes = [\"amnesty-toll\"]\n";
+    let reported = claim("outlet-toll", "30,000", "outlet", "article")
+        .replace("basis = [\"own-research\"]", "stance = \"reports\"");
+    let claims = format!(
+        "{FIGURE}{}{reported}{revised}",
+        claim("amnesty-toll", "at least 5,000", "amnesty", "release"),
+    );
+    write_base(new.path(), SOURCES, &[("claims.toml", claims)]);
+    let run = run_in(
+        old.path(),
+        &[
+            "diff",
+            old.path().to_str().unwrap(),
+            new.path().to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = run.stdout;
+    assert!(text.contains("added amnesty-revised"), "{text}");
+    assert!(text.contains("superseded by: "), "{text}");
+    assert!(text.contains("amnesty-revised"), "{text}");
+    assert!(text.contains("stance: "), "{text}");
+    assert!(text.contains("reports"), "{text}");
+    let json = diff_json(old.path(), new.path());
+    let changed = |id: &str| -> Vec<String> {
+        json["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["id"] == id && c["change"] == "changed")
+            .flat_map(|c| c["fields"].as_array().unwrap())
+            .map(|f| f["field"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(changed("amnesty-toll"), ["superseded_by"]);
+    assert!(changed("outlet-toll").contains(&"stance".to_string()), "{json:#}");
+}
