@@ -106,7 +106,7 @@ codes! {
         "Ids are compared exactly, so `Amnesty` and `amnesty` are two records. That is almost always one\nrecord typed twice, and a reference written in the other case then names the other record\nwithout a word. Merge the two records and fix the references, or rename one so they differ in\nmore than case.";
     UnknownReference = "unknown-reference", Error,
         "a reference names no record of the right kind",
-        "A `speaker`, `source`, `according_to`, `basis`, `affiliations`, `publisher` or `subject` field names an id that\nno record of the expected kind has. Fix the spelling (the help line suggests the closest id) or\nadd the missing record.";
+        "A `speaker`, `source`, `according_to`, `basis`, `disputes`, `supersedes`, `affiliations`, `publisher`,\n`authors`, `subject` or `part_of` field names an id that no record of the expected kind has. Fix the spelling (the help line suggests the closest id) or\nadd the missing record.";
     UndeclaredFigure = "undeclared-figure", Error,
         "a claim measures a figure that no [[figure]] declares",
         "Claims are compared only within a declared figure, so every `figure = \"...\"` must name a\n`[[figure]]` table. Declare the figure in a file below `claims/`, or fix the claim's spelling.";

@@ -481,5 +481,8 @@ fn a_revision_a_measure_and_a_stance_are_reported_in_claim_terms() {
             .collect()
     };
     assert_eq!(changed("amnesty-toll"), ["superseded_by"]);
-    assert!(changed("outlet-toll").contains(&"stance".to_string()), "{json:#}");
+    assert!(
+        changed("outlet-toll").contains(&"stance".to_string()),
+        "{json:#}"
+    );
 }

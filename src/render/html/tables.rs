@@ -59,7 +59,8 @@ pub fn claims(links: &SourceLinks, claims: &[&ClaimView], caption: &str) -> Mark
                 } }
                 tbody {
                     @for claim in claims {
-                        tr {
+                        // A superseded or withdrawn claim is shown, greyed: it is history, not a current value.
+                        tr class=[(!claim.current).then_some("replaced")] {
                             th scope="row" {
                                 code { (shown(&claim.id)) }
                                 br; span.place { (shown(&claim.file)) ":" (claim.line) ":" (claim.column) }
