@@ -66,12 +66,10 @@ impl Origins {
         let dated = DatedAffiliations::of(base, &speaker_group);
         let claim_groups = claim_speakers
             .into_iter()
-            .enumerate()
-            .map(|(c, speakers)| {
-                let date = base.claims[c].as_of;
+            .map(|speakers| {
                 let mut groups: Vec<usize> = speakers
                     .into_iter()
-                    .flat_map(|s| dated.groups_at(speaker_group[s], date))
+                    .flat_map(|(s, date)| dated.groups_at(speaker_group[s], date))
                     .collect();
                 groups.sort_unstable();
                 groups.dedup();
@@ -244,7 +242,10 @@ fn basis_cycles(base: &ClaimBase) -> Vec<Vec<usize>> {
 /// are condensed into strongly connected components, which come sinks first, so every claim's
 /// dependencies are resolved before the claim itself. Dependencies within one component (a loop)
 /// contribute nothing.
-fn origin_speakers(base: &ClaimBase, followed: &[Vec<Option<usize>>]) -> Vec<Vec<usize>> {
+/// An origin: the speaker, and the date it spoke (which decides its dated affiliations).
+type Origin = (usize, Option<PartialDate>);
+
+fn origin_speakers(base: &ClaimBase, followed: &[Vec<Option<usize>>]) -> Vec<Vec<Origin>> {
     let claims = &base.claims;
     let mut depends: DiGraph<(), ()> = DiGraph::with_capacity(claims.len(), claims.len());
     for _ in claims {
@@ -260,7 +261,7 @@ fn origin_speakers(base: &ClaimBase, followed: &[Vec<Option<usize>>]) -> Vec<Vec
             depends.add_edge(NodeIndex::new(c), NodeIndex::new(d), ());
         }
     }
-    let mut result: Vec<Vec<usize>> = vec![Vec::new(); claims.len()];
+    let mut result: Vec<Vec<Origin>> = vec![Vec::new(); claims.len()];
     let mut component_of = vec![usize::MAX; claims.len()];
     for (component, nodes) in kosaraju_scc(&depends).into_iter().enumerate() {
         for node in &nodes {
@@ -282,45 +283,46 @@ fn origin_speakers(base: &ClaimBase, followed: &[Vec<Option<usize>>]) -> Vec<Vec
 /// basis, for each attributed party the origins of its own claim the attribution follows, or else
 /// the party itself; else its own speaker. The basis comes first as it is earlier: this also keeps
 /// a chain of attributions resting on each other from piling every link's party onto the last
-/// claim.
+/// claim. A source's authors speak at its publication date, everyone else at the claim's.
 fn own_origins(
     base: &ClaimBase,
     c: usize,
     followed: &[Option<usize>],
-    done: &[Vec<usize>],
+    done: &[Vec<Origin>],
     on_loop_with: impl Fn(usize) -> bool,
-) -> Vec<usize> {
+) -> Vec<Origin> {
     let claim = &base.claims[c];
-    let mut speakers: Vec<usize> = Vec::new();
+    let now = |speaker: usize| (speaker, claim.as_of);
+    let mut origins: Vec<Origin> = Vec::new();
     for basis in &claim.basis {
         match *basis {
             Basis::Source(s) => {
                 let source = &base.sources[s];
                 if source.authors.is_empty() {
-                    speakers.extend(source.publisher);
+                    origins.extend(source.publisher.map(now));
                 } else {
-                    speakers.extend(&source.authors);
+                    origins.extend(source.authors.iter().map(|&a| (a, source.published)));
                 }
             }
-            Basis::Claim(d) if !on_loop_with(d) => speakers.extend(&done[d]),
+            Basis::Claim(d) if !on_loop_with(d) => origins.extend(&done[d]),
             Basis::Claim(_) => {}
-            Basis::FirstHand(_) => speakers.extend(claim.voices()),
+            Basis::FirstHand(_) => origins.extend(claim.voices().into_iter().map(now)),
         }
     }
     if claim.basis.is_empty() {
         for (k, &party) in claim.according_to.iter().enumerate() {
             match followed.get(k).copied().flatten() {
-                Some(d) if !on_loop_with(d) => speakers.extend(&done[d]),
-                _ => speakers.push(party),
+                Some(d) if !on_loop_with(d) => origins.extend(&done[d]),
+                _ => origins.push(now(party)),
             }
         }
     }
-    if speakers.is_empty() {
-        speakers.extend(claim.voices());
+    if origins.is_empty() {
+        origins.extend(claim.voices().into_iter().map(now));
     }
-    speakers.sort_unstable();
-    speakers.dedup();
-    speakers
+    origins.sort_unstable();
+    origins.dedup();
+    origins
 }
 
 #[cfg(test)]

@@ -231,3 +231,45 @@ fn a_part_within_its_whole_is_consistent_and_shown_under_it() {
     assert!(whole < part);
     assert!(run.stdout.contains("part of killed"), "{}", run.stdout);
 }
+
+/// The 1918 influenza toll: a journal's estimate traced to its authors as of the paper, though
+/// one of them joined a health agency years later; a figure attributed to several parties.
+#[test]
+fn authors_are_the_origin_of_a_source_and_affiliations_count_within_their_dates() {
+    let run = run_in(&fixture("influenza-1918"), &["report", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let json = run.json();
+    // The agency repeats the 2002 paper: its origin is the paper's authors, as they were then.
+    assert_eq!(
+        claim(&json, "agency-2010/deaths")["origin"],
+        json!(["first-author", "second-author"])
+    );
+    // The first author speaking at the agency in 2010 speaks for the agency.
+    assert_eq!(
+        claim(&json, "agency-2010/own-estimate")["origin"],
+        json!(["health-agency"])
+    );
+    let attributed = claim(&json, "newspaper-2018/attributed");
+    assert_eq!(
+        attributed["according_to"],
+        json!(["first-author", "health-agency"])
+    );
+    assert_eq!(attributed["flags"], json!([]));
+    let source = json["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "journal-2002")
+        .unwrap();
+    assert_eq!(source["authors"], json!(["first-author", "second-author"]));
+    let author = json["speakers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "first-author")
+        .unwrap();
+    assert_eq!(
+        author["affiliations"],
+        json!([{"id": "health-agency", "from": "2006", "until": null, "claimed": false}])
+    );
+}
