@@ -134,15 +134,16 @@ pub struct ClaimValue {
     /// As compared: the reading of the words, open upwards when the claim's measure is a lower
     /// bound. `None` for label figures and for values the grammar could not read.
     pub reading: Option<Reading>,
-    /// The reading of the words themselves, when the measure changed it for comparing.
-    pub worded: Option<Reading>,
+    /// The reading of the words themselves, when the measure changed it for comparing (boxed:
+    /// few claims have one, and every claim pays for the field).
+    pub worded: Option<Box<Reading>>,
     pub location: Location,
 }
 
 impl ClaimValue {
     /// How the words read, before the claim's measure is applied: what a quote is checked against.
     pub fn words_reading(&self) -> Option<&Reading> {
-        self.worded.as_ref().or(self.reading.as_ref())
+        self.worded.as_deref().or(self.reading.as_ref())
     }
 }
 

@@ -120,7 +120,7 @@ impl Resolver {
         let measure = record.measure.as_ref().map(|m| *m.get_ref());
         let (reading, worded) = match reading {
             Some(reading) if measure.is_some_and(ClaimMeasure::is_lower_bound) => {
-                (Some(reading.at_least()), Some(reading))
+                (Some(reading.at_least()), Some(Box::new(reading)))
             }
             reading => (reading, None),
         };
