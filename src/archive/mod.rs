@@ -1,8 +1,9 @@
 //! The archive: a folder of plain-text copies of the sources, each found by its sha256. The folder
 //! is read as the claim base is (regular files only, within the size limit, no link leading out of
-//! it), and [`matcher`] finds a quote in a copy.
+//! it), [`matcher`] finds a quote in a copy, and [`paragraphs`] numbers its paragraphs.
 
 pub mod matcher;
+pub mod paragraphs;
 
 use crate::finding::{Code, Finding};
 use crate::input::files::{Files, Location, SourceFile};
