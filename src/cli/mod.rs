@@ -3,6 +3,7 @@
 
 mod check;
 mod completions;
+mod coverage;
 mod diff;
 mod explain;
 mod export;
@@ -62,6 +63,8 @@ enum Command {
     Diff(diff::Args),
     /// Rewrite record files in one canonical style, keeping every comment; `--check` for CI.
     Fmt(fmt::Args),
+    /// List the numbers in archived sources that no claim quotes; `--fail-under 100` for CI.
+    Coverage(coverage::Args),
     /// Explain what a finding code means and how to fix it.
     Explain(explain::Args),
     /// Write the report for other tools: SQLite, CSV, schema.org JSON-LD or Graphviz DOT.
@@ -151,6 +154,7 @@ impl Cli {
             Command::Snapshot => snapshot::run(&context),
             Command::Diff(args) => diff::run(&context, args),
             Command::Fmt(args) => fmt::run(&context, args),
+            Command::Coverage(args) => coverage::run(&context, args),
             Command::Explain(args) => explain::run(args),
             Command::Export(args) => export::run(&context, args),
             Command::Schema(args) => schema::run(args),

@@ -4,6 +4,7 @@ mod archive;
 mod bad_input;
 mod check;
 mod claim_base;
+mod coverage;
 mod diff;
 mod explain;
 mod export;
