@@ -1,6 +1,7 @@
 //! The command line: clap arguments, resolved into what a command needs (the claim base, the output
 //! style), one file per command. Results go to stdout; notes and errors to stderr.
 
+mod add;
 mod check;
 mod completions;
 mod coverage;
@@ -63,6 +64,8 @@ enum Command {
     Diff(diff::Args),
     /// Rewrite record files in one canonical style, keeping every comment; `--check` for CI.
     Fmt(fmt::Args),
+    /// Add a claim from a quote found in its source's archived text, or declare a figure.
+    Add(Box<add::Args>),
     /// List the numbers in archived sources that no claim quotes; `--fail-under 100` for CI.
     Coverage(coverage::Args),
     /// Explain what a finding code means and how to fix it.
@@ -154,6 +157,7 @@ impl Cli {
             Command::Snapshot => snapshot::run(&context),
             Command::Diff(args) => diff::run(&context, args),
             Command::Fmt(args) => fmt::run(&context, args),
+            Command::Add(args) => add::run(&context, *args),
             Command::Coverage(args) => coverage::run(&context, args),
             Command::Explain(args) => explain::run(args),
             Command::Export(args) => export::run(&context, args),

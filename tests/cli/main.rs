@@ -1,5 +1,6 @@
 //! Integration tests of the `claimtrack` binary: one test binary, one module per area.
 
+mod add;
 mod archive;
 mod bad_input;
 mod check;
