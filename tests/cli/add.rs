@@ -1,8 +1,8 @@
 //! `claimtrack add`: claims made from quotes found in the archived copy, and figures declared,
 //! written as `fmt` writes them into the right file with every byte already there kept.
 
-use crate::support::{fixture, manifest_dir, run_in, temp_copy};
-use std::path::{Path, PathBuf};
+use crate::support::{fixture, manifest_dir, run_in, seeds, temp_copy};
+use std::path::Path;
 
 fn read(dir: &Path, path: &str) -> String {
     std::fs::read_to_string(dir.join(path)).unwrap()
@@ -259,30 +259,11 @@ fn a_claim_goes_to_a_new_file_when_asked() {
     );
 }
 
-/// The seed documents: `CLAIMTRACK_SEEDS`, else the folder beside the project. Missing, the test
-/// says it is skipped; under CI their absence fails it.
-fn seeds() -> Option<PathBuf> {
-    let seeds = std::env::var_os("CLAIMTRACK_SEEDS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| manifest_dir().join("../shared/seeds"));
-    if seeds.is_dir() {
-        return Some(seeds);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "CI is set but {} is missing",
-        seeds.display()
-    );
-    eprintln!(
-        "SKIPPED: add with the seed documents: {} is missing",
-        seeds.display()
-    );
-    None
-}
-
 #[test]
 fn a_quote_from_each_seed_document_gives_the_record_a_desk_writes() {
-    let Some(seeds) = seeds() else { return };
+    let Some(seeds) = seeds("add with the seed documents") else {
+        return;
+    };
     let dir = temp_copy(&manifest_dir());
     let archive = seeds.to_str().unwrap();
     let cases: [(&[&str], &str, &str); 6] = [
