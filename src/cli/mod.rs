@@ -29,7 +29,8 @@ pub use output::Exit;
 /// it, and reports where figures disagree. It records and compares; it never decides the truth.
 ///
 /// Exit codes: 0 nothing fails the gate, 1 findings fail the gate (or, with `diff --exit-code`,
-/// differences were found; with `fmt --check`, files would change), 2 usage or I/O error.
+/// differences were found; with `fmt --check`, files would change; with `coverage --fail-under`,
+/// a source is below it), 2 usage or I/O error.
 #[derive(Parser)]
 #[command(name = "claimtrack", version, max_term_width = 100)]
 pub struct Cli {
