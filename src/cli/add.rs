@@ -4,6 +4,7 @@
 use super::output::{Exit, print};
 use super::{Context, Error};
 use claimtrack::authoring::add::{self, ClaimSpec, FigureSpec, Target};
+use claimtrack::render::sanitize::multi_line;
 use std::path::{Component, Path, PathBuf};
 
 #[derive(clap::Args)]
@@ -84,7 +85,7 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
                 unit: args.unit.clone(),
             };
             let path = to.unwrap_or_else(|| add::figure_file(&checked));
-            add::figure(&checked, &spec, &target(&root, path)?)?
+            add::figure(&checked, &spec, &target(&root, path)?).map_err(shown)?
         }
         _ => {
             let spec = ClaimSpec {
@@ -103,7 +104,7 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
             };
             let path = to.unwrap_or_else(|| add::claim_file(&checked, &spec.source));
             let archive = args.archive.clone().unwrap_or_default();
-            add::claim(&checked, &archive, &spec, &target(&root, path)?)?
+            add::claim(&checked, &archive, &spec, &target(&root, path)?).map_err(shown)?
         }
     };
     let shown = Path::new(&prefix)
@@ -112,7 +113,7 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
         .to_string();
     let mut notes = String::new();
     for note in &addition.notes {
-        notes.push_str(&format!("{note}\n"));
+        notes.push_str(&format!("{}\n", multi_line(note)));
     }
     if args.dry_run {
         print(&addition.record)?;
@@ -123,6 +124,12 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
     }
     context.note(&notes);
     Ok(Exit::Clean)
+}
+
+/// A refusal as the terminal shows it: it quotes archived text and the user's words, which may
+/// hold control characters.
+fn shown(refusal: add::AddError) -> Error {
+    multi_line(&refusal.to_string()).into()
 }
 
 /// The record file at `path` in the claim base, with its text when it exists.

@@ -5,6 +5,7 @@ use super::output::{Exit, print};
 use super::{Context, Error};
 use claimtrack::coverage;
 use claimtrack::render::coverage as render;
+use claimtrack::render::sanitize::one_line;
 use clap::ValueEnum;
 use std::path::PathBuf;
 
@@ -50,7 +51,7 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
     };
     let coverage = coverage::measure(&checked.base, &args.archive, args.source.as_deref())?;
     for refusal in &coverage.unreadable {
-        context.note(&format!("note: {refusal}\n"));
+        context.note(&format!("note: {}\n", one_line(refusal)));
     }
     let output = match args.format {
         Format::Table => render::text(&coverage, &context.style),

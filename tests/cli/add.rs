@@ -228,6 +228,31 @@ fn unknown_records_and_unreadable_values_are_refused() {
 }
 
 #[test]
+fn a_refusal_never_passes_control_characters_to_the_terminal() {
+    let dir = temp_copy(&fixture("coverage"));
+    let args = [
+        "--source",
+        "report",
+        "--quote",
+        "heard 40 witnesses",
+        "--figure",
+        "executed",
+    ];
+    let run = add(
+        dir.path(),
+        &[&args[..], &["--value", "\u{1b}[2J40\n::error::x"]].concat(),
+    );
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(!run.stderr.contains('\u{1b}'), "{:?}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("cannot read \"\\u{1b}[2J40\\n::error::x\": "),
+        "{:?}",
+        run.stderr
+    );
+}
+
+#[test]
 fn a_claim_goes_to_a_new_file_when_asked() {
     let dir = temp_copy(&fixture("coverage"));
     let run = add(

@@ -81,7 +81,7 @@ pub(super) fn value_in_quote(
                 "the quote states several figures: {}",
                 several
                     .iter()
-                    .map(|phrase| format!("\"{phrase}\""))
+                    .map(|phrase| format!("{phrase:?}"))
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
@@ -138,10 +138,7 @@ pub(super) fn check_value(
     read_value(text, settings, measure)
         .map(|_| ())
         .map_err(|error| AddError {
-            message: format!(
-                "the value grammar cannot read \"{text}\": {}",
-                error.message
-            ),
+            message: format!("the value grammar cannot read {text:?}: {}", error.message),
             help: "give the value with `--value` in a form the grammar reads (see \
                    docs/report.md), or say what the quote states in `--statement` without a \
                    figure"
