@@ -7,6 +7,21 @@ use claimtrack::authoring::add::{self, ClaimSpec, FigureSpec, Target};
 use claimtrack::render::sanitize::multi_line;
 use std::path::{Component, Path, PathBuf};
 
+/// The arguments that only a claim takes.
+const CLAIM_ONLY: [&str; 11] = [
+    "source",
+    "quote",
+    "archive",
+    "value",
+    "statement",
+    "speaker",
+    "according_to",
+    "basis",
+    "as_of",
+    "id",
+    "accept_closest",
+];
+
 #[derive(clap::Args)]
 pub struct Args {
     /// The source the quote is from (a claim), by id.
@@ -22,7 +37,7 @@ pub struct Args {
     #[arg(long, value_name = "FIG")]
     figure: Option<String>,
     /// Declare the figure `--figure` names, with this label, instead of adding a claim.
-    #[arg(long, value_name = "TEXT", requires = "figure", conflicts_with_all = ["source", "quote", "archive"])]
+    #[arg(long, value_name = "TEXT", requires = "figure", conflicts_with_all = CLAIM_ONLY)]
     label: Option<String>,
     /// The new figure's unit (what it counts; "percent" for shares).
     #[arg(long, value_name = "UNIT", requires = "label")]
@@ -83,6 +98,7 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
                 id: figure.clone(),
                 label: label.clone(),
                 unit: args.unit.clone(),
+                note: args.note.clone(),
             };
             let path = to.unwrap_or_else(|| add::figure_file(&checked));
             add::figure(&checked, &spec, &target(&root, path)?).map_err(shown)?

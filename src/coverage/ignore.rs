@@ -6,7 +6,7 @@ use crate::archive::matcher::Archive;
 use crate::archive::paragraphs::Paragraphs;
 use crate::input::config::CoverageIgnore;
 use crate::input::files::Files;
-use crate::model::ClaimBase;
+use crate::model::{ClaimBase, Node};
 use serde::Serialize;
 use std::ops::Range;
 
@@ -23,15 +23,15 @@ pub struct StaleIgnore {
     pub why: String,
 }
 
-/// The ignore entries of the sources being measured.
+/// The ignore entries of the sources being measured, grouped by source.
 pub(super) struct Dismissals<'a> {
-    entries: Vec<Entry<'a>>,
+    by_source: Vec<Vec<Entry<'a>>>,
+    /// Entries naming a source the base does not have.
+    unknown: Vec<&'a CoverageIgnore>,
 }
 
 struct Entry<'a> {
     ignore: &'a CoverageIgnore,
-    /// The source it names; None when the base has no such source.
-    source: Option<usize>,
     /// Whether its source was measured, so that its staleness can be told.
     measured: bool,
     /// Whether the phrase stands anywhere in the text, and where in its paragraph (everywhere
@@ -46,28 +46,27 @@ struct Entry<'a> {
 impl<'a> Dismissals<'a> {
     /// The entries of `base`, of source `only` when given.
     pub(super) fn new(base: &'a ClaimBase, only: Option<&str>) -> Self {
-        let entries = base
-            .config
-            .coverage_ignore
-            .iter()
-            .filter(|ignore| only.is_none_or(|id| id == ignore.source))
-            .map(|ignore| Entry {
-                ignore,
-                source: base.sources.iter().position(|s| s.id == ignore.source),
-                measured: false,
-                in_text: false,
-                places: Vec::new(),
-                dismissed: 0,
-                holds_quoted: false,
-            })
-            .collect();
-        Dismissals { entries }
+        let mut by_source: Vec<Vec<Entry>> = base.sources.iter().map(|_| Vec::new()).collect();
+        let mut unknown = Vec::new();
+        let entries = base.config.coverage_ignore.iter();
+        for ignore in entries.filter(|ignore| only.is_none_or(|id| id == ignore.source)) {
+            match base.lookup(&ignore.source) {
+                Some(Node::Source(source)) => by_source[source].push(Entry {
+                    ignore,
+                    measured: false,
+                    in_text: false,
+                    places: Vec::new(),
+                    dismissed: 0,
+                    holds_quoted: false,
+                }),
+                _ => unknown.push(ignore),
+            }
+        }
+        Dismissals { by_source, unknown }
     }
 
     fn of_source(&mut self, source: usize) -> impl Iterator<Item = &mut Entry<'a>> {
-        self.entries
-            .iter_mut()
-            .filter(move |entry| entry.source == Some(source))
+        self.by_source[source].iter_mut()
     }
 
     /// Find where the entries of `source` stand in its archived text.
@@ -105,35 +104,44 @@ impl<'a> Dismissals<'a> {
         dismissed
     }
 
-    /// The entries that dismissed nothing, with why; entries of sources that were not measured
-    /// cannot be told stale.
+    /// The entries that dismissed nothing, with why, in the order they stand; entries of sources
+    /// that were not measured cannot be told stale.
     pub(super) fn stale(self, files: &Files) -> Vec<StaleIgnore> {
-        self.entries
+        let unknown = self.unknown.into_iter().map(|ignore| {
+            let why = format!("the claim base has no source `{}`", ignore.source);
+            (ignore, why)
+        });
+        let known = self.by_source.into_iter().flatten().filter_map(|entry| {
+            let ignore = entry.ignore;
+            let why = if !entry.measured || entry.dismissed > 0 {
+                return None;
+            } else if !entry.in_text {
+                format!(
+                    "the phrase is not in the archived text of `{}`",
+                    ignore.source
+                )
+            } else if entry.places.is_empty() {
+                format!(
+                    "the phrase is not in paragraph {} of `{}`",
+                    ignore.paragraph.unwrap_or_default(),
+                    ignore.source
+                )
+            } else if entry.holds_quoted {
+                "every number phrase it holds is quoted by a claim".to_string()
+            } else {
+                "it holds no number phrase that is counted (dates, years, times and ordinals \
+                 are not)"
+                    .to_string()
+            };
+            Some((ignore, why))
+        });
+        let mut stale: Vec<(&CoverageIgnore, String)> = unknown.chain(known).collect();
+        stale.sort_by_key(|(ignore, _)| ignore.location.span.start);
+        stale
             .into_iter()
-            .filter_map(|entry| {
-                let ignore = entry.ignore;
-                let why = match (entry.source, entry.measured) {
-                    (None, _) => format!("the claim base has no source `{}`", ignore.source),
-                    (Some(_), false) => return None,
-                    _ if entry.dismissed > 0 => return None,
-                    _ if !entry.in_text => format!(
-                        "the phrase is not in the archived text of `{}`",
-                        ignore.source
-                    ),
-                    _ if entry.places.is_empty() => format!(
-                        "the phrase is not in paragraph {} of `{}`",
-                        ignore.paragraph.unwrap_or_default(),
-                        ignore.source
-                    ),
-                    _ if entry.holds_quoted => {
-                        "every number phrase it holds is quoted by a claim".to_string()
-                    }
-                    _ => "it holds no number phrase that is counted (dates, years, times and \
-                          ordinals are not)"
-                        .to_string(),
-                };
+            .map(|(ignore, why)| {
                 let at = files.line_col(&ignore.location);
-                Some(StaleIgnore {
+                StaleIgnore {
                     file: files.display_path(ignore.location.file),
                     line: at.line,
                     column: at.column,
@@ -141,7 +149,7 @@ impl<'a> Dismissals<'a> {
                     phrase: ignore.phrase.clone(),
                     paragraph: ignore.paragraph,
                     why,
-                })
+                }
             })
             .collect()
     }

@@ -78,6 +78,8 @@ pub enum CoverageError {
     Archive(#[from] ArchiveError),
     #[error("no source `{id}` in the claim base{hint}")]
     UnknownSource { id: String, hint: String },
+    #[error("source `{id}` cannot be measured: {why}")]
+    Unmeasured { id: String, why: String },
     #[error("the archive `{0}` holds no copy of any source, so no coverage can be measured")]
     NothingMeasured(String),
 }
@@ -109,6 +111,12 @@ pub fn measure(
     let copies = Copies::new(&archived);
     let reader = QuoteReader::new(&base.config.values);
     let mut dismissals = Dismissals::new(base, only);
+    let mut quotes_by_source: Vec<Vec<&str>> = vec![Vec::new(); base.sources.len()];
+    for claim in &base.claims {
+        if let (Some(source), Some(quote)) = (claim.source, &claim.quote) {
+            quotes_by_source[source].push(quote.get_ref());
+        }
+    }
     let mut sources = Vec::new();
     for (s, source) in base.sources.iter().enumerate() {
         if only.is_some_and(|id| id != source.id) {
@@ -143,12 +151,9 @@ pub fn measure(
         let text = file.text();
         let archive = Archive::new(&text);
         let paragraphs = Paragraphs::new(&text);
-        let quoted: Vec<Range<usize>> = base
-            .claims
+        let quoted: Vec<Range<usize>> = quotes_by_source[s]
             .iter()
-            .filter(|claim| claim.source == Some(s))
-            .filter_map(|claim| claim.quote.as_ref())
-            .filter_map(|quote| archive.quoted_parts(quote.get_ref()))
+            .filter_map(|quote| archive.quoted_parts(quote))
             .flatten()
             .collect();
         dismissals.locate(s, &archive, &paragraphs);
@@ -176,6 +181,14 @@ pub fn measure(
             }
         }
         sources.push(coverage.measured());
+    }
+    if let (Some(id), [source]) = (only, sources.as_slice())
+        && let Some(why) = &source.unmeasured
+    {
+        return Err(CoverageError::Unmeasured {
+            id: id.to_string(),
+            why: why.clone(),
+        });
     }
     if sources.iter().all(|source| source.unmeasured.is_some()) {
         return Err(CoverageError::NothingMeasured(dir.display().to_string()));

@@ -146,5 +146,8 @@ fn one_source_is_measured_alone_and_an_unknown_one_is_refused() {
         "no source `statment` in the claim base: did you mean `statement`?"
     );
     let refused = measured(&[], "", Some("unarchived")).unwrap_err();
-    assert!(matches!(refused, CoverageError::NothingMeasured(_)));
+    assert_eq!(
+        refused.to_string(),
+        "source `unarchived` cannot be measured: the source records no sha256"
+    );
 }

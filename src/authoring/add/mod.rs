@@ -41,6 +41,7 @@ pub struct FigureSpec {
     pub id: String,
     pub label: String,
     pub unit: Option<String>,
+    pub note: Option<String>,
 }
 
 /// The record file a record goes into: its path in the claim base and its text, None when the
@@ -178,6 +179,7 @@ pub fn figure(checked: &Checked, spec: &FigureSpec, target: &Target) -> Result<A
         ("label", Field::Text(spec.label.clone())),
     ];
     fields.extend(spec.unit.clone().map(|unit| ("unit", Field::Text(unit))));
+    fields.extend(spec.note.clone().map(|note| ("note", Field::Text(note))));
     finish(checked, "figure", &id, &fields, target, Vec::new())
 }
 
