@@ -1,7 +1,7 @@
 //! Putting a new record into a record file's text without touching a byte of what stands there:
-//! after the last table of its kind or of a kind before it, ahead of the comment that belongs to
-//! the next table and of the file's closing comment, with one blank line on each side, in the
-//! file's own line breaks.
+//! after the last table of its kind (without one, before the first table of a kind that stands
+//! after it in the canonical order), ahead of the comment that belongs to the next table and of
+//! the file's closing comment, with one blank line on each side, in the file's own line breaks.
 
 use crate::authoring::fmt::kind_rank;
 use toml_edit::{Document, Item, RawString};
@@ -28,28 +28,29 @@ pub(super) fn insert(
     let doc = Document::parse(body).map_err(|error| Unfit {
         message: format!("it is not valid TOML ({})", error.message().trim()),
     })?;
-    let rank = kind_rank(kind);
-    let mut next_table: Option<(isize, usize)> = None;
+    // Every table in the order it stands: its kind and where its own comment lines begin.
+    let mut tables: Vec<(isize, &str, usize)> = Vec::new();
     for (name, item) in doc.as_table().iter() {
-        let Item::ArrayOfTables(tables) = item else {
+        let Item::ArrayOfTables(array) = item else {
             return Err(Unfit {
                 message: format!("`{name}` is not a table of records"),
             });
         };
-        if kind_rank(name) <= rank {
-            continue;
-        }
-        for table in tables.iter() {
-            let position = table.position().unwrap_or(isize::MAX);
+        for table in array.iter() {
             let header = table.span().map_or(0, |span| span.start);
             let start = comment_above(body, span_of(table.decor().prefix()), header);
-            if next_table.is_none_or(|(first, _)| position < first) {
-                next_table = Some((position, start));
-            }
+            tables.push((table.position().unwrap_or(isize::MAX), name, start));
         }
     }
-    let at = match next_table {
-        Some((_, start)) => start,
+    tables.sort_by_key(|(position, _, _)| *position);
+    let next = match tables.iter().rposition(|(_, name, _)| *name == kind) {
+        Some(last) => tables.get(last + 1),
+        None => tables
+            .iter()
+            .find(|(_, name, _)| kind_rank(name) > kind_rank(kind)),
+    };
+    let at = match next {
+        Some((_, _, start)) => *start,
         None => span_of(Some(doc.trailing())).map_or(body.len(), |span| span.start),
     };
     let newline = if body.contains("\r\n") { "\r\n" } else { "\n" };
@@ -83,7 +84,8 @@ fn comment_above(text: &str, prefix: Option<std::ops::Range<usize>>, header: usi
         return header;
     };
     let mut start = header;
-    for line in text[prefix.start..header].split_inclusive('\n').rev() {
+    let decor = text.get(prefix.start..header).unwrap_or_default();
+    for line in decor.split_inclusive('\n').rev() {
         if !line.trim_start().starts_with('#') {
             break;
         }
@@ -95,6 +97,7 @@ fn comment_above(text: &str, prefix: Option<std::ops::Range<usize>>, header: usi
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     const FIGURE: &str = "[[figure]]\nid = \"new\"\n";
     const CLAIM: &str = "[[claim]]\nid = \"new\"\n";
@@ -154,5 +157,71 @@ mod tests {
                 .contains("`x`")
         );
         assert!(insert("[[claim]\n", "claim", CLAIM).is_err());
+    }
+
+    /// A record file of tables of any kind in any order, with comments and blank lines between.
+    fn file() -> impl Strategy<Value = String> {
+        let kinds = prop::sample::select(vec!["speaker", "source", "figure", "claim", "other"]);
+        let gap = prop::sample::select(vec!["", "\n", "# about it\n", "\n# about it\n", "\n\n"]);
+        let table = (gap.clone(), kinds, 0u8..3).prop_map(|(gap, kind, fields)| {
+            let fields: String = (0..fields).map(|i| format!("f{i} = {i} # c\n")).collect();
+            format!("{gap}[[{kind}]]\n{fields}")
+        });
+        (prop::collection::vec(table, 0..6), gap, any::<bool>()).prop_map(|(tables, end, crlf)| {
+            let text = format!("{}{end}", tables.concat());
+            if crlf {
+                text.replace('\n', "\r\n")
+            } else {
+                text
+            }
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn the_record_goes_in_whole_and_every_byte_around_it_stays(
+            text in file(),
+            kind in prop::sample::select(vec!["speaker", "source", "figure", "claim"]),
+        ) {
+            let record = format!("[[{kind}]]\nid = \"new\"\n");
+            let (result, range) = insert(&text, kind, &record).unwrap();
+            // Taking the record and at most the blank lines it added out gives the text back.
+            let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+            let restored = (0..=2).flat_map(|before| (0..=1).map(move |after| (before, after))).any(|(before, after)| {
+                let start = range.start.checked_sub(before * newline.len());
+                let end = range.end + after * newline.len();
+                match (start, result.get(end..)) {
+                    (Some(start), Some(rest)) => {
+                        let added = format!("{}{}", &result[start..range.start], &result[range.end..end]);
+                        added.chars().all(|c| c == '\r' || c == '\n')
+                            && format!("{}{rest}", &result[..start]) == text
+                    }
+                    _ => false,
+                }
+            });
+            prop_assert!(restored, "{:?} -> {:?}", text, result);
+            // The new table follows the last of its kind; in a file whose kinds stand in the
+            // canonical order, it stands after every table of its kind or before, and before the
+            // others.
+            let doc = Document::parse(result.as_str()).unwrap();
+            let mut tables = Vec::new();
+            for (name, item) in doc.as_table().iter() {
+                for table in item.as_array_of_tables().unwrap().iter() {
+                    let new = table.get("id").and_then(Item::as_str) == Some("new");
+                    tables.push((table.position().unwrap(), name.to_string(), new));
+                }
+            }
+            tables.sort_by_key(|(position, _, _)| *position);
+            let at = tables.iter().position(|(_, _, new)| *new).unwrap();
+            if let Some(last) = tables.iter().rposition(|(_, name, new)| name == kind && !new) {
+                prop_assert_eq!(last + 1, at, "{:?}", result);
+            }
+            let ranks: Vec<usize> = tables.iter().filter(|t| !t.2).map(|t| kind_rank(&t.1)).collect();
+            if ranks.is_sorted() {
+                for (index, (_, name, _)) in tables.iter().enumerate() {
+                    prop_assert_eq!(kind_rank(name) <= kind_rank(kind), index <= at, "{:?}", result);
+                }
+            }
+        }
     }
 }
