@@ -148,9 +148,13 @@ fn shown(refusal: add::AddError) -> Error {
     multi_line(&refusal.to_string()).into()
 }
 
-/// The record file at `path` in the claim base, with its text when it exists.
+/// The record file at `path` in the claim base, with its text when it exists. A path whose links
+/// lead out of the claim base is refused.
 fn target(root: &Path, path: String) -> Result<Target, Error> {
     let file = root.join(&path);
+    if in_base(root, &file)? != path {
+        return Err(format!("`{path}` leads out of the claim base through a link").into());
+    }
     let text = match std::fs::read(&file) {
         Ok(bytes) => Some(
             String::from_utf8(bytes)
