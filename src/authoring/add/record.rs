@@ -55,7 +55,7 @@ pub(super) fn canonical(kind: &str, fields: &[(&str, Field)]) -> Result<String, 
 
 /// The value a quote states for a figure of `measure`: the one number phrase of the quote that
 /// the grammar reads as a figure of that measure, as the quote writes it.
-pub(super) fn value_in_quote(
+pub(super) fn figure_in_quote(
     quote: &str,
     measure: Measure,
     settings: &ValueSettings,
@@ -114,7 +114,7 @@ pub(super) fn figure_value(
     let measure = Measure::of_unit(figure.unit.as_deref());
     let value = match given {
         Some(value) => value.trim().to_string(),
-        None => value_in_quote(quote, measure, settings)?,
+        None => figure_in_quote(quote, measure, settings)?,
     };
     check_value(&value, measure, settings)?;
     Ok(value)
@@ -218,7 +218,7 @@ mod tests {
     #[test]
     fn the_quote_gives_its_one_figure_as_written() {
         let settings = ValueSettings::default();
-        let value = |quote: &str| value_in_quote(quote, Measure::Count, &settings);
+        let value = |quote: &str| figure_in_quote(quote, Measure::Count, &settings);
         assert_eq!(
             value("Thirty thousand people were murdered in 1988").unwrap(),
             "thirty thousand"
@@ -234,7 +234,7 @@ mod tests {
             "the quote states several figures: \"thousands\", \"30\""
         );
         assert!(value("executed in the summer of 1988").is_err());
-        let shares = value_in_quote("one in five of 30 people", Measure::Share, &settings);
+        let shares = figure_in_quote("one in five of 30 people", Measure::Share, &settings);
         assert_eq!(shares.unwrap(), "one in five");
     }
 
