@@ -140,6 +140,15 @@ mod tests {
     }
 
     #[test]
+    fn a_record_follows_the_last_of_its_kind_in_a_file_out_of_order() {
+        let speaker = "[[speaker]]\nid = \"new\"\n";
+        assert_eq!(
+            inserted("[[figure]]\n[[speaker]]\n", "speaker", speaker),
+            "[[figure]]\n[[speaker]]\n\n[[speaker]]\nid = \"new\"\n"
+        );
+    }
+
+    #[test]
     fn line_breaks_and_a_byte_order_mark_are_the_file_s_own() {
         let text = "\u{feff}[[claim]]\r\nid = \"a\"\r\n";
         assert_eq!(
