@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod archive;
 pub mod authoring;
 pub mod checks;
+pub mod coverage;
 pub mod export;
 pub mod finding;
 pub mod input;

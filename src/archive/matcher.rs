@@ -39,28 +39,68 @@ impl Archive {
     pub fn find(&self, quote: &str) -> QuoteMatch {
         let quote = normalize(quote);
         let segments = segments(&quote);
-        let Some((first, rest)) = segments.split_first() else {
+        if segments.is_empty() {
             return QuoteMatch::Empty;
-        };
-        match self.locate(first, rest) {
-            Some(range) => QuoteMatch::Found(range),
+        }
+        match self.locate(0, &segments) {
+            Some(parts) => QuoteMatch::Found(self.original(&parts)),
             None => QuoteMatch::NotFound {
                 closest: self.closest(&quote),
             },
         }
     }
 
-    /// Places the segments greedily, each ending as early as possible, which
-    /// finds an in-order placement whenever one exists.
-    fn locate(&self, first: &str, rest: &[&str]) -> Option<Range<usize>> {
+    /// Where the words of a quote found by [`Archive::find`] stand, one byte range of the
+    /// original text for each part between its ellipses; None when the quote is not found.
+    pub fn quoted_parts(&self, quote: &str) -> Option<Vec<Range<usize>>> {
+        let quote = normalize(quote);
+        let parts = self.locate(0, &segments(&quote))?;
+        Some(
+            parts
+                .iter()
+                .map(|part| self.original(std::slice::from_ref(part)))
+                .collect(),
+        )
+    }
+
+    /// Every place `phrase` stands in the text, one after the other, as byte ranges of the
+    /// original text from its first word to its last.
+    pub fn every_place(&self, phrase: &str) -> Vec<Range<usize>> {
+        let phrase = normalize(phrase);
+        let segments = segments(&phrase);
+        let mut places = Vec::new();
+        let mut from = 0;
+        while let Some(parts) = self.locate(from, &segments) {
+            from = parts[parts.len() - 1].end;
+            places.push(self.original(&parts));
+        }
+        places
+    }
+
+    /// The original byte range from the start of the first normalised range to the end of the last.
+    fn original(&self, parts: &[Range<usize>]) -> Range<usize> {
+        let (first, last) = (&parts[0], &parts[parts.len() - 1]);
+        self.map[first.start].start..self.map[last.end - 1].end
+    }
+
+    /// Places the segments greedily from byte `from` of the normalised text, each ending as early
+    /// as possible, which finds an in-order placement whenever one exists. Returns each segment's
+    /// range in the normalised text.
+    fn locate(&self, from: usize, segments: &[&str]) -> Option<Vec<Range<usize>>> {
+        let (first, rest) = segments.split_first()?;
+        let text = self.norm.get(from..)?;
         let (start, mut end) = first_char_variants(first)
             .iter()
-            .filter_map(|pat| self.norm.find(pat.as_str()).map(|i| (i, i + pat.len())))
+            .filter_map(|pat| text.find(pat.as_str()).map(|i| (i, i + pat.len())))
             .min_by_key(|&(_, end)| end)?;
+        let mut parts = Vec::with_capacity(segments.len());
+        parts.push(from + start..from + end);
         for seg in rest {
-            end += self.norm.get(end..)?.find(seg)? + seg.len();
+            let at = end + text.get(end..)?.find(seg)?;
+            end = at + seg.len();
+            parts.push(from + at..from + end);
         }
-        Some(self.map[start].start..self.map[end - 1].end)
+        Some(parts)
     }
 
     /// Slides a window of the quote's word count over the archive, keeps the

@@ -1,13 +1,16 @@
 //! The archive: a folder of plain-text copies of the sources, each found by its sha256. The folder
 //! is read as the claim base is (regular files only, within the size limit, no link leading out of
-//! it), and [`matcher`] finds a quote in a copy.
+//! it), [`matcher`] finds a quote in a copy, and [`paragraphs`] numbers its paragraphs.
 
 pub mod matcher;
+pub mod paragraphs;
 
 use crate::finding::{Code, Finding};
 use crate::input::files::{Files, Location, SourceFile};
 use crate::input::loader::confined::Confined;
+use crate::model::Source;
 use sha2::{Digest, Sha256};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -94,6 +97,51 @@ pub(crate) fn read_archive(
         });
     }
     Ok(archived)
+}
+
+/// The archived files looked up by hash, and by name to tell a changed copy from a missing one.
+pub(crate) struct Copies<'a> {
+    by_hash: HashMap<&'a str, &'a ArchivedFile>,
+    by_name: HashMap<&'a str, &'a ArchivedFile>,
+}
+
+/// Why a source has no archived copy to read.
+pub(crate) enum MissingCopy<'a> {
+    /// The source records no sha256.
+    NoHash,
+    /// The file the source names is archived, with another sha256.
+    Changed(&'a ArchivedFile),
+    /// No archived file has the source's sha256.
+    NotArchived,
+}
+
+impl<'a> Copies<'a> {
+    pub(crate) fn new(archived: &'a [ArchivedFile]) -> Self {
+        Copies {
+            by_hash: archived.iter().map(|f| (f.sha256.as_str(), f)).collect(),
+            by_name: archived.iter().map(|f| (f.name.as_str(), f)).collect(),
+        }
+    }
+
+    /// The archived copy of `source`: the file with its sha256.
+    pub(crate) fn of(&self, source: &Source) -> Result<&'a ArchivedFile, MissingCopy<'a>> {
+        let hash = source.sha256.as_ref().ok_or(MissingCopy::NoHash)?;
+        if let Some(file) = self.by_hash.get(hash.get_ref().as_str()) {
+            return Ok(file);
+        }
+        let named = source.archive_file.as_deref();
+        match named.and_then(|name| self.by_name.get(name)) {
+            Some(file) => Err(MissingCopy::Changed(file)),
+            None => Err(MissingCopy::NotArchived),
+        }
+    }
+}
+
+impl ArchivedFile {
+    /// The copy's text; bytes that are not UTF-8 become U+FFFD, which no quote matches.
+    pub(crate) fn text(&self) -> String {
+        String::from_utf8_lossy(&self.bytes).into_owned()
+    }
 }
 
 #[cfg(test)]

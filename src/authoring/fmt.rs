@@ -10,6 +10,7 @@ mod values;
 mod verify;
 
 pub use files::{FileError, FileOutcome, Mode, base_files, format_files};
+pub(super) use layout::kind_rank;
 
 use crate::input::files::SourceFile;
 

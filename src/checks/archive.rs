@@ -3,11 +3,10 @@
 //! in place in the archived file.
 
 use crate::archive::matcher::{Archive, QuoteMatch};
-use crate::archive::{ArchiveError, ArchivedFile, read_archive};
+use crate::archive::{ArchiveError, Copies, MissingCopy, read_archive};
 use crate::finding::{Code, Finding};
 use crate::input::files::{Files, Location, SourceFile};
-use crate::model::ClaimBase;
-use std::collections::HashMap;
+use crate::model::{ClaimBase, Source};
 use std::path::Path;
 
 /// Check every quote against the archive in `dir`. Archived texts that findings point into join
@@ -20,10 +19,7 @@ pub fn check_quotes(
     let mut findings = Vec::new();
     let max_file_size = base.config.input.max_file_size;
     let archived = read_archive(dir, max_file_size, files, &mut findings)?;
-    let by_hash: HashMap<&str, &ArchivedFile> =
-        archived.iter().map(|f| (f.sha256.as_str(), f)).collect();
-    let by_name: HashMap<&str, &ArchivedFile> =
-        archived.iter().map(|f| (f.name.as_str(), f)).collect();
+    let copies = Copies::new(&archived);
     let mut claims_by_source: Vec<Vec<usize>> = vec![Vec::new(); base.sources.len()];
     for (c, claim) in base.claims.iter().enumerate() {
         if let (Some(source), Some(_)) = (claim.source, &claim.quote) {
@@ -32,50 +28,15 @@ pub fn check_quotes(
     }
     let mut copies_found = 0;
     for (s, source) in base.sources.iter().enumerate() {
-        let Some(hash) = &source.sha256 else {
-            findings.push(
-                Finding::new(
-                    Code::ArchiveMissingSource,
-                    source.location.clone(),
-                    format!(
-                        "source `{}` has no sha256, so its quotes cannot be checked",
-                        source.id
-                    ),
-                )
-                .help("add `sha256 = \"...\"`, the hash of the archived text (`sha256sum FILE`)"),
-            );
-            continue;
-        };
-        let hash_location = Location::new(source.location.file, hash.span());
-        let Some(file) = by_hash.get(hash.get_ref().as_str()) else {
-            let named = source
-                .archive_file
-                .as_deref()
-                .and_then(|name| by_name.get(name));
-            let finding = match named {
-                Some(file) => Finding::new(
-                    Code::ArchiveHashMismatch,
-                    hash_location,
-                    format!(
-                        "the archived copy `{}` of source `{}` has sha256 {}, not the one recorded",
-                        file.display, source.id, file.sha256
-                    ),
-                )
-                .label("recorded hash")
-                .help("restore the original text, or after review record the new hash"),
-                None => Finding::new(
-                    Code::ArchiveMissingSource,
-                    hash_location,
-                    format!("the archive holds no copy of source `{}`", source.id),
-                )
-                .label("no archived file has this hash")
-                .help(format!("add the source's text to {}", dir.display())),
-            };
-            findings.push(finding);
-            continue;
+        let file = match copies.of(source) {
+            Ok(file) => file,
+            Err(missing) => {
+                findings.push(missing_copy(source, missing, dir));
+                continue;
+            }
         };
         copies_found += 1;
-        let text = String::from_utf8_lossy(&file.bytes).into_owned();
+        let text = file.text();
         let archive = Archive::new(&text);
         let mut archive_file = None;
         for &c in &claims_by_source[s] {
@@ -129,6 +90,40 @@ pub fn check_quotes(
         findings.push(no_copies(base, files, dir));
     }
     Ok(findings)
+}
+
+/// The finding for a source whose copy cannot be read.
+fn missing_copy(source: &Source, missing: MissingCopy, dir: &Path) -> Finding {
+    let hash_location =
+        |hash: &toml::Spanned<String>| Location::new(source.location.file, hash.span());
+    match (missing, &source.sha256) {
+        (MissingCopy::Changed(file), Some(hash)) => Finding::new(
+            Code::ArchiveHashMismatch,
+            hash_location(hash),
+            format!(
+                "the archived copy `{}` of source `{}` has sha256 {}, not the one recorded",
+                file.display, source.id, file.sha256
+            ),
+        )
+        .label("recorded hash")
+        .help("restore the original text, or after review record the new hash"),
+        (MissingCopy::NotArchived, Some(hash)) => Finding::new(
+            Code::ArchiveMissingSource,
+            hash_location(hash),
+            format!("the archive holds no copy of source `{}`", source.id),
+        )
+        .label("no archived file has this hash")
+        .help(format!("add the source's text to {}", dir.display())),
+        _ => Finding::new(
+            Code::ArchiveMissingSource,
+            source.location.clone(),
+            format!(
+                "source `{}` has no sha256, so its quotes cannot be checked",
+                source.id
+            ),
+        )
+        .help("add `sha256 = \"...\"`, the hash of the archived text (`sha256sum FILE`)"),
+    }
 }
 
 /// The error for an archive that holds no source's copy: a wrong or empty folder, or no hashes.

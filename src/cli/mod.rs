@@ -1,8 +1,10 @@
 //! The command line: clap arguments, resolved into what a command needs (the claim base, the output
 //! style), one file per command. Results go to stdout; notes and errors to stderr.
 
+mod add;
 mod check;
 mod completions;
+mod coverage;
 mod diff;
 mod explain;
 mod export;
@@ -27,7 +29,8 @@ pub use output::Exit;
 /// it, and reports where figures disagree. It records and compares; it never decides the truth.
 ///
 /// Exit codes: 0 nothing fails the gate, 1 findings fail the gate (or, with `diff --exit-code`,
-/// differences were found; with `fmt --check`, files would change), 2 usage or I/O error.
+/// differences were found; with `fmt --check`, files would change; with `coverage --fail-under`,
+/// a source is below it), 2 usage or I/O error.
 #[derive(Parser)]
 #[command(name = "claimtrack", version, max_term_width = 100)]
 pub struct Cli {
@@ -62,6 +65,10 @@ enum Command {
     Diff(diff::Args),
     /// Rewrite record files in one canonical style, keeping every comment; `--check` for CI.
     Fmt(fmt::Args),
+    /// Add a claim from a quote found in its source's archived text, or declare a figure.
+    Add(Box<add::Args>),
+    /// List the numbers in archived sources that no claim quotes; `--fail-under 100` for CI.
+    Coverage(coverage::Args),
     /// Explain what a finding code means and how to fix it.
     Explain(explain::Args),
     /// Write the report for other tools: SQLite, CSV, schema.org JSON-LD or Graphviz DOT.
@@ -151,6 +158,8 @@ impl Cli {
             Command::Snapshot => snapshot::run(&context),
             Command::Diff(args) => diff::run(&context, args),
             Command::Fmt(args) => fmt::run(&context, args),
+            Command::Add(args) => add::run(&context, *args),
+            Command::Coverage(args) => coverage::run(&context, args),
             Command::Explain(args) => explain::run(args),
             Command::Export(args) => export::run(&context, args),
             Command::Schema(args) => schema::run(args),

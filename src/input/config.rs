@@ -1,5 +1,10 @@
 //! The optional `claimtrack.toml` at the claim base root: severity overrides per code, value
-//! readings, comparison settings and input limits. Severities are applied here and nowhere else.
+//! readings, comparison settings, input limits and the phrases `coverage` ignores. Severities are
+//! applied here and nowhere else.
+
+mod coverage_ignore;
+
+pub use coverage_ignore::CoverageIgnore;
 
 use crate::finding::{Code, Finding, Severity, did_you_mean};
 use crate::input::files::{FileId, Files, Location, SourceFile};
@@ -17,6 +22,8 @@ pub struct Config {
     pub values: ValueSettings,
     pub compare: CompareSettings,
     pub input: InputSettings,
+    /// Number phrases of archived sources that `coverage` does not count, with the reason.
+    pub coverage_ignore: Vec<CoverageIgnore>,
 }
 
 /// Codes that mean some input was not read at all: lowering them would let a check pass on records
@@ -76,6 +83,8 @@ struct RawConfig {
     compare: CompareSettings,
     #[serde(default)]
     input: InputSettings,
+    #[serde(default, rename = "coverage-ignore")]
+    coverage_ignore: Vec<Spanned<coverage_ignore::RawIgnore>>,
 }
 
 /// The text of `claimtrack.toml` in the confined folder, `None` when there is none, or why it
@@ -189,11 +198,13 @@ impl Config {
             );
         }
         let values = valid_values(raw.values, text, file, &mut findings);
+        let coverage_ignore = coverage_ignore::read(raw.coverage_ignore, file, &mut findings);
         let config = Config {
             severity,
             values,
             compare: raw.compare,
             input: raw.input,
+            coverage_ignore,
         };
         (config, findings)
     }

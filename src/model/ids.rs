@@ -22,7 +22,8 @@ pub fn id_key(id: &str) -> Cow<'_, str> {
     }
 }
 
-fn id_problem(id: &str) -> Option<&'static str> {
+/// What is wrong with an id, if anything.
+pub fn id_problem(id: &str) -> Option<&'static str> {
     if id.is_empty() {
         Some("an id cannot be empty")
     } else if id.chars().any(char::is_whitespace) {

@@ -2,6 +2,7 @@
 //! views (the report model, the check outcome, the diff). Renderers only format: they decide no
 //! verdict and compute no number. The colour policy lives here and nowhere else.
 
+pub mod coverage;
 pub mod diagnostics;
 pub mod diff;
 pub mod github;

@@ -23,6 +23,7 @@ mod refusals;
 mod settings;
 mod stated;
 mod strict;
+mod text_phrases;
 mod words;
 
 #[cfg(test)]
@@ -38,4 +39,5 @@ pub use parser::ValueError;
 pub use quote_reading::{QuotePhrase, QuoteReader};
 pub use reading::{Detail, Measure, Reading, Rule};
 pub use settings::{DecimalMark, ValueSettings};
+pub use text_phrases::{TextNumbers, TextPhrase};
 pub use words::{SMALL_NUMBERS, TENS};

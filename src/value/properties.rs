@@ -80,7 +80,27 @@ proptest! {
 
     #[test]
     fn numbers_in_any_text_without_panic(text in any::<String>()) {
-        numbers_in_text(&text, &ValueSettings::default());
+        let settings = ValueSettings::default();
+        numbers_in_text(&text, &settings);
+        crate::value::QuoteReader::new(&settings).numbers_in(&text);
+    }
+
+    #[test]
+    fn the_phrases_of_any_text_lie_in_it_in_order(
+        words in prop::collection::vec(prop::sample::select(GRAMMAR_WORDS.split_whitespace().chain(["1988", "May", "4", "20th", "10am"]).collect::<Vec<_>>()), 0..12)
+    ) {
+        let text = words.join(" ");
+        let settings = ValueSettings::default();
+        let numbers = crate::value::QuoteReader::new(&settings).numbers_in(&text);
+        let mut end = 0;
+        for phrase in &numbers.figures {
+            prop_assert!(phrase.span.start >= end, "{:?} overlaps in {:?}", phrase, text);
+            prop_assert_eq!(text.get(phrase.span.clone()), Some(phrase.text.as_str()));
+            end = phrase.span.end;
+        }
+        for span in &numbers.not_figures {
+            prop_assert!(text.get(span.clone()).is_some());
+        }
     }
 
     #[test]

@@ -114,8 +114,12 @@ impl<'a> QuoteReader<'a> {
         quote_reading_differs(reading, quote, self)
     }
 
+    pub(super) fn settings(&self) -> &'a ValueSettings {
+        self.settings
+    }
+
     /// Whether a number phrase may start at `token`: most words of a quote cannot.
-    fn could_start(&self, token: &Token) -> bool {
+    pub(super) fn could_start(&self, token: &Token) -> bool {
         match token.kind {
             Kind::Number(_) => true,
             _ => self.starters.binary_search(&token.text.as_ref()).is_ok(),

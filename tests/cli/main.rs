@@ -1,9 +1,11 @@
 //! Integration tests of the `claimtrack` binary: one test binary, one module per area.
 
+mod add;
 mod archive;
 mod bad_input;
 mod check;
 mod claim_base;
+mod coverage;
 mod diff;
 mod explain;
 mod export;

@@ -18,6 +18,24 @@ pub fn fixture(name: &str) -> PathBuf {
     path
 }
 
+/// The seed documents beside the project (`CLAIMTRACK_SEEDS` names them elsewhere). CI has them,
+/// so there their absence is a failure; elsewhere the skip is said out loud.
+pub fn seeds(what: &str) -> Option<PathBuf> {
+    let seeds = std::env::var_os("CLAIMTRACK_SEEDS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| manifest_dir().join("../shared/seeds"));
+    if seeds.is_dir() {
+        return Some(seeds);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI is set but the seed documents are missing at {}",
+        seeds.display()
+    );
+    eprintln!("SKIPPED: {what}: {} is missing", seeds.display());
+    None
+}
+
 /// What one run of the binary gave.
 #[derive(Debug)]
 pub struct Run {

@@ -29,6 +29,31 @@ fn exact_match_reports_original_byte_range() {
 }
 
 #[test]
+fn the_parts_of_a_quote_leave_out_what_its_ellipsis_omits() {
+    let archive = Archive::new(MEK);
+    let parts = archive
+        .quoted_parts("In 1988 the People's ... Iran (MEK)")
+        .unwrap();
+    let texts: Vec<&str> = parts.iter().map(|part| &MEK[part.clone()]).collect();
+    assert_eq!(texts, ["In 1988 the People’s", "Iran (MEK)"]);
+    assert_eq!(archive.quoted_parts("not in the text"), None);
+}
+
+#[test]
+fn every_place_of_a_phrase_is_found_in_order() {
+    let text = "One said one thing;\none more, and no one else.";
+    let places: Vec<&str> = Archive::new(text)
+        .every_place("one")
+        .into_iter()
+        .map(|place| &text[place])
+        .collect();
+    // Only the first character is matched either way, as for quotes.
+    assert_eq!(places, ["One", "one", "one", "one"]);
+    assert!(Archive::new(text).every_place("two").is_empty());
+    assert!(Archive::new(text).every_place("").is_empty());
+}
+
+#[test]
 fn curly_and_straight_quotes_are_equal() {
     assert_eq!(found(MEK, "People's Mujahedin"), "People’s Mujahedin");
     assert_eq!(found("he said \"no\".", "said “no”"), "said \"no\"");

@@ -3,6 +3,7 @@
 //! it, so an interrupted run never leaves half a record file.
 
 use super::{FormatError, Options, format};
+use crate::authoring::replace;
 use crate::input::loader::{self, LoadError};
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -100,22 +101,4 @@ fn format_file(path: &Path, options: Options, mode: Mode) -> Result<bool, Format
         })?;
     }
     Ok(true)
-}
-
-/// Replace the file at `path` (or the file a symlink there points to) with `text`, keeping its
-/// permissions.
-fn replace(path: &Path, text: &str) -> std::io::Result<()> {
-    let target = std::fs::canonicalize(path)?;
-    let permissions = std::fs::metadata(&target)?.permissions();
-    let mut temporary = target.clone().into_os_string();
-    temporary.push(".fmt-tmp");
-    let temporary = PathBuf::from(temporary);
-    let written = std::fs::write(&temporary, text)
-        .and_then(|()| std::fs::set_permissions(&temporary, permissions))
-        .and_then(|()| std::fs::rename(&temporary, &target));
-    if written.is_err() {
-        // Best effort: the original file is untouched either way.
-        let _ = std::fs::remove_file(&temporary);
-    }
-    written
 }

@@ -70,6 +70,15 @@ pub(super) fn field_order(kind: &str) -> &'static [&'static str] {
         .map_or(&[], |(_, fields)| fields)
 }
 
+/// Where tables of `kind` stand among the kinds of a file: speakers first, claims last, kinds the
+/// format does not have after them.
+pub(in crate::authoring) fn kind_rank(kind: &str) -> usize {
+    KINDS
+        .iter()
+        .position(|(name, _)| *name == kind)
+        .unwrap_or(KINDS.len())
+}
+
 /// The order of records by id under `--sort`: byte order of the ids, records without one last.
 pub(super) fn by_id(a: Option<&str>, b: Option<&str>) -> Ordering {
     match (a, b) {
