@@ -115,6 +115,10 @@ fn exceeding(
 
 /// Figures that are parts of each other in a loop (or of themselves), each loop sorted by id.
 fn loops(base: &ClaimBase) -> Vec<Vec<usize>> {
+    // Most bases declare no part: the graph is not walked for them.
+    if base.figures.iter().all(|figure| figure.part_of.is_none()) {
+        return Vec::new();
+    }
     let part_of = EdgeFiltered::from_fn(&base.graph, |edge| *edge.weight() == Relation::PartOf);
     let mut found: Vec<Vec<usize>> = kosaraju_scc(&part_of)
         .into_iter()
