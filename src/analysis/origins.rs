@@ -9,7 +9,7 @@ use crate::model::{Basis, ClaimBase, Node, Relation};
 use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::unionfind::UnionFind;
-use petgraph::visit::{EdgeFiltered, EdgeRef};
+use petgraph::visit::EdgeRef;
 use std::collections::{HashMap, HashSet};
 
 /// Speakers joined by affiliations, named after the member the others are most affiliated with.
@@ -211,40 +211,18 @@ impl<'a> DatedAffiliations<'a> {
 /// `rests on` edges between claims (found iteratively, so long chains cannot overflow), each sorted
 /// by id, in the order of their first ids.
 fn basis_cycles(base: &ClaimBase) -> Vec<Vec<usize>> {
-    let claims = &base.claims;
-    let rests_on_claim = EdgeFiltered::from_fn(&base.graph, |edge| {
-        *edge.weight() == Relation::RestsOn && matches!(base.graph[edge.target()], Node::Claim(_))
-    });
-    let rests_on_itself = |c: usize| claims[c].basis.contains(&Basis::Claim(c));
-    let mut cycles: Vec<Vec<usize>> = kosaraju_scc(&rests_on_claim)
-        .into_iter()
-        .map(|nodes| {
-            nodes
-                .iter()
-                .filter_map(|&n| match base.graph[n] {
-                    Node::Claim(c) => Some(c),
-                    _ => None,
-                })
-                .collect::<Vec<usize>>()
-        })
-        .filter(|members| members.len() > 1 || members.first().is_some_and(|&c| rests_on_itself(c)))
-        .map(|mut cycle| {
-            cycle.sort_by(|&a, &b| claims[a].id.cmp(&claims[b].id));
-            cycle
-        })
-        .collect();
-    cycles.sort_by(|a, b| claims[a[0]].id.cmp(&claims[b[0]].id));
-    cycles
+    // A source rests on nothing, so every loop of `rests on` edges is among claims.
+    base.claim_loops(Relation::RestsOn)
 }
+
+/// An origin: the speaker, and the date it spoke (which decides its dated affiliations).
+type Origin = (usize, Option<PartialDate>);
 
 /// The earliest speakers behind each claim. A claim depends on the claims it rests on and, for an
 /// attribution without a basis, on the attributed party's own claim it follows; these dependencies
 /// are condensed into strongly connected components, which come sinks first, so every claim's
 /// dependencies are resolved before the claim itself. Dependencies within one component (a loop)
 /// contribute nothing.
-/// An origin: the speaker, and the date it spoke (which decides its dated affiliations).
-type Origin = (usize, Option<PartialDate>);
-
 fn origin_speakers(base: &ClaimBase, followed: &[Vec<Option<usize>>]) -> Vec<Vec<Origin>> {
     let claims = &base.claims;
     let mut depends: DiGraph<(), ()> = DiGraph::with_capacity(claims.len(), claims.len());

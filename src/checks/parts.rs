@@ -8,8 +8,6 @@ use crate::finding::{Code, Finding};
 use crate::input::records::ValueKind;
 use crate::model::{ClaimBase, Node, Relation};
 use crate::value::Number;
-use petgraph::algo::kosaraju_scc;
-use petgraph::visit::EdgeFiltered;
 
 /// How many of the whole's values a finding names; the rest are counted.
 const NAMED_WHOLES: usize = 3;
@@ -119,23 +117,19 @@ fn loops(base: &ClaimBase) -> Vec<Vec<usize>> {
     if base.figures.iter().all(|figure| figure.part_of.is_none()) {
         return Vec::new();
     }
-    let part_of = EdgeFiltered::from_fn(&base.graph, |edge| *edge.weight() == Relation::PartOf);
-    let mut found: Vec<Vec<usize>> = kosaraju_scc(&part_of)
+    let mut found: Vec<Vec<usize>> = base
+        .loops(Relation::PartOf)
         .into_iter()
         .map(|nodes| {
             let mut figures: Vec<usize> = nodes
-                .iter()
-                .filter_map(|&n| match base.graph[n] {
+                .into_iter()
+                .filter_map(|node| match node {
                     Node::Figure(f) => Some(f),
                     _ => None,
                 })
                 .collect();
             figures.sort_by(|&a, &b| base.figures[a].id.cmp(&base.figures[b].id));
             figures
-        })
-        .filter(|figures| match figures.as_slice() {
-            [one] => base.figures[*one].part_of == Some(*one),
-            more => more.len() > 1,
         })
         .collect();
     found.sort_by(|a, b| base.figures[a[0]].id.cmp(&base.figures[b[0]].id));

@@ -3,9 +3,7 @@
 
 use super::Context;
 use crate::finding::{Code, Finding};
-use crate::model::{Claim, ClaimBase, Node, Relation};
-use petgraph::algo::kosaraju_scc;
-use petgraph::visit::EdgeFiltered;
+use crate::model::{Claim, ClaimBase, Relation};
 
 pub fn supersessions(context: &Context) -> Vec<Finding> {
     let base = context.base;
@@ -61,34 +59,13 @@ pub fn supersessions(context: &Context) -> Vec<Finding> {
     findings
 }
 
-/// Claims that supersede each other in a loop, found as strongly connected components of the
-/// graph's `supersedes` edges.
+/// Claims that supersede each other in a loop.
 fn cycles(base: &ClaimBase) -> Vec<Finding> {
     // Most bases record no revision: the graph is not walked for them.
     if base.claims.iter().all(|claim| claim.supersedes.is_empty()) {
         return Vec::new();
     }
-    let supersedes =
-        EdgeFiltered::from_fn(&base.graph, |edge| *edge.weight() == Relation::Supersedes);
-    let mut found: Vec<Vec<usize>> = kosaraju_scc(&supersedes)
-        .into_iter()
-        .map(|nodes| {
-            let mut claims: Vec<usize> = nodes
-                .iter()
-                .filter_map(|&n| match base.graph[n] {
-                    Node::Claim(c) => Some(c),
-                    _ => None,
-                })
-                .collect();
-            claims.sort_by(|&a, &b| base.claims[a].id.cmp(&base.claims[b].id));
-            claims
-        })
-        .filter(|claims| match claims.as_slice() {
-            [one] => base.claims[*one].supersedes.contains(one),
-            more => more.len() > 1,
-        })
-        .collect();
-    found.sort_by(|a, b| base.claims[a[0]].id.cmp(&base.claims[b[0]].id));
+    let found = base.claim_loops(Relation::Supersedes);
     found
         .into_iter()
         .map(|cycle| {

@@ -4,7 +4,9 @@
 //! Walks over relations (affiliation groups, basis cycles, what refers to a record) start here.
 
 use super::{Basis, ClaimBase};
+use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
+use petgraph::visit::EdgeFiltered;
 
 /// What a record is, as a node of the graph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -166,6 +168,47 @@ impl ClaimBase {
                 self.graph.add_edge(from, to, relation);
             }
         }
+    }
+
+    /// The loops among records joined by `relation`: each strongly connected component of its
+    /// edges that holds more than one record, or one record naming itself. Found iteratively, so
+    /// long chains cannot overflow the stack.
+    pub fn loops(&self, relation: Relation) -> Vec<Vec<Node>> {
+        let edges = EdgeFiltered::from_fn(&self.graph, |edge| *edge.weight() == relation);
+        kosaraju_scc(&edges)
+            .into_iter()
+            .filter(|nodes| {
+                nodes.len() > 1
+                    || self
+                        .graph
+                        .edges_connecting(nodes[0], nodes[0])
+                        .any(|edge| *edge.weight() == relation)
+            })
+            .map(|nodes| nodes.into_iter().map(|n| self.graph[n]).collect())
+            .collect()
+    }
+
+    /// The loops among claims joined by `relation`, as claim indices: each loop sorted by id, the
+    /// loops by their first id.
+    pub fn claim_loops(&self, relation: Relation) -> Vec<Vec<usize>> {
+        let mut loops: Vec<Vec<usize>> = self
+            .loops(relation)
+            .into_iter()
+            .map(|nodes| {
+                let mut claims: Vec<usize> = nodes
+                    .into_iter()
+                    .filter_map(|node| match node {
+                        Node::Claim(c) => Some(c),
+                        _ => None,
+                    })
+                    .collect();
+                claims.sort_by(|&a, &b| self.claims[a].id.cmp(&self.claims[b].id));
+                claims
+            })
+            .filter(|claims| !claims.is_empty())
+            .collect();
+        loops.sort_by(|a, b| self.claims[a[0]].id.cmp(&self.claims[b[0]].id));
+        loops
     }
 
     /// The graph node of a record.

@@ -68,13 +68,7 @@ pub fn summarise(
             let mut named: Vec<String> = values
                 .iter()
                 .take(NAMED_LABELS)
-                .map(|v| {
-                    format!(
-                        "`{}` ({})",
-                        v.written(base),
-                        end(base, v).speakers.join(", ")
-                    )
-                })
+                .map(|v| named_value(base, v))
                 .collect();
             if values.len() > NAMED_LABELS {
                 named.push(format!("{} more", values.len() - NAMED_LABELS));
@@ -142,15 +136,18 @@ fn official(base: &ClaimBase, values: &[&Value]) -> Option<String> {
                 .iter()
                 .any(|&c| base.claims[c].measure == ClaimMeasure::Official)
         })
-        .map(|v| {
-            format!(
-                "`{}` ({})",
-                v.written(base),
-                end(base, v).speakers.join(", ")
-            )
-        })
+        .map(|v| named_value(base, v))
         .collect();
     (!named.is_empty()).then(|| format!("official figure: {}", named.join(", ")))
+}
+
+/// "`230` (government)": a value with who states it.
+fn named_value(base: &ClaimBase, value: &Value) -> String {
+    format!(
+        "`{}` ({})",
+        value.written(base),
+        end(base, value).speakers.join(", ")
+    )
 }
 
 /// "`about 1,500` (wire) disputed by spokesperson": each disputed claim with who disputes it.
