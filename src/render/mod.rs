@@ -10,6 +10,7 @@ pub mod json;
 pub mod markdown;
 mod row;
 pub mod sanitize;
+pub mod sarif;
 pub mod short;
 pub mod snapshot;
 pub mod table;

@@ -17,6 +17,7 @@ mod json_contract;
 mod layout;
 mod packaging;
 mod report;
+mod sarif;
 mod schema;
 mod support;
 mod terminal;
