@@ -19,6 +19,7 @@ mod packaging;
 mod report;
 mod sarif;
 mod schema;
+mod streaming;
 mod support;
 mod terminal;
 mod values;
