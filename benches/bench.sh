@@ -271,8 +271,8 @@ for n in "${SIZES[@]}"; do
         mem_rows+=("$mem_row")
         ratio_rows+=("$ratio_row")
         unset secs megs
-        row=$time_row
-        echo "$row" >&2
+        # Each row as soon as it is measured, so a run stopped midway keeps what it measured.
+        printf 'seconds %s\npeak MB %s\n× check %s\n' "$time_row" "$mem_row" "$ratio_row" >&2
     done
 done
 
