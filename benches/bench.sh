@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Benchmark claimtrack on synthetic claim bases. Run by hand, not in CI.
 #
-#   benches/bench.sh                      # sizes 1000 10000 100000 1000000
+#   benches/bench.sh                      # sizes 10000 100000
+#   benches/bench.sh --1m                 # and 1000000 (one run per command; ~0.5 GB of data)
 #   benches/bench.sh 1000 10000           # only these sizes
 #   SEED=7 RUNS=5 benches/bench.sh 100000 # another base, median of 5 runs
 #   SHAPES=desk benches/bench.sh 10000 100000          # issue 18's shapes, beside a normal base
-#   SHAPES="one-figure long-chain" benches/bench.sh 100000
+#   SHAPES=pathological benches/bench.sh 100000        # the inputs no command may be quadratic on
+#   COMMANDS="check table" benches/bench.sh 100000     # only these commands
 #
 # SHAPES lists the base shapes to measure at each size (`examples/synth --shape`, default
 # `normal`): normal, wire-agency, deleted-sources, one-figure, long-chain,
@@ -16,17 +18,28 @@
 # `all` for every shape. A command that runs longer than TIMEOUT seconds (default 600) is
 # stopped and shown as `>TIMEOUT`.
 #
+# COMMANDS lists what to measure on each base (default: all of them):
+#   check      claimtrack --root DIR check
+#   table      claimtrack --root DIR report                     (the terminal tables)
+#   markdown   claimtrack --root DIR report --format markdown
+#   json       claimtrack --root DIR report --format json
+#   html       claimtrack --root DIR report --format html
+#   snapshot   claimtrack --root DIR snapshot
+#   baseline   claimtrack --root GIT check --baseline HEAD
+#   diff       claimtrack --root GIT diff HEAD
+# each with stdout to /dev/null. GIT is a git repository holding a copy of the base, committed,
+# with 10 values then changed in the working tree (cached beside the base as git-NAME), so
+# `--baseline HEAD` and `diff HEAD` read one state from git and one from disk, as in CI.
+#
 # For each size it generates (once; cached under target/bench-data/claims-N, keyed by
 # examples/synth/main.rs's GENERATOR_VERSION, the seed and the file size; other shapes under
 # target/bench-data/SHAPE-N) a claim base with `cargo run --release --example synth`, then
-# measures wall time and peak RSS of
-#   claimtrack --root DIR check                      > /dev/null
-#   claimtrack --root DIR report --format json       > /dev/null
-# with /usr/bin/time (median of RUNS runs, default 3, for sizes <= 100k; 1 run above), and the
-# parse floor: examples/parse_floor.rs parsing the same files with `toml::from_str::<toml::Table>`
-# on one thread and with rayon. Runs are warm-cache: the files were just written or read.
-# Prints machine info and a markdown table; the same text is saved to
-# target/bench-data/results-<timestamp>.md.
+# measures wall time and peak RSS of each command with /usr/bin/time (median of RUNS runs,
+# default 3, for sizes <= 100k; 1 run above), and the parse floor: examples/parse_floor.rs
+# parsing the same files with `toml::from_str::<toml::Table>` on one thread and with rayon.
+# Runs are warm-cache: the files were just written or read. Prints machine info and markdown
+# tables (seconds, peak MB, and each command's time as a multiple of `check`); the same text is
+# saved to target/bench-data/results-<timestamp>.md.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -42,9 +55,34 @@ pathological) SHAPES="normal one-figure long-chain chained-affiliations many-ali
 all) SHAPES="normal wire-agency deleted-sources one-figure long-chain chained-affiliations many-aliases" ;;
 *) SHAPES=${SHAPES:-normal} ;;
 esac
-SIZES=("$@")
+ALL_COMMANDS="check table markdown json html snapshot baseline diff"
+COMMANDS=${COMMANDS:-$ALL_COMMANDS}
+for command in $COMMANDS; do
+    case " $ALL_COMMANDS " in
+    *" $command "*) ;;
+    *)
+        echo "unknown command \`$command\` in COMMANDS; known: $ALL_COMMANDS" >&2
+        exit 2
+        ;;
+    esac
+done
+SIZES=()
+WITH_1M=0
+for arg in "$@"; do
+    case $arg in
+    --1m) WITH_1M=1 ;;
+    *[!0-9]* | "")
+        echo "usage: benches/bench.sh [--1m] [SIZE...]" >&2
+        exit 2
+        ;;
+    *) SIZES+=("$arg") ;;
+    esac
+done
 if [ ${#SIZES[@]} -eq 0 ]; then
-    SIZES=(1000 10000 100000 1000000)
+    SIZES=(10000 100000)
+fi
+if [ "$WITH_1M" = 1 ]; then
+    SIZES+=(1000000)
 fi
 mkdir -p "$DATA"
 
@@ -113,6 +151,51 @@ bench_cmd() {
     echo "$t $(awk -v kb="$m" 'BEGIN {printf "%.0f", kb / 1024}')"
 }
 
+# The arguments of one measured command on the base DIR, whose git copy is GIT.
+command_args() {
+    local command=$1 dir=$2 git=$3
+    case $command in
+    check) echo "--root $dir check" ;;
+    table) echo "--root $dir report" ;;
+    markdown | json | html) echo "--root $dir report --format $command" ;;
+    snapshot) echo "--root $dir snapshot" ;;
+    baseline) echo "--root $git check --baseline HEAD" ;;
+    diff) echo "--root $git diff HEAD" ;;
+    esac
+}
+
+# A git repository holding the base DIR committed, with 10 values changed in the working tree
+# (the first `value = ` lines of the first claims files, at most 10 files). Rebuilt when DIR's stamp
+# changed.
+git_copy() {
+    local dir=$1 git=$2 stamp
+    stamp=$(cat "$dir/.synth-stamp")
+    if [ "$(cat "$git/.synth-stamp" 2>/dev/null || true)" = "$stamp" ]; then
+        return
+    fi
+    echo "committing a copy of $dir to $git ..." >&2
+    rm -rf "$git"
+    mkdir -p "$git"
+    cp -r "$dir/claims" "$dir/sources" "$git/"
+    git -C "$git" init -q
+    git -C "$git" add claims sources
+    git -C "$git" -c user.name=bench -c user.email=bench@example.invalid \
+        commit -q -m "synthetic base"
+    local files=() left=10 i per changed
+    mapfile -t files < <(find "$git/claims" -name '*.toml' | sort | head -n 10)
+    for i in "${!files[@]}"; do
+        per=$(((left + ${#files[@]} - i - 1) / (${#files[@]} - i)))
+        changed=$(awk -v k="$per" -v out="${files[$i]}.new" '
+            n < k && /^value = / { print "value = \"about 12,345\"" > out; n++; next }
+            { print > out }
+            END { print n + 0 }' "${files[$i]}")
+        mv "${files[$i]}.new" "${files[$i]}"
+        left=$((left - changed))
+    done
+    [ "$left" = 0 ] || echo "warning: $left of 10 values left unchanged in $git" >&2
+    cp "$dir/.synth-stamp" "$git/.synth-stamp"
+}
+
 machine_info() {
     echo "## Machine"
     echo
@@ -127,7 +210,9 @@ machine_info() {
     echo
 }
 
-rows=()
+time_rows=()
+mem_rows=()
+ratio_rows=()
 for n in "${SIZES[@]}"; do
     for shape in $SHAPES; do
         if [ "$shape" = normal ]; then
@@ -152,37 +237,86 @@ for n in "${SIZES[@]}"; do
         files=$(find "$dir/claims" "$dir/sources" -name '*.toml' | wc -l)
         mb=$(find "$dir/claims" "$dir/sources" -name '*.toml' -printf '%s\n' | awk '{s += $1} END {printf "%.1f", s / 1e6}')
 
-        echo "[$label] check x$runs ..." >&2
-        read -r check_s check_mb <<<"$(bench_cmd "$runs" "$BIN" --root "$dir" check)"
-        echo "[$label] report --format json x$runs ..." >&2
-        read -r report_s report_mb <<<"$(bench_cmd "$runs" "$BIN" --root "$dir" report --format json)"
+        git="$(dirname "$dir")/git-$(basename "$dir")"
+        case " $COMMANDS " in
+        *" baseline "* | *" diff "*) git_copy "$dir" "$git" ;;
+        esac
+
+        declare -A secs=() megs=()
+        for command in $COMMANDS; do
+            echo "[$label] $command x$runs ..." >&2
+            # shellcheck disable=SC2046 # the arguments hold no spaces
+            read -r "secs[$command]" "megs[$command]" <<<"$(bench_cmd "$runs" "$BIN" $(command_args "$command" "$dir" "$git"))"
+        done
         echo "[$label] parse floor x$runs ..." >&2
         floor_line=$("$FLOOR" "$dir" --runs "$runs" | grep '^FLOOR ')
         floor_s=$(sed 's/.* serial_s=\([^ ]*\).*/\1/' <<<"$floor_line")
         par_s=$(sed 's/.* parallel_s=\([^ ]*\).*/\1/' <<<"$floor_line")
         spanned_s=$(sed 's/.* detable_s=\([^ ]*\).*/\1/' <<<"$floor_line")
-        ratio=$(awk -v c="${check_s#>}" -v f="$floor_s" 'BEGIN {printf "%.1f", c / f}')
+        check_s=${secs[check]:--}
+        ratio=$(awk -v c="${check_s#>}" -v f="$floor_s" 'BEGIN {if (c == "-") print "-"; else printf "%.1f×", c / f}')
         [ "${check_s#>}" = "$check_s" ] || ratio=">$ratio"
-        row=$(printf '| %s | %s (%s MB) | %s | %s | %s | %s | %.3f | %.3f | %.3f | %s× |' \
-            "$label" "$files" "$mb" "$check_s" "$check_mb" "$report_s" "$report_mb" \
-            "$floor_s" "$par_s" "$spanned_s" "$ratio")
-        rows+=("$row")
-        echo "$row" >&2
+
+        time_row="| $label | $files ($mb MB) |"
+        mem_row="| $label |"
+        ratio_row="| $label |"
+        for command in $COMMANDS; do
+            time_row+=" ${secs[$command]} |"
+            mem_row+=" ${megs[$command]} |"
+            ratio_row+=" $(awk -v c="${check_s#>}" -v t="${secs[$command]}" 'BEGIN {
+                if (c == "-" || c == 0) print "-"; else if (t ~ /^>/) print t; else printf "%.1f×", t / c }') |"
+        done
+        time_row+=$(printf ' %.3f | %.3f | %.3f | %s |' "$floor_s" "$par_s" "$spanned_s" "$ratio")
+        time_rows+=("$time_row")
+        mem_rows+=("$mem_row")
+        ratio_rows+=("$ratio_row")
+        unset secs megs
+        # Each row as soon as it is measured, so a run stopped midway keeps what it measured.
+        printf 'seconds %s\npeak MB %s\n× check %s\n' "$time_row" "$mem_row" "$ratio_row" >&2
     done
 done
+
+header() {
+    local line="| $1 |" rule="|---|"
+    [ -z "$2" ] || { line+=" $2 |"; rule+="---:|"; }
+    for command in $COMMANDS; do
+        line+=" $command |"
+        rule+="---:|"
+    done
+    shift 2
+    for extra in "$@"; do
+        line+=" $extra |"
+        rule+="---:|"
+    done
+    echo "$line"
+    echo "$rule"
+}
 
 result=$(
     machine_info
     echo "## Results"
     echo
-    echo "check = \`claimtrack check\` (human output to /dev/null); report = \`claimtrack report --format json > /dev/null\`;"
-    echo "times are wall seconds, memory is peak RSS; median of $RUNS runs up to 100k claims, 1 run above."
-    echo "parse floor = \`toml::from_str::<toml::Table>\` over the same files, already in memory, one thread;"
-    echo "check/floor uses that single-threaded floor. The spanned column is \`toml::de::DeTable::parse\`, the parser the loader uses."
+    echo "Commands (\`claimtrack --root DIR ...\`, stdout to /dev/null): check = \`check\`; table, markdown, json,"
+    echo "html = \`report --format F\`; snapshot = \`snapshot\`; baseline = \`check --baseline HEAD\` and"
+    echo "diff = \`diff HEAD\` in a git copy of the base with 10 values changed. Median of $RUNS runs up to"
+    echo "100k claims, 1 run above. parse floor = \`toml::from_str::<toml::Table>\` over the same files, already in"
+    echo "memory, one thread; check/floor uses that single-threaded floor. The spanned column is"
+    echo "\`toml::de::DeTable::parse\`, the parser the loader uses."
     echo
-    echo "| claims | files | check s | check MB | report s | report MB | parse floor s (1 thread) | parse floor s (rayon) | spanned parse s | check/floor |"
-    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
-    printf '%s\n' "${rows[@]}"
+    echo "### Wall seconds"
+    echo
+    header claims files "parse floor s (1 thread)" "parse floor s (rayon)" "spanned parse s" "check/floor"
+    printf '%s\n' "${time_rows[@]}"
+    echo
+    echo "### Peak RSS, MB"
+    echo
+    header claims ""
+    printf '%s\n' "${mem_rows[@]}"
+    echo
+    echo "### Time as a multiple of check"
+    echo
+    header claims ""
+    printf '%s\n' "${ratio_rows[@]}"
 )
 echo
 echo "$result"

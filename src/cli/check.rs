@@ -3,7 +3,7 @@
 use super::output::{Exit, print};
 use super::{Context, Error};
 use claimtrack::Gate;
-use claimtrack::render::{diagnostics, github, json, short};
+use claimtrack::render::{diagnostics, github, json, sarif, short};
 use claimtrack::view::check::CheckView;
 use clap::ValueEnum;
 use std::path::PathBuf;
@@ -20,7 +20,7 @@ pub struct Args {
     #[arg(long, value_name = "DIR")]
     archive: Option<PathBuf>,
     /// Also print info findings (what sources say: conflicts, divergences, attributions) in
-    /// the human and GitHub formats; JSON always has them, and `report` shows them.
+    /// the human, GitHub, short and SARIF formats; JSON always has them, and `report` shows them.
     #[arg(long)]
     show_info: bool,
     /// Fail only on findings that the claim base at REV (a git revision or a folder) did not
@@ -39,6 +39,8 @@ enum Format {
     Github,
     /// one line per finding: `file:line:column: severity[code] message`
     Short,
+    /// a SARIF 2.1.0 log, for GitHub code scanning and IDEs
+    Sarif,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -75,6 +77,7 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
         Format::Json => json::render_check(&view, &context.style),
         Format::Github => github::render(&view, &context.style),
         Format::Short => short::render(&view, &context.style),
+        Format::Sarif => sarif::render(&view, &context.style),
     };
     print(&output)?;
     let failed = view.summary.failed > 0;

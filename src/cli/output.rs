@@ -30,6 +30,17 @@ pub fn print(text: &str) -> std::io::Result<()> {
     }
 }
 
+/// Stream what `write` writes to stdout through a buffer; a closed pipe is not an error.
+pub fn stream(
+    write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    match write(&mut stdout).and_then(|()| stdout.flush()) {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
 /// The width to fit output to: `COLUMNS` when it holds a number, else the terminal's width when
 /// stdout is a terminal; `None` otherwise.
 pub fn terminal_width(is_terminal: bool, columns: Option<std::ffi::OsString>) -> Option<u16> {

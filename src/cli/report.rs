@@ -1,12 +1,13 @@
 //! `claimtrack report`: the consistency report on every figure, or on one.
 
-use super::output::{Exit, print};
+use super::output::{Exit, stream};
 use super::{Context, Error};
 use claimtrack::finding::did_you_mean;
 use claimtrack::render::sanitize::one_line;
 use claimtrack::render::{Style, html, json, markdown, table};
 use clap::ValueEnum;
-use std::path::PathBuf;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -79,7 +80,7 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
                 )
             })
             .collect();
-        return write(&list, args.out.as_deref());
+        return write(args.out.as_deref(), |out| out.write_all(list.as_bytes()));
     }
     // A file is no terminal: no colour, and the width for output that is no terminal.
     let style = match args.out {
@@ -90,21 +91,33 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
         width: args.width.or(style.width),
         ..style
     };
-    let output = match args.format {
-        Format::Table => table::render(&report, &style),
-        Format::Markdown => markdown::render(&report, &style),
-        Format::Json => json::render(&report, &style),
-        Format::Html => html::render(&report, &style),
+    let render = match args.format {
+        Format::Table => table::write,
+        Format::Markdown => markdown::write,
+        Format::Json => json::write,
+        Format::Html => html::write,
     };
-    write(&output, args.out.as_deref())
+    let exit = write(args.out.as_deref(), |out| render(&report, &style, out));
+    // The process ends next: freeing a large report piece by piece only costs time.
+    std::mem::forget(report);
+    std::mem::forget(checked);
+    exit
 }
 
-/// The output to stdout, or to `out`; a file that cannot be written is a usage or I/O error
-/// naming it.
-fn write(output: &str, out: Option<&std::path::Path>) -> Result<Exit, Error> {
+/// What `render` writes, streamed to stdout or to the file `out`; a file that cannot be written is
+/// a usage or I/O error naming it.
+fn write(
+    out: Option<&Path>,
+    render: impl FnOnce(&mut dyn io::Write) -> io::Result<()>,
+) -> Result<Exit, Error> {
     match out {
-        None => print(output)?,
-        Some(path) => std::fs::write(path, output)
+        None => stream(render)?,
+        Some(path) => std::fs::File::create(path)
+            .and_then(|file| {
+                let mut file = io::BufWriter::new(file);
+                render(&mut file)?;
+                file.flush()
+            })
             .map_err(|error| format!("cannot write the report to {}: {error}", path.display()))?,
     }
     Ok(Exit::Clean)

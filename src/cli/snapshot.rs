@@ -1,6 +1,6 @@
 //! `claimtrack snapshot`: the canonical snapshot of the whole claim base.
 
-use super::output::{Exit, print};
+use super::output::{Exit, stream};
 use super::{Context, Error};
 
 pub fn run(context: &Context) -> Result<Exit, Error> {
@@ -10,6 +10,9 @@ pub fn run(context: &Context) -> Result<Exit, Error> {
         Err(exit) => return Ok(exit),
     };
     let report = claimtrack::view::build(&checked, None);
-    print(&claimtrack::render::snapshot::render(&report))?;
+    stream(|out| claimtrack::render::snapshot::write(&report, out))?;
+    // The process ends next: freeing a large report piece by piece only costs time.
+    std::mem::forget(report);
+    std::mem::forget(checked);
     Ok(Exit::Clean)
 }

@@ -6,10 +6,17 @@ use crate::view::check::{CheckView, Summary};
 use crate::view::located;
 use crate::view::report::{FindingView, Report};
 use serde::Serialize;
+use std::io;
 
 /// `report --format json`.
-pub fn render(report: &Report, _style: &Style) -> String {
-    to_json(report)
+pub fn render(report: &Report, style: &Style) -> String {
+    super::collect(|out| write(report, style, out))
+}
+
+/// `report --format json`, serialised straight to `writer`.
+pub fn write(report: &Report, _style: &Style, writer: &mut dyn io::Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *writer, report)?;
+    writer.write_all(b"\n")
 }
 
 #[derive(Serialize)]

@@ -5,8 +5,14 @@ use super::row::{HEADER, cells};
 use super::sanitize::markdown as escape;
 use crate::view::report::{ClaimView, FindingView, Report};
 use std::fmt::Write;
+use std::io;
 
-pub fn render(report: &Report, _style: &Style) -> String {
+pub fn render(report: &Report, style: &Style) -> String {
+    super::collect(|out| write(report, style, out))
+}
+
+/// The report written to `writer` a figure at a time: each is laid out in one buffer, reused.
+pub fn write(report: &Report, _style: &Style, writer: &mut dyn io::Write) -> io::Result<()> {
     let mut out = String::from("# Consistency report\n\n");
     if report.about.history {
         out.push_str(&format!("**{}**\n\n", crate::view::report::HISTORY_NOTE));
@@ -28,6 +34,8 @@ pub fn render(report: &Report, _style: &Style) -> String {
                 figure.findings.iter().map(|&i| &report.findings[i]),
             );
         }
+        writer.write_all(out.as_bytes())?;
+        out.clear();
     }
     let mut statements = report.statements().peekable();
     if statements.peek().is_some() {
@@ -40,7 +48,7 @@ pub fn render(report: &Report, _style: &Style) -> String {
         findings(&mut out, others);
     }
     let _ = writeln!(out, "Findings in all: {}", report.findings.len());
-    out
+    writer.write_all(out.as_bytes())
 }
 
 fn findings<'a>(out: &mut String, findings: impl Iterator<Item = &'a FindingView>) {

@@ -1,6 +1,8 @@
 //! Renderers: one file per output format, each a `render(view, style) -> String` over one of the
 //! views (the report model, the check outcome, the diff). Renderers only format: they decide no
-//! verdict and compute no number. The colour policy lives here and nowhere else.
+//! verdict and compute no number. The colour policy lives here and nowhere else. The report
+//! formats and the snapshot, whose output grows with the claim base, also `write` to an
+//! [`io::Write`] a figure at a time, so no large report is ever held whole in memory.
 
 pub mod coverage;
 pub mod diagnostics;
@@ -11,12 +13,14 @@ pub mod json;
 pub mod markdown;
 mod row;
 pub mod sanitize;
+pub mod sarif;
 pub mod short;
 pub mod snapshot;
 pub mod table;
 mod wrap;
 
 use std::ffi::OsString;
+use std::io;
 
 /// How output looks.
 #[derive(Debug, Clone, Copy, Default)]
@@ -48,6 +52,14 @@ impl ColorChoice {
             ColorChoice::Auto => is_terminal || set("CLICOLOR_FORCE"),
         }
     }
+}
+
+/// What a streaming renderer writes, as one string.
+pub fn collect(write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>) -> String {
+    let mut bytes = Vec::new();
+    // Writing to memory cannot fail, and renderers write only `str`s.
+    write(&mut bytes).expect("writing to memory succeeds");
+    String::from_utf8(bytes).expect("renderers write UTF-8")
 }
 
 /// Text in bold, or as it is without colour.

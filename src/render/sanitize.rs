@@ -6,6 +6,14 @@
 /// `text` on one line: line breaks, tabs and other control characters (C0, DEL, C1) become visible
 /// escapes (`\n`, `\t`, `\u{1b}`), and a backslash stays as it is.
 pub fn one_line(text: &str) -> String {
+    // Control characters are bytes below 0x20, 0x7f, or (C1) two bytes led by 0xc2: text without
+    // such a byte is copied as it is.
+    if !text
+        .bytes()
+        .any(|byte| byte < 0x20 || byte == 0x7f || byte == 0xc2)
+    {
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -62,6 +70,8 @@ mod tests {
         assert_eq!(one_line("\u{1b}[2J"), "\\u{1b}[2J");
         assert_eq!(one_line("\u{85}next"), "\\u{85}next");
         assert_eq!(one_line("plain, ünïcode"), "plain, ünïcode");
+        assert_eq!(one_line("\u{9f}\u{7f}"), "\\u{9f}\\u{7f}");
+        assert_eq!(one_line("© « »\u{a0}"), "© « »\u{a0}");
     }
 
     #[test]

@@ -7,8 +7,14 @@ use crate::view::facts::{self, Facts, label};
 use crate::view::report::{ClaimView, Report};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
+use std::io;
 
 pub fn render(report: &Report) -> String {
+    super::collect(|out| write(report, out))
+}
+
+/// The snapshot written to `writer` a figure at a time: each is laid out in one buffer, reused.
+pub fn write(report: &Report, writer: &mut dyn io::Write) -> io::Result<()> {
     let mut out = String::new();
     let mut findings: BTreeMap<Option<&str>, Vec<String>> = BTreeMap::new();
     for finding in &report.findings {
@@ -42,6 +48,8 @@ pub fn render(report: &Report) -> String {
             let _ = writeln!(out, "  finding {}", one_line(&line));
         }
         out.push('\n');
+        writer.write_all(out.as_bytes())?;
+        out.clear();
     }
     if let Some(statements) = claims_of.remove(&None) {
         out.push_str("statements\n");
@@ -54,10 +62,14 @@ pub fn render(report: &Report) -> String {
     for speaker in &report.speakers {
         let _ = writeln!(out, "speaker {}", one_line(&speaker.id));
         write_facts(&mut out, 1, facts::speaker(speaker));
+        writer.write_all(out.as_bytes())?;
+        out.clear();
     }
     for source in &report.sources {
         let _ = writeln!(out, "source {}", one_line(&source.id));
         write_facts(&mut out, 1, facts::source(source));
+        writer.write_all(out.as_bytes())?;
+        out.clear();
     }
     let rest: Vec<String> = findings.into_values().flatten().collect();
     if !rest.is_empty() {
@@ -66,7 +78,7 @@ pub fn render(report: &Report) -> String {
             let _ = writeln!(out, "  finding {}", one_line(&line));
         }
     }
-    out
+    writer.write_all(out.as_bytes())
 }
 
 fn write_facts(out: &mut String, depth: usize, facts: Facts) {

@@ -13,6 +13,7 @@ use comfy_table::{
     Attribute, Cell, Color, ContentArrangement, Table, presets::UTF8_FULL_CONDENSED,
 };
 use std::fmt::Write;
+use std::io;
 
 /// The width when none is known (output to a pipe or a file).
 pub const DEFAULT_WIDTH: u16 = 100;
@@ -27,6 +28,11 @@ const FIELD_INDENT: usize = 4;
 const FIELD_NAME: usize = 13;
 
 pub fn render(report: &Report, style: &Style) -> String {
+    super::collect(|out| write(report, style, out))
+}
+
+/// The report written to `writer` a figure at a time: each is laid out in one buffer, reused.
+pub fn write(report: &Report, style: &Style, writer: &mut dyn io::Write) -> io::Result<()> {
     let width = usize::from(style.width.unwrap_or(DEFAULT_WIDTH)).max(NARROWEST);
     let mut out = String::new();
     if report.about.history {
@@ -56,11 +62,15 @@ pub fn render(report: &Report, style: &Style) -> String {
             style,
         );
         out.push('\n');
+        writer.write_all(out.as_bytes())?;
+        out.clear();
     }
     let statements: Vec<&ClaimView> = report.statements().collect();
     if !statements.is_empty() {
         paragraph(&mut out, "Statements without a figure", width, style.colour);
         let _ = writeln!(out, "{}", claims(&statements, width, style));
+        writer.write_all(out.as_bytes())?;
+        out.clear();
     }
     let mut others = report.other_findings().peekable();
     if others.peek().is_some() {
@@ -69,7 +79,7 @@ pub fn render(report: &Report, style: &Style) -> String {
     }
     let heading = format!("Findings in all: {}", report.findings.len());
     paragraph(&mut out, &heading, width, style.colour);
-    out
+    writer.write_all(out.as_bytes())
 }
 
 /// Each finding on its own lines, wrapped to `width` with the lines after the first indented.
@@ -112,7 +122,7 @@ fn paragraph(out: &mut String, text: &str, width: usize, strong: bool) {
 fn claims(rows: &[&ClaimView], width: usize, style: &Style) -> String {
     let rows: Vec<[String; 9]> = rows
         .iter()
-        .map(|claim| cells(claim).map(|cell| cut(&one_line(&cell))))
+        .map(|claim| cells(claim).map(|cell| cut(one_line(&cell))))
         .collect();
     match column_widths(&rows, width) {
         Some(widths) if width >= TABLE_FROM => table(&rows, &widths, style).to_string() + "\n",
@@ -212,16 +222,16 @@ fn blocks(rows: &[[String; 9]], width: usize, style: &Style) -> String {
                 continue;
             }
             let flagged = style.colour && *name == "flags";
-            for (i, line) in wrap(text, text_width).iter().enumerate() {
+            for (i, line) in wrap(text, text_width).into_iter().enumerate() {
                 let label = if i == 0 { *name } else { "" };
                 let line = if flagged {
                     paint(
-                        line,
+                        &line,
                         anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Yellow.into())),
                         true,
                     )
                 } else {
-                    line.clone()
+                    line
                 };
                 let _ = writeln!(
                     out,
@@ -241,11 +251,12 @@ fn blocks(rows: &[[String; 9]], width: usize, style: &Style) -> String {
 /// of a terminal table that wide, or laying the table out that slow.
 const CELL_LIMIT: usize = 200;
 
-fn cut(text: &str) -> String {
-    match text.char_indices().nth(CELL_LIMIT) {
-        Some((end, _)) => format!("{}…", &text[..end]),
-        None => text.to_string(),
+fn cut(mut text: String) -> String {
+    if let Some((end, _)) = text.char_indices().nth(CELL_LIMIT) {
+        text.truncate(end);
+        text.push('…');
     }
+    text
 }
 
 fn severity(severity: Severity, colour: bool) -> String {

@@ -10,6 +10,9 @@ use std::collections::HashSet;
 
 /// How many links a chain shows; a longer one ends with a link saying how many were left out.
 const SHOWN_LINKS: usize = 20;
+/// How many left-out links are counted before the walk stops: following every chain to its end
+/// would cost a chain of n claims n² in all, each of its claims walking the rest of it.
+const COUNTED_LINKS: usize = 200;
 
 pub fn chain(base: &ClaimBase, origins: &Origins, start: usize) -> Vec<LinkView> {
     let mut links = Vec::new();
@@ -17,6 +20,9 @@ pub fn chain(base: &ClaimBase, origins: &Origins, start: usize) -> Vec<LinkView>
     let mut stack = vec![start];
     let mut left_out = 0;
     while let Some(c) = stack.pop() {
+        if left_out >= COUNTED_LINKS {
+            break;
+        }
         let claim = &base.claims[c];
         let mut push = |links: &mut Vec<LinkView>, via: &str, to: &str, to_kind: &'static str| {
             if links.len() < SHOWN_LINKS {
@@ -95,12 +101,56 @@ pub fn chain(base: &ClaimBase, origins: &Origins, start: usize) -> Vec<LinkView>
         }
     }
     if left_out > 0 {
+        let how_many = if left_out >= COUNTED_LINKS {
+            format!("at least {left_out} more links")
+        } else {
+            format!("{left_out} more links")
+        };
         links.push(LinkView {
             from: String::new(),
-            via: format!("{left_out} more links"),
+            via: how_many,
             to: String::new(),
             to_kind: "",
         });
     }
     links
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{FIGURE, SOURCES, checked, claim, claim_index};
+
+    /// Claims `c0` … `c{n-1}`, each resting on the one before; `c0` on the article.
+    fn chain_of(n: usize) -> crate::Checked {
+        let mut claims = FIGURE.to_string();
+        claims.push_str(&claim("c0", "100", "outlet", "basis = [\"article\"]"));
+        for i in 1..n {
+            let basis = format!("basis = [\"c{}\"]", i - 1);
+            claims.push_str(&claim(&format!("c{i}"), "100", "outlet", &basis));
+        }
+        checked(SOURCES, &claims)
+    }
+
+    fn last_via(n: usize, from: &str) -> String {
+        let checked = chain_of(n);
+        let start = claim_index(&checked, from);
+        let links = chain(&checked.base, &checked.analysis.origins, start);
+        assert_eq!(links.len(), SHOWN_LINKS + 1, "{links:?}");
+        links.last().unwrap().via.clone()
+    }
+
+    #[test]
+    fn a_long_chain_shows_its_first_links_and_counts_the_rest() {
+        // 30 claims: 29 basis links, the article, and its publisher.
+        assert_eq!(last_via(30, "c29"), "11 more links");
+    }
+
+    #[test]
+    fn a_very_long_chain_is_counted_only_so_far() {
+        assert_eq!(
+            last_via(COUNTED_LINKS + 100, &format!("c{}", COUNTED_LINKS + 99)),
+            format!("at least {COUNTED_LINKS} more links")
+        );
+    }
 }

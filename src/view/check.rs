@@ -92,8 +92,8 @@ impl<'a> CheckView<'a> {
         self.base.figure_of_finding(finding)
     }
 
-    /// The findings the human and GitHub formats show: info ones only on request, since they
-    /// describe the sources rather than problems in the records.
+    /// The findings the human, GitHub, short and SARIF formats show: info ones only on request,
+    /// since they describe the sources rather than problems in the records.
     pub fn shown(&self) -> impl Iterator<Item = &'a Finding> + '_ {
         self.findings
             .iter()

@@ -9,6 +9,7 @@ const OUTPUTS: &[&[&str]] = &[
     &["check", "--show-info"],
     &["check", "--format", "short", "--show-info"],
     &["check", "--format", "json"],
+    &["check", "--format", "sarif", "--show-info"],
     &["report"],
     &["report", "--format", "markdown"],
     &["report", "--format", "json"],

@@ -14,6 +14,7 @@ use crate::view::report::{FigureView, FindingView, Report};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::io;
 
 /// The policy the page is written to pass, also stated in a meta tag so a page opened from disk
 /// enforces it.
@@ -23,7 +24,13 @@ pub const CONTENT_SECURITY_POLICY: &str =
 const STYLE_SHEET: &str = include_str!("style.css");
 
 /// `report --format html`.
-pub fn render(report: &Report, _style: &Style) -> String {
+pub fn render(report: &Report, style: &Style) -> String {
+    super::collect(|out| write(report, style, out))
+}
+
+/// `report --format html`, written to `writer` a figure at a time. The elements that enclose the
+/// figures (`html`, `body`, `main`) are opened and closed around them by hand, as maud would.
+pub fn write(report: &Report, _style: &Style, writer: &mut dyn io::Write) -> io::Result<()> {
     let figures = report.figures_busiest_first();
     let statements: Vec<_> = report.statements().collect();
     let loose: Vec<&FindingView> = report.other_findings().collect();
@@ -34,66 +41,69 @@ pub fn render(report: &Report, _style: &Style) -> String {
         .collect();
     let name = shown(&report.about.name);
     let links = tables::source_links(report);
-    html! {
+    let opening = html! {
         (DOCTYPE)
-        html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta http-equiv="Content-Security-Policy" content=(CONTENT_SECURITY_POLICY);
-                meta name="referrer" content="no-referrer";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                meta name="generator" content={ "claimtrack " (env!("CARGO_PKG_VERSION")) };
-                title { "Consistency report: " (name) }
-                style { (PreEscaped(STYLE_SHEET)) }
-            }
-            body {
-                header { (tables::header(report)) }
-                nav aria-labelledby="contents" {
-                    h2 id="contents" { "Contents" }
-                    ol {
-                        @for (i, figure) in figures.iter().enumerate() {
-                            li {
-                                a href={ "#figure-" (i) } { (shown(&figure.label)) }
-                                " — " (figure.summary_text())
-                            }
-                        }
-                        @if !statements.is_empty() { li { a href="#statements" { "Statements without a figure" } } }
-                        li { a href="#sources" { "Sources" } }
-                        li { a href="#speakers" { "Speakers" } }
-                        li { a href="#other-findings" { "Findings on no figure" } }
+        (PreEscaped("<html lang=\"en\">"))
+        head {
+            meta charset="utf-8";
+            meta http-equiv="Content-Security-Policy" content=(CONTENT_SECURITY_POLICY);
+            meta name="referrer" content="no-referrer";
+            meta name="viewport" content="width=device-width, initial-scale=1";
+            meta name="generator" content={ "claimtrack " (env!("CARGO_PKG_VERSION")) };
+            title { "Consistency report: " (name) }
+            style { (PreEscaped(STYLE_SHEET)) }
+        }
+        (PreEscaped("<body>"))
+        header { (tables::header(report)) }
+        nav aria-labelledby="contents" {
+            h2 id="contents" { "Contents" }
+            ol {
+                @for (i, figure) in figures.iter().enumerate() {
+                    li {
+                        a href={ "#figure-" (i) } { (shown(&figure.label)) }
+                        " — " (figure.summary_text())
                     }
                 }
-                main {
-                    @for (i, figure) in figures.iter().enumerate() {
-                        (figure_section(report, &links, &origin_group, figure, i))
-                    }
-                    @if !statements.is_empty() {
-                        section id="statements" aria-labelledby="statements-heading" {
-                            h2 id="statements-heading" { "Statements without a figure" }
-                            (tables::claims(&links, &statements, "Statements: claims that give no figure"))
-                        }
-                    }
-                    section id="sources" aria-labelledby="sources-heading" {
-                        h2 id="sources-heading" { "Sources" }
-                        (tables::sources(report))
-                    }
-                    section id="speakers" aria-labelledby="speakers-heading" {
-                        h2 id="speakers-heading" { "Speakers" }
-                        (tables::speakers(report))
-                    }
-                    section id="other-findings" aria-labelledby="other-findings-heading" {
-                        h2 id="other-findings-heading" { "Findings on no figure (" (loose.len()) ")" }
-                        (tables::findings(&loose))
-                    }
-                }
-                footer {
-                    p { "Made by claimtrack " (env!("CARGO_PKG_VERSION")) ". claimtrack records and "
-                        "compares what sources say; it never decides the truth." }
-                }
+                @if !statements.is_empty() { li { a href="#statements" { "Statements without a figure" } } }
+                li { a href="#sources" { "Sources" } }
+                li { a href="#speakers" { "Speakers" } }
+                li { a href="#other-findings" { "Findings on no figure" } }
             }
         }
+        (PreEscaped("<main>"))
+    };
+    writer.write_all(opening.into_string().as_bytes())?;
+    for (i, figure) in figures.iter().enumerate() {
+        let section = figure_section(report, &links, &origin_group, figure, i);
+        writer.write_all(section.into_string().as_bytes())?;
     }
-    .into_string()
+    let closing = html! {
+        @if !statements.is_empty() {
+            section id="statements" aria-labelledby="statements-heading" {
+                h2 id="statements-heading" { "Statements without a figure" }
+                (tables::claims(&links, &statements, "Statements: claims that give no figure"))
+            }
+        }
+        section id="sources" aria-labelledby="sources-heading" {
+            h2 id="sources-heading" { "Sources" }
+            (tables::sources(report))
+        }
+        section id="speakers" aria-labelledby="speakers-heading" {
+            h2 id="speakers-heading" { "Speakers" }
+            (tables::speakers(report))
+        }
+        section id="other-findings" aria-labelledby="other-findings-heading" {
+            h2 id="other-findings-heading" { "Findings on no figure (" (loose.len()) ")" }
+            (tables::findings(&loose))
+        }
+        (PreEscaped("</main>"))
+        footer {
+            p { "Made by claimtrack " (env!("CARGO_PKG_VERSION")) ". claimtrack records and "
+                "compares what sources say; it never decides the truth." }
+        }
+        (PreEscaped("</body></html>"))
+    };
+    writer.write_all(closing.into_string().as_bytes())
 }
 
 fn figure_section(
