@@ -50,14 +50,22 @@ enum DenyLevel {
 }
 
 pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
-    let (root, mut checked) = context.open()?;
+    // The baseline is a second claim base: both are read at once, one per core.
+    let (root, _) = context.locate()?;
+    let (current, baseline) = rayon::join(
+        || context.open(),
+        || {
+            args.baseline
+                .as_ref()
+                .map(|revision| claimtrack::open_state(&root, revision))
+                .transpose()
+        },
+    );
+    let (_, mut checked) = current?;
+    let baseline = baseline?;
     if let Some(dir) = &args.archive {
         checked.check_archive(dir)?;
     }
-    let baseline = match &args.baseline {
-        Some(revision) => Some(claimtrack::open_state(&root, revision)?),
-        None => None,
-    };
     let gate = Gate {
         deny_warnings: args.deny.is_some(),
     };

@@ -31,19 +31,23 @@ enum Format {
 
 pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
     let (root, _) = context.locate()?;
-    let old = claimtrack::open_state(&root, &args.old)?;
-    let new = match &args.new {
-        Some(new) => claimtrack::open_state(&root, new)?,
-        None => claimtrack::open(&root)?,
-    };
-    let (old, new) = match (context.complete(old), context.complete(new)) {
+    // The two states are independent until compared: each is read and built on its own core.
+    let (old, new) = rayon::join(
+        || claimtrack::open_state(&root, &args.old),
+        || match &args.new {
+            Some(new) => claimtrack::open_state(&root, new),
+            None => Ok(claimtrack::open(&root)?),
+        },
+    );
+    let (old, new) = match (context.complete(old?), context.complete(new?)) {
         (Ok(old), Ok(new)) => (old, new),
         (Err(exit), _) | (_, Err(exit)) => return Ok(exit),
     };
-    let diff = claimtrack::view::diff::diff(
-        &claimtrack::view::build(&old, None),
-        &claimtrack::view::build(&new, None),
+    let (old_view, new_view) = rayon::join(
+        || claimtrack::view::build(&old, None),
+        || claimtrack::view::build(&new, None),
     );
+    let diff = claimtrack::view::diff::diff(&old_view, &new_view);
     let output = match args.format {
         Format::Text => render::text(&diff, &context.style),
         Format::Markdown => render::markdown(&diff, &context.style),
