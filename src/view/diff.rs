@@ -2,10 +2,11 @@
 //! changed fact by fact (a value from → to with both readings), speakers renamed or merged, and
 //! findings that appeared or were resolved.
 
-use super::facts::{FactValue, Facts, RecordFacts};
+use super::facts::{self, FactValue, Facts};
 use super::report::Report;
 use crate::finding::key::FindingKey;
 use serde::Serialize;
+use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A field of a record that changed: its name as the records spell it, and its old and new value
@@ -85,39 +86,64 @@ impl Diff {
 
 /// What changed from the `old` report to the `new` one; both cover the whole claim base.
 pub fn diff(old: &Report, new: &Report) -> Diff {
-    let (before, after) = (RecordFacts::of(old), RecordFacts::of(new));
-    let mut speakers = compare_records(before.speakers, after.speakers);
+    let mut speakers = compare_records(&old.speakers, &new.speakers, |s| &s.id, facts::speaker);
     detect_renames(old, new, &mut speakers);
     let (findings_appeared, findings_resolved, findings_changed) = compare_findings(old, new);
     Diff {
-        figures: compare_records(before.figures, after.figures),
-        claims: compare_records(before.claims, after.claims),
+        figures: compare_records(&old.figures, &new.figures, |f| &f.id, facts::figure),
+        claims: compare_records(&old.claims, &new.claims, |c| &c.id, facts::claim),
         speakers,
-        sources: compare_records(before.sources, after.sources),
+        sources: compare_records(&old.sources, &new.sources, |s| &s.id, facts::source),
         findings_appeared,
         findings_resolved,
         findings_changed,
     }
 }
 
-fn compare_records(old: Vec<(String, Facts)>, new: Vec<(String, Facts)>) -> Vec<RecordChange> {
-    let (old, new): (BTreeMap<String, Facts>, BTreeMap<String, Facts>) =
-        (old.into_iter().collect(), new.into_iter().collect());
-    let ids: BTreeSet<&String> = old.keys().chain(new.keys()).collect();
-    ids.into_iter()
-        .filter_map(|id| match (old.get(id), new.get(id)) {
-            (Some(_), None) => Some(RecordChange::Removed { id: id.clone() }),
-            (None, Some(_)) => Some(RecordChange::Added { id: id.clone() }),
-            (Some(before), Some(after)) => {
-                let fields = compare_facts(before, after);
-                (!fields.is_empty()).then(|| RecordChange::Changed {
-                    id: id.clone(),
-                    fields,
-                })
+/// The records of two reports compared by id. Both lists are in id order (the report model keeps
+/// them so), so one walk pairs them, and each pair's facts are made only while it is compared:
+/// a large base is never held twice more as facts.
+fn compare_records<T>(
+    old: &[T],
+    new: &[T],
+    id: impl Fn(&T) -> &String,
+    facts_of: impl Fn(&T) -> Facts,
+) -> Vec<RecordChange> {
+    let (mut old, mut new) = (old.iter().peekable(), new.iter().peekable());
+    let mut changes = Vec::new();
+    loop {
+        let order = match (old.peek(), new.peek()) {
+            (None, None) => break,
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (Some(a), Some(b)) => id(a).cmp(id(b)),
+        };
+        match order {
+            Ordering::Less => {
+                let record = old.next().expect("peeked");
+                changes.push(RecordChange::Removed {
+                    id: id(record).clone(),
+                });
             }
-            (None, None) => None,
-        })
-        .collect()
+            Ordering::Greater => {
+                let record = new.next().expect("peeked");
+                changes.push(RecordChange::Added {
+                    id: id(record).clone(),
+                });
+            }
+            Ordering::Equal => {
+                let (before, after) = (old.next().expect("peeked"), new.next().expect("peeked"));
+                let fields = compare_facts(&facts_of(before), &facts_of(after));
+                if !fields.is_empty() {
+                    changes.push(RecordChange::Changed {
+                        id: id(before).clone(),
+                        fields,
+                    });
+                }
+            }
+        }
+    }
+    changes
 }
 
 fn compare_facts(old: &Facts, new: &Facts) -> Vec<FieldChange> {

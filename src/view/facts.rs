@@ -2,9 +2,7 @@
 //! JSON spell it, and a value that keeps its structure), so the snapshot writes them one a line and
 //! the diff compares them field by field, with readings as readings rather than display text.
 
-use super::report::{
-    AffiliationView, ClaimView, FigureView, ReadingView, Report, SourceView, SpeakerView,
-};
+use super::report::{AffiliationView, ClaimView, FigureView, ReadingView, SourceView, SpeakerView};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -177,41 +175,6 @@ pub fn source(source: &SourceView) -> Facts {
         .text("sha256", source.sha256.as_deref())
         .text("note", source.note.as_deref())
         .0
-}
-
-/// The records of a report by kind, each as (id, facts), in id order.
-pub struct RecordFacts {
-    pub figures: Vec<(String, Facts)>,
-    pub claims: Vec<(String, Facts)>,
-    pub speakers: Vec<(String, Facts)>,
-    pub sources: Vec<(String, Facts)>,
-}
-
-impl RecordFacts {
-    pub fn of(report: &Report) -> Self {
-        Self {
-            figures: report
-                .figures
-                .iter()
-                .map(|f| (f.id.clone(), figure(f)))
-                .collect(),
-            claims: report
-                .claims
-                .iter()
-                .map(|c| (c.id.clone(), claim(c)))
-                .collect(),
-            speakers: report
-                .speakers
-                .iter()
-                .map(|s| (s.id.clone(), speaker(s)))
-                .collect(),
-            sources: report
-                .sources
-                .iter()
-                .map(|s| (s.id.clone(), source(s)))
-                .collect(),
-        }
-    }
 }
 
 /// An enum's name as the records write it, unless it is the default, which records leave out.
