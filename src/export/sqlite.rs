@@ -12,7 +12,7 @@ use rusqlite::{Connection, params_from_iter};
 use std::path::{Path, PathBuf};
 
 /// The schema's version, in `PRAGMA user_version`; raised when a table or column changes meaning.
-pub const SCHEMA_VERSION: i32 = 1;
+pub const SCHEMA_VERSION: i32 = 2;
 
 /// Views over the tables, documented in docs/exports.md.
 const VIEWS: &str = r#"

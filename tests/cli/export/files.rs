@@ -60,7 +60,7 @@ fn a_failed_database_export_leaves_no_file() {
 #[test]
 fn the_database_records_its_schema_version() {
     let (_out, db) = database(&manifest_dir());
-    assert_eq!(rows(&db, "PRAGMA user_version"), [["1"]]);
+    assert_eq!(rows(&db, "PRAGMA user_version"), [["2"]]);
 }
 
 #[test]
