@@ -3,6 +3,7 @@
 //! code relies on what is resolved here and never re-checks it.
 
 pub mod date;
+mod fields;
 pub mod graph;
 pub mod ids;
 mod resolve;

@@ -1,8 +1,9 @@
 //! A claim as a row of cells, shared by the table and markdown formats so both show the same
 //! columns in the same words.
 
+use crate::finding::Code;
 use crate::input::records::{ClaimMeasure, Stance};
-use crate::view::report::{ClaimView, flag};
+use crate::view::report::ClaimView;
 
 pub const HEADER: [&str; 9] = [
     "claim",
@@ -105,4 +106,21 @@ pub fn standing(claim: &ClaimView) -> Vec<String> {
         notes.push(format!("withdrawn: {reason}"));
     }
     notes
+}
+
+/// The short flag a finding code puts on a claim's row.
+pub fn flag(code: Code) -> &'static str {
+    match code {
+        Code::FigureConflict => "conflict",
+        Code::FigurePartExceedsWhole => "exceeds-whole",
+        Code::FigureDivergence => "divergence",
+        Code::UnsupportedAssertion => "unsupported",
+        Code::AttributionUnverified => "attribution-unverified",
+        Code::AttributionContradicted => "attribution-contradicted",
+        Code::SingleOrigin => "single-origin",
+        Code::ValueNotInQuote => "value-not-in-quote",
+        Code::UncitedClaim => "uncited",
+        Code::QuoteNotFound => "quote-not-found",
+        other => other.name(),
+    }
 }

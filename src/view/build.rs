@@ -2,10 +2,11 @@
 //! locations as line:column, and the flags findings put on claims, each worked out once.
 
 use super::chain::chain;
+use super::claim::{claim_view, disputed_by, reading_view};
 use super::grouping;
 use super::report::{
-    AboutView, AffiliationView, ClaimView, ConflictView, FigureView, FindingView, NotComparedView,
-    ReadingView, RelatedView, Report, SourceView, SpeakerView, ValueView, WindowView,
+    AboutView, AffiliationView, ConflictView, FigureView, FindingView, NotComparedView,
+    RelatedView, Report, SourceView, SpeakerView, ValueView, WindowView,
 };
 use super::summary::summarise;
 use crate::Checked;
@@ -14,11 +15,7 @@ use crate::analysis::origins::Origins;
 use crate::finding::key::FindingKey;
 use crate::finding::{Code, Finding};
 use crate::input::files::Files;
-use crate::input::records::ValueKind;
-use crate::model::{Claim, ClaimBase, Node, Relation};
-use crate::value::Reading;
-use petgraph::Direction;
-use petgraph::visit::EdgeRef;
+use crate::model::ClaimBase;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// The report on every figure, or on the one `figure` names (which must exist).
@@ -279,99 +276,6 @@ fn report_order(base: &ClaimBase, comparison: &FigureComparison) -> Vec<usize> {
     ordered
 }
 
-fn claim_view(
-    base: &ClaimBase,
-    claim: &Claim,
-    origin: Vec<String>,
-    flags: &HashMap<&str, BTreeSet<Code>>,
-) -> ClaimView {
-    let is_label = claim
-        .figure
-        .is_some_and(|f| base.figures[f].values == ValueKind::Label);
-    let reading = claim.value.as_ref().and_then(|v| v.reading.as_ref());
-    let reading_text = match (&claim.value, reading) {
-        (None, _) => String::new(),
-        (Some(_), Some(reading)) => format!("{} {}", reading.interval_text(), reading.describe()),
-        (Some(_), None) if is_label || claim.figure.is_none() => "label".to_string(),
-        (Some(_), None) => "unreadable".to_string(),
-    };
-    let at = base.files.line_col(&claim.location);
-    ClaimView {
-        id: claim.id.clone(),
-        figure: claim.figure.map(|f| base.figures[f].id.clone()),
-        value: claim.value.as_ref().map(|v| v.written.clone()),
-        reading: reading_view(reading),
-        reading_text,
-        statement: claim.statement.clone(),
-        speaker: claim.speaker.map(|s| base.speakers[s].id.clone()),
-        source: claim.source.map(|s| base.sources[s].id.clone()),
-        source_published: claim.source.and_then(|s| base.sources[s].published),
-        quote: claim.quote.as_ref().map(|q| q.get_ref().clone()),
-        locator: claim.locator.clone(),
-        as_of: claim.as_of,
-        according_to: speaker_ids(base, &claim.according_to),
-        basis: claim
-            .basis
-            .iter()
-            .map(|&basis| base.basis_name(basis).to_string())
-            .collect(),
-        measure: claim.measure,
-        stance: claim.stance,
-        disputes: claim_ids(base, &claim.disputes),
-        disputed_by: Vec::new(),
-        supersedes: claim_ids(base, &claim.supersedes),
-        superseded_by: claim_ids(base, &claim.superseded_by),
-        withdrawn: claim.withdrawn.clone(),
-        current: claim.is_current(),
-        origin,
-        chain: Vec::new(),
-        note: claim.note.clone(),
-        flags: flags
-            .get(claim.id.as_str())
-            .map(|codes| codes.iter().copied().collect())
-            .unwrap_or_default(),
-        file: base.files.display_path(claim.file()),
-        line: at.line,
-        column: at.column,
-    }
-}
-
-/// The ids of the claims that dispute claim `c`, sorted: found on the graph's `disputes` edges.
-fn disputed_by(base: &ClaimBase, c: usize) -> Vec<String> {
-    let node = base.node(Node::Claim(c));
-    sorted(
-        base.graph
-            .edges_directed(node, Direction::Incoming)
-            .filter(|edge| *edge.weight() == Relation::Disputes)
-            .filter_map(|edge| match base.graph[edge.source()] {
-                Node::Claim(d) => Some(base.claims[d].id.clone()),
-                _ => None,
-            }),
-    )
-}
-
-fn speaker_ids(base: &ClaimBase, speakers: &[usize]) -> Vec<String> {
-    speakers
-        .iter()
-        .map(|&s| base.speakers[s].id.clone())
-        .collect()
-}
-
-/// Claim ids, sorted.
-fn claim_ids(base: &ClaimBase, claims: &[usize]) -> Vec<String> {
-    sorted(claims.iter().map(|&c| base.claims[c].id.clone()))
-}
-
-pub fn reading_view(reading: Option<&Reading>) -> ReadingView {
-    reading.map_or_else(ReadingView::default, |r| ReadingView {
-        low: Some(r.low),
-        high: r.high,
-        point: r.point,
-        rule: Some(r.rule),
-        hedge: r.hedge.clone(),
-    })
-}
-
 /// A finding with its places as line:column, the one way every format shows a place.
 fn finding_view(base: &ClaimBase, finding: &Finding) -> FindingView {
     located(&base.files, finding, base.figure_of_finding(finding))
@@ -426,7 +330,7 @@ fn flags_by_claim(findings: &[Finding]) -> HashMap<&str, BTreeSet<Code>> {
     flags
 }
 
-fn sorted(items: impl Iterator<Item = String>) -> Vec<String> {
+pub(super) fn sorted(items: impl Iterator<Item = String>) -> Vec<String> {
     let mut items: Vec<String> = items.collect();
     items.sort_unstable();
     items

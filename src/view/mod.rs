@@ -4,10 +4,13 @@
 mod build;
 mod chain;
 pub mod check;
+mod claim;
 pub mod diff;
 pub mod facts;
+mod figure_order;
 mod grouping;
 pub mod report;
 mod summary;
 
-pub use build::{build, located, reading_view};
+pub use build::{build, located};
+pub use claim::reading_view;

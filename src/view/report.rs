@@ -316,41 +316,6 @@ pub struct RelatedView {
 }
 
 impl Report {
-    /// Figures with the most claims first, then by id: what a fact-checker opens a report for.
-    /// Each whole is followed by its parts (busiest first too), so parts read under their whole.
-    pub fn figures_busiest_first(&self) -> Vec<&FigureView> {
-        let mut busiest: Vec<&FigureView> = self.figures.iter().collect();
-        busiest.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.id.cmp(&b.id)));
-        let listed: std::collections::HashSet<&str> =
-            busiest.iter().map(|f| f.id.as_str()).collect();
-        let mut parts: std::collections::HashMap<&str, Vec<&FigureView>> =
-            std::collections::HashMap::new();
-        let mut tops = Vec::new();
-        for figure in busiest {
-            match figure
-                .part_of
-                .as_deref()
-                .filter(|whole| listed.contains(whole))
-            {
-                Some(whole) => parts.entry(whole).or_default().push(figure),
-                None => tops.push(figure),
-            }
-        }
-        let mut ordered = Vec::with_capacity(self.figures.len());
-        let mut stack: Vec<&FigureView> = tops.into_iter().rev().collect();
-        while let Some(figure) = stack.pop() {
-            ordered.push(figure);
-            if let Some(children) = parts.remove(figure.id.as_str()) {
-                stack.extend(children.into_iter().rev());
-            }
-        }
-        // Parts on a loop of `part_of` reach no top; they are listed after the rest.
-        let mut rest: Vec<&FigureView> = parts.into_values().flatten().collect();
-        rest.sort_by(|a, b| a.id.cmp(&b.id));
-        ordered.extend(rest);
-        ordered
-    }
-
     /// Findings about no figure.
     pub fn other_findings(&self) -> impl Iterator<Item = &FindingView> {
         self.findings
@@ -420,21 +385,4 @@ fn two_decimals<S: serde::Serializer>(
 
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
-}
-
-/// The short flag a finding code puts on a claim's row.
-pub fn flag(code: Code) -> &'static str {
-    match code {
-        Code::FigureConflict => "conflict",
-        Code::FigurePartExceedsWhole => "exceeds-whole",
-        Code::FigureDivergence => "divergence",
-        Code::UnsupportedAssertion => "unsupported",
-        Code::AttributionUnverified => "attribution-unverified",
-        Code::AttributionContradicted => "attribution-contradicted",
-        Code::SingleOrigin => "single-origin",
-        Code::ValueNotInQuote => "value-not-in-quote",
-        Code::UncitedClaim => "uncited",
-        Code::QuoteNotFound => "quote-not-found",
-        other => other.name(),
-    }
 }

@@ -3,7 +3,8 @@
 
 use super::{Lines, shown, web_link};
 use crate::finding::Severity;
-use crate::view::report::{AffiliationView, ClaimView, FigureView, FindingView, Report, flag};
+use crate::render::row::flag;
+use crate::view::report::{AffiliationView, ClaimView, FigureView, FindingView, Report};
 use maud::{Markup, html};
 use std::collections::HashMap;
 
