@@ -157,16 +157,11 @@ struct DatedAffiliations<'a> {
 impl<'a> DatedAffiliations<'a> {
     fn of(base: &ClaimBase, speaker_group: &'a [usize]) -> Self {
         let mut out_of_group: HashMap<usize, Vec<_>> = HashMap::new();
-        for (s, speaker) in base.speakers.iter().enumerate() {
-            if speaker.is_anonymous() {
-                continue;
-            }
-            for affiliation in speaker.affiliations.iter().filter(|a| a.is_dated()) {
-                out_of_group
-                    .entry(speaker_group[s])
-                    .or_default()
-                    .push((s, *affiliation));
-            }
+        for (s, affiliation) in base.dated_affiliations() {
+            out_of_group
+                .entry(speaker_group[s])
+                .or_default()
+                .push((s, affiliation));
         }
         DatedAffiliations {
             out_of_group,

@@ -42,19 +42,7 @@ pub struct OwnWords {
 impl OwnWords {
     pub fn file(base: &ClaimBase) -> OwnWords {
         let membership = Membership::of(base);
-        let dated = base
-            .speakers
-            .iter()
-            .enumerate()
-            .filter(|(_, speaker)| !speaker.is_anonymous())
-            .flat_map(|(s, speaker)| {
-                speaker
-                    .affiliations
-                    .iter()
-                    .filter(|a| a.is_dated())
-                    .map(move |a| (s, *a))
-            })
-            .collect();
+        let dated = base.dated_affiliations().collect();
         let mut own = OwnWords {
             membership,
             numbered: HashMap::new(),
@@ -90,8 +78,10 @@ impl OwnWords {
     /// The claims by `party` or its members on `figure` in `window`.
     pub fn of(&self, base: &ClaimBase, key: (usize, usize, Window)) -> Vec<usize> {
         let mut claims = self.of_members(base, key);
-        let mut seen = HashSet::from([key.1]);
-        self.add_dated_members(base, key, &mut seen, &mut claims);
+        if !self.dated.is_empty() {
+            let mut seen = HashSet::from([key.1]);
+            self.add_dated_members(base, key, &mut seen, &mut claims);
+        }
         claims
     }
 

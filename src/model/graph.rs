@@ -3,10 +3,11 @@
 //! written by, affiliated with, part of, about).
 //! Walks over relations (affiliation groups, basis cycles, what refers to a record) start here.
 
-use super::{Basis, ClaimBase};
+use super::{Affiliation, Basis, ClaimBase};
+use petgraph::Direction;
 use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
-use petgraph::visit::EdgeFiltered;
+use petgraph::visit::{EdgeFiltered, EdgeRef};
 
 /// What a record is, as a node of the graph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -209,6 +210,33 @@ impl ClaimBase {
             .collect();
         loops.sort_by(|a, b| self.claims[a[0]].id.cmp(&self.claims[b[0]].id));
         loops
+    }
+
+    /// The claims that dispute claim `c`, found on the graph's `disputes` edges.
+    pub fn disputed_by(&self, c: usize) -> impl Iterator<Item = usize> + '_ {
+        self.graph
+            .edges_directed(self.node(Node::Claim(c)), Direction::Incoming)
+            .filter(|edge| *edge.weight() == Relation::Disputes)
+            .filter_map(|edge| match self.graph[edge.source()] {
+                Node::Claim(d) => Some(d),
+                _ => None,
+            })
+    }
+
+    /// Every affiliation that holds only between dates, as (member, affiliation). An anonymous
+    /// speaker's affiliations are claimed, never held, so they are left out.
+    pub fn dated_affiliations(&self) -> impl Iterator<Item = (usize, Affiliation)> + '_ {
+        self.speakers
+            .iter()
+            .enumerate()
+            .filter(|(_, speaker)| !speaker.is_anonymous())
+            .flat_map(|(s, speaker)| {
+                speaker
+                    .affiliations
+                    .iter()
+                    .filter(|a| a.is_dated())
+                    .map(move |a| (s, *a))
+            })
     }
 
     /// The graph node of a record.

@@ -5,10 +5,8 @@ use super::build::sorted;
 use super::report::{ClaimView, ReadingView};
 use crate::finding::Code;
 use crate::input::records::ValueKind;
-use crate::model::{Claim, ClaimBase, Node, Relation};
+use crate::model::{Claim, ClaimBase};
 use crate::value::Reading;
-use petgraph::Direction;
-use petgraph::visit::EdgeRef;
 use std::collections::{BTreeSet, HashMap};
 
 pub(super) fn claim_view(
@@ -70,16 +68,7 @@ pub(super) fn claim_view(
 
 /// The ids of the claims that dispute claim `c`, sorted: found on the graph's `disputes` edges.
 pub(super) fn disputed_by(base: &ClaimBase, c: usize) -> Vec<String> {
-    let node = base.node(Node::Claim(c));
-    sorted(
-        base.graph
-            .edges_directed(node, Direction::Incoming)
-            .filter(|edge| *edge.weight() == Relation::Disputes)
-            .filter_map(|edge| match base.graph[edge.source()] {
-                Node::Claim(d) => Some(base.claims[d].id.clone()),
-                _ => None,
-            }),
-    )
+    sorted(base.disputed_by(c).map(|d| base.claims[d].id.clone()))
 }
 
 fn speaker_ids(base: &ClaimBase, speakers: &[usize]) -> Vec<String> {

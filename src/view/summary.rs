@@ -6,10 +6,8 @@ use super::report::{EndView, LatestView, SummaryView};
 use crate::analysis::compare::{FigureComparison, Value};
 use crate::analysis::origins::Origins;
 use crate::input::records::{ClaimMeasure, ValueKind};
-use crate::model::{ClaimBase, Node, Relation};
+use crate::model::ClaimBase;
 use crate::value::Number;
-use petgraph::Direction;
-use petgraph::visit::EdgeRef;
 
 /// How many labels a summary names before it counts the rest.
 const NAMED_LABELS: usize = 5;
@@ -155,15 +153,9 @@ fn disputed(base: &ClaimBase, comparison: &FigureComparison) -> Option<String> {
     let mut named = Vec::new();
     for &c in &comparison.claims {
         let claim = &base.claims[c];
-        let node = base.node(Node::Claim(c));
         let mut by: Vec<&str> = base
-            .graph
-            .edges_directed(node, Direction::Incoming)
-            .filter(|edge| *edge.weight() == Relation::Disputes)
-            .filter_map(|edge| match base.graph[edge.source()] {
-                Node::Claim(d) => base.claims[d].speaker,
-                _ => None,
-            })
+            .disputed_by(c)
+            .filter_map(|d| base.claims[d].speaker)
             .map(|s| base.speakers[s].id.as_str())
             .collect();
         by.sort_unstable();
