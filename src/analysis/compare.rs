@@ -9,7 +9,7 @@ use crate::input::records::ValueKind;
 use crate::model::date::PartialDate;
 use crate::model::{Claim, ClaimBase};
 use crate::value::{Number, Reading};
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// What makes two claims' values the same value.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -142,7 +142,8 @@ fn compare_figure(
 ) -> FigureComparison {
     let figure = &base.figures[figure_index];
     let mut not_compared = Vec::new();
-    let mut windows: HashMap<Option<PartialDate>, HashMap<ValueKey, Vec<usize>>> = HashMap::new();
+    let mut windows: HashMap<Option<PartialDate>, HashMap<ValueKey, Vec<usize>>> =
+        HashMap::default();
     let history = base.config.compare.include_superseded;
     for &c in &claims {
         let claim = &base.claims[c];

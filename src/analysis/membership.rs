@@ -5,9 +5,9 @@
 //! binary search, however deep the chain. Other groups are walked party by party.
 
 use crate::model::{ClaimBase, Node, Relation};
+use foldhash::HashSet;
 use petgraph::Direction;
 use petgraph::visit::EdgeRef;
-use std::collections::HashSet;
 use std::ops::Range;
 
 pub struct Membership {
@@ -95,7 +95,7 @@ impl Membership {
 /// not forests.
 pub fn walk_members(base: &ClaimBase, party: usize) -> Vec<usize> {
     let mut members = vec![party];
-    let mut seen = HashSet::from([party]);
+    let mut seen = HashSet::from_iter([party]);
     let mut next = 0;
     while let Some(&current) = members.get(next) {
         next += 1;

@@ -6,11 +6,11 @@
 use super::own_words::{OwnWords, Said, Window, window};
 use crate::model::date::PartialDate;
 use crate::model::{Basis, ClaimBase, Node, Relation};
+use foldhash::{HashMap, HashSet};
 use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::unionfind::UnionFind;
 use petgraph::visit::EdgeRef;
-use std::collections::{HashMap, HashSet};
 
 /// Speakers joined by affiliations, named after the member the others are most affiliated with.
 #[derive(Debug, Clone)]
@@ -40,7 +40,7 @@ impl Origins {
         let (groups, speaker_group) = affiliation_groups(base);
         // An attribution without a basis follows the attributed party's own claim, if it has one.
         // What each party says is indexed once per figure and window.
-        let mut said: HashMap<(usize, usize, Window), Said> = HashMap::new();
+        let mut said: HashMap<(usize, usize, Window), Said> = HashMap::default();
         let followed: Vec<Vec<Option<usize>>> = (0..base.claims.len())
             .map(|c| {
                 let claim = &base.claims[c];
@@ -156,7 +156,7 @@ struct DatedAffiliations<'a> {
 
 impl<'a> DatedAffiliations<'a> {
     fn of(base: &ClaimBase, speaker_group: &'a [usize]) -> Self {
-        let mut out_of_group: HashMap<usize, Vec<_>> = HashMap::new();
+        let mut out_of_group: HashMap<usize, Vec<_>> = HashMap::default();
         for (s, affiliation) in base.dated_affiliations() {
             out_of_group
                 .entry(speaker_group[s])
@@ -175,7 +175,7 @@ impl<'a> DatedAffiliations<'a> {
         if self.out_of_group.is_empty() {
             return vec![group];
         }
-        let mut seen = HashSet::from([group]);
+        let mut seen = HashSet::from_iter([group]);
         let mut stack = vec![group];
         let mut ends = Vec::new();
         while let Some(g) = stack.pop() {

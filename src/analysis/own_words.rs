@@ -12,7 +12,7 @@ use crate::input::records::ValueKind;
 use crate::model::date::PartialDate;
 use crate::model::{Affiliation, Claim, ClaimBase};
 use crate::value::{Number, Rule};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 /// The window a claim is compared in: its `as_of` cut to the figure's window for varying figures;
 /// `None` when a varying figure's claim has no usable date (such claims are compared among
@@ -45,8 +45,8 @@ impl OwnWords {
         let dated = base.dated_affiliations().collect();
         let mut own = OwnWords {
             membership,
-            numbered: HashMap::new(),
-            by_speaker: HashMap::new(),
+            numbered: HashMap::default(),
+            by_speaker: HashMap::default(),
             dated,
         };
         for (c, claim) in base.claims.iter().enumerate() {
@@ -79,7 +79,7 @@ impl OwnWords {
     pub fn of(&self, base: &ClaimBase, key: (usize, usize, Window)) -> Vec<usize> {
         let mut claims = self.of_members(base, key);
         if !self.dated.is_empty() {
-            let mut seen = HashSet::from([key.1]);
+            let mut seen = HashSet::from_iter([key.1]);
             self.add_dated_members(base, key, &mut seen, &mut claims);
         }
         claims
@@ -206,7 +206,7 @@ impl OwnWords {
             .map(|c| (day(c), c))
             .collect();
         by_date.sort_by(|a, b| (a.0, &base.claims[a.1].id).cmp(&(b.0, &base.claims[b.1].id)));
-        let mut by_value: HashMap<ValueKey, Vec<(i64, usize)>> = HashMap::new();
+        let mut by_value: HashMap<ValueKey, Vec<(i64, usize)>> = HashMap::default();
         let mut readings = Vec::new();
         let mut any_unread = false;
         let is_count = base.figures[key.0].values == ValueKind::Count;

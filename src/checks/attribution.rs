@@ -6,7 +6,7 @@ use super::Context;
 use crate::analysis::own_words::{Said, Window, compatible, window};
 use crate::finding::{Code, Finding};
 use crate::model::Claim;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// How many of the attributed party's own claims a contradiction names; the rest are counted.
 const NAMED_OWN_CLAIMS: usize = 5;
@@ -15,7 +15,7 @@ pub fn attributions(context: &Context) -> Vec<Finding> {
     let base = context.base;
     let own_words = &context.analysis.own_words;
     // What each party says, indexed once per figure and window.
-    let mut said: HashMap<(usize, usize, Window), Said> = HashMap::new();
+    let mut said: HashMap<(usize, usize, Window), Said> = HashMap::default();
     let mut findings = Vec::new();
     for (c, claim) in base.claims.iter().enumerate() {
         let (Some(figure), Some(value)) = (claim.figure, &claim.value) else {

@@ -5,7 +5,7 @@ use super::Context;
 use crate::finding::{Code, Finding};
 use crate::input::files::Location;
 use crate::model::Source;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 pub fn duplicate_sources(context: &Context) -> Vec<Finding> {
     let sources = &context.base.sources;
@@ -13,8 +13,8 @@ pub fn duplicate_sources(context: &Context) -> Vec<Finding> {
     let mut order: Vec<usize> = (0..sources.len()).collect();
     order.sort_by_key(|&i| (sources[i].location.file, sources[i].location.span.start));
     // The first source with each hash (and where it is written), and with each address.
-    let mut by_hash: HashMap<&str, (usize, Location)> = HashMap::new();
-    let mut by_url: HashMap<String, (usize, &str)> = HashMap::new();
+    let mut by_hash: HashMap<&str, (usize, Location)> = HashMap::default();
+    let mut by_url: HashMap<String, (usize, &str)> = HashMap::default();
     let mut findings = Vec::new();
     for i in order {
         let source = &sources[i];

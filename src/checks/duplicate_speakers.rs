@@ -5,7 +5,7 @@ use super::Context;
 use super::similar_names::{Folded, fold, near_identical_pairs};
 use crate::finding::{Code, Finding};
 use crate::model::Speaker;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Field {
@@ -119,7 +119,7 @@ pub fn duplicate_speakers(context: &Context) -> Vec<Finding> {
 /// The labels grouped by folded name, in the order the names first occur.
 fn same_folded_name(labels: &[Label]) -> Vec<Vec<usize>> {
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut group_of: HashMap<&str, usize> = HashMap::new();
+    let mut group_of: HashMap<&str, usize> = HashMap::default();
     for (i, label) in labels.iter().enumerate() {
         let next = groups.len();
         let group = *group_of.entry(label.folded.key.as_str()).or_insert(next);
@@ -135,7 +135,7 @@ fn same_folded_name(labels: &[Label]) -> Vec<Vec<usize>> {
 fn labels(speakers: &[Speaker]) -> Vec<Label<'_>> {
     let mut labels = Vec::new();
     for (i, speaker) in speakers.iter().enumerate() {
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         let written = std::iter::once((Field::Name, &speaker.name))
             .chain(speaker.aliases.iter().map(|alias| (Field::Alias, alias)));
         for (field, text) in written {

@@ -7,8 +7,8 @@
 use super::{Basis, BasisKinds, ExportError};
 use crate::input::records::SpeakerKind;
 use crate::view::report::{ClaimView, FigureView, Report, SourceView, SpeakerView};
+use foldhash::HashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// The context every export names; consumers resolve its terms to `http://schema.org/` IRIs.
 pub const CONTEXT: &str = "https://schema.org/";

@@ -10,7 +10,7 @@ pub mod sqlite;
 pub mod tables;
 
 use crate::view::report::Report;
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
@@ -75,7 +75,7 @@ pub fn check_ids(report: &Report) -> Result<(), ExportError> {
         .chain(report.claims.iter().map(|c| &c.id))
         .chain(report.sources.iter().map(|s| &s.id))
         .chain(report.speakers.iter().map(|s| &s.id));
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     let mut shared: Vec<String> = ids.filter(|id| !seen.insert(*id)).cloned().collect();
     shared.sort_unstable();
     shared.dedup();

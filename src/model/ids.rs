@@ -8,8 +8,8 @@ use super::{FirstHand, Node};
 use crate::finding::{Code, Finding};
 use crate::input::files::Location;
 use crate::input::loader::InFile;
+use foldhash::HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 use toml::Spanned;
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
@@ -126,7 +126,7 @@ impl Resolver {
     pub(super) fn case_variants(&mut self) {
         // Two ids that differ only in case include one with a capital letter: only those are
         // folded, each grouped with the lower-case id it folds to when that one is declared too.
-        let mut by_folded: HashMap<String, Vec<&(Location, String)>> = HashMap::new();
+        let mut by_folded: HashMap<String, Vec<&(Location, String)>> = HashMap::default();
         for (key, declared) in &self.id_locations {
             if key.chars().any(char::is_uppercase) {
                 by_folded

@@ -16,8 +16,8 @@ use crate::input::files::{FileId, Files, Location};
 use crate::input::records::{ClaimMeasure, SourceKind, SpeakerKind, Stance, ValueKind};
 use crate::model::date::{PartialDate, Precision};
 use crate::value::Reading;
+use foldhash::HashMap;
 use petgraph::graph::DiGraph;
-use std::collections::HashMap;
 use toml::Spanned;
 
 /// A basis the speaker has first-hand rather than from another record.

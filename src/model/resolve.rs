@@ -11,8 +11,8 @@ use crate::input::files::{FileId, Location};
 use crate::input::loader::{InFile, Loaded};
 use crate::input::records::ids_of;
 use crate::suggest::Suggestions;
+use foldhash::{HashMap, HashSet};
 use petgraph::graph::DiGraph;
-use std::collections::{HashMap, HashSet};
 use toml::Spanned;
 
 impl ClaimBase {
@@ -26,14 +26,14 @@ impl ClaimBase {
             ..
         } = loaded;
         let mut resolver = Resolver {
-            ids: HashMap::new(),
+            ids: HashMap::default(),
             failed: raw
                 .failed_ids
                 .iter()
                 .map(|id| id_key(id).into_owned())
                 .collect(),
-            id_locations: HashMap::new(),
-            suggestions: HashMap::new(),
+            id_locations: HashMap::default(),
+            suggestions: HashMap::default(),
             findings: Vec::new(),
         };
         resolver.declare(&raw.speakers, |r| &r.id, Node::Speaker);

@@ -11,7 +11,7 @@ use crate::input::files::{FileId, Files, Location};
 use crate::input::loader::{InFile, RawBase};
 use crate::input::records::{ClaimMeasure, FieldNumber, RawClaim, Stance, ValueKind, ValueText};
 use crate::value::{self, EstimateFields, Field, FieldError, Measure, Reading};
-use std::collections::HashMap;
+use foldhash::HashMap;
 use toml::Spanned;
 
 impl Resolver {

@@ -5,7 +5,8 @@
 use super::sanitize::one_line;
 use crate::view::facts::{self, Facts, label};
 use crate::view::report::{ClaimView, Report};
-use std::collections::{BTreeMap, HashMap};
+use foldhash::HashMap;
+use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::io;
 
@@ -24,7 +25,7 @@ pub fn write(report: &Report, writer: &mut dyn io::Write) -> io::Result<()> {
             .push(finding.line_without_place());
     }
     findings.values_mut().for_each(|lines| lines.sort());
-    let mut claims_of: HashMap<Option<&str>, Vec<&ClaimView>> = HashMap::new();
+    let mut claims_of: HashMap<Option<&str>, Vec<&ClaimView>> = HashMap::default();
     for claim in &report.claims {
         claims_of
             .entry(claim.figure.as_deref())

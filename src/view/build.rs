@@ -16,8 +16,9 @@ use crate::finding::key::FindingKey;
 use crate::finding::{Code, Finding};
 use crate::input::files::Files;
 use crate::model::ClaimBase;
+use foldhash::{HashMap, HashSet};
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 
 /// The report on every figure, or on the one `figure` names (which must exist).
 pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
@@ -320,7 +321,7 @@ pub fn located(files: &Files, finding: &Finding, figure: Option<&str>) -> Findin
 }
 
 fn flags_by_claim(findings: &[Finding]) -> HashMap<&str, BTreeSet<Code>> {
-    let mut flags: HashMap<&str, BTreeSet<Code>> = HashMap::new();
+    let mut flags: HashMap<&str, BTreeSet<Code>> = HashMap::default();
     for finding in findings {
         for claim in &finding.claims {
             flags

@@ -6,7 +6,7 @@
 use super::report::LinkView;
 use crate::analysis::origins::Origins;
 use crate::model::{Basis, ClaimBase};
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 /// How many links a chain shows; a longer one ends with a link saying how many were left out.
 const SHOWN_LINKS: usize = 20;
@@ -16,7 +16,7 @@ const COUNTED_LINKS: usize = 200;
 
 pub fn chain(base: &ClaimBase, origins: &Origins, start: usize) -> Vec<LinkView> {
     let mut links = Vec::new();
-    let mut seen = HashSet::from([start]);
+    let mut seen = HashSet::from_iter([start]);
     let mut stack = vec![start];
     let mut left_out = 0;
     while let Some(c) = stack.pop() {

@@ -7,7 +7,8 @@ use crate::finding::Code;
 use crate::input::records::ValueKind;
 use crate::model::{Claim, ClaimBase};
 use crate::value::Reading;
-use std::collections::{BTreeSet, HashMap};
+use foldhash::HashMap;
+use std::collections::BTreeSet;
 
 pub(super) fn claim_view(
     base: &ClaimBase,

@@ -1,7 +1,7 @@
 //! The order a report lists its figures in: the busiest first, each whole followed by its parts.
 
 use super::report::{FigureView, Report};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 impl Report {
     /// Figures with the most claims first, then by id: what a fact-checker opens a report for.
@@ -10,7 +10,7 @@ impl Report {
         let mut busiest: Vec<&FigureView> = self.figures.iter().collect();
         busiest.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.id.cmp(&b.id)));
         let listed: HashSet<&str> = busiest.iter().map(|f| f.id.as_str()).collect();
-        let mut parts: HashMap<&str, Vec<&FigureView>> = HashMap::new();
+        let mut parts: HashMap<&str, Vec<&FigureView>> = HashMap::default();
         let mut tops = Vec::new();
         for figure in busiest {
             match figure

@@ -11,9 +11,9 @@ mod tables;
 
 use super::Style;
 use crate::view::report::{FigureView, FindingView, Report};
+use foldhash::HashMap;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::io;
 
 /// The policy the page is written to pass, also stated in a meta tag so a page opened from disk

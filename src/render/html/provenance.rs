@@ -6,8 +6,8 @@
 
 use super::{Palette, cut, px, shown};
 use crate::view::report::{ClaimView, LinkView};
+use foldhash::HashMap;
 use maud::{Markup, html};
-use std::collections::HashMap;
 
 /// Figures with more claims than this get no picture: it would be too tall to read.
 pub const MOST_CLAIMS: usize = 60;
@@ -123,7 +123,7 @@ fn graph(
     palette: &Palette,
 ) -> (Vec<Node>, Vec<Edge>) {
     let mut nodes: Vec<Node> = Vec::new();
-    let mut index: HashMap<(&'static str, String), usize> = HashMap::new();
+    let mut index: HashMap<(&'static str, String), usize> = HashMap::default();
     let mut node = |nodes: &mut Vec<Node>, kind: &'static str, key: &str| -> usize {
         *index.entry((kind, key.to_string())).or_insert_with(|| {
             let (text, class) = match kind {

@@ -5,8 +5,8 @@ use super::{Lines, shown, web_link};
 use crate::finding::Severity;
 use crate::render::row::flag;
 use crate::view::report::{AffiliationView, ClaimView, FigureView, FindingView, Report};
+use foldhash::HashMap;
 use maud::{Markup, html};
-use std::collections::HashMap;
 
 pub fn header(report: &Report) -> Markup {
     let severity_count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
