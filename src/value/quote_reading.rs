@@ -11,6 +11,7 @@ use super::phrases::{AT_LEAST, AT_MOST, HEDGES, RANGE_OPENERS, phrase_words};
 use super::reading::{Detail, Reading, Rule};
 use super::settings::ValueSettings;
 use super::words::{SMALL_NUMBERS, TENS};
+use foldhash::HashSet;
 use std::ops::Range;
 
 /// A number phrase of a quote that states a number of the claim's value but reads otherwise.
@@ -63,11 +64,12 @@ const DENYING: [&str; 8] = [
 /// Reads quotes with one base's settings; made once for all the claims of a base.
 pub struct QuoteReader<'a> {
     settings: &'a ValueSettings,
-    /// The first words of every phrase a number phrase may open with, sorted.
-    starters: Vec<&'a str>,
-    /// Words that state a quantity (number, scale, fraction and vague words), sorted: a number
-    /// phrase holds one of them or digits.
-    quantities: Vec<&'a str>,
+    /// The first words of every phrase a number phrase may open with; looked up for every word
+    /// of every quote, hence a hash set.
+    starters: HashSet<&'a str>,
+    /// Words that state a quantity (number, scale, fraction and vague words): a number phrase
+    /// holds one of them or digits.
+    quantities: HashSet<&'a str>,
 }
 
 /// How far before its number a phrase may start: "could be in the vicinity of 50".
@@ -80,27 +82,23 @@ impl<'a> QuoteReader<'a> {
             .flatten()
             .copied();
         let configured = settings.tolerance.keys().chain(settings.vague.keys());
-        let mut starters: Vec<&str> = fixed
+        let starters = fixed
             .chain(configured.map(String::as_str))
             .filter_map(|phrase| phrase_words(phrase).next())
             .chain(["n", "only", "half", "a", "an"])
             .chain(SMALL_NUMBERS)
             .chain(TENS)
             .collect();
-        starters.sort_unstable();
-        starters.dedup();
         let vague_words = settings
             .vague
             .keys()
             .flat_map(|phrase| phrase_words(phrase));
-        let mut quantities: Vec<&str> = vague_words
+        let quantities = vague_words
             .chain(SMALL_NUMBERS)
             .chain(TENS)
             .chain(QUANTITY_WORDS)
             .filter(|word| !matches!(*word, "a" | "an" | "of"))
             .collect();
-        quantities.sort_unstable();
-        quantities.dedup();
         QuoteReader {
             settings,
             starters,
@@ -122,7 +120,7 @@ impl<'a> QuoteReader<'a> {
     pub(super) fn could_start(&self, token: &Token) -> bool {
         match token.kind {
             Kind::Number(_) => true,
-            _ => self.starters.binary_search(&token.text.as_ref()).is_ok(),
+            _ => self.starters.contains(token.text.as_ref()),
         }
     }
 
@@ -135,7 +133,7 @@ impl<'a> QuoteReader<'a> {
                 .filter_map(|scale| Number::new(n.mul(Ratio::whole(scale))?.to_f64()))
                 .any(|n| stated.contains(&n)),
             Kind::Number(Err(_)) => false,
-            _ => self.quantities.binary_search(&token.text.as_ref()).is_ok(),
+            _ => self.quantities.contains(token.text.as_ref()),
         }
     }
 }
