@@ -59,7 +59,15 @@ pub fn parse_inputs(root: &Path, mut inputs: Vec<FileInput>) -> Loaded {
         .collect();
 
     let mut files = Files::new(root.to_path_buf());
-    let mut raw = RawBase::default();
+    // Reserved whole: growing by doubling would hold two copies of the records at the last step.
+    let count = |records: fn(&RawBase) -> usize| parsed.iter().map(|f| records(&f.records)).sum();
+    let mut raw = RawBase {
+        speakers: Vec::with_capacity(count(|r| r.speakers.len())),
+        sources: Vec::with_capacity(count(|r| r.sources.len())),
+        figures: Vec::with_capacity(count(|r| r.figures.len())),
+        claims: Vec::with_capacity(count(|r| r.claims.len())),
+        failed_ids: Vec::new(),
+    };
     let mut findings = Vec::new();
     for file in parsed {
         files.add(file.source);
