@@ -86,12 +86,22 @@ impl Diff {
 
 /// What changed from the `old` report to the `new` one; both cover the whole claim base.
 pub fn diff(old: &Report, new: &Report) -> Diff {
+    // The claims and the findings are the bulk of a base, and independent: one core each.
+    let (claims, (findings, figures)) = rayon::join(
+        || compare_records(&old.claims, &new.claims, |c| &c.id, facts::claim),
+        || {
+            (
+                compare_findings(old, new),
+                compare_records(&old.figures, &new.figures, |f| &f.id, facts::figure),
+            )
+        },
+    );
+    let (findings_appeared, findings_resolved, findings_changed) = findings;
     let mut speakers = compare_records(&old.speakers, &new.speakers, |s| &s.id, facts::speaker);
     detect_renames(old, new, &mut speakers);
-    let (findings_appeared, findings_resolved, findings_changed) = compare_findings(old, new);
     Diff {
-        figures: compare_records(&old.figures, &new.figures, |f| &f.id, facts::figure),
-        claims: compare_records(&old.claims, &new.claims, |c| &c.id, facts::claim),
+        figures,
+        claims,
         speakers,
         sources: compare_records(&old.sources, &new.sources, |s| &s.id, facts::source),
         findings_appeared,
