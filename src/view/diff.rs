@@ -165,10 +165,19 @@ fn compare_facts(old: &Facts, new: &Facts) -> Vec<FieldChange> {
     names
         .into_iter()
         .filter(|name| old.get(name) != new.get(name))
-        .map(|field| FieldChange {
-            field,
-            old: old.get(field).map(|&value| value.clone()),
-            new: new.get(field).map(|&value| value.clone()),
+        .map(|field| {
+            // A field left out at its default changed to or from that default.
+            let side = |facts: &BTreeMap<&str, &FactValue>| {
+                facts
+                    .get(field)
+                    .map(|&value| value.clone())
+                    .or_else(|| facts::default_of(field))
+            };
+            FieldChange {
+                field,
+                old: side(&old),
+                new: side(&new),
+            }
         })
         .collect()
 }
@@ -318,6 +327,28 @@ mod tests {
         };
         assert_eq!(reading(&value.old), (Some(5000), None));
         assert_eq!(reading(&value.new), (Some(5400), Some(6600)));
+    }
+
+    #[test]
+    fn a_measure_returned_to_its_default_changes_to_the_default() {
+        let old = report(&[claim("c", "5,000", "watchdog", "measure = \"documented\"")]);
+        let new = report(&[claim("c", "5,000", "watchdog", "")]);
+        let diff = diff(&old, &new);
+        let [RecordChange::Changed { fields, .. }] = diff.claims.as_slice() else {
+            panic!("one changed claim expected: {:?}", diff.claims);
+        };
+        let text = |value: &str| Some(FactValue::Text(value.to_string()));
+        let measure = fields.iter().find(|f| f.field == "measure");
+        assert_eq!(
+            measure,
+            Some(&FieldChange {
+                field: "measure",
+                old: text("documented"),
+                new: text("estimate"),
+            })
+        );
+        // A documented count compares as a lower bound: the reading moves with the measure.
+        assert!(fields.iter().any(|f| f.field == "value"), "{fields:?}");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! the diff compares them field by field, with readings as readings rather than display text.
 
 use super::report::{AffiliationView, ClaimView, FigureView, ReadingView, SourceView, SpeakerView};
+use crate::input::records::{ClaimMeasure, Stance};
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -175,6 +176,18 @@ pub fn source(source: &SourceView) -> Facts {
         .text("sha256", source.sha256.as_deref())
         .text("note", source.note.as_deref())
         .0
+}
+
+/// What a field left out of a record's facts stands for, when the records give it a default: a
+/// claim's `measure` and `stance`. A diff shows a change to or from it as such rather than as a
+/// field added or removed.
+pub fn default_of(field: &str) -> Option<FactValue> {
+    let name = match field {
+        "measure" => serialized_name(&ClaimMeasure::default()),
+        "stance" => serialized_name(&Stance::default()),
+        _ => return None,
+    };
+    Some(FactValue::Text(name))
 }
 
 /// An enum's name as the records write it, unless it is the default, which records leave out.
