@@ -29,11 +29,11 @@ pub fn render(report: &Report, style: &Style) -> String {
     super::collect(|out| write(report, style, out))
 }
 
-/// `report --format html`, written to `writer` a figure at a time. The elements that enclose the
-/// figures (`html`, `body`, `main`) are opened and closed around them by hand, as maud would.
 /// How many figure sections are made at once.
 const SECTIONS_PER_BATCH: usize = 64;
 
+/// `report --format html`, written to `writer` a figure at a time. The elements that enclose the
+/// figures (`html`, `body`, `main`) are opened and closed around them by hand, as maud would.
 pub fn write(report: &Report, _style: &Style, writer: &mut dyn io::Write) -> io::Result<()> {
     let figures = report.figures_busiest_first();
     let statements: Vec<_> = report.statements().collect();
