@@ -11,13 +11,16 @@ pub fn render(report: &Report, style: &Style) -> String {
     super::collect(|out| write(report, style, out))
 }
 
-/// The report written to `writer` a figure at a time: each is laid out in one buffer, reused.
+/// The report written to `writer` a figure at a time, figures laid out on every core.
 pub fn write(report: &Report, _style: &Style, writer: &mut dyn io::Write) -> io::Result<()> {
     let mut out = String::from("# Consistency report\n\n");
     if report.about.history {
         out.push_str(&format!("**{}**\n\n", crate::view::report::HISTORY_NOTE));
     }
-    for figure in report.figures_busiest_first() {
+    writer.write_all(out.as_bytes())?;
+    out.clear();
+    super::write_sections(&report.figures_busiest_first(), writer, |_, figure| {
+        let mut out = String::new();
         let unit = figure
             .unit
             .as_deref()
@@ -34,9 +37,8 @@ pub fn write(report: &Report, _style: &Style, writer: &mut dyn io::Write) -> io:
                 figure.findings.iter().map(|&i| &report.findings[i]),
             );
         }
-        writer.write_all(out.as_bytes())?;
-        out.clear();
-    }
+        out
+    })?;
     let mut statements = report.statements().peekable();
     if statements.peek().is_some() {
         out.push_str("## Statements without a figure\n\n");

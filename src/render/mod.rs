@@ -19,6 +19,7 @@ pub mod snapshot;
 pub mod table;
 mod wrap;
 
+use rayon::prelude::*;
 use std::ffi::OsString;
 use std::io;
 
@@ -60,6 +61,29 @@ pub fn collect(write: impl FnOnce(&mut dyn io::Write) -> io::Result<()>) -> Stri
     // Writing to memory cannot fail, and renderers write only `str`s.
     write(&mut bytes).expect("writing to memory succeeds");
     String::from_utf8(bytes).expect("renderers write UTF-8")
+}
+
+/// How many sections of a report are made at once.
+const SECTIONS_PER_BATCH: usize = 64;
+
+/// Writes `section(i, item)` for every item, in order. Sections are made on every core, a batch at
+/// a time: a figure's section is a report's dear part, and a batch bounds what is held in memory.
+pub(crate) fn write_sections<T: Sync>(
+    items: &[T],
+    writer: &mut dyn io::Write,
+    section: impl Fn(usize, &T) -> String + Sync,
+) -> io::Result<()> {
+    for (batch, items) in items.chunks(SECTIONS_PER_BATCH).enumerate() {
+        let sections: Vec<String> = items
+            .par_iter()
+            .enumerate()
+            .map(|(j, item)| section(batch * SECTIONS_PER_BATCH + j, item))
+            .collect();
+        for text in sections {
+            writer.write_all(text.as_bytes())?;
+        }
+    }
+    Ok(())
 }
 
 /// Text in bold, or as it is without colour.

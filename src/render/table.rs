@@ -31,7 +31,7 @@ pub fn render(report: &Report, style: &Style) -> String {
     super::collect(|out| write(report, style, out))
 }
 
-/// The report written to `writer` a figure at a time: each is laid out in one buffer, reused.
+/// The report written to `writer` a figure at a time, figures laid out on every core.
 pub fn write(report: &Report, style: &Style, writer: &mut dyn io::Write) -> io::Result<()> {
     let width = usize::from(style.width.unwrap_or(DEFAULT_WIDTH)).max(NARROWEST);
     let mut out = String::new();
@@ -43,7 +43,10 @@ pub fn write(report: &Report, style: &Style, writer: &mut dyn io::Write) -> io::
             style.colour,
         );
     }
-    for figure in report.figures_busiest_first() {
+    writer.write_all(out.as_bytes())?;
+    out.clear();
+    super::write_sections(&report.figures_busiest_first(), writer, |_, figure| {
+        let mut out = String::new();
         let unit = figure
             .unit
             .as_deref()
@@ -62,9 +65,8 @@ pub fn write(report: &Report, style: &Style, writer: &mut dyn io::Write) -> io::
             style,
         );
         out.push('\n');
-        writer.write_all(out.as_bytes())?;
-        out.clear();
-    }
+        out
+    })?;
     let statements: Vec<&ClaimView> = report.statements().collect();
     if !statements.is_empty() {
         paragraph(&mut out, "Statements without a figure", width, style.colour);

@@ -13,7 +13,6 @@ use super::Style;
 use crate::view::report::{FigureView, FindingView, Report};
 use foldhash::HashMap;
 use maud::{DOCTYPE, Markup, PreEscaped, html};
-use rayon::prelude::*;
 use std::borrow::Cow;
 use std::io;
 
@@ -28,9 +27,6 @@ const STYLE_SHEET: &str = include_str!("style.css");
 pub fn render(report: &Report, style: &Style) -> String {
     super::collect(|out| write(report, style, out))
 }
-
-/// How many figure sections are made at once.
-const SECTIONS_PER_BATCH: usize = 64;
 
 /// `report --format html`, written to `writer` a figure at a time. The elements that enclose the
 /// figures (`html`, `body`, `main`) are opened and closed around them by hand, as maud would.
@@ -77,21 +73,9 @@ pub fn write(report: &Report, _style: &Style, writer: &mut dyn io::Write) -> io:
         (PreEscaped("<main>"))
     };
     writer.write_all(opening.into_string().as_bytes())?;
-    // A figure's section (its pictures above all) is the dear part: sections are made on every
-    // core, a batch at a time, and written in order, so memory stays bounded by a batch.
-    for (batch, figures) in figures.chunks(SECTIONS_PER_BATCH).enumerate() {
-        let sections: Vec<String> = figures
-            .par_iter()
-            .enumerate()
-            .map(|(j, figure)| {
-                let i = batch * SECTIONS_PER_BATCH + j;
-                figure_section(report, &links, &origin_group, figure, i).into_string()
-            })
-            .collect();
-        for section in sections {
-            writer.write_all(section.as_bytes())?;
-        }
-    }
+    super::write_sections(&figures, writer, |i, figure| {
+        figure_section(report, &links, &origin_group, figure, i).into_string()
+    })?;
     let closing = html! {
         @if !statements.is_empty() {
             section id="statements" aria-labelledby="statements-heading" {
