@@ -16,27 +16,29 @@ use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 pub use disk::{LoadError, check_root, find_root, load, record_paths};
 
-/// A record together with the file it was read from.
-#[derive(Debug, Clone)]
-pub struct InFile<T> {
-    pub file: FileId,
-    pub record: T,
-}
-
+/// The records of one file, in the order they are written.
 #[derive(Debug, Default)]
-pub struct RawBase {
-    pub speakers: Vec<InFile<RawSpeaker>>,
-    pub sources: Vec<InFile<RawSource>>,
-    pub figures: Vec<InFile<RawFigure>>,
-    pub claims: Vec<InFile<RawClaim>>,
+pub struct FileRecords {
+    pub speakers: Vec<RawSpeaker>,
+    pub sources: Vec<RawSource>,
+    pub figures: Vec<RawFigure>,
+    pub claims: Vec<RawClaim>,
     /// The ids of records that failed to load but whose id could be read: they stay taken, so
     /// references to them are not reported again as unknown.
     pub failed_ids: Vec<String>,
 }
 
+impl FileRecords {
+    pub fn count(&self) -> usize {
+        self.speakers.len() + self.sources.len() + self.figures.len() + self.claims.len()
+    }
+}
+
 pub struct Loaded {
     pub files: Files,
-    pub raw: RawBase,
+    /// Each file's records, in the order of `files`: those of `FileId(i)` are `records[i]`. Kept
+    /// per file rather than gathered into one list, which would hold every record twice.
+    pub records: Vec<FileRecords>,
     pub findings: Vec<Finding>,
     /// The text of `claimtrack.toml`, when it was read with the records.
     pub config_text: Option<String>,
@@ -59,28 +61,16 @@ pub fn parse_inputs(root: &Path, mut inputs: Vec<FileInput>) -> Loaded {
         .collect();
 
     let mut files = Files::new(root.to_path_buf());
-    // Reserved whole: growing by doubling would hold two copies of the records at the last step.
-    let count = |records: fn(&RawBase) -> usize| parsed.iter().map(|f| records(&f.records)).sum();
-    let mut raw = RawBase {
-        speakers: Vec::with_capacity(count(|r| r.speakers.len())),
-        sources: Vec::with_capacity(count(|r| r.sources.len())),
-        figures: Vec::with_capacity(count(|r| r.figures.len())),
-        claims: Vec::with_capacity(count(|r| r.claims.len())),
-        failed_ids: Vec::new(),
-    };
+    let mut records = Vec::with_capacity(parsed.len());
     let mut findings = Vec::new();
     for file in parsed {
         files.add(file.source);
-        raw.speakers.extend(file.records.speakers);
-        raw.sources.extend(file.records.sources);
-        raw.figures.extend(file.records.figures);
-        raw.claims.extend(file.records.claims);
-        raw.failed_ids.extend(file.records.failed_ids);
+        records.push(file.records);
         findings.extend(file.findings);
     }
     Loaded {
         files,
-        raw,
+        records,
         findings,
         config_text: None,
     }
@@ -120,7 +110,7 @@ impl Folder {
 
 struct ParsedFile {
     source: SourceFile,
-    records: RawBase,
+    records: FileRecords,
     findings: Vec<Finding>,
 }
 
@@ -141,7 +131,7 @@ fn parse_file(input: FileInput, file: FileId) -> ParsedFile {
             );
             return ParsedFile {
                 source: SourceFile::new(relative, String::new()),
-                records: RawBase::default(),
+                records: FileRecords::default(),
                 findings,
             };
         }
@@ -159,7 +149,7 @@ fn parse_file(input: FileInput, file: FileId) -> ParsedFile {
             );
             return ParsedFile {
                 source: SourceFile::new(relative, valid),
-                records: RawBase::default(),
+                records: FileRecords::default(),
                 findings,
             };
         }
@@ -181,11 +171,7 @@ fn parse_file(input: FileInput, file: FileId) -> ParsedFile {
     };
     let folder = Folder::of(&relative);
     let records = parse_records(&text, file, folder, &mut findings);
-    let record_count = records.speakers.len()
-        + records.sources.len()
-        + records.figures.len()
-        + records.claims.len();
-    if record_count == 0 && findings.is_empty() {
+    if records.count() == 0 && findings.is_empty() {
         let expected = folder.tables();
         findings.push(
             Finding::new(
@@ -206,8 +192,13 @@ fn parse_file(input: FileInput, file: FileId) -> ParsedFile {
     }
 }
 
-fn parse_records(text: &str, file: FileId, folder: Folder, findings: &mut Vec<Finding>) -> RawBase {
-    let mut records = RawBase::default();
+fn parse_records(
+    text: &str,
+    file: FileId,
+    folder: Folder,
+    findings: &mut Vec<Finding>,
+) -> FileRecords {
+    let mut records = FileRecords::default();
     let (table, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         for error in errors {
@@ -298,7 +289,7 @@ fn parse_records(text: &str, file: FileId, folder: Folder, findings: &mut Vec<Fi
 
 /// Deserialise one record into `records`, or report why it cannot be; whether it loaded.
 fn push_record<'i, T: Deserialize<'i>>(
-    records: &mut Vec<InFile<T>>,
+    records: &mut Vec<T>,
     item: toml::Spanned<DeValue<'i>>,
     file: FileId,
     field_names: &[&str],
@@ -307,7 +298,7 @@ fn push_record<'i, T: Deserialize<'i>>(
     let record_span = item.span();
     match T::deserialize(ValueDeserializer::from(item)) {
         Ok(record) => {
-            records.push(InFile { file, record });
+            records.push(record);
             true
         }
         Err(error) => {

@@ -9,7 +9,7 @@ use crate::input::records::{DateText, RawAffiliation, RawClaim, Stance};
 use crate::model::date::PartialDate;
 use toml::Spanned;
 
-impl Resolver {
+impl Resolver<'_> {
     pub(super) fn affiliation(
         &mut self,
         entry: &Spanned<RawAffiliation>,

@@ -63,6 +63,13 @@ pub enum Relation {
 }
 
 impl Node {
+    /// The record's index among those of its kind.
+    pub(crate) fn index(self) -> usize {
+        match self {
+            Node::Figure(i) | Node::Claim(i) | Node::Source(i) | Node::Speaker(i) => i,
+        }
+    }
+
     pub(crate) fn source(self) -> Option<usize> {
         match self {
             Node::Source(i) => Some(i),

@@ -3,13 +3,13 @@
 //! one typed with a composed accent), and declaring a base's ids, each once, with invalid,
 //! duplicate and case-variant ids reported.
 
-use super::resolve::Resolver;
 use super::{FirstHand, Node};
 use crate::finding::{Code, Finding};
-use crate::input::files::Location;
-use crate::input::loader::InFile;
+use crate::input::files::{FileId, Location};
 use foldhash::HashMap;
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
+use std::mem::{Discriminant, discriminant};
 use toml::Spanned;
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
@@ -57,48 +57,51 @@ fn suggest_id(id: &str) -> String {
     }
 }
 
-impl Resolver {
-    /// Register the ids of one kind of record, reporting invalid and duplicate ids.
-    pub(super) fn declare<T>(
+/// Declares every record's id, each once, into the map of ids to records, reporting invalid,
+/// reserved, duplicate and case-variant ids.
+pub(super) struct Declaring<'f> {
+    pub(super) ids: HashMap<String, Node>,
+    /// Where each id is written, in the order declared.
+    locations: Vec<Location>,
+    /// The ids written otherwise than in their compared (NFC) form, by their place in `locations`.
+    written: HashMap<usize, String>,
+    /// Where each kind's ids begin in `locations`.
+    starts: Vec<(Discriminant<Node>, usize)>,
+    findings: &'f mut Vec<Finding>,
+}
+
+impl<'f> Declaring<'f> {
+    pub(super) fn new(count: usize, findings: &'f mut Vec<Finding>) -> Self {
+        Declaring {
+            ids: HashMap::with_capacity_and_hasher(count, Default::default()),
+            locations: Vec::with_capacity(count),
+            written: HashMap::default(),
+            starts: Vec::new(),
+            findings,
+        }
+    }
+
+    /// Declare the ids of one kind of record, given in order with the file each is written in.
+    pub(super) fn declare<'r>(
         &mut self,
-        records: &[InFile<T>],
-        id_of: impl Fn(&T) -> &Spanned<String>,
-        node: impl Fn(usize) -> Node,
+        ids: impl Iterator<Item = (FileId, &'r Spanned<String>)>,
+        node: fn(usize) -> Node,
     ) {
-        for (i, InFile { file, record }) in records.iter().enumerate() {
-            let id = id_of(record);
-            let location = Location::new(*file, id.span());
+        let start = self.locations.len();
+        self.starts.push((discriminant(&node(0)), start));
+        for (i, (file, id)) in ids.enumerate() {
+            let location = Location::new(file, id.span());
             let text = id.get_ref();
-            if let Some(problem) = id_problem(text) {
-                self.findings.push(
-                    Finding::new(
-                        Code::InvalidId,
-                        location.clone(),
-                        format!("invalid id `{text}`: {problem}"),
-                    )
-                    .label(problem)
-                    .help(format!(
-                        "use letters, digits and `-_./:` only, e.g. `{}`",
-                        suggest_id(text)
-                    )),
-                );
+            self.check_id(text, &location);
+            let key = id_key(text);
+            if let Cow::Owned(_) = key {
+                self.written.insert(start + i, text.clone());
             }
-            if FirstHand::ALL.iter().any(|(name, _)| name == text) {
-                self.findings.push(
-                    Finding::new(
-                        Code::InvalidId,
-                        location.clone(),
-                        format!("`{text}` is reserved for a first-hand basis"),
-                    )
-                    .help(
-                        "choose another id: `basis` entries with this name mean a first-hand basis",
-                    ),
-                );
-            }
-            let key = id_key(text).into_owned();
-            match self.id_locations.get(&key) {
-                Some((first, first_text)) => {
-                    let first_kind = self.ids[&key].kind_name();
+            match self.ids.entry(key.into_owned()) {
+                Entry::Occupied(first) => {
+                    let node = *first.get();
+                    let place = place_of(&self.starts, node);
+                    let first_text = self.written.get(&place).unwrap_or(first.key());
                     let message = if first_text == text {
                         format!("duplicate id `{text}`")
                     } else {
@@ -107,63 +110,113 @@ impl Resolver {
                         )
                     };
                     self.findings.push(
-                        Finding::new(Code::DuplicateId, location, message)
+                        Finding::new(Code::DuplicateId, location.clone(), message)
                             .label(format!("`{text}` is used again here"))
-                            .related(first.clone(), format!("first used here by a {first_kind}"))
+                            .related(
+                                self.locations[place].clone(),
+                                format!("first used here by a {}", node.kind_name()),
+                            )
                             .help("rename one of the two records, and the references meant for it"),
                     );
                 }
-                None => {
-                    self.ids.insert(key.clone(), node(i));
-                    self.id_locations.insert(key, (location, text.clone()));
+                Entry::Vacant(entry) => {
+                    entry.insert(node(i));
                 }
             }
+            self.locations.push(location);
         }
     }
 
-    /// Ids that differ only in letter case: valid, but almost always one record typed twice, and
-    /// a reference with the other case silently names the other record.
-    pub(super) fn case_variants(&mut self) {
+    /// Report an id that breaks the rules ids follow, or takes a name reserved for a basis.
+    fn check_id(&mut self, text: &str, location: &Location) {
+        if let Some(problem) = id_problem(text) {
+            self.findings.push(
+                Finding::new(
+                    Code::InvalidId,
+                    location.clone(),
+                    format!("invalid id `{text}`: {problem}"),
+                )
+                .label(problem)
+                .help(format!(
+                    "use letters, digits and `-_./:` only, e.g. `{}`",
+                    suggest_id(text)
+                )),
+            );
+        }
+        if FirstHand::ALL.iter().any(|(name, _)| *name == text) {
+            self.findings.push(
+                Finding::new(
+                    Code::InvalidId,
+                    location.clone(),
+                    format!("`{text}` is reserved for a first-hand basis"),
+                )
+                .help("choose another id: `basis` entries with this name mean a first-hand basis"),
+            );
+        }
+    }
+
+    /// Report ids that differ only in letter case: valid, but almost always one record typed
+    /// twice, and a reference with the other case silently names the other record. Returns the
+    /// declared ids.
+    pub(super) fn finish(self) -> HashMap<String, Node> {
         // Two ids that differ only in case include one with a capital letter: only those are
         // folded, each grouped with the lower-case id it folds to when that one is declared too.
-        let mut by_folded: HashMap<String, Vec<&(Location, String)>> = HashMap::default();
-        for (key, declared) in &self.id_locations {
+        let ids = &self.ids;
+        let declared = |key: &str| {
+            let (key, node) = ids.get_key_value(key).expect("a declared id");
+            let place = place_of(&self.starts, *node);
+            let text = self.written.get(&place).unwrap_or(key).as_str();
+            (&self.locations[place], text)
+        };
+        let mut by_folded: HashMap<String, Vec<(&Location, &str)>> = HashMap::default();
+        for key in ids.keys() {
             if key.chars().any(char::is_uppercase) {
                 by_folded
                     .entry(key.to_lowercase())
                     .or_default()
-                    .push(declared);
+                    .push(declared(key));
             }
         }
-        for (folded, ids) in &mut by_folded {
-            if let Some(lower) = self.id_locations.get(folded) {
-                ids.push(lower);
+        for (folded, variants) in &mut by_folded {
+            if ids.contains_key(folded) {
+                variants.push(declared(folded));
             }
         }
-        let mut variants: Vec<Vec<&(Location, String)>> = by_folded
+        let mut variants: Vec<Vec<(&Location, &str)>> = by_folded
             .into_values()
             .filter(|ids| ids.len() > 1)
             .collect();
         // The first declared (by file and place) is the one the others are set against.
-        let place = |declared: &&(Location, String)| (declared.0.file, declared.0.span.start);
+        let place = |declared: &(&Location, &str)| (declared.0.file, declared.0.span.start);
         for ids in &mut variants {
             ids.sort_by_key(place);
         }
         variants.sort_by_key(|ids| place(&ids[0]));
         for ids in variants {
-            let (first, others) = ids.split_first().expect("at least two ids");
+            let ((first_location, first_text), others) =
+                ids.split_first().expect("at least two ids");
             for (location, text) in others {
                 self.findings.push(
                     Finding::new(
                         Code::CaseVariantId,
-                        location.clone(),
-                        format!("id `{text}` differs from `{}` only in letter case", first.1),
+                        (*location).clone(),
+                        format!("id `{text}` differs from `{first_text}` only in letter case"),
                     )
                     .label("differs only in case")
-                    .related(first.0.clone(), format!("`{}` is declared here", first.1))
+                    .related((*first_location).clone(), format!("`{first_text}` is declared here"))
                     .help("if both are one record, merge them and fix the references; otherwise rename one so they differ in more than case"),
                 );
             }
         }
+        self.ids
     }
+}
+
+/// Where a declared record's id stands in the order of declaring.
+fn place_of(starts: &[(Discriminant<Node>, usize)], node: Node) -> usize {
+    let start = starts
+        .iter()
+        .find(|(kind, _)| *kind == discriminant(&node))
+        .map_or(0, |(_, start)| *start);
+    start + node.index()
 }

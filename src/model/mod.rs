@@ -6,6 +6,7 @@ pub mod date;
 mod fields;
 pub mod graph;
 pub mod ids;
+mod references;
 mod resolve;
 mod values;
 

@@ -1,5 +1,5 @@
 //! Claim values in the model: each value read by the grammar for its figure's measure (counts, or
-//! shares on a `unit = "percent"` figure; ahead of resolving, on every core), the `low`, `best`
+//! shares on a `unit = "percent"` figure), the `low`, `best`
 //! and `high` fields read on their own or checked against the value, and whatever cannot be read
 //! reported at the words or field it stumbled on.
 
@@ -8,13 +8,11 @@ use super::{ClaimValue, Figure};
 use crate::finding::{Code, Finding};
 use crate::input::config::Config;
 use crate::input::files::{FileId, Files, Location};
-use crate::input::loader::{InFile, RawBase};
 use crate::input::records::{ClaimMeasure, FieldNumber, RawClaim, Stance, ValueKind, ValueText};
 use crate::value::{self, EstimateFields, Field, FieldError, Measure, Reading};
-use foldhash::HashMap;
 use toml::Spanned;
 
-impl Resolver {
+impl Resolver<'_> {
     pub(super) fn value(
         &mut self,
         record: &RawClaim,
@@ -22,7 +20,6 @@ impl Resolver {
         files: &Files,
         file: FileId,
         config: &Config,
-        read: Option<Result<Reading, value::ValueError>>,
     ) -> Option<ClaimValue> {
         let claim_location = Location::new(file, record.id.span());
         let fields = estimate_fields(record);
@@ -95,15 +92,13 @@ impl Resolver {
         };
         let measure = Measure::of_unit(figure.unit.as_deref());
         let reading = match &record.value {
-            Some(value) => {
-                match read.unwrap_or_else(|| read_value_text(value.get_ref(), config, measure)) {
-                    Ok(reading) => Some(reading),
-                    Err(error) => {
-                        self.unreadable(value, files, file, error);
-                        None
-                    }
+            Some(value) => match read_value_text(value.get_ref(), config, measure) {
+                Ok(reading) => Some(reading),
+                Err(error) => {
+                    self.unreadable(value, files, file, error);
+                    None
                 }
-            }
+            },
             None => match fields.reading(measure) {
                 Ok(reading) => Some(reading),
                 Err(error) => {
@@ -210,34 +205,4 @@ fn read_value_text(
         ValueText::Integer(n) => value::read_integer(*n, measure),
         ValueText::Text(text) => value::read_value(text, &config.values, measure),
     }
-}
-
-/// Every value read ahead, on all cores: reading values is most of resolving's work.
-pub(super) fn read_values(
-    raw: &RawBase,
-    config: &Config,
-) -> Vec<Option<Result<Reading, value::ValueError>>> {
-    use rayon::prelude::*;
-    // What each figure's values measure; None for label figures, whose values are not read.
-    let measures: HashMap<&str, Option<Measure>> = raw
-        .figures
-        .iter()
-        .map(|InFile { record, .. }| {
-            let unit = record.unit.as_ref().map(|unit| unit.get_ref().as_str());
-            let measure = (record.values == ValueKind::Count).then(|| Measure::of_unit(unit));
-            (record.id.get_ref().as_str(), measure)
-        })
-        .collect();
-    raw.claims
-        .par_iter()
-        .map(|InFile { record, .. }| {
-            let figure = record.figure.as_ref()?.get_ref();
-            let measure = measures.get(figure.as_str()).copied().flatten()?;
-            Some(read_value_text(
-                record.value.as_ref()?.get_ref(),
-                config,
-                measure,
-            ))
-        })
-        .collect()
 }
