@@ -100,23 +100,27 @@ pub(super) fn prefix_at(
     start: usize,
     settings: &ValueSettings,
 ) -> Option<Prefix> {
-    let at_least = AT_LEAST.iter().map(|&phrase| (phrase, Bound::AtLeast));
-    let at_most = AT_MOST.iter().map(|&phrase| (phrase, Bound::AtMost));
-    let approximations = settings.tolerance.iter().map(|(phrase, tolerance)| {
-        let below = BELOW_WORDS.contains(&phrase.trim().to_lowercase().as_str());
-        (
-            phrase.as_str(),
-            Bound::Approx {
-                tolerance: *tolerance,
-                below,
-            },
-        )
-    });
-    let (length, bound) = at_least
+    let at_least = AT_LEAST
+        .iter()
+        .map(|&phrase| (phrase, Some(Bound::AtLeast)));
+    let at_most = AT_MOST.iter().map(|&phrase| (phrase, Some(Bound::AtMost)));
+    let approximations = settings
+        .tolerance
+        .keys()
+        .map(|phrase| (phrase.as_str(), None));
+    let (length, phrase, bound) = at_least
         .chain(at_most)
         .chain(approximations)
-        .filter_map(|(phrase, bound)| phrase_at(tokens, start, phrase).map(|len| (len, bound)))
-        .max_by_key(|(length, _)| *length)?;
+        .filter_map(|(phrase, bound)| {
+            phrase_at(tokens, start, phrase).map(|length| (length, phrase, bound))
+        })
+        .max_by_key(|(length, ..)| *length)?;
+    // An approximation's meaning is worked out only for the phrase written: this runs at every
+    // token of every quote.
+    let bound = bound.unwrap_or_else(|| Bound::Approx {
+        tolerance: settings.tolerance[phrase],
+        below: BELOW_WORDS.contains(&phrase.trim().to_lowercase().as_str()),
+    });
     Some(Prefix {
         bound,
         next: start + length,
