@@ -93,8 +93,8 @@ fn check(mut loaded: loader::Loaded, config_text: Option<String>) -> Checked {
     findings.append(&mut loaded.findings);
     let (base, resolve_findings) = ClaimBase::resolve(loaded, config);
     findings.extend(resolve_findings);
-    let analysis = Analysis::of(&base);
-    findings.extend(checks::run(&base, &analysis));
+    let (analysis, mut checked) = checks::analyse_and_run(&base);
+    findings.append(&mut checked);
     base.config.apply_severities(&mut findings);
     finding::sort(&mut findings);
     Checked {
@@ -112,7 +112,7 @@ impl Checked {
             return self;
         }
         self.base.config.compare.include_superseded = true;
-        // Only the checks on the model read what is compared; findings of reading stand.
+        // Only the checks on the analysis read what is compared; findings of reading stand.
         let on_model: Vec<finding::Code> = checks::REGISTRY
             .iter()
             .filter(|check| matches!(check.stage, checks::Stage::Model(_)))
@@ -120,7 +120,7 @@ impl Checked {
             .collect();
         self.findings.retain(|f| !on_model.contains(&f.code));
         self.analysis = Analysis::of(&self.base);
-        let mut found = checks::run(&self.base, &self.analysis);
+        let mut found = checks::run_on_analysis(&self.base, &self.analysis);
         self.base.config.apply_severities(&mut found);
         self.findings.append(&mut found);
         finding::sort(&mut self.findings);

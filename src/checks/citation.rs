@@ -1,11 +1,10 @@
 //! Uncited claims: a claim must name its source and give the words (quote) or the place (locator)
 //! where the source says it, or no reader can check it.
 
-use super::Context;
 use crate::finding::{Code, Finding};
+use crate::model::ClaimBase;
 
-pub fn uncited_claims(context: &Context) -> Vec<Finding> {
-    let base = context.base;
+pub fn uncited_claims(base: &ClaimBase) -> Vec<Finding> {
     base.claims
         .iter()
         .filter_map(|claim| {

@@ -1,12 +1,11 @@
 //! Dates no source can give: the year 0000 (a placeholder or a typo), and a claim dated after the
 //! source it appears in was published.
 
-use super::Context;
 use crate::finding::{Code, Finding};
+use crate::model::ClaimBase;
 use crate::model::date::PartialDate;
 
-pub fn implausible_dates(context: &Context) -> Vec<Finding> {
-    let base = context.base;
+pub fn implausible_dates(base: &ClaimBase) -> Vec<Finding> {
     let year_zero = |date: Option<PartialDate>| date.is_some_and(|d| d.year == 0);
     let sources = base
         .sources

@@ -1,14 +1,14 @@
 //! Possible duplicate sources: two sources with one sha256 or one URL, which is usually one
 //! document recorded twice.
 
-use super::Context;
 use crate::finding::{Code, Finding};
 use crate::input::files::Location;
+use crate::model::ClaimBase;
 use crate::model::Source;
 use foldhash::HashMap;
 
-pub fn duplicate_sources(context: &Context) -> Vec<Finding> {
-    let sources = &context.base.sources;
+pub fn duplicate_sources(base: &ClaimBase) -> Vec<Finding> {
+    let sources = &base.sources;
     // Sources are set against the one declared first, by file and place.
     let mut order: Vec<usize> = (0..sources.len()).collect();
     order.sort_by_key(|&i| (sources[i].location.file, sources[i].location.span.start));

@@ -1,9 +1,9 @@
 //! Possible duplicate speakers: two speakers whose names or aliases read as one name, which is
 //! usually one party recorded twice.
 
-use super::Context;
 use super::similar_names::{Folded, fold, near_identical_pairs};
 use crate::finding::{Code, Finding};
+use crate::model::ClaimBase;
 use crate::model::Speaker;
 use foldhash::{HashMap, HashSet};
 
@@ -51,8 +51,8 @@ struct Evidence {
     later: usize,
 }
 
-pub fn duplicate_speakers(context: &Context) -> Vec<Finding> {
-    let speakers = &context.base.speakers;
+pub fn duplicate_speakers(base: &ClaimBase) -> Vec<Finding> {
+    let speakers = &base.speakers;
     let labels = labels(speakers);
     // Speakers are set against the one declared first, by file and place.
     let speaker_place = |label: usize| {

@@ -41,7 +41,9 @@ pub enum Stage {
     Config,
     /// While records are resolved into the model (`crate::model`).
     Resolve,
-    /// On the resolved model and its analysis.
+    /// On the resolved records alone: these run while the analysis is made.
+    Records(fn(&ClaimBase) -> Vec<Finding>),
+    /// On the resolved model and its analysis (origins, comparisons).
     Model(fn(&Context) -> Vec<Finding>),
     /// Against archived source texts, with `check --archive` ([`archive::check_quotes`]).
     Archive,
@@ -92,37 +94,37 @@ pub const REGISTRY: &[Check] = &[
     },
     Check {
         name: "citation",
-        stage: Stage::Model(citation::uncited_claims),
+        stage: Stage::Records(citation::uncited_claims),
         codes: &[Code::UncitedClaim],
     },
     Check {
         name: "usage",
-        stage: Stage::Model(usage::unused_records),
+        stage: Stage::Records(usage::unused_records),
         codes: &[Code::UnusedSource, Code::UnusedSpeaker],
     },
     Check {
         name: "duplicate-speakers",
-        stage: Stage::Model(duplicate_speakers::duplicate_speakers),
+        stage: Stage::Records(duplicate_speakers::duplicate_speakers),
         codes: &[Code::PossibleDuplicateSpeaker],
     },
     Check {
         name: "duplicate-sources",
-        stage: Stage::Model(duplicate_sources::duplicate_sources),
+        stage: Stage::Records(duplicate_sources::duplicate_sources),
         codes: &[Code::PossibleDuplicateSource],
     },
     Check {
         name: "dates",
-        stage: Stage::Model(dates::implausible_dates),
+        stage: Stage::Records(dates::implausible_dates),
         codes: &[Code::ImplausibleDate],
     },
     Check {
         name: "value-in-quote",
-        stage: Stage::Model(value_in_quote::values_not_in_quotes),
+        stage: Stage::Records(value_in_quote::values_not_in_quotes),
         codes: &[Code::ValueNotInQuote],
     },
     Check {
         name: "value-reading",
-        stage: Stage::Model(value_reading::values_read_otherwise),
+        stage: Stage::Records(value_reading::values_read_otherwise),
         codes: &[Code::ValueReadingDiffers],
     },
     Check {
@@ -142,7 +144,7 @@ pub const REGISTRY: &[Check] = &[
     },
     Check {
         name: "support",
-        stage: Stage::Model(support::unsupported_assertions),
+        stage: Stage::Records(support::unsupported_assertions),
         codes: &[Code::UnsupportedAssertion],
     },
     Check {
@@ -180,20 +182,34 @@ pub fn check_of(code: Code) -> &'static Check {
         .expect("every code has a registry entry (tested)")
 }
 
-/// Every check on the model, side by side on every core; their findings in registry order.
-pub fn run(base: &ClaimBase, analysis: &Analysis) -> Vec<Finding> {
+/// Analyse the base and run every check on it, side by side on every core: the checks on the
+/// records alone run while the analysis is made. Their findings come in registry order.
+pub fn analyse_and_run(base: &ClaimBase) -> (Analysis, Vec<Finding>) {
+    let on_records = |check: &Check| match check.stage {
+        Stage::Records(run) => Some(run(base)),
+        _ => None,
+    };
+    let (analysis, mut findings) = rayon::join(|| Analysis::of(base), || run_each(on_records));
+    findings.append(&mut run_on_analysis(base, &analysis));
+    (analysis, findings)
+}
+
+/// Every check that reads the analysis: what the records say alone does not change with it.
+pub fn run_on_analysis(base: &ClaimBase, analysis: &Analysis) -> Vec<Finding> {
     let context = Context { base, analysis };
-    let by_check: Vec<Vec<Finding>> = REGISTRY
-        .par_iter()
-        .filter_map(|check| match check.stage {
-            Stage::Model(run) => Some(run(&context)),
-            _ => None,
-        })
-        .collect();
+    run_each(|check| match check.stage {
+        Stage::Model(run) => Some(run(&context)),
+        _ => None,
+    })
+}
+
+/// The findings of every check `run` runs (it returns None for those it leaves), side by side.
+fn run_each(run: impl Fn(&Check) -> Option<Vec<Finding>> + Sync + Send) -> Vec<Finding> {
+    let by_check: Vec<Vec<Finding>> = REGISTRY.par_iter().filter_map(run).collect();
     let mut findings = Vec::with_capacity(by_check.iter().map(Vec::len).sum());
-    by_check
-        .into_iter()
-        .for_each(|mut found| findings.append(&mut found));
+    for mut found in by_check {
+        findings.append(&mut found);
+    }
     findings
 }
 

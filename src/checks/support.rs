@@ -1,12 +1,11 @@
 //! Support: a figure asserted with neither an attribution nor a basis, so nothing in the claim base
 //! says where the speaker has it from. A figure the speaker only reports is not an assertion.
 
-use super::Context;
 use crate::finding::{Code, Finding};
 use crate::input::records::Stance;
+use crate::model::ClaimBase;
 
-pub fn unsupported_assertions(context: &Context) -> Vec<Finding> {
-    let base = context.base;
+pub fn unsupported_assertions(base: &ClaimBase) -> Vec<Finding> {
     base.claims
         .iter()
         .filter(|claim| claim.figure.is_some() && claim.according_to.is_empty())

@@ -1,12 +1,11 @@
 //! Sources and speakers that nothing refers to: usually left over, or misspelt where they are used.
 
-use super::Context;
 use crate::finding::{Code, Finding};
+use crate::model::ClaimBase;
 use crate::model::Node;
 use petgraph::Direction;
 
-pub fn unused_records(context: &Context) -> Vec<Finding> {
-    let base = context.base;
+pub fn unused_records(base: &ClaimBase) -> Vec<Finding> {
     let is_unused = |node: Node| {
         base.graph
             .neighbors_directed(base.node(node), Direction::Incoming)

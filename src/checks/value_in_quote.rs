@@ -1,13 +1,12 @@
 //! A claim's value should be readable from its own quote, so readers see the figure in the
 //! source's words.
 
-use super::Context;
 use crate::finding::{Code, Finding};
+use crate::model::ClaimBase;
 use crate::value::value_in_quote;
 use rayon::prelude::*;
 
-pub fn values_not_in_quotes(context: &Context) -> Vec<Finding> {
-    let base = context.base;
+pub fn values_not_in_quotes(base: &ClaimBase) -> Vec<Finding> {
     // Reading numbers out of every quote is the costliest check: it runs on every core.
     base.claims
         .par_iter()

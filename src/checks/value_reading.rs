@@ -1,14 +1,13 @@
 //! A claim's value should read as its quote's own words read: the same bound, range ends and scale,
 //! and not a phrase the quote negates.
 
-use super::Context;
 use crate::finding::{Code, Finding};
 use crate::input::files::Location;
+use crate::model::ClaimBase;
 use crate::value::QuoteReader;
 use rayon::prelude::*;
 
-pub fn values_read_otherwise(context: &Context) -> Vec<Finding> {
-    let base = context.base;
+pub fn values_read_otherwise(base: &ClaimBase) -> Vec<Finding> {
     let reader = QuoteReader::new(&base.config.values);
     // Every quote is read phrase by phrase: it runs on every core, like the value-in-quote check.
     base.claims
