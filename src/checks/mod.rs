@@ -183,7 +183,8 @@ pub fn check_of(code: Code) -> &'static Check {
 }
 
 /// Analyse the base and run every check on it, side by side on every core: the checks on the
-/// records alone run while the analysis is made. Their findings come in registry order.
+/// records alone run while the analysis is made. Their findings come in registry order (only
+/// [`crate::finding::sort`] decides the order they are shown in).
 pub fn analyse_and_run(base: &ClaimBase) -> (Analysis, Vec<Finding>) {
     let on_records = |check: &Check| match check.stage {
         Stage::Records(run) => Some(run(base)),
