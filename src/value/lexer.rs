@@ -37,9 +37,12 @@ impl Token<'_> {
 
 /// Splits text into numbers, words and symbols; white space separates them.
 pub(super) fn tokenize(text: &str, decimal: DecimalMark) -> Vec<Token<'_>> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Sized up front (a character is at least a byte, a token at least two on average with the
+    // white space between): every quote of a base is split.
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
+    chars.extend(text.char_indices());
     let byte_at = |i: usize| chars.get(i).map_or(text.len(), |&(byte, _)| byte);
-    let mut tokens = Vec::new();
+    let mut tokens = Vec::with_capacity(text.len() / 2 + 1);
     let mut i = 0;
     while let Some(&(_, c)) = chars.get(i) {
         if c.is_whitespace() {
@@ -56,7 +59,12 @@ pub(super) fn tokenize(text: &str, decimal: DecimalMark) -> Vec<Token<'_>> {
         };
         let span = byte_at(i)..byte_at(next);
         let written = slice(text, &span);
-        let text = if written.chars().any(char::is_uppercase) {
+        let uppercase = if written.is_ascii() {
+            written.bytes().any(|b| b.is_ascii_uppercase())
+        } else {
+            written.chars().any(char::is_uppercase)
+        };
+        let text = if uppercase {
             Cow::Owned(written.to_lowercase())
         } else {
             Cow::Borrowed(written)

@@ -162,7 +162,11 @@ pub(super) fn phrase_at(tokens: &[Token], start: usize, phrase: &str) -> Option<
         .and_then(Token::word)?
         .as_bytes()
         .first()?;
-    let phrase_first = phrase.trim_start().as_bytes().first()?;
+    // The grammar's phrases start with no white space: trimming waits for one that does.
+    let phrase_first = match phrase.as_bytes().first()? {
+        byte if byte.is_ascii_whitespace() => phrase.trim_start().as_bytes().first()?,
+        byte => byte,
+    };
     if !phrase_first.eq_ignore_ascii_case(first) {
         return None;
     }
