@@ -100,6 +100,7 @@ pub(super) fn prefix_at(
     start: usize,
     settings: &ValueSettings,
 ) -> Option<Prefix> {
+    starts_with_word(tokens, start)?;
     let at_least = AT_LEAST
         .iter()
         .map(|&phrase| (phrase, Some(Bound::AtLeast)));
@@ -130,6 +131,7 @@ pub(super) fn prefix_at(
 /// "5,000+" and "5,000 or more" read as at-least; "5,000 or fewer" and "or less" as at-most.
 /// Returns the bound and the index after the suffix.
 pub(super) fn suffix_at(tokens: &[Token], start: usize) -> Option<(Bound, usize)> {
+    starts_with_word(tokens, start)?;
     let suffixes = [
         ("+", Bound::AtLeast),
         ("or more", Bound::AtLeast),
@@ -148,10 +150,17 @@ pub(super) fn vague_at(
     start: usize,
     settings: &ValueSettings,
 ) -> Option<(String, [u64; 2], usize)> {
+    starts_with_word(tokens, start)?;
     let matches = settings.vague.iter().filter_map(|(phrase, bounds)| {
         phrase_at(tokens, start, phrase).map(|length| (phrase.clone(), *bounds, start + length))
     });
     matches.max_by_key(|(_, _, next)| *next)
+}
+
+/// Whether `tokens[start]` is a word or symbol, as every phrase starts: the grammar looks for
+/// phrases at numbers too (most of the places it looks), where none is tried.
+pub(super) fn starts_with_word(tokens: &[Token], start: usize) -> Option<()> {
+    tokens.get(start).and_then(Token::word).map(|_| ())
 }
 
 /// How many tokens `phrase` covers when it is written at `tokens[start]`.
