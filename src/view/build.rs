@@ -47,7 +47,8 @@ pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
         .enumerate()
         .map(|(row, &c)| (c, row))
         .collect();
-    // Each claim's view, its chain above all, is read from the base alone: built on every core.
+    // Each claim's view, its chain above all, is read from the base alone: built on every core, as
+    // are the figures' and the findings' views.
     let claims = claim_indices
         .par_iter()
         .map(|&c| {
@@ -65,7 +66,7 @@ pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
 
     let mut figures: Vec<FigureView> = analysis
         .comparisons
-        .iter()
+        .par_iter()
         .filter(|comparison| in_scope(Some(comparison.figure)))
         .map(|comparison| figure_view(base, origins, comparison, &group_names, &position))
         .collect();
@@ -130,9 +131,10 @@ pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
         data_date: base.sources.iter().filter_map(|s| s.published).max(),
         history: base.config.compare.include_superseded,
     };
+    let about_figure: Vec<&Finding> = checked.findings_about(figure).collect();
     let findings = grouping::group(
-        checked
-            .findings_about(figure)
+        about_figure
+            .into_par_iter()
             .map(|finding| finding_view(base, finding))
             .collect(),
     );

@@ -5,6 +5,7 @@
 
 use super::report::FindingView;
 use crate::finding::{Code, Severity};
+use rayon::slice::ParallelSliceMut;
 
 /// How much a finding weighs in a report: lower first.
 fn weight(finding: &FindingView) -> u8 {
@@ -26,7 +27,7 @@ fn weight(finding: &FindingView) -> u8 {
 /// place; a figure's unsupported assertions merged into one.
 pub fn group(findings: Vec<FindingView>) -> Vec<FindingView> {
     let mut findings = merge_unsupported(findings);
-    findings.sort_by(|a, b| {
+    findings.par_sort_by(|a, b| {
         (
             a.figure.is_none(),
             &a.figure,
