@@ -5,7 +5,7 @@
 
 use super::report::FindingView;
 use crate::finding::{Code, Severity};
-use rayon::slice::ParallelSliceMut;
+use rayon::prelude::*;
 
 /// How much a finding weighs in a report: lower first.
 fn weight(finding: &FindingView) -> u8 {
@@ -59,33 +59,40 @@ fn merge_unsupported(findings: Vec<FindingView>) -> Vec<FindingView> {
             .or_default()
             .push(finding);
     }
-    for (figure, mut group) in by_figure {
-        if group.len() == 1 {
-            rest.append(&mut group);
-            continue;
-        }
-        // By claim id, so neither the message nor the place shown depends on the file layout.
-        group.sort_by(|a, b| a.claims.cmp(&b.claims));
-        let claims: Vec<String> = group.iter().flat_map(|f| f.claims.clone()).collect();
-        let mut merged = group[0].clone();
-        merged.message = format!(
-            "{} claims on figure `{figure}` state a value with no attribution and no basis: {}",
-            claims.len(),
-            claims.join(", ")
-        );
-        merged.label = "no attribution or basis".to_string();
-        merged.related = group[1..]
-            .iter()
-            .map(|f| super::report::RelatedView {
-                message: format!("also unsupported: {}", f.claims.join(", ")),
-                file: f.file.clone(),
-                line: f.line,
-                column: f.column,
-            })
-            .collect();
-        merged.key.claims = claims.clone();
-        merged.claims = claims;
-        rest.push(merged);
-    }
+    // Each figure's are merged on its own, on every core, and joined in figure order.
+    let merged: Vec<Vec<FindingView>> = by_figure
+        .into_par_iter()
+        .map(|(figure, group)| match group.len() {
+            1 => group,
+            _ => vec![merge(&figure, group)],
+        })
+        .collect();
+    rest.extend(merged.into_iter().flatten());
     rest
+}
+
+/// One figure's unsupported assertions as one finding, at the first one's place.
+fn merge(figure: &str, mut group: Vec<FindingView>) -> FindingView {
+    // By claim id, so neither the message nor the place shown depends on the file layout.
+    group.sort_by(|a, b| a.claims.cmp(&b.claims));
+    let claims: Vec<String> = group.iter().flat_map(|f| f.claims.clone()).collect();
+    let mut merged = group[0].clone();
+    merged.message = format!(
+        "{} claims on figure `{figure}` state a value with no attribution and no basis: {}",
+        claims.len(),
+        claims.join(", ")
+    );
+    merged.label = "no attribution or basis".to_string();
+    merged.related = group[1..]
+        .iter()
+        .map(|f| super::report::RelatedView {
+            message: format!("also unsupported: {}", f.claims.join(", ")),
+            file: f.file.clone(),
+            line: f.line,
+            column: f.column,
+        })
+        .collect();
+    merged.key.claims = claims.clone();
+    merged.claims = claims;
+    merged
 }
