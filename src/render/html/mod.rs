@@ -246,9 +246,20 @@ fn cut(text: &str, limit: usize) -> String {
     }
 }
 
-/// A coordinate with one decimal.
+/// A coordinate with one decimal, as `{:.1}` writes it. A report's pictures write hundreds of
+/// thousands, and the formatter's exact rounding is slow: the tenths are rounded here instead,
+/// except near a tie (where only the exact decimal expansion can tell), for a negative value
+/// (`-0.0`), and beyond 2^40 tenths (where the product's rounding could tip the digit).
 fn px(value: f64) -> String {
-    format!("{value:.1}")
+    let tenths = value * 10.0;
+    let rounded = tenths.round();
+    if value.is_sign_positive() && tenths < (1u64 << 40) as f64 && (tenths - rounded).abs() < 0.499
+    {
+        let tenths = rounded as u64;
+        format!("{}.{}", tenths / 10, tenths % 10)
+    } else {
+        format!("{value:.1}")
+    }
 }
 
 /// The url, when it is an http or https link; any other scheme (`javascript:`, `data:`) is shown
@@ -262,6 +273,42 @@ fn web_link(url: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn a_coordinate_is_written_as_the_formatter_writes_it(value in -1e4f64..1e6) {
+            prop_assert_eq!(px(value), format!("{value:.1}"));
+        }
+    }
+
+    #[test]
+    fn coordinates_at_ties_and_edges_are_written_as_the_formatter_writes_them() {
+        for value in [
+            0.0,
+            -0.0,
+            0.05,
+            0.25,
+            0.35,
+            1.45,
+            2.5,
+            12.25,
+            99.95,
+            0.04999,
+            -0.04,
+            -12.25,
+            1e12,
+            1e15,
+            1e300,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ] {
+            assert_eq!(px(value), format!("{value:.1}"), "{value:e}");
+        }
+    }
 
     #[test]
     fn only_http_and_https_urls_become_links() {
