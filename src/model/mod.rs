@@ -149,7 +149,8 @@ impl ClaimValue {
     }
 }
 
-#[derive(Debug, Clone)]
+/// `Default` is an empty placeholder, which resolving overwrites.
+#[derive(Debug, Clone, Default)]
 pub struct Claim {
     pub id: String,
     pub figure: Option<usize>,

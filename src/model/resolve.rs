@@ -117,31 +117,44 @@ impl ClaimBase {
             .collect();
 
         // Claims are the bulk of a base: resolved file by file on every core (reading their values
-        // is most of the work), their text moved into the model rather than copied.
+        // is most of the work), their text moved into the model rather than copied. Each file's
+        // claims go straight to their places in the model's list, laid out first on every core:
+        // gathering per-file lists into one afterwards held every claim twice and touched all of
+        // its fresh pages on one core (1.7 s of a 1M-claim check).
         let context = Context {
             figures: &figures,
             sources: &sources,
             files: &files,
             config: &config,
         };
-        let by_file: Vec<(Vec<Claim>, Resolver)> = records
+        let counts: Vec<usize> = records.iter().map(|r| r.claims.len()).collect();
+        let mut claims: Vec<Claim> = Vec::new();
+        (0..counts.iter().sum())
             .into_par_iter()
+            .map(|_| Claim::default())
+            .collect_into_vec(&mut claims);
+        let mut places = Vec::with_capacity(counts.len());
+        let mut rest = claims.as_mut_slice();
+        for count in counts {
+            let (place, after) = std::mem::take(&mut rest).split_at_mut(count);
+            places.push(place);
+            rest = after;
+        }
+        let by_file: Vec<Resolver> = records
+            .into_par_iter()
+            .zip(places)
             .enumerate()
-            .map(|(index, records)| {
+            .map(|(index, (records, place))| {
                 let file = FileId(index as u32);
                 let mut resolver = Resolver::new(&declared);
-                let claims = (records.claims.into_iter())
-                    .map(|record| resolver.claim(record, file, &context))
-                    .collect();
-                (claims, resolver)
+                for (slot, record) in place.iter_mut().zip(records.claims) {
+                    *slot = resolver.claim(record, file, &context);
+                }
+                resolver
             })
             .collect();
-        let mut claims = Vec::with_capacity(by_file.iter().map(|(claims, _)| claims.len()).sum());
         let mut resolvers = vec![resolver];
-        for (file_claims, resolver) in by_file {
-            claims.extend(file_claims);
-            resolvers.push(resolver);
-        }
+        resolvers.extend(by_file);
         findings.extend(help_unknown(&declared.ids, resolvers));
         for c in 0..claims.len() {
             for d in claims[c].supersedes.clone() {
