@@ -93,11 +93,8 @@ fn check(mut loaded: loader::Loaded, config_text: Option<String>) -> Checked {
     findings.append(&mut loaded.findings);
     let (base, resolve_findings) = ClaimBase::resolve(loaded, config);
     findings.extend(resolve_findings);
-    // The checks' findings are most of them: the others join their list rather than the reverse,
-    // which would copy it. Where each stands before sorting does not matter.
-    let (analysis, mut all) = checks::analyse_and_run(&base);
-    all.append(&mut findings);
-    let mut findings = all;
+    // Where each finding stands before sorting does not matter.
+    let (analysis, mut findings) = checks::analyse_and_run(&base, findings);
     base.config.apply_severities(&mut findings);
     finding::sort(&mut findings);
     Checked {

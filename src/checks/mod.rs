@@ -184,32 +184,46 @@ pub fn check_of(code: Code) -> &'static Check {
 
 /// Analyse the base and run every check on it, side by side on every core: the checks on the
 /// records alone run while the analysis is made. Their findings come in registry order (only
-/// [`crate::finding::sort`] decides the order they are shown in).
-pub fn analyse_and_run(base: &ClaimBase) -> (Analysis, Vec<Finding>) {
+/// [`crate::finding::sort`] decides the order they are shown in), followed by `others`: the
+/// checks' findings are most of them, so one list sized once holds them all.
+pub fn analyse_and_run(base: &ClaimBase, mut others: Vec<Finding>) -> (Analysis, Vec<Finding>) {
     let on_records = |check: &Check| match check.stage {
         Stage::Records(run) => Some(run(base)),
         _ => None,
     };
-    let (analysis, mut findings) = rayon::join(|| Analysis::of(base), || run_each(on_records));
-    findings.append(&mut run_on_analysis(base, &analysis));
-    (analysis, findings)
+    let (analysis, mut found) = rayon::join(|| Analysis::of(base), || run_each(on_records));
+    let context = Context {
+        base,
+        analysis: &analysis,
+    };
+    found.append(&mut run_each(|check| on_analysis(check, &context)));
+    found.push(std::mem::take(&mut others));
+    (analysis, joined(found))
 }
 
 /// Every check that reads the analysis: what the records say alone does not change with it.
 pub fn run_on_analysis(base: &ClaimBase, analysis: &Analysis) -> Vec<Finding> {
     let context = Context { base, analysis };
-    run_each(|check| match check.stage {
-        Stage::Model(run) => Some(run(&context)),
+    joined(run_each(|check| on_analysis(check, &context)))
+}
+
+fn on_analysis(check: &Check, context: &Context) -> Option<Vec<Finding>> {
+    match check.stage {
+        Stage::Model(run) => Some(run(context)),
         _ => None,
-    })
+    }
 }
 
 /// The findings of every check `run` runs (it returns None for those it leaves), side by side.
-fn run_each(run: impl Fn(&Check) -> Option<Vec<Finding>> + Sync + Send) -> Vec<Finding> {
-    let by_check: Vec<Vec<Finding>> = REGISTRY.par_iter().filter_map(run).collect();
-    let mut findings = Vec::with_capacity(by_check.iter().map(Vec::len).sum());
-    for mut found in by_check {
-        findings.append(&mut found);
+fn run_each(run: impl Fn(&Check) -> Option<Vec<Finding>> + Sync + Send) -> Vec<Vec<Finding>> {
+    REGISTRY.par_iter().filter_map(run).collect()
+}
+
+/// The lists one after another, in one list sized once.
+fn joined(lists: Vec<Vec<Finding>>) -> Vec<Finding> {
+    let mut findings = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    for mut list in lists {
+        findings.append(&mut list);
     }
     findings
 }

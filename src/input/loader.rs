@@ -269,6 +269,13 @@ fn parse_records(
             );
             continue;
         };
+        // Sized once: the lists of a large file would otherwise be copied as they grow.
+        match name {
+            "speaker" => records.speakers.reserve(items.len()),
+            "source" => records.sources.reserve(items.len()),
+            "figure" => records.figures.reserve(items.len()),
+            _ => records.claims.reserve(items.len()),
+        }
         for item in items {
             let id = id_of(&item);
             let loaded = match name {
