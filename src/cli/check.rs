@@ -1,6 +1,6 @@
 //! `claimtrack check`: every finding, in the format CI wants, and the gate as the exit code.
 
-use super::output::{Exit, print};
+use super::output::{Exit, print, stream};
 use super::{Context, Error};
 use claimtrack::Gate;
 use claimtrack::render::{diagnostics, github, json, sarif, short};
@@ -80,14 +80,14 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
         }
         context.note(&note);
     }
-    let output = match args.format {
-        Format::Human => diagnostics::render(&view, &context.style),
-        Format::Json => json::render_check(&view, &context.style),
-        Format::Github => github::render(&view, &context.style),
-        Format::Short => short::render(&view, &context.style),
-        Format::Sarif => sarif::render(&view, &context.style),
-    };
-    print(&output)?;
+    let style = &context.style;
+    match args.format {
+        Format::Human => stream(|out| diagnostics::write(&view, style, out)),
+        Format::Json => print(&json::render_check(&view, style)),
+        Format::Github => print(&github::render(&view, style)),
+        Format::Short => print(&short::render(&view, style)),
+        Format::Sarif => print(&sarif::render(&view, style)),
+    }?;
     let failed = view.summary.failed > 0;
     // The process ends next: freeing a large claim base piece by piece only costs time.
     std::mem::forget(view);

@@ -7,24 +7,26 @@ use crate::finding::{Finding, Severity};
 use crate::input::files::{Files, Location};
 use crate::view::check::{CheckView, Summary};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
-use std::fmt::Write;
+use std::io;
 
 /// Every shown finding as a diagnostic, then the closing summary line.
 pub fn render(view: &CheckView, style: &Style) -> String {
+    super::collect(|out| write(view, style, out))
+}
+
+/// [`render`], written to `out` a diagnostic at a time rather than gathered first.
+pub fn write(view: &CheckView, style: &Style, out: &mut dyn io::Write) -> io::Result<()> {
     let renderer = if style.colour {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
-    let mut out = String::new();
     for finding in view.shown() {
         let finding = sanitized(finding);
         let report = [group(view.files, &finding)];
-        let _ = writeln!(out, "{}\n", renderer.render(&report));
+        writeln!(out, "{}\n", renderer.render(&report))?;
     }
-    out.push_str(&summary(&view.summary));
-    out.push('\n');
-    out
+    writeln!(out, "{}", summary(&view.summary))
 }
 
 /// The closing line: how many findings of each severity, and whether the gate failed.
