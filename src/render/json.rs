@@ -40,13 +40,100 @@ fn write_list<T: Serialize + Sync>(
         return writer.write_all(b"]");
     }
     super::write_sections(items, writer, |i, item| {
-        let separator = if i == 0 { "" } else { "," };
-        // A newline in the JSON text is always layout (one in a string is escaped): indenting
-        // after each moves the element two levels in.
-        let element = to_json(item).trim_end_matches('\n').replace('\n', "\n    ");
-        format!("{separator}\n    {element}")
+        let mut out = if i == 0 {
+            b"\n    ".to_vec()
+        } else {
+            b",\n    ".to_vec()
+        };
+        let layout = Indented {
+            depth: 2,
+            has_value: false,
+        };
+        // The views hold only strings, numbers and maps with string keys, which always serialise.
+        (item.serialize(&mut serde_json::Serializer::with_formatter(
+            &mut out, layout,
+        )))
+        .expect("views serialise to JSON");
+        String::from_utf8(out).expect("serde_json writes UTF-8")
     })?;
     writer.write_all(b"\n  ]")
+}
+
+/// `serde_json`'s pretty layout, two spaces a level, for a value that starts `depth` levels in: an
+/// element of one of the report's lists is laid out where it stands in the whole report.
+struct Indented {
+    depth: usize,
+    /// Whether the list or map being closed holds anything: `[]` and `{}` stay on one line.
+    has_value: bool,
+}
+
+impl Indented {
+    fn open<W: io::Write + ?Sized>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        writer.write_all(bracket)
+    }
+
+    fn close<W: io::Write + ?Sized>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
+        self.depth -= 1;
+        if self.has_value {
+            self.line(writer, true)?;
+        }
+        writer.write_all(bracket)
+    }
+
+    fn line<W: io::Write + ?Sized>(&self, writer: &mut W, first: bool) -> io::Result<()> {
+        writer.write_all(if first { b"\n" } else { b",\n" })?;
+        (0..self.depth).try_for_each(|_| writer.write_all(b"  "))
+    }
+}
+
+impl serde_json::ser::Formatter for Indented {
+    fn begin_array<W: io::Write + ?Sized>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.open(writer, b"[")
+    }
+
+    fn end_array<W: io::Write + ?Sized>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.close(writer, b"]")
+    }
+
+    fn begin_array_value<W: io::Write + ?Sized>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.line(w, first)
+    }
+
+    fn end_array_value<W: io::Write + ?Sized>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: io::Write + ?Sized>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.open(writer, b"{")
+    }
+
+    fn end_object<W: io::Write + ?Sized>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.close(writer, b"}")
+    }
+
+    fn begin_object_key<W: io::Write + ?Sized>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> io::Result<()> {
+        self.line(w, first)
+    }
+
+    fn begin_object_value<W: io::Write + ?Sized>(&mut self, writer: &mut W) -> io::Result<()> {
+        writer.write_all(b": ")
+    }
+
+    fn end_object_value<W: io::Write + ?Sized>(&mut self, _writer: &mut W) -> io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 #[derive(Serialize)]
