@@ -260,11 +260,11 @@ fn compare_figure(
 
 /// Why a claim no longer stands as its origin's value, if it does not.
 fn replaced(base: &ClaimBase, claim: &Claim) -> Option<String> {
-    if let Some(reason) = &claim.withdrawn {
+    if let Some(reason) = claim.withdrawn() {
         return Some(format!("withdrawn by its speaker: {reason}"));
     }
     let by: Vec<String> = claim
-        .superseded_by
+        .superseded_by()
         .iter()
         .map(|&c| format!("`{}`", base.claims[c].id))
         .collect();

@@ -239,7 +239,11 @@ impl OwnWords {
         let replaced_on = by_date
             .iter()
             .filter_map(|&(_, c)| {
-                let replaced = base.claims[c].superseded_by.iter().map(|&r| day(r)).min()?;
+                let replaced = base.claims[c]
+                    .superseded_by()
+                    .iter()
+                    .map(|&r| day(r))
+                    .min()?;
                 Some((c, replaced))
             })
             .collect();

@@ -15,7 +15,7 @@ pub fn supersessions(context: &Context) -> Vec<Finding> {
     };
     let mut findings = Vec::new();
     for (c, claim) in base.claims.iter().enumerate() {
-        for (&d, at) in claim.supersedes.iter().zip(&claim.supersedes_at) {
+        for (&d, at) in claim.supersedes().iter().zip(claim.supersedes_at()) {
             if d == c {
                 continue; // a loop of one, reported with the loops
             }
@@ -62,7 +62,11 @@ pub fn supersessions(context: &Context) -> Vec<Finding> {
 /// Claims that supersede each other in a loop.
 fn cycles(base: &ClaimBase) -> Vec<Finding> {
     // Most bases record no revision: the graph is not walked for them.
-    if base.claims.iter().all(|claim| claim.supersedes.is_empty()) {
+    if base
+        .claims
+        .iter()
+        .all(|claim| claim.supersedes().is_empty())
+    {
         return Vec::new();
     }
     let found = base.claim_loops(Relation::Supersedes);
@@ -75,7 +79,7 @@ fn cycles(base: &ClaimBase) -> Vec<Finding> {
                 [one] => format!("claim `{one}` supersedes itself"),
                 more => format!("claims supersede each other in a loop: {}", more.join(", ")),
             };
-            let at = first.supersedes_at.first().unwrap_or(&first.location);
+            let at = first.supersedes_at().first().unwrap_or(&first.location);
             Finding::new(Code::InvalidSupersession, at.clone(), message)
                 .label("supersedes a claim that supersedes it")
                 .help("a revision replaces earlier claims only: remove `supersedes` from the earliest claim of the loop")

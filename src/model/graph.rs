@@ -116,13 +116,13 @@ impl ClaimBase {
             );
             edges.extend(
                 claim
-                    .disputes
+                    .disputes()
                     .iter()
                     .map(|&d| (Node::Claim(d), Relation::Disputes)),
             );
             edges.extend(
                 claim
-                    .supersedes
+                    .supersedes()
                     .iter()
                     .map(|&d| (Node::Claim(d), Relation::Supersedes)),
             );

@@ -171,23 +171,72 @@ pub struct Claim {
     pub basis: Vec<Basis>,
     pub measure: ClaimMeasure,
     pub stance: Stance,
-    /// The claims a dispute rejects.
-    pub disputes: Vec<usize>,
-    /// The earlier claims this one replaces.
-    pub supersedes: Vec<usize>,
-    /// Where each of `supersedes` is named.
-    pub supersedes_at: Vec<Location>,
-    /// The later claims that replace this one, by id.
-    pub superseded_by: Vec<usize>,
-    /// Why the speaker retracted the claim.
-    pub withdrawn: Option<String>,
+    /// Disputes, revisions and withdrawal, when the claim has any (see the methods of the same
+    /// names).
+    revisions: Option<Box<Revisions>>,
     pub note: Option<String>,
     pub location: Location,
+}
+
+/// What few claims carry: the claims a dispute rejects, the revisions a claim makes or undergoes,
+/// its withdrawal. Boxed apart, since every claim of a base would pay for the fields.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct Revisions {
+    disputes: Vec<usize>,
+    supersedes: Vec<usize>,
+    supersedes_at: Vec<Location>,
+    superseded_by: Vec<usize>,
+    withdrawn: Option<String>,
+}
+
+impl Revisions {
+    /// The claim's own disputes, revisions and withdrawal, boxed; None when it has none. Which
+    /// claims replace it is added once every claim is resolved.
+    fn of(
+        disputes: Vec<usize>,
+        supersedes: Vec<usize>,
+        supersedes_at: Vec<Location>,
+        withdrawn: Option<String>,
+    ) -> Option<Box<Revisions>> {
+        let revisions = Revisions {
+            disputes,
+            supersedes,
+            supersedes_at,
+            superseded_by: Vec::new(),
+            withdrawn,
+        };
+        (revisions != Revisions::default()).then(|| Box::new(revisions))
+    }
 }
 
 impl Claim {
     pub fn file(&self) -> FileId {
         self.location.file
+    }
+
+    /// The claims a dispute rejects.
+    pub fn disputes(&self) -> &[usize] {
+        self.revisions.as_ref().map_or(&[], |r| &r.disputes)
+    }
+
+    /// The earlier claims this one replaces.
+    pub fn supersedes(&self) -> &[usize] {
+        self.revisions.as_ref().map_or(&[], |r| &r.supersedes)
+    }
+
+    /// Where each of [`Claim::supersedes`] is named.
+    pub fn supersedes_at(&self) -> &[Location] {
+        self.revisions.as_ref().map_or(&[], |r| &r.supersedes_at)
+    }
+
+    /// The later claims that replace this one.
+    pub fn superseded_by(&self) -> &[usize] {
+        self.revisions.as_ref().map_or(&[], |r| &r.superseded_by)
+    }
+
+    /// Why the speaker retracted the claim.
+    pub fn withdrawn(&self) -> Option<&str> {
+        self.revisions.as_ref()?.withdrawn.as_deref()
     }
 
     /// Who the statement is from: the parties it is attributed to, or else its speaker.
@@ -201,7 +250,7 @@ impl Claim {
 
     /// Whether the claim stands as its origin's value now: neither replaced nor withdrawn.
     pub fn is_current(&self) -> bool {
-        self.superseded_by.is_empty() && self.withdrawn.is_none()
+        self.superseded_by().is_empty() && self.withdrawn().is_none()
     }
 
     /// Whether the value is the speaker's own position: asserted, or given in a dispute, rather

@@ -4,7 +4,7 @@
 
 use super::ids::{Declaring, id_key};
 use super::references::{Declared, Target, help_unknown};
-use super::{Claim, ClaimBase, Figure, Node, Source, Speaker};
+use super::{Claim, ClaimBase, Figure, Node, Revisions, Source, Speaker};
 use crate::finding::Finding;
 use crate::input::config::Config;
 use crate::input::files::{FileId, Files, Location};
@@ -156,14 +156,16 @@ impl ClaimBase {
         let mut resolvers = vec![resolver];
         resolvers.extend(by_file);
         findings.extend(help_unknown(&declared.ids, resolvers));
-        for c in 0..claims.len() {
-            for d in claims[c].supersedes.clone() {
-                claims[d].superseded_by.push(c);
-            }
+        let revised: Vec<(usize, usize)> = (claims.iter().enumerate())
+            .flat_map(|(c, claim)| claim.supersedes().iter().map(move |&d| (d, c)))
+            .collect();
+        for (earlier, later) in revised {
+            let revisions = claims[earlier].revisions.get_or_insert_default();
+            revisions.superseded_by.push(later);
         }
-        for claim in &mut claims {
-            claim.superseded_by.sort_unstable();
-            claim.superseded_by.dedup();
+        for revisions in claims.iter_mut().filter_map(|c| c.revisions.as_mut()) {
+            revisions.superseded_by.sort_unstable();
+            revisions.superseded_by.dedup();
         }
 
         let mut base = ClaimBase {
@@ -260,11 +262,12 @@ impl<'d> Resolver<'d> {
             basis,
             measure: record.measure.map(|m| *m.get_ref()).unwrap_or_default(),
             stance,
-            disputes,
-            supersedes,
-            supersedes_at,
-            superseded_by: Vec::new(),
-            withdrawn: record.withdrawn.map(Spanned::into_inner),
+            revisions: Revisions::of(
+                disputes,
+                supersedes,
+                supersedes_at,
+                record.withdrawn.map(Spanned::into_inner),
+            ),
             note: record.note.map(Spanned::into_inner),
             location,
         }
