@@ -35,14 +35,47 @@ pub struct SourceFile {
     /// A file from outside the claim base (an archived text), shown by the path it was given.
     pub external: bool,
     pub text: String,
-    line_starts: Vec<usize>,
+    line_starts: LineStarts,
+}
+
+/// Where each line of a text starts, in bytes. Offsets fit 32 bits in files under 4 GiB, which
+/// all but the most unusual are, and then take half the memory.
+#[derive(Debug)]
+enum LineStarts {
+    Narrow(Vec<u32>),
+    Wide(Vec<usize>),
+}
+
+impl LineStarts {
+    fn of(text: &str) -> Self {
+        let starts = std::iter::once(0).chain(newline_offsets(text).map(|i| i + 1));
+        match u32::try_from(text.len()) {
+            Ok(_) => LineStarts::Narrow(starts.map(|start| start as u32).collect()),
+            Err(_) => LineStarts::Wide(starts.collect()),
+        }
+    }
+
+    /// The start of line `index` (from 0), if the text has that many lines.
+    fn get(&self, index: usize) -> Option<usize> {
+        match self {
+            LineStarts::Narrow(starts) => starts.get(index).map(|&start| start as usize),
+            LineStarts::Wide(starts) => starts.get(index).copied(),
+        }
+    }
+
+    /// The index of the line holding `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        let after = match self {
+            LineStarts::Narrow(starts) => starts.partition_point(|&start| start as usize <= offset),
+            LineStarts::Wide(starts) => starts.partition_point(|&start| start <= offset),
+        };
+        after - 1
+    }
 }
 
 impl SourceFile {
     pub fn new(path: String, text: String) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(newline_offsets(&text).map(|i| i + 1))
-            .collect();
+        let line_starts = LineStarts::of(&text);
         Self {
             path,
             external: false,
@@ -62,8 +95,8 @@ impl SourceFile {
     /// The line and column of a byte offset; offsets past the end or inside a character are clamped.
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let line_index = self.line_starts.partition_point(|&start| start <= offset) - 1;
-        let line_start = self.line_starts[line_index];
+        let line_index = self.line_starts.line_of(offset);
+        let line_start = self.line_starts.get(line_index).unwrap_or_default();
         let column = self.text[line_start..offset].chars().count() + 1;
         LineCol {
             line: line_index + 1,
@@ -74,11 +107,8 @@ impl SourceFile {
     /// The byte range of the line holding `offset`, without its line break.
     pub fn line_range(&self, offset: usize) -> Range<usize> {
         let line = self.line_col(offset).line;
-        let start = self.line_starts[line - 1];
-        let end = self
-            .line_starts
-            .get(line)
-            .map_or(self.text.len(), |&next| next - 1);
+        let start = self.line_starts.get(line - 1).unwrap_or_default();
+        let end = (self.line_starts.get(line)).map_or(self.text.len(), |next| next - 1);
         let end = if self.text[start..end].ends_with('\r') {
             end - 1
         } else {
@@ -199,6 +229,26 @@ mod tests {
         let file = SourceFile::new("a.toml".into(), "a = 1\r\nb = 2".into());
         assert_eq!(&file.text[file.line_range(8)], "b = 2");
         assert_eq!(&file.text[file.line_range(2)], "a = 1");
+    }
+
+    #[test]
+    fn wide_line_tables_read_as_narrow_ones() {
+        // Only texts of 4 GiB get a wide table: the same starts held wide must read the same.
+        let text = "a = 1\n\nquote = \"x\"\r\nb = 2\n";
+        let LineStarts::Narrow(starts) = LineStarts::of(text) else {
+            panic!("a short text gets a narrow table");
+        };
+        let wide = LineStarts::Wide(starts.iter().map(|&start| start as usize).collect());
+        let narrow = LineStarts::Narrow(starts);
+        for offset in 0..=text.len() {
+            assert_eq!(narrow.line_of(offset), wide.line_of(offset), "at {offset}");
+        }
+        for line in 0..6 {
+            assert_eq!(narrow.get(line), wide.get(line));
+        }
+        assert_eq!(narrow.line_of(7), 2);
+        assert_eq!(narrow.get(2), Some(7));
+        assert_eq!(narrow.get(5), None);
     }
 
     #[test]
