@@ -83,7 +83,15 @@ impl Indented {
     }
 
     fn line<W: io::Write + ?Sized>(&self, writer: &mut W, first: bool) -> io::Result<()> {
-        writer.write_all(if first { b"\n" } else { b",\n" })?;
+        // The separator, the line break and the indentation in one write, as one slice of LINE.
+        const LINE: &[u8; 66] =
+            b",\n                                                                ";
+        let start = if first { 1 } else { 0 };
+        let width = 2 * self.depth;
+        if width <= LINE.len() - 2 {
+            return writer.write_all(&LINE[start..2 + width]);
+        }
+        writer.write_all(&LINE[start..2])?;
         (0..self.depth).try_for_each(|_| writer.write_all(b"  "))
     }
 }
@@ -164,6 +172,30 @@ fn to_json(value: &impl Serialize) -> String {
 mod tests {
     use super::*;
     use crate::testing::{FIGURE, SOURCES, checked, claim};
+
+    #[test]
+    fn values_deep_in_are_laid_out_as_serde_json_lays_them_out() {
+        let value = serde_json::json!({"a": [1, {"b": [], "c": {}}, [[2]]], "d": "x\ny"});
+        let pretty = serde_json::to_string_pretty(&value).unwrap();
+        for depth in [0, 2, 31, 32, 33, 40] {
+            let mut out = Vec::new();
+            let layout = Indented {
+                depth,
+                has_value: false,
+            };
+            value
+                .serialize(&mut serde_json::Serializer::with_formatter(
+                    &mut out, layout,
+                ))
+                .unwrap();
+            let indented = pretty.replace('\n', &format!("\n{}", "  ".repeat(depth)));
+            assert_eq!(
+                String::from_utf8(out).unwrap(),
+                indented,
+                "at depth {depth}"
+            );
+        }
+    }
 
     #[test]
     fn the_report_is_written_as_serde_json_writes_it_whole() {
