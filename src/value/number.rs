@@ -77,21 +77,29 @@ impl serde::Serialize for Number {
 /// "30,000", "1,500,000"; fractions with up to two decimals ("33.33"), or four below one ("0.05").
 impl fmt::Display for Number {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let decimals = if self.0 < 1.0 { 4 } else { 2 };
-        let text = format!("{:.*}", decimals, self.0);
+        // Whole counts, nearly every number shown, are written from their integer: formatting an
+        // f64 to a precision takes its exact and slow path.
+        let text = match self.as_count() {
+            Some(n) => n.to_string(),
+            None => {
+                let decimals = if self.0 < 1.0 { 4 } else { 2 };
+                format!("{:.*}", decimals, self.0)
+            }
+        };
         let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
         let fraction = fraction.trim_end_matches('0');
-        for (i, digit) in whole.chars().enumerate() {
+        let mut shown = String::with_capacity(text.len() + whole.len() / 3);
+        for (i, digit) in whole.char_indices() {
             if i > 0 && (whole.len() - i).is_multiple_of(3) {
-                f.write_str(",")?;
+                shown.push(',');
             }
-            write!(f, "{digit}")?;
+            shown.push(digit);
         }
-        if fraction.is_empty() {
-            Ok(())
-        } else {
-            write!(f, ".{fraction}")
+        if !fraction.is_empty() {
+            shown.push('.');
+            shown.push_str(fraction);
         }
+        f.write_str(&shown)
     }
 }
 
@@ -203,6 +211,60 @@ fn gcd(mut a: u128, mut b: u128) -> u128 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// How numbers were shown before whole counts took their own path: every number formatted as
+    /// an f64 to two decimals (four below one), with trailing zeros dropped.
+    fn shown_as_f64(value: f64) -> String {
+        let decimals = if value < 1.0 { 4 } else { 2 };
+        let text = format!("{value:.decimals$}");
+        let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+        let fraction = fraction.trim_end_matches('0');
+        let mut shown = String::new();
+        for (i, digit) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                shown.push(',');
+            }
+            shown.push(digit);
+        }
+        if !fraction.is_empty() {
+            shown = format!("{shown}.{fraction}");
+        }
+        shown
+    }
+
+    #[test]
+    fn numbers_are_shown_with_separators_and_few_decimals() {
+        let shown = |value: f64| Number::new(value).unwrap().to_string();
+        assert_eq!(shown(30_000.0), "30,000");
+        assert_eq!(shown(1_500_000.0), "1,500,000");
+        assert_eq!(shown(999.0), "999");
+        assert_eq!(shown(0.0), "0");
+        assert_eq!(shown(100.0 / 3.0), "33.33");
+        assert_eq!(shown(0.05), "0.05");
+        assert_eq!(shown(1e20), "100,000,000,000,000,000,000");
+        for value in [
+            9_007_199_254_740_991.0,
+            9_007_199_254_740_992.0,
+            1234.5,
+            0.999_99,
+        ] {
+            assert_eq!(shown(value), shown_as_f64(value), "{value}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn whole_counts_are_shown_as_f64_formatting_shows_them(n in 0u64..Number::COUNT_LIMIT) {
+            let number = Number::count(n).unwrap();
+            prop_assert_eq!(number.to_string(), shown_as_f64(n as f64));
+        }
+
+        #[test]
+        fn any_number_is_shown_as_f64_formatting_shows_it(value in 0.0f64..1e18) {
+            prop_assert_eq!(Number::new(value).unwrap().to_string(), shown_as_f64(value));
+        }
+    }
 
     fn ratio(n: u128, d: u128) -> Ratio {
         Ratio::new(n, d).unwrap()
