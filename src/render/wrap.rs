@@ -23,6 +23,16 @@ pub fn widest_word(text: &str) -> usize {
 /// wider than `limit` is the one thing broken, at the limit. Empty text gives one empty line.
 pub fn wrap(text: &str, limit: usize) -> Vec<String> {
     let limit = limit.max(1);
+    // Most cells are one line already: single spaces between words, none at the ends, and no
+    // wider than the line.
+    let one_line = !text.is_empty()
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && width(text) <= limit;
+    if one_line {
+        return vec![text.to_string()];
+    }
     let mut lines = Vec::new();
     let mut line = String::new();
     // The width of `line`, kept as words are added rather than measured again.
@@ -92,6 +102,16 @@ mod tests {
         assert_eq!(wrap("a b c", 3), ["a b", "c"]);
         assert_eq!(wrap("", 10), [""]);
         assert_eq!(wrap("  spaced   out ", 20), ["spaced out"]);
+    }
+
+    #[test]
+    fn text_that_fits_is_one_line_whatever_its_spacing() {
+        assert_eq!(wrap("at least 5,000", 14), ["at least 5,000"]);
+        assert_eq!(wrap("at least 5,000", 13), ["at least", "5,000"]);
+        assert_eq!(wrap(" at least ", 14), ["at least"]);
+        assert_eq!(wrap("at  least", 14), ["at least"]);
+        assert_eq!(wrap("数字", 4), ["数字"]);
+        assert_eq!(wrap("数字", 3), ["数", "字"]);
     }
 
     #[test]
