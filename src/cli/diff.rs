@@ -47,11 +47,10 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
         || claimtrack::view::build(&old, None),
         || claimtrack::view::build(&new, None),
     );
-    // The claim bases are done with: their memory goes to the comparison rather than to new pages.
-    rayon::join(|| drop(old), || drop(new));
     let diff = claimtrack::view::diff::diff(&old_view, &new_view);
-    // Freeing the views would only delay the exit.
+    // Freeing the views and the claim bases they show would only delay the exit.
     std::mem::forget((old_view, new_view));
+    std::mem::forget((old, new));
     let output = match args.format {
         Format::Text => render::text(&diff, &context.style),
         Format::Markdown => render::markdown(&diff, &context.style),

@@ -68,7 +68,7 @@ fn nodes(report: &Report, out: &mut String) {
     let groups: BTreeSet<&str> = report
         .claims
         .iter()
-        .flat_map(|c| c.origin.iter().map(String::as_str))
+        .flat_map(|c| c.origin.iter().copied())
         .collect();
     for group in groups {
         let _ = writeln!(
@@ -84,7 +84,7 @@ fn nodes(report: &Report, out: &mut String) {
         .iter()
         .flat_map(|c| &c.basis)
         .filter(|b| kinds.kind(b) == Basis::FirstHand)
-        .map(String::as_str)
+        .copied()
         .collect();
     for basis in first_hand {
         let _ = writeln!(
@@ -99,12 +99,8 @@ fn nodes(report: &Report, out: &mut String) {
 /// A claim: its value (or "statement") over its id, the statement or quote as tooltip, and red
 /// or orange when a conflict or divergence finding names it.
 fn claim_node(claim: &ClaimView, out: &mut String) {
-    let value = claim.value.as_deref().unwrap_or("statement");
-    let tooltip = claim
-        .statement
-        .as_deref()
-        .or(claim.quote.as_deref())
-        .unwrap_or(&claim.id);
+    let value = claim.value.unwrap_or("statement");
+    let tooltip = claim.statement.or(claim.quote).unwrap_or(claim.id);
     let colour = if claim.flags.contains(&Code::FigureConflict) {
         ", color=red, penwidth=2"
     } else if claim.flags.contains(&Code::FigureDivergence) {
@@ -115,8 +111,8 @@ fn claim_node(claim: &ClaimView, out: &mut String) {
     let _ = writeln!(
         out,
         "  {} [label={}, tooltip={}{colour}];",
-        node("claim", &claim.id),
-        label(&[value, &claim.id]),
+        node("claim", claim.id),
+        label(&[value, claim.id]),
         quoted(tooltip)
     );
 }
@@ -127,7 +123,7 @@ fn edges(report: &Report, out: &mut String) {
         let _ = writeln!(out, "  {from} -> {to} [{attributes}];");
     };
     for claim in &report.claims {
-        let from = || node("claim", &claim.id);
+        let from = || node("claim", claim.id);
         if let Some(speaker) = &claim.speaker {
             edge(from(), node("speaker", speaker), "label=\"said by\"");
         }

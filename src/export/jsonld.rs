@@ -181,26 +181,22 @@ fn figure(f: &FigureView) -> Node {
 /// appears and its first known appearance; a repetition elsewhere is a claim record of its own,
 /// linked through `isBasedOn`.
 fn claim(c: &ClaimView, figures: &HashMap<&str, &FigureView>, bases: &BasisKinds) -> Node {
-    let label = c
-        .figure
-        .as_deref()
-        .and_then(|f| figures.get(f))
-        .map(|f| &f.label);
+    let label = c.figure.and_then(|f| figures.get(f)).map(|f| &f.label);
     let name = match (label, &c.value) {
         (Some(label), Some(value)) => Some(format!("{label}: {value}")),
         _ => None,
     };
-    let source = c.source.as_deref();
+    let source = c.source;
     Node {
-        id: iri("claim", &c.id),
+        id: iri("claim", c.id),
         kind: "Claim",
-        identifier: c.id.clone(),
+        identifier: c.id.to_string(),
         // What the claim says: its statement, else its value on its figure, else its quote.
         text: c
             .statement
-            .clone()
+            .map(str::to_string)
             .or_else(|| name.clone())
-            .or_else(|| c.quote.clone())
+            .or_else(|| c.quote.map(str::to_string))
             .or_else(|| label.cloned()),
         name,
         author: c.speaker.iter().map(|s| reference("speaker", s)).collect(),
@@ -208,7 +204,7 @@ fn claim(c: &ClaimView, figures: &HashMap<&str, &FigureView>, bases: &BasisKinds
         first_appearance: source.map(|s| reference("source", s)),
         date_published: c.source_published.map(|d| d.to_string()),
         temporal_coverage: c.as_of.map(|d| d.to_string()),
-        about: c.figure.as_deref().map(|f| reference("figure", f)),
+        about: c.figure.map(|f| reference("figure", f)),
         mentions: c
             .according_to
             .iter()
@@ -224,12 +220,12 @@ fn claim(c: &ClaimView, figures: &HashMap<&str, &FigureView>, bases: &BasisKinds
                 Basis::FirstHand => None,
             })
             .collect(),
-        citation: c.quote.clone().map(|text| Quotation {
+        citation: c.quote.map(|text| Quotation {
             kind: "Quotation",
-            text,
+            text: text.to_string(),
             is_part_of: source.map(|s| reference("source", s)),
         }),
-        description: c.note.clone(),
+        description: c.note.map(str::to_string),
         ..Node::default()
     }
 }

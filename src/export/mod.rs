@@ -71,12 +71,15 @@ pub fn check_ids(report: &Report) -> Result<(), ExportError> {
     let ids = report
         .figures
         .iter()
-        .map(|f| &f.id)
-        .chain(report.claims.iter().map(|c| &c.id))
-        .chain(report.sources.iter().map(|s| &s.id))
-        .chain(report.speakers.iter().map(|s| &s.id));
+        .map(|f| f.id.as_str())
+        .chain(report.claims.iter().map(|c| c.id))
+        .chain(report.sources.iter().map(|s| s.id.as_str()))
+        .chain(report.speakers.iter().map(|s| s.id.as_str()));
     let mut seen = HashSet::default();
-    let mut shared: Vec<String> = ids.filter(|id| !seen.insert(*id)).cloned().collect();
+    let mut shared: Vec<String> = ids
+        .filter(|id| !seen.insert(*id))
+        .map(str::to_string)
+        .collect();
     shared.sort_unstable();
     shared.dedup();
     if shared.is_empty() {
@@ -182,7 +185,7 @@ impl<'a> BasisKinds<'a> {
     fn of(report: &'a Report) -> BasisKinds<'a> {
         BasisKinds {
             sources: report.sources.iter().map(|s| s.id.as_str()).collect(),
-            claims: report.claims.iter().map(|c| c.id.as_str()).collect(),
+            claims: report.claims.iter().map(|c| c.id).collect(),
         }
     }
 

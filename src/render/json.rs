@@ -211,12 +211,14 @@ mod tests {
             ),
         ]
         .concat();
-        let report = crate::view::build(&checked(SOURCES, &claims), None);
+        let base = checked(SOURCES, &claims);
+        let report = crate::view::build(&base, None);
         assert!(!report.findings.is_empty() && !report.sources.is_empty());
         let whole = serde_json::to_string_pretty(&report).unwrap() + "\n";
         assert_eq!(render(&report, &Style::default()), whole);
 
-        let empty = crate::view::build(&checked(SOURCES, ""), None);
+        let nothing = checked(SOURCES, "");
+        let empty = crate::view::build(&nothing, None);
         assert!(empty.claims.is_empty());
         let whole = serde_json::to_string_pretty(&empty).unwrap() + "\n";
         assert_eq!(render(&empty, &Style::default()), whole);

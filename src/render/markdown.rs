@@ -69,7 +69,7 @@ fn findings<'a>(out: &mut String, findings: impl Iterator<Item = &'a FindingView
     out.push('\n');
 }
 
-fn table<'a>(out: &mut String, rows: impl Iterator<Item = &'a ClaimView>) {
+fn table<'a>(out: &mut String, rows: impl Iterator<Item = &'a ClaimView<'a>>) {
     let _ = writeln!(out, "| {} |", HEADER.join(" | "));
     let _ = writeln!(out, "|{}", "---|".repeat(HEADER.len()));
     for claim in rows {

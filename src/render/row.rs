@@ -20,18 +20,18 @@ pub const HEADER: [&str; 9] = [
 pub fn cells(claim: &ClaimView) -> [String; 9] {
     let source = match (&claim.source, claim.source_published) {
         (Some(source), Some(date)) => format!("{source} ({date})"),
-        (Some(source), None) => source.clone(),
+        (Some(source), None) => source.to_string(),
         (None, _) => String::new(),
     };
     [
-        claim.id.clone(),
+        claim.id.to_string(),
         claim
             .value
-            .clone()
-            .or_else(|| claim.statement.clone())
-            .unwrap_or_default(),
+            .or(claim.statement)
+            .unwrap_or_default()
+            .to_string(),
         claim.reading_text.clone(),
-        claim.speaker.clone().unwrap_or_default(),
+        claim.speaker.unwrap_or_default().to_string(),
         source,
         claim.as_of.map(|d| d.to_string()).unwrap_or_default(),
         attribution(claim),
@@ -53,7 +53,7 @@ fn provenance(claim: &ClaimView) -> String {
         .chain
         .iter()
         .filter(|link| link.to_kind == "claim")
-        .map(|link| link.to.as_str())
+        .map(|link| link.to)
         .collect();
     if via.is_empty() {
         origins

@@ -27,10 +27,7 @@ pub fn write(report: &Report, writer: &mut dyn io::Write) -> io::Result<()> {
     findings.values_mut().for_each(|lines| lines.sort());
     let mut claims_of: HashMap<Option<&str>, Vec<&ClaimView>> = HashMap::default();
     for claim in &report.claims {
-        claims_of
-            .entry(claim.figure.as_deref())
-            .or_default()
-            .push(claim);
+        claims_of.entry(claim.figure).or_default().push(claim);
     }
     for figure in &report.figures {
         let _ = writeln!(out, "figure {}", one_line(&figure.id));
@@ -39,7 +36,7 @@ pub fn write(report: &Report, writer: &mut dyn io::Write) -> io::Result<()> {
             .remove(&Some(figure.id.as_str()))
             .unwrap_or_default()
         {
-            let _ = writeln!(out, "  claim {}", one_line(&claim.id));
+            let _ = writeln!(out, "  claim {}", one_line(claim.id));
             write_facts(&mut out, 2, facts::claim(claim));
         }
         for line in findings
@@ -55,7 +52,7 @@ pub fn write(report: &Report, writer: &mut dyn io::Write) -> io::Result<()> {
     if let Some(statements) = claims_of.remove(&None) {
         out.push_str("statements\n");
         for claim in statements {
-            let _ = writeln!(out, "  claim {}", one_line(&claim.id));
+            let _ = writeln!(out, "  claim {}", one_line(claim.id));
             write_facts(&mut out, 2, facts::claim(claim));
         }
         out.push('\n');

@@ -21,7 +21,7 @@ use rayon::prelude::*;
 use std::collections::BTreeSet;
 
 /// The report on every figure, or on the one `figure` names (which must exist).
-pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
+pub fn build<'a>(checked: &'a Checked, figure: Option<&str>) -> Report<'a> {
     let Checked {
         base,
         analysis,
@@ -52,12 +52,10 @@ pub fn build(checked: &Checked, figure: Option<&str>) -> Report {
     let claims = claim_indices
         .par_iter()
         .map(|&c| {
-            let mut view = claim_view(
-                base,
-                &base.claims[c],
-                group_names(&origins.claim_groups[c]),
-                &flags,
-            );
+            let origin = (origins.claim_groups[c].iter())
+                .map(|&g| origins.group_name(base, g))
+                .collect();
+            let mut view = claim_view(base, &base.claims[c], origin, &flags);
             view.chain = chain(base, origins, c);
             view.disputed_by = disputed_by(base, c);
             view
@@ -335,8 +333,8 @@ fn flags_by_claim(findings: &[Finding]) -> HashMap<&str, BTreeSet<Code>> {
     flags
 }
 
-pub(super) fn sorted(items: impl Iterator<Item = String>) -> Vec<String> {
-    let mut items: Vec<String> = items.collect();
+pub(super) fn sorted<T: Ord>(items: impl Iterator<Item = T>) -> Vec<T> {
+    let mut items: Vec<T> = items.collect();
     items.sort_unstable();
     items
 }

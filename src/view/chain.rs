@@ -7,6 +7,7 @@ use super::report::LinkView;
 use crate::analysis::origins::Origins;
 use crate::model::{Basis, ClaimBase};
 use foldhash::HashSet;
+use std::borrow::Cow;
 
 /// How many links a chain shows; a longer one ends with a link saying how many were left out.
 const SHOWN_LINKS: usize = 20;
@@ -14,7 +15,7 @@ const SHOWN_LINKS: usize = 20;
 /// would cost a chain of n claims n² in all, each of its claims walking the rest of it.
 const COUNTED_LINKS: usize = 200;
 
-pub fn chain(base: &ClaimBase, origins: &Origins, start: usize) -> Vec<LinkView> {
+pub fn chain<'a>(base: &'a ClaimBase, origins: &Origins, start: usize) -> Vec<LinkView<'a>> {
     let mut links = Vec::new();
     let mut seen = HashSet::from_iter([start]);
     let mut stack = vec![start];
@@ -24,12 +25,15 @@ pub fn chain(base: &ClaimBase, origins: &Origins, start: usize) -> Vec<LinkView>
             break;
         }
         let claim = &base.claims[c];
-        let mut push = |links: &mut Vec<LinkView>, via: &str, to: &str, to_kind: &'static str| {
+        let mut push = |links: &mut Vec<LinkView<'a>>,
+                        via: Cow<'a, str>,
+                        to: &'a str,
+                        to_kind: &'static str| {
             if links.len() < SHOWN_LINKS {
                 links.push(LinkView {
-                    from: claim.id.clone(),
-                    via: via.to_string(),
-                    to: to.to_string(),
+                    from: &claim.id,
+                    via,
+                    to,
                     to_kind,
                 });
             } else {
@@ -39,18 +43,18 @@ pub fn chain(base: &ClaimBase, origins: &Origins, start: usize) -> Vec<LinkView>
         for basis in claim.basis.iter().rev() {
             match *basis {
                 Basis::Claim(d) => {
-                    push(&mut links, "basis", &base.claims[d].id, "claim");
+                    push(&mut links, "basis".into(), &base.claims[d].id, "claim");
                     if seen.insert(d) {
                         stack.push(d);
                     }
                 }
                 Basis::Source(s) => {
                     let source = &base.sources[s];
-                    push(&mut links, "basis", &source.id, "source");
+                    push(&mut links, "basis".into(), &source.id, "source");
                     for &author in &source.authors {
                         push(
                             &mut links,
-                            "written by",
+                            "written by".into(),
                             &base.speakers[author].id,
                             "speaker",
                         );
@@ -58,7 +62,7 @@ pub fn chain(base: &ClaimBase, origins: &Origins, start: usize) -> Vec<LinkView>
                     if let (Some(publisher), true) = (source.publisher, source.authors.is_empty()) {
                         push(
                             &mut links,
-                            "published by",
+                            "published by".into(),
                             &base.speakers[publisher].id,
                             "speaker",
                         );
@@ -66,7 +70,12 @@ pub fn chain(base: &ClaimBase, origins: &Origins, start: usize) -> Vec<LinkView>
                 }
                 Basis::FirstHand(kind) => {
                     for party in claim.voices() {
-                        push(&mut links, kind.name(), &base.speakers[party].id, "speaker");
+                        push(
+                            &mut links,
+                            kind.name().into(),
+                            &base.speakers[party].id,
+                            "speaker",
+                        );
                     }
                 }
             }
@@ -78,14 +87,14 @@ pub fn chain(base: &ClaimBase, origins: &Origins, start: usize) -> Vec<LinkView>
             match origins.followed[c].get(k).copied().flatten() {
                 Some(d) => {
                     let via = format!("according to {}", base.speakers[party].id);
-                    push(&mut links, &via, &base.claims[d].id, "claim");
+                    push(&mut links, via.into(), &base.claims[d].id, "claim");
                     if seen.insert(d) {
                         stack.push(d);
                     }
                 }
                 None => push(
                     &mut links,
-                    "according to",
+                    "according to".into(),
                     &base.speakers[party].id,
                     "speaker",
                 ),
@@ -94,7 +103,7 @@ pub fn chain(base: &ClaimBase, origins: &Origins, start: usize) -> Vec<LinkView>
         if let (true, Some(speaker)) = (claim.according_to.is_empty(), claim.speaker) {
             push(
                 &mut links,
-                "stated by",
+                "stated by".into(),
                 &base.speakers[speaker].id,
                 "speaker",
             );
@@ -107,9 +116,9 @@ pub fn chain(base: &ClaimBase, origins: &Origins, start: usize) -> Vec<LinkView>
             format!("{left_out} more links")
         };
         links.push(LinkView {
-            from: String::new(),
-            via: how_many,
-            to: String::new(),
+            from: "",
+            via: how_many.into(),
+            to: "",
             to_kind: "",
         });
     }
@@ -137,7 +146,7 @@ mod tests {
         let start = claim_index(&checked, from);
         let links = chain(&checked.base, &checked.analysis.origins, start);
         assert_eq!(links.len(), SHOWN_LINKS + 1, "{links:?}");
-        links.last().unwrap().via.clone()
+        links.last().unwrap().via.to_string()
     }
 
     #[test]

@@ -10,12 +10,12 @@ use crate::value::Reading;
 use foldhash::HashMap;
 use std::collections::BTreeSet;
 
-pub(super) fn claim_view(
-    base: &ClaimBase,
-    claim: &Claim,
-    origin: Vec<String>,
+pub(super) fn claim_view<'a>(
+    base: &'a ClaimBase,
+    claim: &'a Claim,
+    origin: Vec<&'a str>,
     flags: &HashMap<&str, BTreeSet<Code>>,
-) -> ClaimView {
+) -> ClaimView<'a> {
     let is_label = claim
         .figure
         .is_some_and(|f| base.figures[f].values == ValueKind::Label);
@@ -28,23 +28,23 @@ pub(super) fn claim_view(
     };
     let at = base.files.line_col(&claim.location);
     ClaimView {
-        id: claim.id.clone(),
-        figure: claim.figure.map(|f| base.figures[f].id.clone()),
-        value: claim.value.as_ref().map(|v| v.written.clone()),
+        id: &claim.id,
+        figure: claim.figure.map(|f| base.figures[f].id.as_str()),
+        value: claim.value.as_ref().map(|v| v.written.as_str()),
         reading: reading_view(reading),
         reading_text,
-        statement: claim.statement.clone(),
-        speaker: claim.speaker.map(|s| base.speakers[s].id.clone()),
-        source: claim.source.map(|s| base.sources[s].id.clone()),
+        statement: claim.statement.as_deref(),
+        speaker: claim.speaker.map(|s| base.speakers[s].id.as_str()),
+        source: claim.source.map(|s| base.sources[s].id.as_str()),
         source_published: claim.source.and_then(|s| base.sources[s].published),
-        quote: claim.quote.as_ref().map(|q| q.get_ref().clone()),
-        locator: claim.locator.clone(),
+        quote: claim.quote.as_ref().map(|q| q.get_ref().as_str()),
+        locator: claim.locator.as_deref(),
         as_of: claim.as_of,
         according_to: speaker_ids(base, &claim.according_to),
         basis: claim
             .basis
             .iter()
-            .map(|&basis| base.basis_name(basis).to_string())
+            .map(|&basis| base.basis_name(basis))
             .collect(),
         measure: claim.measure,
         stance: claim.stance,
@@ -52,11 +52,11 @@ pub(super) fn claim_view(
         disputed_by: Vec::new(),
         supersedes: claim_ids(base, claim.supersedes()),
         superseded_by: claim_ids(base, claim.superseded_by()),
-        withdrawn: claim.withdrawn().map(str::to_string),
+        withdrawn: claim.withdrawn(),
         current: claim.is_current(),
         origin,
         chain: Vec::new(),
-        note: claim.note.clone(),
+        note: claim.note.as_deref(),
         flags: flags
             .get(claim.id.as_str())
             .map(|codes| codes.iter().copied().collect())
@@ -68,20 +68,20 @@ pub(super) fn claim_view(
 }
 
 /// The ids of the claims that dispute claim `c`, sorted: found on the graph's `disputes` edges.
-pub(super) fn disputed_by(base: &ClaimBase, c: usize) -> Vec<String> {
-    sorted(base.disputed_by(c).map(|d| base.claims[d].id.clone()))
+pub(super) fn disputed_by(base: &ClaimBase, c: usize) -> Vec<&str> {
+    sorted(base.disputed_by(c).map(|d| base.claims[d].id.as_str()))
 }
 
-fn speaker_ids(base: &ClaimBase, speakers: &[usize]) -> Vec<String> {
+fn speaker_ids<'a>(base: &'a ClaimBase, speakers: &[usize]) -> Vec<&'a str> {
     speakers
         .iter()
-        .map(|&s| base.speakers[s].id.clone())
+        .map(|&s| base.speakers[s].id.as_str())
         .collect()
 }
 
 /// Claim ids, sorted.
-fn claim_ids(base: &ClaimBase, claims: &[usize]) -> Vec<String> {
-    sorted(claims.iter().map(|&c| base.claims[c].id.clone()))
+fn claim_ids<'a>(base: &'a ClaimBase, claims: &[usize]) -> Vec<&'a str> {
+    sorted(claims.iter().map(|&c| base.claims[c].id.as_str()))
 }
 
 pub fn reading_view(reading: Option<&Reading>) -> ReadingView {

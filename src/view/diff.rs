@@ -88,7 +88,7 @@ impl Diff {
 pub fn diff(old: &Report, new: &Report) -> Diff {
     // The claims and the findings are the bulk of a base, and independent: one core each.
     let (claims, (findings, figures)) = rayon::join(
-        || compare_records(&old.claims, &new.claims, |c| &c.id, facts::claim),
+        || compare_records(&old.claims, &new.claims, |c| c.id, facts::claim),
         || {
             (
                 compare_findings(old, new),
@@ -116,7 +116,7 @@ pub fn diff(old: &Report, new: &Report) -> Diff {
 fn compare_records<T>(
     old: &[T],
     new: &[T],
-    id: impl Fn(&T) -> &String,
+    id: impl Fn(&T) -> &str,
     facts_of: impl Fn(&T) -> Facts,
 ) -> Vec<RecordChange> {
     let (mut old, mut new) = (old.iter().peekable(), new.iter().peekable());
@@ -132,13 +132,13 @@ fn compare_records<T>(
             Ordering::Less => {
                 let record = old.next().expect("peeked");
                 changes.push(RecordChange::Removed {
-                    id: id(record).clone(),
+                    id: id(record).to_string(),
                 });
             }
             Ordering::Greater => {
                 let record = new.next().expect("peeked");
                 changes.push(RecordChange::Added {
-                    id: id(record).clone(),
+                    id: id(record).to_string(),
                 });
             }
             Ordering::Equal => {
@@ -146,7 +146,7 @@ fn compare_records<T>(
                 let fields = compare_facts(&facts_of(before), &facts_of(after));
                 if !fields.is_empty() {
                     changes.push(RecordChange::Changed {
-                        id: id(before).clone(),
+                        id: id(before).to_string(),
                         fields,
                     });
                 }
@@ -291,25 +291,21 @@ mod tests {
     use crate::testing::{FIGURE, SOURCES, checked, claim};
     use crate::view::build;
 
-    fn report(claims: &[String]) -> Report {
-        build(
-            &checked(
-                SOURCES,
-                &[FIGURE.to_string()]
-                    .iter()
-                    .chain(claims)
-                    .cloned()
-                    .collect::<String>(),
-            ),
-            None,
-        )
+    /// What changed between a base of the figure and the `old` claims and one with the `new`.
+    fn diff_between(old: &[String], new: &[String]) -> Diff {
+        let base = |claims: &[String]| {
+            let records: String = [FIGURE.to_string()].iter().chain(claims).cloned().collect();
+            checked(SOURCES, &records)
+        };
+        diff(&build(&base(old), None), &build(&base(new), None))
     }
 
     #[test]
     fn a_moved_value_is_a_field_change_with_both_readings() {
-        let old = report(&[claim("c", "at least 5,000", "watchdog", "")]);
-        let new = report(&[claim("c", "about 6,000", "watchdog", "")]);
-        let diff = diff(&old, &new);
+        let diff = diff_between(
+            &[claim("c", "at least 5,000", "watchdog", "")],
+            &[claim("c", "about 6,000", "watchdog", "")],
+        );
         let [RecordChange::Changed { id, fields }] = diff.claims.as_slice() else {
             panic!("one changed claim expected: {:?}", diff.claims);
         };
@@ -331,9 +327,10 @@ mod tests {
 
     #[test]
     fn a_measure_returned_to_its_default_changes_to_the_default() {
-        let old = report(&[claim("c", "5,000", "watchdog", "measure = \"documented\"")]);
-        let new = report(&[claim("c", "5,000", "watchdog", "")]);
-        let diff = diff(&old, &new);
+        let diff = diff_between(
+            &[claim("c", "5,000", "watchdog", "measure = \"documented\"")],
+            &[claim("c", "5,000", "watchdog", "")],
+        );
         let [RecordChange::Changed { fields, .. }] = diff.claims.as_slice() else {
             panic!("one changed claim expected: {:?}", diff.claims);
         };
@@ -354,9 +351,9 @@ mod tests {
     #[test]
     fn identical_reports_have_an_empty_diff_and_a_new_claim_is_added() {
         let claims = [claim("c", "5", "outlet", "")];
-        assert!(diff(&report(&claims), &report(&claims)).is_empty());
+        assert!(diff_between(&claims, &claims).is_empty());
         let more = [claims[0].clone(), claim("d", "6", "outlet", "")];
-        let diff = diff(&report(&claims), &report(&more));
+        let diff = diff_between(&claims, &more);
         assert_eq!(diff.claims, [RecordChange::Added { id: "d".into() }]);
     }
 }

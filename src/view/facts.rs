@@ -70,9 +70,10 @@ impl Builder {
         self
     }
 
-    fn list(mut self, field: &'static str, items: &[String]) -> Self {
+    fn list(mut self, field: &'static str, items: &[impl AsRef<str>]) -> Self {
         if !items.is_empty() {
-            self.0.push((field, FactValue::List(items.to_vec())));
+            let items = items.iter().map(|item| item.as_ref().to_string()).collect();
+            self.0.push((field, FactValue::List(items)));
         }
         self
     }
@@ -115,12 +116,12 @@ pub fn figure(figure: &FigureView) -> Facts {
 }
 
 pub fn claim(claim: &ClaimView) -> Facts {
-    let mut facts = Builder::default().text("figure", claim.figure.as_deref()).0;
+    let mut facts = Builder::default().text("figure", claim.figure).0;
     if let Some(written) = &claim.value {
         facts.push((
             "value",
             FactValue::Value(ValueFact {
-                written: written.clone(),
+                written: written.to_string(),
                 reading: claim.reading.clone(),
                 reading_text: claim.reading_text.clone(),
             }),
@@ -128,11 +129,11 @@ pub fn claim(claim: &ClaimView) -> Facts {
     }
     let as_of = claim.as_of.map(|d| d.to_string());
     Builder(facts)
-        .text("statement", claim.statement.as_deref())
-        .text("speaker", claim.speaker.as_deref())
-        .text("source", claim.source.as_deref())
-        .text("quote", claim.quote.as_deref())
-        .text("locator", claim.locator.as_deref())
+        .text("statement", claim.statement)
+        .text("speaker", claim.speaker)
+        .text("source", claim.source)
+        .text("quote", claim.quote)
+        .text("locator", claim.locator)
         .text("as_of", as_of.as_deref())
         .list("according_to", &claim.according_to)
         .list("basis", &claim.basis)
@@ -142,9 +143,9 @@ pub fn claim(claim: &ClaimView) -> Facts {
         .list("disputed_by", &claim.disputed_by)
         .list("supersedes", &claim.supersedes)
         .list("superseded_by", &claim.superseded_by)
-        .text("withdrawn", claim.withdrawn.as_deref())
+        .text("withdrawn", claim.withdrawn)
         .list("origin", &claim.origin)
-        .text("note", claim.note.as_deref())
+        .text("note", claim.note)
         .0
 }
 

@@ -3,7 +3,7 @@
 use super::report::{FigureView, Report};
 use foldhash::{HashMap, HashSet};
 
-impl Report {
+impl Report<'_> {
     /// Figures with the most claims first, then by id: what a fact-checker opens a report for.
     /// Each whole is followed by its parts (busiest first too), so parts read under their whole.
     pub fn figures_busiest_first(&self) -> Vec<&FigureView> {

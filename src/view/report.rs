@@ -9,9 +9,11 @@ use crate::input::records::{ClaimMeasure, SourceKind, SpeakerKind, Stance, Value
 use crate::model::date::PartialDate;
 use crate::value::{Number, Rule};
 use serde::Serialize;
+use std::borrow::Cow;
 
+/// Claims are shown with the text of the claim base they come from, borrowed rather than copied.
 #[derive(Debug, Serialize)]
-pub struct Report {
+pub struct Report<'a> {
     /// In id order.
     pub figures: Vec<FigureView>,
     /// In id order.
@@ -20,7 +22,7 @@ pub struct Report {
     pub speakers: Vec<SpeakerView>,
     /// In id order: claims on the figures in scope, and statements (claims without a figure) when
     /// no figure is singled out.
-    pub claims: Vec<ClaimView>,
+    pub claims: Vec<ClaimView<'a>>,
     /// By figure (in id order; findings about no figure last), then weight (data errors,
     /// conflicts, divergences, attributions, the rest), then place. A figure's unsupported
     /// assertions are one finding listing their claims.
@@ -222,50 +224,50 @@ impl AffiliationView {
 }
 
 #[derive(Debug, Serialize)]
-pub struct ClaimView {
-    pub id: String,
-    pub figure: Option<String>,
+pub struct ClaimView<'a> {
+    pub id: &'a str,
+    pub figure: Option<&'a str>,
     /// As written.
-    pub value: Option<String>,
+    pub value: Option<&'a str>,
     #[serde(flatten)]
     pub reading: ReadingView,
     /// How the value reads, in words: `[5,000, ∞) at-least`, `label`, `unreadable`; empty for a
     /// statement.
     #[serde(skip)]
     pub reading_text: String,
-    pub statement: Option<String>,
-    pub speaker: Option<String>,
-    pub source: Option<String>,
+    pub statement: Option<&'a str>,
+    pub speaker: Option<&'a str>,
+    pub source: Option<&'a str>,
     /// The source's publication date, for showing next to the source.
     #[serde(skip)]
     pub source_published: Option<PartialDate>,
-    pub quote: Option<String>,
-    pub locator: Option<String>,
+    pub quote: Option<&'a str>,
+    pub locator: Option<&'a str>,
     /// The claim's own `as_of`, or its source's date.
     pub as_of: Option<PartialDate>,
     /// Speaker ids the statement is attributed to.
-    pub according_to: Vec<String>,
+    pub according_to: Vec<&'a str>,
     /// Source and claim ids, and first-hand bases.
-    pub basis: Vec<String>,
+    pub basis: Vec<&'a str>,
     pub measure: ClaimMeasure,
     pub stance: Stance,
     /// Claim ids a dispute rejects.
-    pub disputes: Vec<String>,
+    pub disputes: Vec<&'a str>,
     /// Ids of the claims that dispute this one.
-    pub disputed_by: Vec<String>,
+    pub disputed_by: Vec<&'a str>,
     /// Ids of the earlier claims this one replaces.
-    pub supersedes: Vec<String>,
+    pub supersedes: Vec<&'a str>,
     /// Ids of the later claims that replace this one.
-    pub superseded_by: Vec<String>,
+    pub superseded_by: Vec<&'a str>,
     /// Why the speaker retracted the claim.
-    pub withdrawn: Option<String>,
+    pub withdrawn: Option<&'a str>,
     /// Neither superseded nor withdrawn: the claim stands as its origin's value.
     pub current: bool,
     /// Origin group names.
-    pub origin: Vec<String>,
+    pub origin: Vec<&'a str>,
     /// How the origin was found, link by link.
-    pub chain: Vec<LinkView>,
-    pub note: Option<String>,
+    pub chain: Vec<LinkView<'a>>,
+    pub note: Option<&'a str>,
     /// The codes of the findings that name the claim, sorted.
     pub flags: Vec<Code>,
     pub file: String,
@@ -276,10 +278,10 @@ pub struct ClaimView {
 /// One link of a claim's chain: `from` (a claim id) leads `via` a relation (`basis`, `published
 /// by`, `according to X`, a first-hand basis, `stated by`) `to` a claim, source or speaker id.
 #[derive(Debug, Clone, Serialize)]
-pub struct LinkView {
-    pub from: String,
-    pub via: String,
-    pub to: String,
+pub struct LinkView<'a> {
+    pub from: &'a str,
+    pub via: Cow<'a, str>,
+    pub to: &'a str,
     /// What `to` names: `claim`, `source` or `speaker` (empty for the note of links left out).
     pub to_kind: &'static str,
 }
@@ -315,7 +317,7 @@ pub struct RelatedView {
     pub column: usize,
 }
 
-impl Report {
+impl<'a> Report<'a> {
     /// Findings about no figure.
     pub fn other_findings(&self) -> impl Iterator<Item = &FindingView> {
         self.findings
@@ -324,7 +326,7 @@ impl Report {
     }
 
     /// Claims that carry no figure.
-    pub fn statements(&self) -> impl Iterator<Item = &ClaimView> {
+    pub fn statements(&self) -> impl Iterator<Item = &ClaimView<'a>> {
         self.claims.iter().filter(|claim| claim.figure.is_none())
     }
 }

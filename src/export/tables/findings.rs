@@ -4,7 +4,7 @@ use super::{Column, Table, Type, count, maybe, owned, table, text};
 use crate::view::report::Report;
 
 /// Findings are numbered from 1 in the report's order.
-pub(super) fn findings(report: &Report) -> Table<'_> {
+pub(super) fn findings<'r>(report: &'r Report) -> Table<'r> {
     const COLUMNS: &[Column] = &[
         Column::id(Type::Integer),
         Column::text("code"),
@@ -41,7 +41,7 @@ const FINDING: Column = Column {
     ..Column::to("finding", "findings")
 };
 
-pub(super) fn finding_claims(report: &Report) -> Table<'_> {
+pub(super) fn finding_claims<'r>(report: &'r Report) -> Table<'r> {
     const COLUMNS: &[Column] = &[FINDING, Column::to("claim", "claims")];
     let rows = report.findings.iter().enumerate().flat_map(|(i, f)| {
         f.claims

@@ -93,7 +93,7 @@ pub struct Table<'a> {
 /// Every table of the report, each after the tables it references; refused if a reference
 /// names no record, so neither the database nor the CSV files can hold a dangling one. The claims
 /// and the rest are built on two threads: on a large base they take about as long.
-pub fn tables(report: &Report) -> Result<Vec<Table<'_>>, Dangling> {
+pub fn tables<'r>(report: &'r Report) -> Result<Vec<Table<'r>>, Dangling> {
     let ((value_groups, conflicts, claims), (mut records, findings)) = rayon::join(
         || {
             let groups = values::ValueGroups::of(report);

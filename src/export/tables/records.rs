@@ -6,7 +6,7 @@ use super::{Cell, Column, READING, Table, Type, count, kebab, maybe, owned, read
 use crate::export::{Basis, BasisKinds};
 use crate::view::report::{ClaimView, Report};
 
-pub(super) fn speakers(report: &Report) -> Table<'_> {
+pub(super) fn speakers<'r>(report: &'r Report) -> Table<'r> {
     const COLUMNS: &[Column] = &[
         Column::id(Type::Text),
         Column::text("name"),
@@ -26,7 +26,7 @@ pub(super) fn speakers(report: &Report) -> Table<'_> {
     table("speakers", COLUMNS, rows)
 }
 
-pub(super) fn aliases(report: &Report) -> Table<'_> {
+pub(super) fn aliases<'r>(report: &'r Report) -> Table<'r> {
     const COLUMNS: &[Column] = &[Column::to("speaker", "speakers"), Column::text("alias")];
     let rows = report.speakers.iter().flat_map(|s| {
         s.aliases
@@ -37,7 +37,7 @@ pub(super) fn aliases(report: &Report) -> Table<'_> {
 }
 
 /// Affiliations; `claimed` is 1 for an anonymous speaker's, which the reporter only claims.
-pub(super) fn affiliations(report: &Report) -> Table<'_> {
+pub(super) fn affiliations<'r>(report: &'r Report) -> Table<'r> {
     const COLUMNS: &[Column] = &[
         Column::to("speaker", "speakers"),
         Column::to("affiliation", "speakers"),
@@ -59,7 +59,7 @@ pub(super) fn affiliations(report: &Report) -> Table<'_> {
     table("affiliations", COLUMNS, rows)
 }
 
-pub(super) fn authors(report: &Report) -> Table<'_> {
+pub(super) fn authors<'r>(report: &'r Report) -> Table<'r> {
     const COLUMNS: &[Column] = &[
         Column::to("source", "sources"),
         Column::to("author", "speakers"),
@@ -73,7 +73,7 @@ pub(super) fn authors(report: &Report) -> Table<'_> {
 }
 
 /// The parties each claim is attributed to.
-pub(super) fn attributions(report: &Report) -> Table<'_> {
+pub(super) fn attributions<'r>(report: &'r Report) -> Table<'r> {
     const COLUMNS: &[Column] = &[
         Column::to("claim", "claims"),
         Column::to("according_to", "speakers"),
@@ -81,14 +81,14 @@ pub(super) fn attributions(report: &Report) -> Table<'_> {
     let rows = report.claims.iter().flat_map(|c| {
         c.according_to
             .iter()
-            .map(move |party| vec![text(&c.id), text(party)])
+            .map(move |party| vec![text(c.id), text(party)])
     });
     table("attributions", COLUMNS, rows)
 }
 
 /// Claim-to-claim relations: which claims a dispute rejects, and which earlier claims a revision
 /// replaces.
-pub(super) fn disputes(report: &Report) -> Table<'_> {
+pub(super) fn disputes<'r>(report: &'r Report) -> Table<'r> {
     const COLUMNS: &[Column] = &[
         Column::to("claim", "claims"),
         Column::to("disputed", "claims"),
@@ -96,12 +96,12 @@ pub(super) fn disputes(report: &Report) -> Table<'_> {
     let rows = report.claims.iter().flat_map(|c| {
         c.disputes
             .iter()
-            .map(move |other| vec![text(&c.id), text(other)])
+            .map(move |other| vec![text(c.id), text(other)])
     });
     table("disputes", COLUMNS, rows)
 }
 
-pub(super) fn supersessions(report: &Report) -> Table<'_> {
+pub(super) fn supersessions<'r>(report: &'r Report) -> Table<'r> {
     const COLUMNS: &[Column] = &[
         Column::to("claim", "claims"),
         Column::to("superseded", "claims"),
@@ -109,12 +109,12 @@ pub(super) fn supersessions(report: &Report) -> Table<'_> {
     let rows = report.claims.iter().flat_map(|c| {
         c.supersedes
             .iter()
-            .map(move |other| vec![text(&c.id), text(other)])
+            .map(move |other| vec![text(c.id), text(other)])
     });
     table("supersessions", COLUMNS, rows)
 }
 
-pub(super) fn sources(report: &Report) -> Table<'_> {
+pub(super) fn sources<'r>(report: &'r Report) -> Table<'r> {
     const COLUMNS: &[Column] = &[
         Column::id(Type::Text),
         Column::text("title"),
@@ -140,7 +140,7 @@ pub(super) fn sources(report: &Report) -> Table<'_> {
     table("sources", COLUMNS, rows)
 }
 
-pub(super) fn figures(report: &Report) -> Table<'_> {
+pub(super) fn figures<'r>(report: &'r Report) -> Table<'r> {
     const COLUMNS: &[Column] = &[
         Column::id(Type::Text),
         Column::text("label"),
@@ -212,27 +212,27 @@ pub(super) fn claims<'a>(report: &'a Report, groups: &ValueGroups) -> Table<'a> 
         Column::integer("column"),
     ];
     let rows = report.claims.iter().map(|c| {
-        let group = groups.of_claim(&c.id);
+        let group = groups.of_claim(c.id);
         let mut row = vec![
-            text(&c.id),
-            maybe(c.figure.as_deref()),
+            text(c.id),
+            maybe(c.figure),
             group.map_or(Cell::Null, Cell::Integer),
-            maybe(c.value.as_deref()),
+            maybe(c.value),
         ];
         row.extend(reading(&c.reading));
         row.extend([
             maybe(Some(c.reading_text.as_str()).filter(|r| !r.is_empty())),
-            maybe(c.statement.as_deref()),
-            maybe(c.speaker.as_deref()),
-            maybe(c.source.as_deref()),
-            maybe(c.quote.as_deref()),
-            maybe(c.locator.as_deref()),
+            maybe(c.statement),
+            maybe(c.speaker),
+            maybe(c.source),
+            maybe(c.quote),
+            maybe(c.locator),
             owned(c.as_of),
             kebab(&c.measure),
             kebab(&c.stance),
-            maybe(c.withdrawn.as_deref()),
+            maybe(c.withdrawn),
             Cell::Integer(i64::from(c.current)),
-            maybe(c.note.as_deref()),
+            maybe(c.note),
             owned(Some(flags(c))),
             text(&c.file),
             count(c.line),
@@ -251,7 +251,7 @@ fn flags(claim: &ClaimView) -> String {
 
 /// Each basis of a claim in exactly one of three columns: a source, a claim, or a first-hand
 /// basis.
-pub(super) fn bases(report: &Report) -> Table<'_> {
+pub(super) fn bases<'r>(report: &'r Report) -> Table<'r> {
     const COLUMNS: &[Column] = &[
         Column::to("claim", "claims"),
         Column::to("source", "sources").optional(),
@@ -262,9 +262,9 @@ pub(super) fn bases(report: &Report) -> Table<'_> {
     let rows = report.claims.iter().flat_map(|c| {
         c.basis.iter().map(|basis| {
             let kind = kinds.kind(basis);
-            let when = |wanted: Basis| maybe(Some(basis.as_str()).filter(|_| kind == wanted));
+            let when = |wanted: Basis| maybe(Some(*basis).filter(|_| kind == wanted));
             vec![
-                text(&c.id),
+                text(c.id),
                 when(Basis::Source),
                 when(Basis::Claim),
                 when(Basis::FirstHand),
@@ -274,17 +274,17 @@ pub(super) fn bases(report: &Report) -> Table<'_> {
     table("bases", COLUMNS, rows)
 }
 
-pub(super) fn origins(report: &Report) -> Table<'_> {
+pub(super) fn origins<'r>(report: &'r Report) -> Table<'r> {
     const COLUMNS: &[Column] = &[Column::to("claim", "claims"), Column::text("origin_group")];
     let rows = report.claims.iter().flat_map(|c| {
         c.origin
             .iter()
-            .map(move |group| vec![text(&c.id), text(group)])
+            .map(move |group| vec![text(c.id), text(group)])
     });
     table("origins", COLUMNS, rows)
 }
 
-pub(super) fn not_compared(report: &Report) -> Table<'_> {
+pub(super) fn not_compared<'r>(report: &'r Report) -> Table<'r> {
     const COLUMNS: &[Column] = &[
         Column::to("figure", "figures"),
         Column::to("claim", "claims"),

@@ -172,7 +172,8 @@ mod tests {
     use scraper::{Html, Selector};
 
     fn rows_of(claims: &[String]) -> Vec<(String, bool, usize, usize, usize)> {
-        let report = crate::view::build(&checked(SOURCES, &claims.concat()), None);
+        let checked = checked(SOURCES, &claims.concat());
+        let report = crate::view::build(&checked, None);
         let figure = &report.figures[0];
         let palette = Palette::of(&figure.independent_origins);
         let svg = plot(figure, &palette, "p").unwrap().into_string();

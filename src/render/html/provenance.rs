@@ -150,18 +150,18 @@ fn graph(
         })
     };
     for claim in claims {
-        node(&mut nodes, "claim", &claim.id);
+        node(&mut nodes, "claim", claim.id);
     }
     let mut edges = Vec::new();
     for claim in claims {
         for link in claim.chain.iter().filter(|l| !l.to_kind.is_empty()) {
-            let from = node(&mut nodes, "claim", &link.from);
-            let to = node(&mut nodes, link_kind(link), &link.to);
+            let from = node(&mut nodes, "claim", link.from);
+            let to = node(&mut nodes, link_kind(link), link.to);
             if !edges.iter().any(|e: &Edge| e.from == from && e.to == to) {
                 edges.push(Edge {
                     from,
                     to,
-                    via: link.via.clone(),
+                    via: link.via.to_string(),
                 });
             }
         }
@@ -263,7 +263,8 @@ mod tests {
             claim("third", "1,000", "outlet", ""),
         ]
         .concat();
-        let report = crate::view::build(&checked(SOURCES, &claims), None);
+        let checked = checked(SOURCES, &claims);
+        let report = crate::view::build(&checked, None);
         let figure = &report.figures[0];
         let rows: Vec<&ClaimView> = figure.rows.iter().map(|&r| &report.claims[r]).collect();
         let groups: HashMap<&str, &str> = report

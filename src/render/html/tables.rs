@@ -38,7 +38,7 @@ pub fn header(report: &Report) -> Markup {
 /// The web link of each source, by id, for the claims tables.
 pub type SourceLinks<'a> = HashMap<&'a str, &'a str>;
 
-pub fn source_links(report: &Report) -> SourceLinks<'_> {
+pub fn source_links<'r>(report: &'r Report) -> SourceLinks<'r> {
     report
         .sources
         .iter()
@@ -63,7 +63,7 @@ pub fn claims(links: &SourceLinks, claims: &[&ClaimView], caption: &str) -> Mark
                         // A superseded or withdrawn claim is shown, greyed: it is history, not a current value.
                         tr class=[(!claim.current).then_some("replaced")] {
                             th scope="row" {
-                                code { (shown(&claim.id)) }
+                                code { (shown(claim.id)) }
                                 br; span.place { (shown(&claim.file)) ":" (claim.line) ":" (claim.column) }
                                 @if let Some(quote) = &claim.quote {
                                     blockquote.quote { (Lines(quote)) }
@@ -77,12 +77,12 @@ pub fn claims(links: &SourceLinks, claims: &[&ClaimView], caption: &str) -> Mark
                                 @else if let Some(statement) = &claim.statement { (Lines(statement)) }
                             }
                             td { (claim.reading_text) }
-                            td { (shown(claim.speaker.as_deref().unwrap_or_default())) }
+                            td { (shown(claim.speaker.unwrap_or_default())) }
                             td {
                                 @if let Some(source) = &claim.source {
                                     (shown(source))
                                     @if let Some(date) = claim.source_published { " " span.date { "(" (date.to_string()) ")" } }
-                                    @if let Some(url) = links.get(source.as_str()) {
+                                    @if let Some(url) = links.get(source) {
                                         " " a href=(url) rel="noopener noreferrer" { "link" }
                                     }
                                 }
