@@ -186,32 +186,29 @@ pub fn check_of(code: Code) -> &'static Check {
 /// records alone run while the analysis is made. Their findings come in registry order (only
 /// [`crate::finding::sort`] decides the order they are shown in), followed by `others`: the
 /// checks' findings are most of them, so one list sized once holds them all.
-pub fn analyse_and_run(base: &ClaimBase, mut others: Vec<Finding>) -> (Analysis, Vec<Finding>) {
+pub fn analyse_and_run(base: &ClaimBase, others: Vec<Finding>) -> (Analysis, Vec<Finding>) {
     let on_records = |check: &Check| match check.stage {
         Stage::Records(run) => Some(run(base)),
         _ => None,
     };
     let (analysis, mut found) = rayon::join(|| Analysis::of(base), || run_each(on_records));
-    let context = Context {
-        base,
-        analysis: &analysis,
-    };
-    found.append(&mut run_each(|check| on_analysis(check, &context)));
-    found.push(std::mem::take(&mut others));
+    found.extend(on_analysis(base, &analysis));
+    found.push(others);
     (analysis, joined(found))
 }
 
 /// Every check that reads the analysis: what the records say alone does not change with it.
 pub fn run_on_analysis(base: &ClaimBase, analysis: &Analysis) -> Vec<Finding> {
-    let context = Context { base, analysis };
-    joined(run_each(|check| on_analysis(check, &context)))
+    joined(on_analysis(base, analysis))
 }
 
-fn on_analysis(check: &Check, context: &Context) -> Option<Vec<Finding>> {
-    match check.stage {
-        Stage::Model(run) => Some(run(context)),
+/// The findings of each check that reads the analysis, side by side.
+fn on_analysis(base: &ClaimBase, analysis: &Analysis) -> Vec<Vec<Finding>> {
+    let context = Context { base, analysis };
+    run_each(|check| match check.stage {
+        Stage::Model(run) => Some(run(&context)),
         _ => None,
-    }
+    })
 }
 
 /// The findings of every check `run` runs (it returns None for those it leaves), side by side.
