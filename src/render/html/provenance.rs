@@ -6,7 +6,7 @@
 
 use super::{Palette, cut, px, shown};
 use crate::view::report::{ClaimView, LinkView};
-use foldhash::HashMap;
+use foldhash::{HashMap, HashSet};
 use maud::{Markup, html};
 
 /// Figures with more claims than this get no picture: it would be too tall to read.
@@ -117,15 +117,15 @@ fn edge_class(via: &str) -> &'static str {
 /// The nodes (the figure's claims first, in the order given) and the chains' links between them.
 /// A speaker ends a chain and stands in the last column; a claim or source that is linked to
 /// stands one column right of the furthest node linking to it.
-fn graph(
-    claims: &[&ClaimView],
+fn graph<'a>(
+    claims: &[&ClaimView<'a>],
     origin_group: &HashMap<&str, &str>,
     palette: &Palette,
 ) -> (Vec<Node>, Vec<Edge>) {
     let mut nodes: Vec<Node> = Vec::new();
-    let mut index: HashMap<(&'static str, String), usize> = HashMap::default();
-    let mut node = |nodes: &mut Vec<Node>, kind: &'static str, key: &str| -> usize {
-        *index.entry((kind, key.to_string())).or_insert_with(|| {
+    let mut index: HashMap<(&'static str, &'a str), usize> = HashMap::default();
+    let mut node = |nodes: &mut Vec<Node>, kind: &'static str, key: &'a str| -> usize {
+        *index.entry((kind, key)).or_insert_with(|| {
             let (text, class) = match kind {
                 "speaker" => {
                     let group = origin_group.get(key).copied().unwrap_or(key);
@@ -153,11 +153,12 @@ fn graph(
         node(&mut nodes, "claim", claim.id);
     }
     let mut edges = Vec::new();
+    let mut linked = HashSet::default();
     for claim in claims {
         for link in claim.chain.iter().filter(|l| !l.to_kind.is_empty()) {
             let from = node(&mut nodes, "claim", link.from);
             let to = node(&mut nodes, link_kind(link), link.to);
-            if !edges.iter().any(|e: &Edge| e.from == from && e.to == to) {
+            if linked.insert((from, to)) {
                 edges.push(Edge {
                     from,
                     to,
@@ -207,6 +208,11 @@ fn place(nodes: &mut [Node], edges: &[Edge], columns: usize) {
         tallest = tallest.max(nodes.iter().filter(|n| n.column == column).count());
     }
     let bottom = tallest as f64 * PITCH;
+    // The nodes linking to each node, in the order of the links.
+    let mut incoming: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    for edge in edges {
+        incoming[edge.to].push(edge.from);
+    }
     let mut next = 0.0;
     for node in nodes.iter_mut().filter(|n| n.column == 0) {
         node.y = next;
@@ -215,10 +221,10 @@ fn place(nodes: &mut [Node], edges: &[Edge], columns: usize) {
     for column in 1..columns {
         let mut wanted: Vec<(f64, usize)> = Vec::new();
         for (i, node) in nodes.iter().enumerate().filter(|(_, n)| n.column == column) {
-            let from: Vec<f64> = edges
+            let from: Vec<f64> = incoming[i]
                 .iter()
-                .filter(|e| e.to == i && nodes[e.from].column < column)
-                .map(|e| nodes[e.from].y)
+                .filter(|&&from| nodes[from].column < column)
+                .map(|&from| nodes[from].y)
                 .collect();
             let y = if from.is_empty() {
                 node.y
