@@ -249,17 +249,22 @@ fn cut(text: &str, limit: usize) -> String {
 /// A coordinate with one decimal, as `{:.1}` writes it. A report's pictures write hundreds of
 /// thousands, and the formatter's exact rounding is slow: the tenths are rounded here instead,
 /// except near a tie (where only the exact decimal expansion can tell), for a negative value
-/// (`-0.0`), and beyond 2^40 tenths (where the product's rounding could tip the digit).
-fn px(value: f64) -> String {
+/// (`-0.0`), and beyond 2^40 tenths (where the product's rounding could tip the digit). A number
+/// holds no character HTML escapes, so it is written as it is.
+fn px(value: f64) -> PreEscaped<String> {
     let tenths = value * 10.0;
     let rounded = tenths.round();
-    if value.is_sign_positive() && tenths < (1u64 << 40) as f64 && (tenths - rounded).abs() < 0.499
-    {
-        let tenths = rounded as u64;
-        format!("{}.{}", tenths / 10, tenths % 10)
-    } else {
-        format!("{value:.1}")
-    }
+    PreEscaped(
+        if value.is_sign_positive()
+            && tenths < (1u64 << 40) as f64
+            && (tenths - rounded).abs() < 0.499
+        {
+            let tenths = rounded as u64;
+            format!("{}.{}", tenths / 10, tenths % 10)
+        } else {
+            format!("{value:.1}")
+        },
+    )
 }
 
 /// The url, when it is an http or https link; any other scheme (`javascript:`, `data:`) is shown
@@ -278,7 +283,7 @@ mod tests {
     proptest! {
         #[test]
         fn a_coordinate_is_written_as_the_formatter_writes_it(value in -1e4f64..1e6) {
-            prop_assert_eq!(px(value), format!("{value:.1}"));
+            prop_assert_eq!(px(value).0, format!("{value:.1}"));
         }
     }
 
@@ -306,7 +311,7 @@ mod tests {
             f64::INFINITY,
             f64::NEG_INFINITY,
         ] {
-            assert_eq!(px(value), format!("{value:.1}"), "{value:e}");
+            assert_eq!(px(value).0, format!("{value:.1}"), "{value:e}");
         }
     }
 
