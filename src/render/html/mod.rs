@@ -151,7 +151,7 @@ fn figure_section(
                 }
             }
             h3 { "Claims" }
-            (tables::claims(links, &claims, &format!("Claims on {}", shown(&figure.id))))
+            (tables::claims(links, &claims, &format!("Claims on {}", &*shown(&figure.id))))
             @if !figure.not_compared.is_empty() {
                 h3 { "Not compared" }
                 ul {
@@ -214,13 +214,51 @@ impl Palette {
 }
 
 /// Record text on one line, as the page shows it: line breaks, tabs and other control characters
-/// become visible escapes (`\n`, `\u{1b}`); maud escapes the rest when it is written.
-fn shown(text: &str) -> Cow<'_, str> {
-    if text.chars().any(char::is_control) {
+/// become visible escapes (`\n`, `\u{1b}`); the rest is HTML-escaped when it is written.
+fn shown(text: &str) -> Shown<'_> {
+    Shown(if text.chars().any(char::is_control) {
         Cow::Owned(super::sanitize::one_line(text))
     } else {
         Cow::Borrowed(text)
+    })
+}
+
+/// Text [`shown`] on one line.
+struct Shown<'a>(Cow<'a, str>);
+
+impl std::ops::Deref for Shown<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
     }
+}
+
+impl maud::Render for Shown<'_> {
+    fn render_to(&self, buffer: &mut String) {
+        escape_into(&self.0, buffer);
+    }
+}
+
+/// Escapes `text` into `buffer` as maud does (`&`, `<`, `>` and `"`), copying the runs between
+/// those characters whole: most record text holds none, and maud copies byte by byte.
+fn escape_into(text: &str, buffer: &mut String) {
+    let mut rest = text;
+    while let Some(at) = rest
+        .bytes()
+        .position(|b| matches!(b, b'&' | b'<' | b'>' | b'"'))
+    {
+        buffer.push_str(&rest[..at]);
+        buffer.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            _ => "&quot;",
+        });
+        // The byte is ASCII, so the text goes on at a character boundary.
+        rest = &rest[at + 1..];
+    }
+    buffer.push_str(rest);
 }
 
 /// Record text that may span lines (a quote, a note): each line escaped as [`shown`], with `<br>`
@@ -233,7 +271,7 @@ impl maud::Render for Lines<'_> {
             if i > 0 {
                 buffer.push_str("<br>");
             }
-            maud::Render::render_to(&*shown(line), buffer);
+            maud::Render::render_to(&shown(line), buffer);
         }
     }
 }
@@ -285,6 +323,15 @@ mod tests {
         fn a_coordinate_is_written_as_the_formatter_writes_it(value in -1e4f64..1e6) {
             prop_assert_eq!(px(value).0, format!("{value:.1}"));
         }
+
+        #[test]
+        fn text_is_escaped_as_maud_escapes_it(text in "[a-z<>&\"'é数 \n]{0,40}|\\PC{0,40}") {
+            let mut ours = String::new();
+            escape_into(&text, &mut ours);
+            let mut maud = String::new();
+            std::fmt::Write::write_str(&mut maud::Escaper::new(&mut maud), &text).unwrap();
+            prop_assert_eq!(ours, maud);
+        }
     }
 
     #[test]
@@ -331,8 +378,10 @@ mod tests {
 
     #[test]
     fn control_characters_show_as_escapes_and_line_breaks_as_br() {
-        assert_eq!(shown("a\u{1b}[2Jb\nc"), "a\\u{1b}[2Jb\\nc");
-        assert_eq!(shown("plain"), "plain");
+        assert_eq!(&*shown("a\u{1b}[2Jb\nc"), "a\\u{1b}[2Jb\\nc");
+        assert_eq!(&*shown("plain"), "plain");
+        let escaped = html! { (shown("<a href=\"x\">&amp;</a>")) }.into_string();
+        assert_eq!(escaped, "&lt;a href=&quot;x&quot;&gt;&amp;amp;&lt;/a&gt;");
         let lines = html! { (Lines("<b>\n::error x\r\n")) }.into_string();
         assert_eq!(lines, "&lt;b&gt;<br>::error x\\r<br>");
     }
