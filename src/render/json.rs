@@ -40,20 +40,19 @@ fn write_list<T: Serialize + Sync>(
         return writer.write_all(b"]");
     }
     super::write_sections(items, writer, |i, item| {
-        let mut out = if i == 0 {
-            b"\n    ".to_vec()
-        } else {
-            b",\n    ".to_vec()
-        };
         let layout = Indented {
             depth: 2,
             has_value: false,
         };
+        // Each element starts on a line of its own in the list, as the formatter starts any.
+        let mut out = Vec::new();
+        layout
+            .line(&mut out, i == 0)
+            .expect("writing to memory succeeds");
+        let mut serializer = serde_json::Serializer::with_formatter(&mut out, layout);
         // The views hold only strings, numbers and maps with string keys, which always serialise.
-        (item.serialize(&mut serde_json::Serializer::with_formatter(
-            &mut out, layout,
-        )))
-        .expect("views serialise to JSON");
+        item.serialize(&mut serializer)
+            .expect("views serialise to JSON");
         String::from_utf8(out).expect("serde_json writes UTF-8")
     })?;
     writer.write_all(b"\n  ]")
