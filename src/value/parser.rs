@@ -3,7 +3,7 @@
 //! span of some tokens) and the error type.
 
 use super::lexer::{Token, slice};
-use super::phrases::{phrase_at, starts_with_word};
+use super::phrases::{opening, opens, phrase_at};
 use super::reading::Measure;
 use super::settings::ValueSettings;
 use std::ops::Range;
@@ -44,9 +44,9 @@ impl<'a> Parser<'a> {
 
     /// The first of `phrases` written at `i`, and the index after it.
     pub(super) fn any_phrase<'p>(&self, i: usize, phrases: &[&'p str]) -> Option<(&'p str, usize)> {
-        starts_with_word(self.tokens, i)?;
-        phrases
-            .iter()
+        let opening = opening(self.tokens, i)?;
+        (phrases.iter())
+            .filter(|phrase| opens(phrase, opening))
             .find_map(|&phrase| self.phrase(i, phrase).map(|next| (phrase, next)))
     }
 

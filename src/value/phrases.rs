@@ -100,7 +100,7 @@ pub(super) fn prefix_at(
     start: usize,
     settings: &ValueSettings,
 ) -> Option<Prefix> {
-    starts_with_word(tokens, start)?;
+    let opening = opening(tokens, start)?;
     let at_least = AT_LEAST
         .iter()
         .map(|&phrase| (phrase, Some(Bound::AtLeast)));
@@ -112,6 +112,7 @@ pub(super) fn prefix_at(
     let (length, phrase, bound) = at_least
         .chain(at_most)
         .chain(approximations)
+        .filter(|(phrase, _)| opens(phrase, opening))
         .filter_map(|(phrase, bound)| {
             phrase_at(tokens, start, phrase).map(|length| (length, phrase, bound))
         })
@@ -131,7 +132,8 @@ pub(super) fn prefix_at(
 /// "5,000+" and "5,000 or more" read as at-least; "5,000 or fewer" and "or less" as at-most.
 /// Returns the bound and the index after the suffix.
 pub(super) fn suffix_at(tokens: &[Token], start: usize) -> Option<(Bound, usize)> {
-    starts_with_word(tokens, start)?;
+    // Every suffix starts with a word or symbol; most places the grammar looks at are numbers.
+    opening(tokens, start)?;
     let suffixes = [
         ("+", Bound::AtLeast),
         ("or more", Bound::AtLeast),
@@ -150,33 +152,35 @@ pub(super) fn vague_at(
     start: usize,
     settings: &ValueSettings,
 ) -> Option<(String, [u64; 2], usize)> {
-    starts_with_word(tokens, start)?;
-    let matches = settings.vague.iter().filter_map(|(phrase, bounds)| {
-        phrase_at(tokens, start, phrase).map(|length| (phrase.clone(), *bounds, start + length))
-    });
+    let opening = opening(tokens, start)?;
+    let matches = (settings.vague.iter())
+        .filter(|(phrase, _)| opens(phrase, opening))
+        .filter_map(|(phrase, bounds)| {
+            phrase_at(tokens, start, phrase).map(|length| (phrase.clone(), *bounds, start + length))
+        });
     matches.max_by_key(|(_, _, next)| *next)
 }
 
-/// Whether `tokens[start]` is a word or symbol, as every phrase starts: the grammar looks for
-/// phrases at numbers too (most of the places it looks), where none is tried.
-pub(super) fn starts_with_word(tokens: &[Token], start: usize) -> Option<()> {
-    tokens.get(start).and_then(Token::word).map(|_| ())
+/// The first byte of the word or symbol at `tokens[start]`, lowercase: a phrase written there
+/// starts with it. The grammar tries dozens of phrases at a place, and most fail on this byte.
+pub(super) fn opening(tokens: &[Token], start: usize) -> Option<u8> {
+    let word = tokens.get(start).and_then(Token::word)?;
+    word.as_bytes().first().map(u8::to_ascii_lowercase)
+}
+
+/// Whether `phrase` may be written where a word opening with `opening` stands.
+pub(super) fn opens(phrase: &str, opening: u8) -> bool {
+    // The grammar's phrases start with no white space: trimming waits for one that does.
+    let first = match phrase.as_bytes().first() {
+        Some(byte) if byte.is_ascii_whitespace() => phrase.trim_start().as_bytes().first(),
+        first => first,
+    };
+    first.is_some_and(|byte| byte.to_ascii_lowercase() == opening)
 }
 
 /// How many tokens `phrase` covers when it is written at `tokens[start]`.
 pub(super) fn phrase_at(tokens: &[Token], start: usize, phrase: &str) -> Option<usize> {
-    // Most phrases fail on their first byte: reject those before splitting the phrase.
-    let first = tokens
-        .get(start)
-        .and_then(Token::word)?
-        .as_bytes()
-        .first()?;
-    // The grammar's phrases start with no white space: trimming waits for one that does.
-    let phrase_first = match phrase.as_bytes().first()? {
-        byte if byte.is_ascii_whitespace() => phrase.trim_start().as_bytes().first()?,
-        byte => byte,
-    };
-    if !phrase_first.eq_ignore_ascii_case(first) {
+    if !opens(phrase, opening(tokens, start)?) {
         return None;
     }
     let mut length = 0;
