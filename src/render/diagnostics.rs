@@ -7,7 +7,11 @@ use crate::finding::{Finding, Severity};
 use crate::input::files::{Files, Location};
 use crate::view::check::{CheckView, Summary};
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use rayon::prelude::*;
 use std::io;
+
+/// How many diagnostics are laid out at once before they are written.
+const BATCH: usize = 512;
 
 /// Every shown finding as a diagnostic, then the closing summary line.
 pub fn render(view: &CheckView, style: &Style) -> String {
@@ -21,10 +25,19 @@ pub fn write(view: &CheckView, style: &Style, out: &mut dyn io::Write) -> io::Re
     } else {
         Renderer::plain()
     };
-    for finding in view.shown() {
-        let finding = sanitized(finding);
-        let report = [group(view.files, &finding)];
-        writeln!(out, "{}\n", renderer.render(&report))?;
+    // Laying out a diagnostic is most of the work: a batch is laid out on every core, then written
+    // in order.
+    let shown: Vec<&Finding> = view.shown().collect();
+    for batch in shown.chunks(BATCH) {
+        let rendered: Vec<String> = (batch.par_iter())
+            .map(|finding| {
+                let finding = sanitized(finding);
+                renderer.render(&[group(view.files, &finding)])
+            })
+            .collect();
+        for diagnostic in rendered {
+            writeln!(out, "{diagnostic}\n")?;
+        }
     }
     writeln!(out, "{}", summary(&view.summary))
 }
