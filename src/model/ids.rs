@@ -7,6 +7,7 @@ use super::{FirstHand, Node};
 use crate::finding::{Code, Finding};
 use crate::input::files::{FileId, Location};
 use foldhash::HashMap;
+use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::mem::{Discriminant, discriminant};
@@ -89,11 +90,16 @@ impl<'f> Declaring<'f> {
     ) {
         let start = self.locations.len();
         self.starts.push((discriminant(&node(0)), start));
-        for (i, (file, id)) in ids.enumerate() {
+        // Checking each id and putting it in compared form runs on every core; only the map of ids
+        // is filled in order.
+        let ids: Vec<(FileId, &Spanned<String>)> = ids.collect();
+        let read: Vec<(Option<&'static str>, Cow<str>)> = (ids.par_iter())
+            .map(|(_, id)| (id_problem(id.get_ref()), id_key(id.get_ref())))
+            .collect();
+        for (i, ((file, id), (problem, key))) in ids.into_iter().zip(read).enumerate() {
             let location = Location::new(file, id.span());
             let text = id.get_ref();
-            self.check_id(text, &location);
-            let key = id_key(text);
+            self.check_id(text, problem, &location);
             if let Cow::Owned(_) = key {
                 self.written.insert(start + i, text.clone());
             }
@@ -127,9 +133,10 @@ impl<'f> Declaring<'f> {
         }
     }
 
-    /// Report an id that breaks the rules ids follow, or takes a name reserved for a basis.
-    fn check_id(&mut self, text: &str, location: &Location) {
-        if let Some(problem) = id_problem(text) {
+    /// Report an id that breaks the rules ids follow (`problem`, from [`id_problem`]), or takes a
+    /// name reserved for a basis.
+    fn check_id(&mut self, text: &str, problem: Option<&'static str>, location: &Location) {
+        if let Some(problem) = problem {
             self.findings.push(
                 Finding::new(
                     Code::InvalidId,
