@@ -98,9 +98,10 @@ impl ClaimBase {
             graph.add_node(Node::Speaker(i));
         });
         self.graph = graph;
+        // One list of a claim's edges, emptied for the next: a claim has a handful.
+        let mut edges = Vec::new();
         for (i, claim) in self.claims.iter().enumerate() {
             let from = self.node(Node::Claim(i));
-            let mut edges = Vec::new();
             edges.extend(claim.figure.map(|f| (Node::Figure(f), Relation::Measures)));
             edges.extend(
                 claim
@@ -131,7 +132,7 @@ impl ClaimBase {
                 Basis::Claim(c) => Some((Node::Claim(c), Relation::RestsOn)),
                 Basis::FirstHand(_) => None,
             }));
-            for (to, relation) in edges {
+            for (to, relation) in edges.drain(..) {
                 let to = self.node(to);
                 self.graph.add_edge(from, to, relation);
             }
