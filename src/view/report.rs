@@ -223,7 +223,7 @@ impl AffiliationView {
     }
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct ClaimView<'a> {
     pub id: &'a str,
     pub figure: Option<&'a str>,
@@ -277,7 +277,7 @@ pub struct ClaimView<'a> {
 
 /// One link of a claim's chain: `from` (a claim id) leads `via` a relation (`basis`, `published
 /// by`, `according to X`, a first-hand basis, `stated by`) `to` a claim, source or speaker id.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct LinkView<'a> {
     pub from: &'a str,
     pub via: Cow<'a, str>,
