@@ -49,9 +49,20 @@ pub fn group(findings: Vec<FindingView>) -> Vec<FindingView> {
 }
 
 fn merge_unsupported(findings: Vec<FindingView>) -> Vec<FindingView> {
-    let (unsupported, mut rest): (Vec<_>, Vec<_>) = findings
-        .into_iter()
-        .partition(|f| f.code == Code::UnsupportedAssertion && f.figure.is_some());
+    let merged_on_figure =
+        |f: &FindingView| f.code == Code::UnsupportedAssertion && f.figure.is_some();
+    // Sized once: a finding view is large, and a list that grows copies every one it holds. The
+    // rest, with the merged findings after it, holds at most every finding.
+    let mut unsupported =
+        Vec::with_capacity(findings.iter().filter(|f| merged_on_figure(f)).count());
+    let mut rest = Vec::with_capacity(findings.len());
+    for finding in findings {
+        if merged_on_figure(&finding) {
+            unsupported.push(finding);
+        } else {
+            rest.push(finding);
+        }
+    }
     let mut by_figure: std::collections::BTreeMap<String, Vec<FindingView>> = Default::default();
     for finding in unsupported {
         by_figure
