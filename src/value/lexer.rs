@@ -93,11 +93,15 @@ fn char_at(text: &str, pos: usize) -> Option<char> {
 
 /// A word runs over letters and over an apostrophe between letters ("world's").
 fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut end = start;
     loop {
-        // ASCII letters a byte at a time; an apostrophe or any other character as a character.
-        match text.as_bytes().get(end) {
-            Some(byte) if byte.is_ascii_alphabetic() => end += 1,
+        // A run of ASCII letters at once; an apostrophe or any other character as a character.
+        end += bytes[end..]
+            .iter()
+            .take_while(|byte| byte.is_ascii_alphabetic())
+            .count();
+        match bytes.get(end) {
             Some(byte) if byte.is_ascii() && *byte != b'\'' => return end,
             None => return end,
             Some(_) => {
