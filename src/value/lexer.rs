@@ -233,21 +233,21 @@ fn scan_number(
     // Each part is a run of digits and the separator before it.
     let mut parts: Vec<(Option<Separator>, Range<usize>)> = vec![(None, start..run_end(start))];
     let mut i = parts[0].1.end;
+    // "in 2019 150 fled" stays two numbers: white space joins only groups of three digits after a
+    // lead of one to three, every group so far joined by white space. Kept as the parts are read,
+    // so a long run of groups is read in one pass.
+    let mut spaced_so_far = parts[0].1.len() <= 3;
     while let Some(sep) = chars.get(i).and_then(|&(_, c)| separator(c)) {
         if digit_at(i + 1).is_none() {
             break;
         }
         let end = run_end(i + 1);
-        // "in 2019 150 fled" stays two numbers: white space joins only groups of three digits
-        // after a lead of one to three.
-        let spaced_group = parts.iter().all(|(sep, run)| match sep {
-            None => run.len() <= 3,
-            Some(sep) => *sep == Separator::Group(' '),
-        }) && end - (i + 1) == 3;
+        let spaced_group = spaced_so_far && end - (i + 1) == 3;
         if sep == Separator::Group(' ') && !spaced_group {
             break;
         }
         parts.push((Some(sep), i + 1..end));
+        spaced_so_far &= sep == Separator::Group(' ');
         i = end;
     }
     let text: String = chars[start..i].iter().map(|(_, c)| c).collect();

@@ -174,3 +174,14 @@ fn a_long_run_of_short_numbers_is_read_once() {
         compared(tokenize_by_chars(&text, DecimalMark::Point))
     );
 }
+
+#[test]
+fn a_long_run_of_spaced_groups_is_one_number_refused_whole() {
+    // White space joins groups of three into one number; a run far too long to be a count is one
+    // token, refused, not split or read in part.
+    let text = format!("1{}", " 000".repeat(20_000));
+    let tokens = tokenize(&text, DecimalMark::Point);
+    assert_eq!(tokens.len(), 1);
+    assert_eq!(tokens[0].span, 0..text.len());
+    assert!(matches!(&tokens[0].kind, Kind::Number(Err(m)) if m.contains("too many digits")));
+}
