@@ -13,6 +13,7 @@ mod fields;
 mod grammar;
 mod in_quote;
 mod lexer;
+mod negation;
 mod number;
 mod parser;
 mod phrases;

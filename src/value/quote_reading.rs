@@ -5,6 +5,7 @@
 //! "about 1,500") is not caught: "over" is as often a span of time as a bound.
 
 use super::lexer::{Kind, Token, tokenize};
+use super::negation::Negations;
 use super::number::{Number, Ratio};
 use super::parser::Parser;
 use super::phrases::{AT_LEAST, AT_MOST, HEDGES, RANGE_OPENERS, phrase_words};
@@ -29,36 +30,6 @@ pub struct QuotePhrase {
 const QUANTITY_WORDS: [&str; 16] = [
     "half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths",
     "dozen", "hundred", "thousand", "million", "billion", "trillion", "%",
-];
-
-/// Words that negate, and the words of credibility whose negation denies a figure.
-const NEGATIONS: [&str; 6] = ["not", "no", "never", "nor", "neither", "cannot"];
-const CREDIBLE: [&str; 14] = [
-    "realistic",
-    "true",
-    "accurate",
-    "correct",
-    "credible",
-    "plausible",
-    "possible",
-    "reliable",
-    "right",
-    "valid",
-    "supported",
-    "substantiated",
-    "confirmed",
-    "believable",
-];
-/// Words that deny a figure by themselves.
-const DENYING: [&str; 8] = [
-    "unrealistic",
-    "implausible",
-    "untrue",
-    "exaggerated",
-    "exaggeration",
-    "overstated",
-    "inflated",
-    "baseless",
 ];
 
 /// Reads quotes with one base's settings; made once for all the claims of a base.
@@ -189,19 +160,21 @@ fn quote_reading_differs(
             (alike || digits).then_some((range, phrase, !alike))
         })
         .collect();
+    // The first is the one shown when none reads alike; with none, the quote has nothing to say.
+    let &(first, first_phrase, _) = stating.first()?;
+    let negations = Negations::of(&tokens);
     let read_alike = |&(range, phrase, rescaled): &(&Range<usize>, &Reading, bool)| {
-        !rescaled && !negated(&tokens, range) && !reads_otherwise(phrase, reading)
+        !rescaled && !negations.deny(range) && !reads_otherwise(phrase, reading)
     };
     if stating.iter().any(read_alike) {
         return None;
     }
-    let &(range, phrase, _) = stating.first()?;
-    let span = parser.span(range.clone());
+    let span = parser.span(first.clone());
     Some(QuotePhrase {
         text: parser.slice(&span).to_string(),
         span,
-        reading: phrase.clone(),
-        negated: negated(&tokens, range),
+        reading: first_phrase.clone(),
+        negated: negations.deny(first),
     })
 }
 
@@ -239,34 +212,6 @@ fn reads_otherwise(phrase: &Reading, value: &Reading) -> bool {
         || (upwards(phrase) && downwards(value))
         || (downwards(phrase) && upwards(value))
         || (spans(phrase) && spans(value) && (phrase.low, phrase.high) != (value.low, value.high))
-}
-
-/// Whether the clause around `tokens[range]` (from the punctuation before it to the punctuation
-/// after it) denies the figure: it calls it unrealistic or the like, or negates a word of
-/// credibility ("are not realistic", "it is not true that"). A negation elsewhere in the clause
-/// ("were never seen again") says something of what is counted, not of the figure.
-fn negated(tokens: &[Token], range: &Range<usize>) -> bool {
-    let breaks = |token: &Token| {
-        token.kind == Kind::Symbol && !matches!(token.text.as_ref(), "-" | "'" | "’")
-    };
-    let before = tokens[..range.start]
-        .iter()
-        .rev()
-        .take_while(|token| !breaks(token));
-    let after = tokens[range.end..]
-        .iter()
-        .take_while(|token| !breaks(token));
-    let mut words: Vec<&str> = before.map(|token| token.text.as_ref()).collect();
-    words.reverse();
-    words.extend(after.map(|token| token.text.as_ref()));
-    words.iter().enumerate().any(|(k, word)| {
-        let negation = NEGATIONS.contains(word) || word.ends_with("n't");
-        let credibility_follows = || {
-            let next = words.iter().skip(k + 1).take(3);
-            next.into_iter().any(|next| CREDIBLE.contains(next))
-        };
-        DENYING.contains(word) || (negation && credibility_follows())
-    })
 }
 
 #[cfg(test)]

@@ -1,0 +1,140 @@
+//! Whether a quote denies the figure one of its phrases states: the clause around the phrase (from
+//! the punctuation before it to the punctuation after it) calls the figure unrealistic or the like,
+//! or negates a word of credibility ("are not realistic", "it is not true that"). A negation
+//! elsewhere in the clause ("were never seen again") says something of what is counted, not of the
+//! figure.
+
+use super::lexer::{Kind, Token};
+use std::ops::Range;
+
+/// Words that negate, and the words of credibility whose negation denies a figure.
+const NEGATIONS: [&str; 6] = ["not", "no", "never", "nor", "neither", "cannot"];
+const CREDIBLE: [&str; 14] = [
+    "realistic",
+    "true",
+    "accurate",
+    "correct",
+    "credible",
+    "plausible",
+    "possible",
+    "reliable",
+    "right",
+    "valid",
+    "supported",
+    "substantiated",
+    "confirmed",
+    "believable",
+];
+/// Words that deny a figure by themselves.
+const DENYING: [&str; 8] = [
+    "unrealistic",
+    "implausible",
+    "untrue",
+    "exaggerated",
+    "exaggeration",
+    "overstated",
+    "inflated",
+    "baseless",
+];
+/// How many words after a negation a word of credibility may stand and still be negated.
+const REACH: usize = 3;
+
+/// A quote's tokens, read once for every phrase asked about: a quote of thousands of phrases in
+/// one clause would otherwise be read again for each.
+pub(super) struct Negations<'t> {
+    tokens: &'t [Token<'t>],
+    /// For each place `i` (0 to the token count): where the clause ending before `i` starts (after
+    /// the last break before `i`), and where the clause from `i` ends (the first break at or
+    /// after `i`).
+    starts: Vec<usize>,
+    ends: Vec<usize>,
+    /// Counts up to each place: denying words, and negations a word of credibility follows
+    /// within [`REACH`] words of the same clause.
+    denying: Vec<u32>,
+    negating: Vec<u32>,
+}
+
+/// Punctuation ends a clause; a hyphen or an apostrophe does not.
+fn breaks(token: &Token) -> bool {
+    token.kind == Kind::Symbol && !matches!(token.text.as_ref(), "-" | "'" | "’")
+}
+
+/// Whether `word` may deny or negate: most words of a quote do neither, and are passed over on
+/// their first byte.
+fn may_negate(word: &str) -> bool {
+    let first = word.as_bytes().first();
+    matches!(first, Some(b'b' | b'c' | b'e' | b'i' | b'n' | b'o' | b'u')) || word.ends_with("n't")
+}
+
+fn negation(word: &str) -> bool {
+    NEGATIONS.contains(&word) || word.ends_with("n't")
+}
+
+impl<'t> Negations<'t> {
+    pub(super) fn of(tokens: &'t [Token<'t>]) -> Self {
+        let n = tokens.len();
+        let mut ends = vec![n; n + 1];
+        for i in (0..n).rev() {
+            ends[i] = if breaks(&tokens[i]) { i } else { ends[i + 1] };
+        }
+        let mut starts = Vec::with_capacity(n + 1);
+        let mut denying = Vec::with_capacity(n + 1);
+        let mut negating = Vec::with_capacity(n + 1);
+        let (mut start, mut denied, mut negated) = (0, 0, 0);
+        for (i, token) in tokens.iter().enumerate() {
+            starts.push(start);
+            denying.push(denied);
+            negating.push(negated);
+            let word = token.text.as_ref();
+            if ends[i] == i {
+                start = i + 1;
+            } else if may_negate(word) {
+                denied += u32::from(DENYING.contains(&word));
+                let within = i + 1..(i + 1 + REACH).min(ends[i]);
+                let credible = |k: usize| CREDIBLE.contains(&tokens[k].text.as_ref());
+                negated += u32::from(negation(word) && within.into_iter().any(credible));
+            }
+        }
+        starts.push(start);
+        denying.push(denied);
+        negating.push(negated);
+        Negations {
+            tokens,
+            starts,
+            ends,
+            denying,
+            negating,
+        }
+    }
+
+    /// Whether the clause around `tokens[phrase]`, the phrase's own words left out, denies the
+    /// figure.
+    pub(super) fn deny(&self, phrase: &Range<usize>) -> bool {
+        let before = self.starts[phrase.start]..phrase.start;
+        let after = phrase.end..self.ends[phrase.end];
+        let count = |counts: &[u32], range: &Range<usize>| counts[range.end] - counts[range.start];
+        if count(&self.denying, &before) + count(&self.denying, &after) > 0 {
+            return true;
+        }
+        // A negation far enough from the phrase sees only its own part of the clause; one of the
+        // last words before the phrase reaches over it into the words after.
+        let near = before.end.saturating_sub(REACH).max(before.start);
+        if count(&self.negating, &(before.start..near)) + count(&self.negating, &after) > 0 {
+            return true;
+        }
+        let words: Vec<&str> = (near..before.end)
+            .chain(after.clone().take(REACH))
+            .map(|i| self.tokens[i].text.as_ref())
+            .collect();
+        (0..before.end - near).any(|k| {
+            negation(words[k])
+                && words[k + 1..]
+                    .iter()
+                    .take(REACH)
+                    .any(|w| CREDIBLE.contains(w))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,128 @@
+use super::*;
+use crate::value::lexer::tokenize;
+use crate::value::settings::DecimalMark;
+
+/// The clause read word by word for one phrase, as the check first did: plainly right, and what
+/// [`Negations::deny`] must agree with for every phrase of any quote.
+fn deny_by_reading_the_clause(tokens: &[Token], range: &Range<usize>) -> bool {
+    let before = tokens[..range.start]
+        .iter()
+        .rev()
+        .take_while(|token| !breaks(token));
+    let after = tokens[range.end..]
+        .iter()
+        .take_while(|token| !breaks(token));
+    let mut words: Vec<&str> = before.map(|token| token.text.as_ref()).collect();
+    words.reverse();
+    words.extend(after.map(|token| token.text.as_ref()));
+    words.iter().enumerate().any(|(k, word)| {
+        let credibility_follows = || {
+            let next = words.iter().skip(k + 1).take(3);
+            next.into_iter().any(|next| CREDIBLE.contains(next))
+        };
+        DENYING.contains(word) || (negation(word) && credibility_follows())
+    })
+}
+
+#[test]
+fn every_word_that_denies_or_negates_passes_the_first_byte() {
+    for word in DENYING
+        .iter()
+        .chain(&NEGATIONS)
+        .chain(&["isn't", "wasn't", "don't"])
+    {
+        assert!(may_negate(word), "{word}");
+    }
+}
+
+fn deny(quote: &str, phrase: &str) -> bool {
+    let tokens = tokenize(quote, DecimalMark::Point);
+    let at = tokens
+        .iter()
+        .position(|t| t.text == phrase)
+        .expect("the phrase is a token of the quote");
+    Negations::of(&tokens).deny(&(at..at + 1))
+}
+
+#[test]
+fn the_clause_around_the_phrase_decides() {
+    assert!(deny("greater than 25 million are not realistic", "25"));
+    assert!(deny("it is not true that 50 million died", "50"));
+    assert!(deny("the figure of 30,000 is exaggerated", "30,000"));
+    assert!(deny("30,000 isn't credible", "30,000"));
+    // A negation elsewhere says something of what is counted.
+    assert!(!deny("1,100 families were never seen again", "1,100"));
+    assert!(!deny("no word of 1,100 families was heard", "1,100"));
+    // Another clause's denial is not this phrase's.
+    assert!(!deny(
+        "30,000 died; the other figure is not credible",
+        "30,000"
+    ));
+    // Too far from the negation, credibility is not negated.
+    assert!(!deny(
+        "not one of the 30,000 names was ever realistic",
+        "30,000"
+    ));
+}
+
+/// Words that make clauses, negations, credibility and denials in any order; negations and words
+/// of credibility often, so that they meet near the phrase.
+const WORDS: &[&str] = &[
+    "not",
+    "no",
+    "never",
+    "isn't",
+    "not",
+    "true",
+    "realistic",
+    "credible",
+    "true",
+    "exaggerated",
+    "the",
+    "figure",
+    "is",
+    "5,000",
+    "30",
+    ",",
+    ".",
+    "-",
+    "'",
+    "–",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2048))]
+
+    #[test]
+    fn deny_agrees_with_reading_the_clause(
+        words in proptest::collection::vec(proptest::sample::select(WORDS), 1..40),
+        start in 0usize..40,
+        length in 0usize..4,
+    ) {
+        let quote = words.join(" ");
+        let tokens = tokenize(&quote, DecimalMark::Point);
+        let start = start % tokens.len();
+        let range = start..(start + length).min(tokens.len());
+        proptest::prop_assert_eq!(
+            Negations::of(&tokens).deny(&range),
+            deny_by_reading_the_clause(&tokens, &range)
+        );
+    }
+}
+
+#[test]
+fn a_clause_of_many_phrases_is_read_once() {
+    // Every phrase of one long clause is asked about; each answer agrees with reading the
+    // clause, which would take as long as the clause for each.
+    let quote = "at least 5,000 is not realistic ".repeat(300);
+    let tokens = tokenize(&quote, DecimalMark::Point);
+    let negations = Negations::of(&tokens);
+    for (start, length) in (0..tokens.len()).flat_map(|start| (0..3).map(move |l| (start, l))) {
+        let range = start..(start + length).min(tokens.len());
+        assert_eq!(
+            negations.deny(&range),
+            deny_by_reading_the_clause(&tokens, &range),
+            "{range:?}"
+        );
+    }
+}
