@@ -71,3 +71,60 @@ fn every_output_of_a_base_with_megabyte_fields_ends_and_the_table_stays_narrow()
         "JSON keeps the text whole"
     );
 }
+
+/// A claim base of one claim per quote, each quote a megabyte of one clause: the value is read
+/// against every phrase of it, and each phrase asks whether the clause around it denies the
+/// figure.
+fn long_quote_base(claims: &[(&str, &str, &str)]) -> TempDir {
+    let dir = super::clean_base();
+    let records: String = claims
+        .iter()
+        .map(|(id, value, wording)| {
+            let quote = wording.repeat(MEGABYTE / wording.len());
+            format!(
+                "[[claim]]\nid = \"{id}\"\nfigure = \"detained\"\nvalue = \"{value}\"\nspeaker = \"watchdog\"\nsource = \"watchdog-report\"\nquote = \"{quote}\"\nbasis = [\"own-research\"]\n\n"
+            )
+        })
+        .collect();
+    let figure =
+        "[[figure]]\nid = \"detained\"\nlabel = \"People detained\"\nunit = \"people\"\n\n";
+    std::fs::write(
+        dir.path().join("claims/claims.toml"),
+        figure.to_string() + &records,
+    )
+    .unwrap();
+    dir
+}
+
+#[test]
+fn a_megabyte_quote_of_number_phrases_is_read_whole_and_ends() {
+    let base = long_quote_base(&[
+        ("bound-turned", "at most 5,000", "at least 5,000 "),
+        ("denied", "5,000", "not realistic 5,000 "),
+        ("range-ends", "2,000 to 3,000", "2,000 to 3,500 "),
+        ("groups", "1,000", "1 000 000 000 "),
+    ]);
+    let run = run_bounded(base.path(), &["check", "--format", "json"], &[]);
+    assert!(run.code <= 1, "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON output");
+    let differs: Vec<String> = crate::support::findings_of(&json)
+        .into_iter()
+        .filter(|f| f.code == "value-reading-differs")
+        .map(|f| f.message)
+        .collect();
+    let about = |claim: &str| {
+        differs
+            .iter()
+            .find(|m| m.contains(&format!("claim `{claim}`")))
+            .unwrap_or_else(|| panic!("no value-reading-differs for `{claim}`: {differs:?}"))
+    };
+    assert!(
+        about("bound-turned").contains("\"at least 5,000\", which reads as [5,000, ∞) at-least")
+    );
+    assert!(about("denied").contains("which the quote negates"));
+    assert!(about("range-ends").contains("\"2,000 to 3,500\""));
+    assert!(
+        !differs.iter().any(|m| m.contains("claim `groups`")),
+        "a run of groups far too long to be a count states no number: {differs:?}"
+    );
+}
