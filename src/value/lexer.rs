@@ -51,7 +51,7 @@ pub(super) fn tokenize(text: &str, decimal: DecimalMark) -> Vec<Token<'_>> {
         }
         let (kind, end) = if digit(c).is_some() {
             let (chars, run_end) = run.from(text, pos);
-            let (number, next) = scan_number(chars, 0, decimal);
+            let (number, next) = scan_number(chars, decimal);
             let end = chars.get(next).map_or(run_end, |&(byte, _)| byte);
             (Kind::Number(number), end)
         } else if c.is_alphabetic() {
@@ -221,17 +221,13 @@ fn separator(c: char) -> Option<Separator> {
     }
 }
 
-/// Reads digits from `chars[start]` with their separators; returns the number, or why it cannot be
-/// read, and the index after everything that belongs to it.
-fn scan_number(
-    chars: &[(usize, char)],
-    start: usize,
-    decimal: DecimalMark,
-) -> (Result<Ratio, String>, usize) {
+/// Reads the digits `chars` starts with, and their separators; returns the number, or why it
+/// cannot be read, and the index after everything that belongs to it.
+fn scan_number(chars: &[(usize, char)], decimal: DecimalMark) -> (Result<Ratio, String>, usize) {
     let digit_at = |i: usize| chars.get(i).and_then(|&(_, c)| digit(c));
     let run_end = |from: usize| (from..).find(|&i| digit_at(i).is_none()).unwrap_or(from);
     // Each part is a run of digits and the separator before it.
-    let mut parts: Vec<(Option<Separator>, Range<usize>)> = vec![(None, start..run_end(start))];
+    let mut parts: Vec<(Option<Separator>, Range<usize>)> = vec![(None, 0..run_end(0))];
     let mut i = parts[0].1.end;
     // "in 2019 150 fled" stays two numbers: white space joins only groups of three digits after a
     // lead of one to three, every group so far joined by white space. Kept as the parts are read,
@@ -250,9 +246,9 @@ fn scan_number(
         spaced_so_far &= sep == Separator::Group(' ');
         i = end;
     }
-    let text: String = chars[start..i].iter().map(|(_, c)| c).collect();
+    let text: String = chars[..i].iter().map(|(_, c)| c).collect();
     if let Some(end) = exponent_end(chars, i) {
-        let written: String = chars[start..end].iter().map(|(_, c)| c).collect();
+        let written: String = chars[..end].iter().map(|(_, c)| c).collect();
         let message = format!(
             "\"{written}\" is written with an exponent, which is not read: write the number out in digits"
         );

@@ -85,8 +85,8 @@ fn tokenize_by_chars(text: &str, decimal: DecimalMark) -> Vec<Token<'_>> {
             continue;
         }
         let (kind, next) = if digit(c).is_some() {
-            let (number, next) = scan_number(&chars, i, decimal);
-            (Kind::Number(number), next)
+            let (number, length) = scan_number(&chars[i..], decimal);
+            (Kind::Number(number), i + length)
         } else if c.is_alphabetic() {
             let mut end = i;
             loop {
