@@ -3,8 +3,9 @@
 //! findings that appeared or were resolved.
 
 use super::facts::{self, FactValue, Facts};
-use super::report::Report;
+use super::report::{FindingView, Report};
 use crate::finding::key::FindingKey;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
@@ -259,125 +260,94 @@ fn change_id(change: &RecordChange) -> &str {
 
 /// Findings matched by key, counting repeats: a key on one side only appeared or was resolved; a
 /// key on both whose message differs changed. Moving a record between files changes nothing here.
+/// Both sides are sorted by key, then by the finding's line without place, and walked once; only
+/// the findings that changed are copied.
 fn compare_findings(
     old: &Report,
     new: &Report,
 ) -> (Vec<FindingChange>, Vec<FindingChange>, Vec<FindingChanged>) {
-    let group = |report: &Report| -> BTreeMap<FindingKey, Vec<FindingChange>> {
-        let mut groups: BTreeMap<FindingKey, Vec<FindingChange>> = BTreeMap::new();
-        for finding in &report.findings {
-            groups
-                .entry(finding.key.clone())
-                .or_default()
-                .push(FindingChange {
-                    key: finding.key.clone(),
-                    figure: finding.figure.clone(),
-                    finding: finding.line_without_place(),
-                });
-        }
-        groups
-            .values_mut()
-            .for_each(|changes| changes.sort_by(|a, b| a.finding.cmp(&b.finding)));
-        groups
-    };
-    let (mut before, mut after) = (group(old), group(new));
-    let (mut appeared, mut resolved, mut changed) = (Vec::new(), Vec::new(), Vec::new());
-    let keys: BTreeSet<FindingKey> = before.keys().chain(after.keys()).cloned().collect();
-    for key in keys {
-        let mut olds = before.remove(&key).unwrap_or_default();
-        let mut news = after.remove(&key).unwrap_or_default();
-        // The same message on both sides is no change; what is left pairs up as changed.
-        olds.retain(|o| match news.iter().position(|n| n.finding == o.finding) {
-            Some(i) => {
-                news.remove(i);
-                false
+    let (old, new) = rayon::join(|| by_key_and_line(old), || by_key_and_line(new));
+    let mut changes = FindingChanges::default();
+    let (mut i, mut j) = (0, 0);
+    while i < old.len() || j < new.len() {
+        let key = match (old.get(i), new.get(j)) {
+            (Some(o), Some(n)) => (&o.key).min(&n.key),
+            (Some(o), None) => &o.key,
+            (None, Some(n)) => &n.key,
+            (None, None) => unreachable!("the loop runs while either side has findings"),
+        };
+        let old_end = i + old[i..].iter().take_while(|f| f.key == *key).count();
+        let new_end = j + new[j..].iter().take_while(|f| f.key == *key).count();
+        changes.compare_group(&old[i..old_end], &new[j..new_end]);
+        (i, j) = (old_end, new_end);
+    }
+    (changes.appeared, changes.resolved, changes.changed)
+}
+
+/// A report's findings in key order, and within a key in the order of their lines without place
+/// (`severity code: message`; the code is the key's); otherwise as the report lists them.
+fn by_key_and_line<'r>(report: &'r Report) -> Vec<&'r FindingView> {
+    let mut findings: Vec<&FindingView> = report.findings.iter().collect();
+    findings.par_sort_by(|a, b| (&a.key, line(a)).cmp(&(&b.key, line(b))));
+    findings
+}
+
+#[derive(Default)]
+struct FindingChanges {
+    appeared: Vec<FindingChange>,
+    resolved: Vec<FindingChange>,
+    changed: Vec<FindingChanged>,
+}
+
+impl FindingChanges {
+    /// The findings of one key on each side, both in line order. A line on both sides is no
+    /// change; what is left pairs up, in order, as changed, and the rest appeared or was resolved.
+    fn compare_group(&mut self, old: &[&FindingView], new: &[&FindingView]) {
+        let (mut olds, mut news) = (Vec::new(), Vec::new());
+        let (mut i, mut j) = (0, 0);
+        while i < old.len() && j < new.len() {
+            match line(old[i]).cmp(&line(new[j])) {
+                Ordering::Equal => (i, j) = (i + 1, j + 1),
+                Ordering::Less => {
+                    olds.push(old[i]);
+                    i += 1;
+                }
+                Ordering::Greater => {
+                    news.push(new[j]);
+                    j += 1;
+                }
             }
-            None => true,
-        });
+        }
+        olds.extend(&old[i..]);
+        news.extend(&new[j..]);
         let paired = olds.len().min(news.len());
-        for (o, n) in olds.drain(..paired).zip(news.drain(..paired)) {
-            changed.push(FindingChanged {
-                key: n.key,
-                figure: n.figure,
-                old: o.finding,
-                new: n.finding,
+        for (o, n) in olds.iter().zip(&news) {
+            self.changed.push(FindingChanged {
+                key: n.key.clone(),
+                figure: n.figure.clone(),
+                old: o.line_without_place(),
+                new: n.line_without_place(),
             });
         }
-        resolved.extend(olds);
-        appeared.extend(news);
+        self.resolved
+            .extend(olds[paired..].iter().map(|f| change(f)));
+        self.appeared
+            .extend(news[paired..].iter().map(|f| change(f)));
     }
-    (appeared, resolved, changed)
+}
+
+/// What a finding's line without place is made of, besides the code its key holds.
+fn line(finding: &FindingView) -> (&'static str, &str) {
+    (finding.severity.as_str(), &finding.message)
+}
+
+fn change(finding: &FindingView) -> FindingChange {
+    FindingChange {
+        key: finding.key.clone(),
+        figure: finding.figure.clone(),
+        finding: finding.line_without_place(),
+    }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::testing::{FIGURE, SOURCES, checked, claim};
-    use crate::view::build;
-
-    /// What changed between a base of the figure and the `old` claims and one with the `new`.
-    fn diff_between(old: &[String], new: &[String]) -> Diff {
-        let base = |claims: &[String]| {
-            let records: String = [FIGURE.to_string()].iter().chain(claims).cloned().collect();
-            checked(SOURCES, &records)
-        };
-        diff(&build(&base(old), None), &build(&base(new), None))
-    }
-
-    #[test]
-    fn a_moved_value_is_a_field_change_with_both_readings() {
-        let diff = diff_between(
-            &[claim("c", "at least 5,000", "watchdog", "")],
-            &[claim("c", "about 6,000", "watchdog", "")],
-        );
-        let [RecordChange::Changed { id, fields }] = diff.claims.as_slice() else {
-            panic!("one changed claim expected: {:?}", diff.claims);
-        };
-        assert_eq!(id, "c");
-        let value = fields
-            .iter()
-            .find(|f| f.field == "value")
-            .expect("value changed");
-        let reading = |fact: &Option<FactValue>| match fact {
-            Some(FactValue::Value(value)) => (
-                value.reading.low.and_then(crate::value::Number::as_count),
-                value.reading.high.and_then(crate::value::Number::as_count),
-            ),
-            other => panic!("a value fact expected: {other:?}"),
-        };
-        assert_eq!(reading(&value.old), (Some(5000), None));
-        assert_eq!(reading(&value.new), (Some(5400), Some(6600)));
-    }
-
-    #[test]
-    fn a_measure_returned_to_its_default_changes_to_the_default() {
-        let diff = diff_between(
-            &[claim("c", "5,000", "watchdog", "measure = \"documented\"")],
-            &[claim("c", "5,000", "watchdog", "")],
-        );
-        let [RecordChange::Changed { fields, .. }] = diff.claims.as_slice() else {
-            panic!("one changed claim expected: {:?}", diff.claims);
-        };
-        let text = |value: &str| Some(FactValue::Text(value.to_string()));
-        let measure = fields.iter().find(|f| f.field == "measure");
-        assert_eq!(
-            measure,
-            Some(&FieldChange {
-                field: "measure",
-                old: text("documented"),
-                new: text("estimate"),
-            })
-        );
-        // A documented count compares as a lower bound: the reading moves with the measure.
-        assert!(fields.iter().any(|f| f.field == "value"), "{fields:?}");
-    }
-
-    #[test]
-    fn identical_reports_have_an_empty_diff_and_a_new_claim_is_added() {
-        let claims = [claim("c", "5", "outlet", "")];
-        assert!(diff_between(&claims, &claims).is_empty());
-        let more = [claims[0].clone(), claim("d", "6", "outlet", "")];
-        let diff = diff_between(&claims, &more);
-        assert_eq!(diff.claims, [RecordChange::Added { id: "d".into() }]);
-    }
-}
+mod tests;

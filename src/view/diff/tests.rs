@@ -1,0 +1,140 @@
+use super::*;
+use crate::finding::Code;
+use crate::testing::{FIGURE, SOURCES, checked, claim};
+use crate::view::build;
+
+/// What changed between a base of the figure and the `old` claims and one with the `new`.
+fn diff_between(old: &[String], new: &[String]) -> Diff {
+    let base = |claims: &[String]| {
+        let records: String = [FIGURE.to_string()].iter().chain(claims).cloned().collect();
+        checked(SOURCES, &records)
+    };
+    diff(&build(&base(old), None), &build(&base(new), None))
+}
+
+#[test]
+fn a_moved_value_is_a_field_change_with_both_readings() {
+    let diff = diff_between(
+        &[claim("c", "at least 5,000", "watchdog", "")],
+        &[claim("c", "about 6,000", "watchdog", "")],
+    );
+    let [RecordChange::Changed { id, fields }] = diff.claims.as_slice() else {
+        panic!("one changed claim expected: {:?}", diff.claims);
+    };
+    assert_eq!(id, "c");
+    let value = fields
+        .iter()
+        .find(|f| f.field == "value")
+        .expect("value changed");
+    let reading = |fact: &Option<FactValue>| match fact {
+        Some(FactValue::Value(value)) => (
+            value.reading.low.and_then(crate::value::Number::as_count),
+            value.reading.high.and_then(crate::value::Number::as_count),
+        ),
+        other => panic!("a value fact expected: {other:?}"),
+    };
+    assert_eq!(reading(&value.old), (Some(5000), None));
+    assert_eq!(reading(&value.new), (Some(5400), Some(6600)));
+}
+
+#[test]
+fn a_measure_returned_to_its_default_changes_to_the_default() {
+    let diff = diff_between(
+        &[claim("c", "5,000", "watchdog", "measure = \"documented\"")],
+        &[claim("c", "5,000", "watchdog", "")],
+    );
+    let [RecordChange::Changed { fields, .. }] = diff.claims.as_slice() else {
+        panic!("one changed claim expected: {:?}", diff.claims);
+    };
+    let text = |value: &str| Some(FactValue::Text(value.to_string()));
+    let measure = fields.iter().find(|f| f.field == "measure");
+    assert_eq!(
+        measure,
+        Some(&FieldChange {
+            field: "measure",
+            old: text("documented"),
+            new: text("estimate"),
+        })
+    );
+    // A documented count compares as a lower bound: the reading moves with the measure.
+    assert!(fields.iter().any(|f| f.field == "value"), "{fields:?}");
+}
+
+#[test]
+fn identical_reports_have_an_empty_diff_and_a_new_claim_is_added() {
+    let claims = [claim("c", "5", "outlet", "")];
+    assert!(diff_between(&claims, &claims).is_empty());
+    let more = [claims[0].clone(), claim("d", "6", "outlet", "")];
+    let diff = diff_between(&claims, &more);
+    assert_eq!(diff.claims, [RecordChange::Added { id: "d".into() }]);
+}
+
+/// A finding of `code` about `claims`, with `message`, as a report lists it.
+fn finding(code: Code, claims: &[&str], message: &str) -> FindingView {
+    let claims: Vec<String> = claims.iter().map(|c| c.to_string()).collect();
+    FindingView {
+        code,
+        key: FindingKey {
+            code,
+            file: None,
+            claims: claims.clone(),
+            detail: None,
+        },
+        severity: code.default_severity(),
+        message: message.to_string(),
+        figure: None,
+        file: "claims/a.toml".to_string(),
+        line: 1,
+        column: 1,
+        end_line: 1,
+        end_column: 1,
+        label: String::new(),
+        help: None,
+        claims,
+        related: Vec::new(),
+    }
+}
+
+fn report(findings: Vec<FindingView>) -> Report<'static> {
+    Report {
+        figures: Vec::new(),
+        sources: Vec::new(),
+        speakers: Vec::new(),
+        claims: Vec::new(),
+        findings,
+        about: Default::default(),
+    }
+}
+
+#[test]
+fn repeated_findings_of_one_key_match_line_by_line_and_pair_up_what_is_left() {
+    let origin = |message| finding(Code::SingleOrigin, &["a", "b"], message);
+    let conflict = |message| finding(Code::FigureConflict, &["a", "b"], message);
+    let old = report(vec![origin("y"), conflict("x"), origin("x"), origin("y")]);
+    let new = report(vec![origin("z"), origin("y"), conflict("x")]);
+    let (appeared, resolved, changed) = compare_findings(&old, &new);
+    assert!(appeared.is_empty(), "{appeared:?}");
+    // One `y` is on both sides; `x` pairs with `z` as changed; the other `y` was resolved.
+    let lines: Vec<(&str, &str)> = changed
+        .iter()
+        .map(|c| (c.old.as_str(), c.new.as_str()))
+        .collect();
+    assert_eq!(lines, [("info single-origin: x", "info single-origin: z")]);
+    let resolved: Vec<&str> = resolved.iter().map(|r| r.finding.as_str()).collect();
+    assert_eq!(resolved, ["info single-origin: y"]);
+}
+
+#[test]
+fn findings_about_other_claims_appear_and_resolve_rather_than_change() {
+    let about = |claim| finding(Code::SingleOrigin, &[claim], "m");
+    let old = report(vec![about("c"), about("a")]);
+    let new = report(vec![about("b"), about("c")]);
+    let (appeared, resolved, changed) = compare_findings(&old, &new);
+    assert!(changed.is_empty(), "{changed:?}");
+    let claims = |changes: &[FindingChange]| -> Vec<String> {
+        changes.iter().flat_map(|c| c.key.claims.clone()).collect()
+    };
+    // The finding about `c` is on both sides, whichever side's keys come first.
+    assert_eq!(claims(&appeared), ["b"]);
+    assert_eq!(claims(&resolved), ["a"]);
+}
