@@ -246,15 +246,31 @@ fn scan_number(chars: &[(usize, char)], decimal: DecimalMark) -> (Result<Ratio, 
         spaced_so_far &= sep == Separator::Group(' ');
         i = end;
     }
-    let text: String = chars[..i].iter().map(|(_, c)| c).collect();
+    let text = quoted(&chars[..i]);
     if let Some(end) = exponent_end(chars, i) {
-        let written: String = chars[..end].iter().map(|(_, c)| c).collect();
+        let written = quoted(&chars[..end]);
         let message = format!(
-            "\"{written}\" is written with an exponent, which is not read: write the number out in digits"
+            "{written} is written with an exponent, which is not read: write the number out in digits"
         );
         return (Err(message), end);
     }
     (interpret(&text, chars, &parts, decimal), i)
+}
+
+/// A number as its messages quote it: whole, or its two ends when it is too long to read in a
+/// message.
+fn quoted(chars: &[(usize, char)]) -> String {
+    const SHOWN_WHOLE: usize = 40;
+    let text = |chars: &[(usize, char)]| -> String { chars.iter().map(|(_, c)| c).collect() };
+    if chars.len() <= SHOWN_WHOLE {
+        return format!("\"{}\"", text(chars));
+    }
+    format!(
+        "\"{}…{}\" ({} characters)",
+        text(&chars[..16]),
+        text(&chars[chars.len() - 8..]),
+        chars.len()
+    )
 }
 
 /// The index after an exponent ("e3", "E+400") glued to the digits before `i`, if there is one.
@@ -286,7 +302,7 @@ fn interpret(
         .flat_map(|(_, run)| digits_of(run).map(|(_, script)| script))
         .collect();
     if scripts.windows(2).any(|pair| pair[0] != pair[1]) {
-        return Err(format!("\"{text}\" mixes digits of different scripts"));
+        return Err(format!("{text} mixes digits of different scripts"));
     }
     let (mark, other) = (decimal.char(), decimal.other());
     let is_decimal = |sep: &Option<Separator>| match sep {
@@ -299,7 +315,7 @@ fn interpret(
     let setting = decimal.setting_text();
     if decimal_parts > 1 || (decimal_parts == 1 && !last_is_decimal) {
         return Err(format!(
-            "\"{text}\" uses \"{mark}\" between groups of digits, but this base reads \"{mark}\" as \
+            "{text} uses \"{mark}\" between groups of digits, but this base reads \"{mark}\" as \
              the decimal mark ({setting} in claimtrack.toml): write the groups with \"{other}\", or \
              set the decimal mark to \"{other}\" if the base writes \"{mark}\" between thousands"
         ));
@@ -308,12 +324,12 @@ fn interpret(
     let lead = groups[0].1.len();
     let group_seps: Vec<Separator> = groups.iter().filter_map(|(sep, _)| *sep).collect();
     if group_seps.windows(2).any(|pair| pair[0] != pair[1]) {
-        return Err(format!("\"{text}\" mixes group separators"));
+        return Err(format!("{text} mixes group separators"));
     }
     let regular = lead <= 3 && groups[1..].iter().all(|(_, run)| run.len() == 3);
     if !group_seps.is_empty() && !regular {
         return Err(format!(
-            "\"{text}\" cannot be read: \"{other}\" separates groups of three digits in this base \
+            "{text} cannot be read: \"{other}\" separates groups of three digits in this base \
              ({setting} in claimtrack.toml); write a decimal number with \"{mark}\", or set the \
              decimal mark to \"{other}\" if the base writes decimal {}",
             if other == ',' { "commas" } else { "points" }
@@ -329,7 +345,7 @@ fn interpret(
         let lead: String = chars[parts[0].1.clone()].iter().map(|(_, c)| c).collect();
         let fraction: String = chars[fraction.clone()].iter().map(|(_, c)| c).collect();
         return Err(format!(
-            "\"{text}\" is ambiguous: {lead} with \"{mark}\" as the decimal mark, {lead}{other}{fraction} \
+            "{text} is ambiguous: {lead} with \"{mark}\" as the decimal mark, {lead}{other}{fraction} \
              with \"{mark}\" between thousands; write the number without the ambiguity, or set the \
              decimal mark in claimtrack.toml ({setting} now)"
         ));
@@ -348,7 +364,7 @@ fn interpret(
     mantissa
         .zip(denominator)
         .and_then(|(mantissa, denominator)| Ratio::new(mantissa, denominator))
-        .ok_or_else(|| format!("\"{text}\" has too many digits to read"))
+        .ok_or_else(|| format!("{text} has too many digits to read"))
 }
 
 /// Widens a token's span to the whitespace-delimited word around it, so "n/a" is reported whole.

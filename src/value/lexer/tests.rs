@@ -183,5 +183,23 @@ fn a_long_run_of_spaced_groups_is_one_number_refused_whole() {
     let tokens = tokenize(&text, DecimalMark::Point);
     assert_eq!(tokens.len(), 1);
     assert_eq!(tokens[0].span, 0..text.len());
-    assert!(matches!(&tokens[0].kind, Kind::Number(Err(m)) if m.contains("too many digits")));
+    let Kind::Number(Err(message)) = &tokens[0].kind else {
+        panic!("refused expected: {:?}", tokens[0].kind);
+    };
+    // The message quotes the number's two ends, not all 80,001 characters.
+    assert_eq!(
+        message,
+        "\"1 000 000 000 00… 000 000\" (80001 characters) has too many digits to read"
+    );
+}
+
+#[test]
+fn a_number_short_enough_to_read_is_quoted_whole() {
+    let text = "1".repeat(40);
+    let tokens = tokenize(&text, DecimalMark::Point);
+    assert!(
+        matches!(&tokens[0].kind, Kind::Number(Err(m)) if *m == format!("\"{text}\" has too many digits to read")),
+        "{:?}",
+        tokens[0].kind
+    );
 }
