@@ -246,7 +246,6 @@ fn scan_number(chars: &[(usize, char)], decimal: DecimalMark) -> (Result<Ratio, 
         spaced_so_far &= sep == Separator::Group(' ');
         i = end;
     }
-    let text = quoted(&chars[..i]);
     if let Some(end) = exponent_end(chars, i) {
         let written = quoted(&chars[..end]);
         let message = format!(
@@ -254,7 +253,7 @@ fn scan_number(chars: &[(usize, char)], decimal: DecimalMark) -> (Result<Ratio, 
         );
         return (Err(message), end);
     }
-    (interpret(&text, chars, &parts, decimal), i)
+    (interpret(&chars[..i], &parts, decimal), i)
 }
 
 /// A number as its messages quote it: whole, or its two ends when it is too long to read in a
@@ -289,20 +288,22 @@ fn exponent_end(chars: &[(usize, char)], i: usize) -> Option<usize> {
         .flatten()
 }
 
-/// Reads the parts by their separators; refuses what the decimal setting leaves ambiguous.
+/// Reads the `parts` of the number written in `chars` by their separators; refuses what the
+/// decimal setting leaves ambiguous. Only a refusal quotes the number.
 fn interpret(
-    text: &str,
     chars: &[(usize, char)],
     parts: &[(Option<Separator>, Range<usize>)],
     decimal: DecimalMark,
 ) -> Result<Ratio, String> {
+    let text = || quoted(chars);
     let digits_of = |run: &Range<usize>| chars[run.clone()].iter().filter_map(|&(_, c)| digit(c));
-    let scripts: Vec<u32> = parts
+    let mut scripts = parts
         .iter()
-        .flat_map(|(_, run)| digits_of(run).map(|(_, script)| script))
-        .collect();
-    if scripts.windows(2).any(|pair| pair[0] != pair[1]) {
-        return Err(format!("{text} mixes digits of different scripts"));
+        .flat_map(|(_, run)| digits_of(run).map(|(_, script)| script));
+    if let Some(first) = scripts.next()
+        && scripts.any(|script| script != first)
+    {
+        return Err(format!("{} mixes digits of different scripts", text()));
     }
     let (mark, other) = (decimal.char(), decimal.other());
     let is_decimal = |sep: &Option<Separator>| match sep {
@@ -315,23 +316,25 @@ fn interpret(
     let setting = decimal.setting_text();
     if decimal_parts > 1 || (decimal_parts == 1 && !last_is_decimal) {
         return Err(format!(
-            "{text} uses \"{mark}\" between groups of digits, but this base reads \"{mark}\" as \
+            "{} uses \"{mark}\" between groups of digits, but this base reads \"{mark}\" as \
              the decimal mark ({setting} in claimtrack.toml): write the groups with \"{other}\", or \
-             set the decimal mark to \"{other}\" if the base writes \"{mark}\" between thousands"
+             set the decimal mark to \"{other}\" if the base writes \"{mark}\" between thousands",
+            text()
         ));
     }
     let groups = &parts[..parts.len() - decimal_parts];
     let lead = groups[0].1.len();
     let group_seps: Vec<Separator> = groups.iter().filter_map(|(sep, _)| *sep).collect();
     if group_seps.windows(2).any(|pair| pair[0] != pair[1]) {
-        return Err(format!("{text} mixes group separators"));
+        return Err(format!("{} mixes group separators", text()));
     }
     let regular = lead <= 3 && groups[1..].iter().all(|(_, run)| run.len() == 3);
     if !group_seps.is_empty() && !regular {
         return Err(format!(
-            "{text} cannot be read: \"{other}\" separates groups of three digits in this base \
+            "{} cannot be read: \"{other}\" separates groups of three digits in this base \
              ({setting} in claimtrack.toml); write a decimal number with \"{mark}\", or set the \
              decimal mark to \"{other}\" if the base writes decimal {}",
+            text(),
             if other == ',' { "commas" } else { "points" }
         ));
     }
@@ -345,9 +348,10 @@ fn interpret(
         let lead: String = chars[parts[0].1.clone()].iter().map(|(_, c)| c).collect();
         let fraction: String = chars[fraction.clone()].iter().map(|(_, c)| c).collect();
         return Err(format!(
-            "{text} is ambiguous: {lead} with \"{mark}\" as the decimal mark, {lead}{other}{fraction} \
+            "{} is ambiguous: {lead} with \"{mark}\" as the decimal mark, {lead}{other}{fraction} \
              with \"{mark}\" between thousands; write the number without the ambiguity, or set the \
-             decimal mark in claimtrack.toml ({setting} now)"
+             decimal mark in claimtrack.toml ({setting} now)",
+            text()
         ));
     }
     let mut mantissa: Option<u128> = Some(0);
@@ -364,7 +368,7 @@ fn interpret(
     mantissa
         .zip(denominator)
         .and_then(|(mantissa, denominator)| Ratio::new(mantissa, denominator))
-        .ok_or_else(|| format!("{text} has too many digits to read"))
+        .ok_or_else(|| format!("{} has too many digits to read", text()))
 }
 
 /// Widens a token's span to the whitespace-delimited word around it, so "n/a" is reported whole.

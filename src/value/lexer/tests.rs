@@ -203,3 +203,17 @@ fn a_number_short_enough_to_read_is_quoted_whole() {
         tokens[0].kind
     );
 }
+
+#[test]
+fn digits_of_two_scripts_in_one_number_are_refused_and_of_one_are_read() {
+    let mixed = tokenize("1٢3", DecimalMark::Point);
+    assert!(
+        matches!(&mixed[0].kind, Kind::Number(Err(m)) if *m == "\"1٢3\" mixes digits of different scripts"),
+        "{mixed:?}"
+    );
+    let arabic_indic = tokenize("١٢٣", DecimalMark::Point);
+    assert!(
+        matches!(&arabic_indic[0].kind, Kind::Number(Ok(_))),
+        "{arabic_indic:?}"
+    );
+}
