@@ -36,7 +36,9 @@
 # target/bench-data/SHAPE-N) a claim base with `cargo run --release --example synth`, then
 # measures wall time and peak RSS of each command with /usr/bin/time (median of RUNS runs,
 # default 3, for sizes <= 100k; 1 run above), and the parse floor: examples/parse_floor.rs
-# parsing the same files with `toml::from_str::<toml::Table>` on one thread and with rayon.
+# parsing the same files with `toml::from_str::<toml::Table>` on one thread and with rayon. The
+# runs go round by round (every command once, then the floor, then again), so a machine that
+# slows down midway moves every column alike.
 # Runs are warm-cache: the files were just written or read. Prints machine info and markdown
 # tables (seconds, peak MB, and each command's time as a multiple of `check`); the same text is
 # saved to target/bench-data/results-<timestamp>.md.
@@ -125,31 +127,8 @@ fi
 
 median() { sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 
-# Measure one subcommand on one base: prints "MEDIAN_SECONDS MEDIAN_MB", or ">TIMEOUT -" when a
-# run was stopped. Exit 1 (findings fail the gate) is expected of some shapes, so only other
-# failures warn.
-bench_cmd() {
-    local runs=$1
-    shift
-    local times=() mems=() line t m status
-    for _ in $(seq "$runs"); do
-        line=$(measure "$@")
-        read -r t m status <<<"$line"
-        if [ "$status" = 124 ]; then
-            echo "warning: \`$*\` was stopped after $TIMEOUT s" >&2
-            echo ">$TIMEOUT -"
-            return
-        fi
-        if [ "$status" != 0 ] && [ "$status" != 1 ]; then
-            echo "warning: \`$*\` exited with $status" >&2
-        fi
-        times+=("$t")
-        mems+=("$m")
-    done
-    t=$(printf '%s\n' "${times[@]}" | median)
-    m=$(printf '%s\n' "${mems[@]}" | median)
-    echo "$t $(awk -v kb="$m" 'BEGIN {printf "%.0f", kb / 1024}')"
-}
+# The median of the numbers given as arguments.
+median_of() { printf '%s\n' "$@" | median; }
 
 # The arguments of one measured command on the base DIR, whose git copy is GIT.
 command_args() {
@@ -242,17 +221,45 @@ for n in "${SIZES[@]}"; do
         *" baseline "* | *" diff "*) git_copy "$dir" "$git" ;;
         esac
 
-        declare -A secs=() megs=()
-        for command in $COMMANDS; do
-            echo "[$label] $command x$runs ..." >&2
-            # shellcheck disable=SC2046 # the arguments hold no spaces
-            read -r "secs[$command]" "megs[$command]" <<<"$(bench_cmd "$runs" "$BIN" $(command_args "$command" "$dir" "$git"))"
+        # Round by round, every command once in turn, then the parse floor: a VM slowing down or
+        # speeding up midway moves every column alike, so the multiples of check stay true.
+        declare -A times=() mems=() secs=() megs=()
+        serial=() parallel=() spanned=()
+        for round in $(seq "$runs"); do
+            for command in $COMMANDS; do
+                [ "${secs[$command]:-}" != ">$TIMEOUT" ] || continue
+                echo "[$label] $command, run $round of $runs ..." >&2
+                # shellcheck disable=SC2046 # the arguments hold no spaces
+                read -r t m status <<<"$(measure "$BIN" $(command_args "$command" "$dir" "$git"))"
+                if [ "$status" = 124 ]; then
+                    echo "warning: \`$command\` on $dir was stopped after $TIMEOUT s" >&2
+                    secs[$command]=">$TIMEOUT"
+                    megs[$command]="-"
+                    continue
+                fi
+                # Exit 1 (findings fail the gate) is expected of some shapes.
+                if [ "$status" != 0 ] && [ "$status" != 1 ]; then
+                    echo "warning: \`$command\` on $dir exited with $status" >&2
+                fi
+                times[$command]+=" $t"
+                mems[$command]+=" $m"
+            done
+            echo "[$label] parse floor, run $round of $runs ..." >&2
+            floor_line=$("$FLOOR" "$dir" --runs 1 | grep '^FLOOR ')
+            serial+=("$(sed 's/.* serial_s=\([^ ]*\).*/\1/' <<<"$floor_line")")
+            parallel+=("$(sed 's/.* parallel_s=\([^ ]*\).*/\1/' <<<"$floor_line")")
+            spanned+=("$(sed 's/.* detable_s=\([^ ]*\).*/\1/' <<<"$floor_line")")
         done
-        echo "[$label] parse floor x$runs ..." >&2
-        floor_line=$("$FLOOR" "$dir" --runs "$runs" | grep '^FLOOR ')
-        floor_s=$(sed 's/.* serial_s=\([^ ]*\).*/\1/' <<<"$floor_line")
-        par_s=$(sed 's/.* parallel_s=\([^ ]*\).*/\1/' <<<"$floor_line")
-        spanned_s=$(sed 's/.* detable_s=\([^ ]*\).*/\1/' <<<"$floor_line")
+        for command in $COMMANDS; do
+            [ "${secs[$command]:-}" != ">$TIMEOUT" ] || continue
+            # shellcheck disable=SC2086 # one number per word
+            secs[$command]=$(median_of ${times[$command]})
+            # shellcheck disable=SC2086
+            megs[$command]=$(awk -v kb="$(median_of ${mems[$command]})" 'BEGIN {printf "%.0f", kb / 1024}')
+        done
+        floor_s=$(median_of "${serial[@]}")
+        par_s=$(median_of "${parallel[@]}")
+        spanned_s=$(median_of "${spanned[@]}")
         check_s=${secs[check]:--}
         ratio=$(awk -v c="${check_s#>}" -v f="$floor_s" 'BEGIN {if (c == "-") print "-"; else printf "%.1f×", c / f}')
         [ "${check_s#>}" = "$check_s" ] || ratio=">$ratio"
@@ -270,7 +277,7 @@ for n in "${SIZES[@]}"; do
         time_rows+=("$time_row")
         mem_rows+=("$mem_row")
         ratio_rows+=("$ratio_row")
-        unset secs megs
+        unset times mems secs megs
         # Each row as soon as it is measured, so a run stopped midway keeps what it measured.
         printf 'seconds %s\npeak MB %s\n× check %s\n' "$time_row" "$mem_row" "$ratio_row" >&2
     done
