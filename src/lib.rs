@@ -5,7 +5,7 @@
 //! a model and a graph ([`model`]), analysed ([`analysis`]) and checked ([`checks`]); the outcome is
 //! shown through one report model ([`view`]) that every output format ([`render`]) formats, and
 //! that exports ([`export`]) write for other tools.
-//! [`open`] and [`open_state`] run the whole pipeline.
+//! [`open`], [`open_state`] and [`open_two`] run the whole pipeline.
 
 pub mod analysis;
 pub mod archive;
@@ -40,9 +40,7 @@ pub struct Checked {
 
 /// Read the claim base at `root` from disk and run every check.
 pub fn open(root: &Path) -> Result<Checked, LoadError> {
-    let mut loaded = loader::load(root)?;
-    let config_text = loaded.config_text.take();
-    Ok(check(loaded, config_text))
+    Ok(check_loaded(loader::load(root)?))
 }
 
 /// Why a claim base could not be opened at all (as opposed to findings in it).
@@ -57,12 +55,39 @@ pub enum OpenError {
 /// A state of the claim base at `root`: a folder holding a claim base, or a git revision of the
 /// repository `root` lies in.
 pub fn open_state(root: &Path, state: &str) -> Result<Checked, OpenError> {
+    read_state(root, Some(state), None).map(check_loaded)
+}
+
+/// Two states of the claim base at `root`, each a folder, a git revision or (`None`) the working
+/// tree, checked side by side. The states of a diff or a baseline mostly share their files: the
+/// second copies the parse of each file the first read with the same path and bytes.
+pub fn open_two(
+    root: &Path,
+    first: Option<&str>,
+    second: Option<&str>,
+) -> (Result<Checked, OpenError>, Result<Checked, OpenError>) {
+    let first = read_state(root, first, None);
+    let second = read_state(root, second, first.as_ref().ok());
+    rayon::join(|| first.map(check_loaded), || second.map(check_loaded))
+}
+
+/// The record files of a state (see [`open_two`]) read and parsed, reusing `earlier`'s parses.
+fn read_state(
+    root: &Path,
+    state: Option<&str>,
+    earlier: Option<&loader::Loaded>,
+) -> Result<loader::Loaded, OpenError> {
+    let Some(state) = state else {
+        return Ok(loader::load_reusing(root, earlier)?);
+    };
     let folder = Path::new(state);
     if folder.is_dir() {
-        return Ok(open(folder)?);
+        return Ok(loader::load_reusing(folder, earlier)?);
     }
-    let (inputs, config) = input::git::read_revision(root, state)?;
-    Ok(open_inputs(root, inputs, config))
+    let (inputs, config_text) = input::git::read_revision(root, state)?;
+    let mut loaded = loader::parse_inputs_reusing(root, inputs, earlier);
+    loaded.config_text = config_text;
+    Ok(loaded)
 }
 
 /// The claim base the user points at with `root`, or else the one the current directory `cwd` lies
@@ -86,6 +111,11 @@ pub fn locate(root: Option<&Path>, cwd: &Path) -> Result<(PathBuf, String), Load
 /// Run every check on record files already in memory (e.g. read from a git revision).
 pub fn open_inputs(root: &Path, inputs: Vec<FileInput>, config_text: Option<String>) -> Checked {
     check(loader::parse_inputs(root, inputs), config_text)
+}
+
+fn check_loaded(mut loaded: loader::Loaded) -> Checked {
+    let config_text = loaded.config_text.take();
+    check(loaded, config_text)
 }
 
 fn check(mut loaded: loader::Loaded, config_text: Option<String>) -> Checked {

@@ -50,19 +50,21 @@ enum DenyLevel {
 }
 
 pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
-    // The baseline is a second claim base: both are read at once, one per core.
-    let (root, _) = context.locate()?;
-    let (current, baseline) = rayon::join(
-        || context.open(),
-        || {
-            args.baseline
-                .as_ref()
-                .map(|revision| claimtrack::open_state(&root, revision))
-                .transpose()
-        },
-    );
-    let (_, mut checked) = current?;
-    let baseline = baseline?;
+    // The baseline is a second state of the claim base, checked beside the working tree.
+    let (root, prefix) = context.locate()?;
+    let (baseline, current) = match &args.baseline {
+        Some(revision) => {
+            let (baseline, current) = claimtrack::open_two(&root, Some(revision), None);
+            (Some(baseline), current)
+        }
+        None => (
+            None,
+            claimtrack::open(&root).map_err(claimtrack::OpenError::from),
+        ),
+    };
+    let mut checked = current?;
+    checked.base.files.set_display_prefix(&prefix);
+    let baseline = baseline.transpose()?;
     if let Some(dir) = &args.archive {
         checked.check_archive(dir)?;
     }

@@ -31,14 +31,7 @@ enum Format {
 
 pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
     let (root, _) = context.locate()?;
-    // The two states are independent until compared: each is read and built on its own core.
-    let (old, new) = rayon::join(
-        || claimtrack::open_state(&root, &args.old),
-        || match &args.new {
-            Some(new) => claimtrack::open_state(&root, new),
-            None => Ok(claimtrack::open(&root)?),
-        },
-    );
+    let (old, new) = claimtrack::open_two(&root, Some(&args.old), args.new.as_deref());
     let (old, new) = match (context.complete(old?), context.complete(new?)) {
         (Ok(old), Ok(new)) => (old, new),
         (Err(exit), _) | (_, Err(exit)) => return Ok(exit),

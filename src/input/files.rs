@@ -28,7 +28,7 @@ pub struct LineCol {
     pub column: usize,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SourceFile {
     /// Path relative to the claim base root, with `/` separators: stable across machines.
     pub path: String,
@@ -40,7 +40,7 @@ pub struct SourceFile {
 
 /// Where each line of a text starts, in bytes. Offsets fit 32 bits in files under 4 GiB, which
 /// all but the most unusual are, and then take half the memory.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 enum LineStarts {
     Narrow(Vec<u32>),
     Wide(Vec<usize>),

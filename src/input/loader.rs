@@ -4,6 +4,7 @@
 
 pub mod confined;
 mod disk;
+mod reuse;
 pub mod walk;
 
 use crate::finding::{Code, Finding, did_you_mean};
@@ -14,10 +15,10 @@ use serde::Deserialize;
 use std::path::Path;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
-pub use disk::{LoadError, check_root, find_root, load, record_paths};
+pub use disk::{LoadError, check_root, find_root, load, load_reusing, record_paths};
 
 /// The records of one file, in the order they are written.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct FileRecords {
     pub speakers: Vec<RawSpeaker>,
     pub sources: Vec<RawSource>,
@@ -42,6 +43,9 @@ pub struct Loaded {
     pub findings: Vec<Finding>,
     /// The text of `claimtrack.toml`, when it was read with the records.
     pub config_text: Option<String>,
+    /// For each file of `records`, whether its text is its bytes as read: not when they were
+    /// unreadable, not UTF-8 or began with a byte-order mark.
+    verbatim: Vec<bool>,
 }
 
 /// A record file to parse: its path relative to the claim base root (with `/` separators) and its
@@ -52,20 +56,38 @@ pub struct FileInput {
 }
 
 /// Parse record files that are already in memory.
-pub fn parse_inputs(root: &Path, mut inputs: Vec<FileInput>) -> Loaded {
+pub fn parse_inputs(root: &Path, inputs: Vec<FileInput>) -> Loaded {
+    parse_inputs_reusing(root, inputs, None)
+}
+
+/// Parse record files that are already in memory; a file `earlier` parsed from the same path and
+/// the same bytes is copied from it instead (see [`reuse`]).
+pub fn parse_inputs_reusing(
+    root: &Path,
+    mut inputs: Vec<FileInput>,
+    earlier: Option<&Loaded>,
+) -> Loaded {
     inputs.sort_by(|a, b| a.path.cmp(&b.path));
+    let earlier = earlier.map(reuse::Earlier::of);
     let parsed: Vec<ParsedFile> = inputs
         .into_par_iter()
         .enumerate()
-        .map(|(index, input)| parse_file(input, FileId(index as u32)))
+        .map(|(index, input)| {
+            let file = FileId(index as u32);
+            (earlier.as_ref())
+                .and_then(|earlier| earlier.parsed(&input, file))
+                .unwrap_or_else(|| parse_file(input, file))
+        })
         .collect();
 
     let mut files = Files::new(root.to_path_buf());
     let mut records = Vec::with_capacity(parsed.len());
+    let mut verbatim = Vec::with_capacity(parsed.len());
     let mut findings = Vec::new();
     for file in parsed {
         files.add(file.source);
         records.push(file.records);
+        verbatim.push(file.verbatim);
         findings.extend(file.findings);
     }
     Loaded {
@@ -73,6 +95,7 @@ pub fn parse_inputs(root: &Path, mut inputs: Vec<FileInput>) -> Loaded {
         records,
         findings,
         config_text: None,
+        verbatim,
     }
 }
 
@@ -112,6 +135,8 @@ struct ParsedFile {
     source: SourceFile,
     records: FileRecords,
     findings: Vec<Finding>,
+    /// Whether `source` holds the file's bytes as read.
+    verbatim: bool,
 }
 
 fn parse_file(input: FileInput, file: FileId) -> ParsedFile {
@@ -133,6 +158,7 @@ fn parse_file(input: FileInput, file: FileId) -> ParsedFile {
                 source: SourceFile::new(relative, String::new()),
                 records: FileRecords::default(),
                 findings,
+                verbatim: false,
             };
         }
     };
@@ -151,9 +177,11 @@ fn parse_file(input: FileInput, file: FileId) -> ParsedFile {
                 source: SourceFile::new(relative, valid),
                 records: FileRecords::default(),
                 findings,
+                verbatim: false,
             };
         }
     };
+    let verbatim = !text.starts_with('\u{feff}');
     let text = match text.strip_prefix('\u{feff}') {
         Some(rest) => {
             findings.push(
@@ -189,6 +217,7 @@ fn parse_file(input: FileInput, file: FileId) -> ParsedFile {
         source: SourceFile::new(relative, text),
         records,
         findings,
+        verbatim,
     }
 }
 

@@ -3,7 +3,7 @@
 //! every refused path becoming a finding.
 
 use super::confined::{Confined, DEFAULT_MAX_FILE_SIZE};
-use super::{FileInput, Folder, Loaded, parse_inputs, walk};
+use super::{FileInput, Folder, Loaded, parse_inputs_reusing, walk};
 use crate::finding::{Code, Finding};
 use crate::input::config;
 use crate::input::files::{Location, SourceFile};
@@ -111,6 +111,11 @@ fn open_root(root: &Path) -> Result<Confined, LoadError> {
 /// `[input] max-file-size`; a problem reading it is a finding, as its settings would otherwise
 /// vanish without a word.
 pub fn load(root: &Path) -> Result<Loaded, LoadError> {
+    load_reusing(root, None)
+}
+
+/// [`load`], copying the parse of each file `earlier` read with the same path and bytes.
+pub fn load_reusing(root: &Path, earlier: Option<&Loaded>) -> Result<Loaded, LoadError> {
     let confined = open_root(root)?;
     let config_text = config::read_text(&confined);
     let max_file_size = match &config_text {
@@ -130,7 +135,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
                 }),
                 Err(refusal) => Either::Right((path, refusal)),
             });
-    let mut loaded = parse_inputs(root, inputs);
+    let mut loaded = parse_inputs_reusing(root, inputs, earlier);
     loaded.config_text = config_text.as_ref().ok().cloned().flatten();
     // Paths that were not read still get a file, in path order, so findings can point at them.
     let mut unread = Vec::new();
