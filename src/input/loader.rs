@@ -2,18 +2,20 @@
 //! (see [`disk`]) or from a git revision; every problem met is collected as a finding instead of
 //! stopping at the first.
 
+mod choices;
 pub mod confined;
 mod disk;
+mod record;
 mod reuse;
 pub mod walk;
 
 use crate::finding::{Code, Finding, did_you_mean};
 use crate::input::files::{FileId, Files, Location, SourceFile};
-use crate::input::records::{RawClaim, RawFigure, RawSource, RawSpeaker, fields};
+use crate::input::records::{RawClaim, RawFigure, RawSource, RawSpeaker};
 use rayon::prelude::*;
-use serde::Deserialize;
+use record::{Record, fields_of, id_of, push_record};
 use std::path::Path;
-use toml::de::{DeTable, DeValue, ValueDeserializer};
+use toml::de::{DeTable, DeValue};
 
 pub use disk::{LoadError, check_root, find_root, load, load_reusing, record_paths};
 
@@ -307,13 +309,17 @@ fn parse_records(
         }
         for item in items {
             let id = id_of(&item);
+            let record = Record {
+                name,
+                fields: fields_of(name),
+                text,
+                file,
+            };
             let loaded = match name {
-                "speaker" => {
-                    push_record(&mut records.speakers, item, file, fields::SPEAKER, findings)
-                }
-                "source" => push_record(&mut records.sources, item, file, fields::SOURCE, findings),
-                "figure" => push_record(&mut records.figures, item, file, fields::FIGURE, findings),
-                _ => push_record(&mut records.claims, item, file, fields::CLAIM, findings),
+                "speaker" => push_record(&mut records.speakers, item, &record, findings),
+                "source" => push_record(&mut records.sources, item, &record, findings),
+                "figure" => push_record(&mut records.figures, item, &record, findings),
+                _ => push_record(&mut records.claims, item, &record, findings),
             };
             if let (false, Some(id)) = (loaded, id) {
                 records.failed_ids.push(id);
@@ -321,63 +327,4 @@ fn parse_records(
         }
     }
     records
-}
-
-/// Deserialise one record into `records`, or report why it cannot be; whether it loaded.
-fn push_record<'i, T: Deserialize<'i>>(
-    records: &mut Vec<T>,
-    item: toml::Spanned<DeValue<'i>>,
-    file: FileId,
-    field_names: &[&str],
-    findings: &mut Vec<Finding>,
-) -> bool {
-    let record_span = item.span();
-    match T::deserialize(ValueDeserializer::from(item)) {
-        Ok(record) => {
-            records.push(record);
-            true
-        }
-        Err(error) => {
-            let span = error.span().unwrap_or(record_span);
-            findings.push(record_error(
-                error.message(),
-                Location::new(file, span),
-                field_names,
-            ));
-            false
-        }
-    }
-}
-
-/// A record's `id`, when it is a string, read before the record is deserialised.
-fn id_of(item: &toml::Spanned<DeValue<'_>>) -> Option<String> {
-    match item.get_ref().get("id")?.get_ref() {
-        DeValue::String(text) => Some(text.to_string()),
-        _ => None,
-    }
-}
-
-/// Turn a serde error into a finding, with a "did you mean" for misspelt fields.
-fn record_error(message: &str, location: Location, field_names: &[&str]) -> Finding {
-    let message = message.trim();
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let field = rest.split('`').next().unwrap_or_default();
-        let help = match did_you_mean(field, field_names.iter().copied()) {
-            Some(suggestion) => format!("did you mean `{suggestion}`?"),
-            None => format!("the fields are: {}", field_names.join(", ")),
-        };
-        return Finding::new(
-            Code::UnknownField,
-            location,
-            format!("unknown field `{field}`"),
-        )
-        .label("not a field of this record")
-        .help(help);
-    }
-    let help = if message.starts_with("missing field") {
-        "add the field; docs/format.md lists the required fields of each record"
-    } else {
-        "docs/format.md lists each field and the values it takes"
-    };
-    Finding::new(Code::InvalidField, location, message.to_string()).help(help)
 }

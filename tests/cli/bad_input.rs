@@ -338,3 +338,24 @@ fn a_bad_value_setting_is_blamed_on_the_settings_not_the_claims() {
         "{findings:#?}"
     );
 }
+
+#[test]
+fn a_field_that_takes_a_name_says_which_names_when_given_another_type() {
+    let out = human("names-not-quoted", 1);
+    assert_contains(
+        &out,
+        &[
+            "error[invalid-field]: `kind` takes one of `person`, `organisation`, `government`, `outlet`, `anonymous` in quotes",
+            "--> sources/sources.toml:6:8",
+            "error[invalid-field]: `kind` takes one of `report`, `press-release`, `news`, `statement`, `transcript`, `event`, `other` in quotes",
+            "--> sources/sources.toml:17:8",
+            "error[invalid-field]: `window` takes one of `day`, `month`, `year` in quotes",
+            "--> claims/claims.toml:6:10",
+            "error[invalid-field]: `stance` takes one of `asserts`, `reports`, `disputes` in quotes",
+            "help: write the name as a string, as in `stance = \"asserts\"`",
+            "error[invalid-field]: `measure` takes one of `estimate`, `documented`, `confirmed-so-far`, `official`, `projection` in quotes",
+        ],
+    );
+    // The TOML reader's own words name neither the field nor the names.
+    assert!(!out.contains("wanted string or table"), "{out}");
+}
