@@ -288,21 +288,48 @@ fn cut(text: &str, limit: usize) -> String {
 /// thousands, and the formatter's exact rounding is slow: the tenths are rounded here instead,
 /// except near a tie (where only the exact decimal expansion can tell), for a negative value
 /// (`-0.0`), and beyond 2^40 tenths (where the product's rounding could tip the digit). A number
-/// holds no character HTML escapes, so it is written as it is.
-fn px(value: f64) -> PreEscaped<String> {
-    let tenths = value * 10.0;
-    let rounded = tenths.round();
-    PreEscaped(
+/// holds no character HTML escapes, so its digits go straight into the page, with no string of
+/// their own.
+fn px(value: f64) -> Px {
+    Px(value)
+}
+
+struct Px(f64);
+
+impl maud::Render for Px {
+    fn render_to(&self, buffer: &mut String) {
+        let value = self.0;
+        let tenths = value * 10.0;
+        let rounded = tenths.round();
         if value.is_sign_positive()
             && tenths < (1u64 << 40) as f64
             && (tenths - rounded).abs() < 0.499
         {
             let tenths = rounded as u64;
-            format!("{}.{}", tenths / 10, tenths % 10)
+            push_digits(buffer, tenths / 10);
+            buffer.push('.');
+            push_digits(buffer, tenths % 10);
         } else {
-            format!("{value:.1}")
-        },
-    )
+            use std::fmt::Write;
+            // Writing into a String cannot fail.
+            let _ = write!(buffer, "{value:.1}");
+        }
+    }
+}
+
+/// The decimal digits of `number`, most significant first.
+fn push_digits(buffer: &mut String, mut number: u64) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (number % 10) as u8;
+        number /= 10;
+        if number == 0 {
+            break;
+        }
+    }
+    buffer.extend(digits[start..].iter().map(|&digit| char::from(digit)));
 }
 
 /// The url, when it is an http or https link; any other scheme (`javascript:`, `data:`) is shown
@@ -316,12 +343,13 @@ fn web_link(url: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use maud::Render;
     use proptest::prelude::*;
 
     proptest! {
         #[test]
         fn a_coordinate_is_written_as_the_formatter_writes_it(value in -1e4f64..1e6) {
-            prop_assert_eq!(px(value).0, format!("{value:.1}"));
+            prop_assert_eq!(px(value).render().into_string(), format!("{value:.1}"));
         }
 
         #[test]
@@ -358,7 +386,11 @@ mod tests {
             f64::INFINITY,
             f64::NEG_INFINITY,
         ] {
-            assert_eq!(px(value).0, format!("{value:.1}"), "{value:e}");
+            assert_eq!(
+                px(value).render().into_string(),
+                format!("{value:.1}"),
+                "{value:e}"
+            );
         }
     }
 
