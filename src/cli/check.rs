@@ -52,19 +52,14 @@ enum DenyLevel {
 pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
     // The baseline is a second state of the claim base, checked beside the working tree.
     let (root, prefix) = context.locate()?;
-    let (baseline, current) = match &args.baseline {
+    let (mut checked, baseline) = match &args.baseline {
         Some(revision) => {
             let (baseline, current) = claimtrack::open_two(&root, Some(revision), None);
-            (Some(baseline), current)
+            (current?, Some(baseline?))
         }
-        None => (
-            None,
-            claimtrack::open(&root).map_err(claimtrack::OpenError::from),
-        ),
+        None => (claimtrack::open(&root)?, None),
     };
-    let mut checked = current?;
     checked.base.files.set_display_prefix(&prefix);
-    let baseline = baseline.transpose()?;
     if let Some(dir) = &args.archive {
         checked.check_archive(dir)?;
     }
