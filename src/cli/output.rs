@@ -20,7 +20,7 @@ impl From<Exit> for ExitCode {
 
 /// Write results to stdout; a closed pipe (`claimtrack report | head`) is not an error.
 pub fn print(text: &str) -> std::io::Result<()> {
-    let mut stdout = std::io::stdout().lock();
+    let mut stdout = bulk_stdout();
     match stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
@@ -34,11 +34,29 @@ pub fn print(text: &str) -> std::io::Result<()> {
 pub fn stream(
     write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut stdout = std::io::BufWriter::with_capacity(1 << 16, bulk_stdout());
     match write(&mut stdout).and_then(|()| stdout.flush()) {
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
     }
+}
+
+/// Stdout for output of any size. The standard handle is line buffered even into a file or a
+/// pipe, and so scans every write for its last newline, megabytes of a report included: on Unix
+/// results go to a second handle on the same descriptor instead, after what the standard handle
+/// holds is flushed.
+fn bulk_stdout() -> Box<dyn Write> {
+    let mut stdout = std::io::stdout();
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        if stdout.flush().is_ok()
+            && let Ok(descriptor) = stdout.as_fd().try_clone_to_owned()
+        {
+            return Box::new(std::fs::File::from(descriptor));
+        }
+    }
+    Box::new(stdout.lock())
 }
 
 /// The width to fit output to: `COLUMNS` when it holds a number, else the terminal's width when

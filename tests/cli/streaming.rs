@@ -75,3 +75,23 @@ fn every_report_format_streams_a_figure_at_a_time() {
         }
     }
 }
+
+/// `claimtrack report | head`: a reader that stops early closes the pipe, which is no error. The
+/// read end is closed before the report is written, so every write meets the closed pipe.
+#[test]
+fn a_closed_pipe_ends_a_report_cleanly() {
+    for format in ["table", "html", "json"] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_claimtrack"))
+            .args(["report", "--format", format])
+            .current_dir(manifest_dir())
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("the claimtrack binary runs");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{format}: {out:?}");
+        assert!(out.stderr.is_empty(), "{format}: {out:?}");
+    }
+}
