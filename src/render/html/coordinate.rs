@@ -21,10 +21,7 @@ impl maud::Render for Px {
             && tenths < (1u64 << 40) as f64
             && (tenths - rounded).abs() < 0.499
         {
-            let tenths = rounded as u64;
-            push_digits(buffer, tenths / 10);
-            buffer.push('.');
-            push_digits(buffer, tenths % 10);
+            push_tenths(buffer, rounded as u64);
         } else {
             use std::fmt::Write;
             // Writing into a String cannot fail.
@@ -33,19 +30,27 @@ impl maud::Render for Px {
     }
 }
 
-/// The decimal digits of `number`, most significant first.
-fn push_digits(buffer: &mut String, mut number: u64) {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
+/// `tenths` / 10 with one decimal: the digits are put together first, then pushed with room made
+/// once.
+fn push_tenths(buffer: &mut String, mut tenths: u64) {
+    let mut digits = [b'.'; 22];
+    let mut start = digits.len() - 1;
+    digits[start] = b'0' + (tenths % 10) as u8;
+    tenths /= 10;
+    start -= 1;
     loop {
         start -= 1;
-        digits[start] = b'0' + (number % 10) as u8;
-        number /= 10;
-        if number == 0 {
+        digits[start] = b'0' + (tenths % 10) as u8;
+        tenths /= 10;
+        if tenths == 0 {
             break;
         }
     }
-    buffer.extend(digits[start..].iter().map(|&digit| char::from(digit)));
+    let written = &digits[start..];
+    buffer.reserve(written.len());
+    for &byte in written {
+        buffer.push(char::from(byte));
+    }
 }
 
 #[cfg(test)]
