@@ -216,18 +216,58 @@ fn run_each(run: impl Fn(&Check) -> Option<Vec<Finding>> + Sync + Send) -> Vec<V
     REGISTRY.par_iter().filter_map(run).collect()
 }
 
-/// The lists one after another, in one list sized once.
-fn joined(lists: Vec<Vec<Finding>>) -> Vec<Finding> {
-    let mut findings = Vec::with_capacity(lists.iter().map(Vec::len).sum());
-    for mut list in lists {
+/// The lists one after another, in one list. They are gathered into the list with the most room,
+/// which most often holds them all already (a list grown by doubling has room to spare): a new
+/// list would hold every finding twice for a moment, 140 MB at a million claims.
+fn joined(mut lists: Vec<Vec<Finding>>) -> Vec<Finding> {
+    let Some(roomiest) = (0..lists.len()).max_by_key(|&i| lists[i].capacity()) else {
+        return Vec::new();
+    };
+    let after = lists.split_off(roomiest + 1);
+    let mut findings = lists.pop().expect("the roomiest list is the last one kept");
+    let kept = findings.len();
+    let before: usize = lists.iter().map(Vec::len).sum();
+    let total = kept + before + after.iter().map(Vec::len).sum::<usize>();
+    findings.reserve_exact(total - kept);
+    // The lists before it go after it, then round to the front, in the same allocation.
+    for mut list in lists.into_iter().chain(after) {
         findings.append(&mut list);
     }
+    findings[..kept + before].rotate_right(before);
     findings
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn joined_lists_keep_their_order_wherever_the_roomiest_stands() {
+        let list = |range: std::ops::Range<usize>, room: usize| {
+            let mut list = Vec::with_capacity(room);
+            list.extend(
+                range.map(|i| Finding::new(Code::UnusedSource, Default::default(), i.to_string())),
+            );
+            list
+        };
+        let shapes: [[(std::ops::Range<usize>, usize); 3]; 4] = [
+            [(0..2, 2), (2..5, 64), (5..6, 1)],
+            [(0..3, 64), (3..3, 0), (3..7, 4)],
+            [(0..1, 1), (1..1, 0), (1..4, 64)],
+            [(0..0, 0), (0..2, 2), (2..3, 3)],
+        ];
+        for shape in shapes {
+            let lists = shape.iter().map(|(range, room)| list(range.clone(), *room));
+            let messages: Vec<String> = joined(lists.collect())
+                .into_iter()
+                .map(|finding| finding.message)
+                .collect();
+            let end = shape[2].0.end;
+            let expected: Vec<String> = (0..end).map(|i| i.to_string()).collect();
+            assert_eq!(messages, expected, "{shape:?}");
+        }
+        assert!(joined(Vec::new()).is_empty());
+    }
 
     #[test]
     fn every_code_belongs_to_exactly_one_check() {
