@@ -81,7 +81,7 @@ impl Resolver<'_> {
             (Stance::Disputes, None) => Some((
                 record
                     .stance
-                    .as_deref()
+                    .as_ref()
                     .map_or(record.id.span(), Spanned::span),
                 "`stance = \"disputes\"` names no claim it disputes",
                 "add `disputes = [\"claim-id\", ...]` naming the disputed claims",

@@ -228,12 +228,12 @@ impl<'d> Resolver<'d> {
             .and_then(Node::source);
         let figure_record = figure.map(|f| &context.figures[f]);
         let value = self.value(&record, figure_record, context.files, file, context.config);
-        let as_of = match record.as_of.as_deref() {
+        let as_of = match &record.as_of {
             Some(date) => self.date(date, file),
             None => source.and_then(|s| context.sources[s].published),
         };
         let speaker = self.speaker(&record.speaker, file, "speaker");
-        let according_to = ids_of(record.according_to.as_deref())
+        let according_to = ids_of(&record.according_to)
             .iter()
             .filter_map(|id| self.speaker(id, file, "according_to"))
             .collect();
@@ -266,9 +266,9 @@ impl<'d> Resolver<'d> {
                 disputes,
                 supersedes,
                 supersedes_at,
-                record.withdrawn.map(|reason| reason.into_inner()),
+                record.withdrawn.map(Spanned::into_inner),
             ),
-            note: record.note.map(|note| note.into_inner()),
+            note: record.note.map(Spanned::into_inner),
             location,
         }
     }
