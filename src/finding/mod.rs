@@ -253,6 +253,10 @@ impl Finding {
     }
 
     pub fn related(mut self, location: Location, message: impl Into<String>) -> Self {
+        if self.related.is_empty() {
+            // Most findings have one related place at most: a first push would make room for four.
+            self.related.reserve_exact(1);
+        }
         self.related.push(Related {
             location,
             message: message.into(),
@@ -261,7 +265,13 @@ impl Finding {
     }
 
     pub fn claims(mut self, claims: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        self.claims.extend(claims.into_iter().map(Into::into));
+        let claims = claims.into_iter();
+        if self.claims.is_empty() {
+            // Most findings are about one claim: extending an empty list would make room for four,
+            // 72 bytes too many on each of a large base's hundreds of thousands of findings.
+            self.claims.reserve_exact(claims.size_hint().0);
+        }
+        self.claims.extend(claims.map(Into::into));
         self
     }
 }
