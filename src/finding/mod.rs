@@ -230,10 +230,16 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(code: Code, location: Location, message: impl Into<String>) -> Self {
+        let mut message = message.into();
+        if message.capacity() > message.len() + 16 {
+            // `format!` guesses twice its fixed text and grows by doubling; a large base keeps
+            // hundreds of thousands of messages, so each is kept in as much room as it takes.
+            message = message.as_str().to_owned();
+        }
         Self {
             code,
             severity: code.default_severity(),
-            message: message.into(),
+            message,
             location,
             label: Cow::Borrowed(""),
             related: Vec::new(),
@@ -329,6 +335,24 @@ mod tests {
         for &code in Code::ALL {
             assert_eq!(Code::from_name(code.name()), Some(code));
         }
+    }
+
+    #[test]
+    fn findings_keep_their_text_and_lists_in_the_room_they_take() {
+        let mut guessed = String::with_capacity(400);
+        guessed.push_str("`30,000` is stated by `spk-1` with no attribution and no basis");
+        let finding = Finding::new(Code::UnsupportedAssertion, Location::default(), guessed)
+            .claims(["clm-1"])
+            .related(Location::default(), "the quote's own words");
+        assert_eq!(
+            finding.message,
+            "`30,000` is stated by `spk-1` with no attribution and no basis"
+        );
+        assert!(finding.message.capacity() <= finding.message.len() + 16);
+        assert_eq!(
+            (finding.claims.capacity(), finding.related.capacity()),
+            (1, 1)
+        );
     }
 
     #[test]
