@@ -7,7 +7,7 @@ use super::{Affiliation, Basis, ClaimBase};
 use petgraph::Direction;
 use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
-use petgraph::visit::{EdgeFiltered, EdgeRef};
+use petgraph::visit::{EdgeFiltered, EdgeRef, NodeFiltered};
 
 /// What a record is, as a node of the graph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -183,8 +183,19 @@ impl ClaimBase {
     /// edges that holds more than one record, or one record naming itself. Found iteratively, so
     /// long chains cannot overflow the stack.
     pub fn loops(&self, relation: Relation) -> Vec<Vec<Node>> {
+        // Only a record that names another by `relation` and is named by one can be on a loop: the
+        // search keeps to those, which most records of a large base are not (a component is made
+        // for every record searched).
+        let mut names = vec![false; self.graph.node_count()];
+        let mut named = vec![false; self.graph.node_count()];
+        for edge in (self.graph.edge_references()).filter(|edge| *edge.weight() == relation) {
+            names[edge.source().index()] = true;
+            named[edge.target().index()] = true;
+        }
+        let on_loop = |node: NodeIndex| names[node.index()] && named[node.index()];
         let edges = EdgeFiltered::from_fn(&self.graph, |edge| *edge.weight() == relation);
-        kosaraju_scc(&edges)
+        let candidates = NodeFiltered::from_fn(&edges, on_loop);
+        kosaraju_scc(&candidates)
             .into_iter()
             .filter(|nodes| {
                 nodes.len() > 1
@@ -309,5 +320,32 @@ mod tests {
             .map(|edge| base.graph[edge.target()])
             .collect();
         assert_eq!(affiliations, [lookup("government")]);
+    }
+
+    #[test]
+    fn loops_are_found_past_the_records_that_lead_into_and_out_of_them() {
+        // a -> b -> c -> a is a loop; d leads into it and c leads out to e; f rests on itself.
+        let rests_on = |on: &str| format!("basis = [\"{on}\"]");
+        let claims = [
+            FIGURE.to_string(),
+            claim("a", "5", "watchdog", &rests_on("b")),
+            claim("b", "5", "watchdog", &rests_on("c")),
+            claim("c", "5", "watchdog", "basis = [\"a\", \"e\"]"),
+            claim("d", "5", "watchdog", &rests_on("a")),
+            claim("e", "5", "watchdog", ""),
+            claim("f", "5", "watchdog", &rests_on("f")),
+        ]
+        .concat();
+        let checked = checked(SOURCES, &claims);
+        let ids = |claims: &[usize]| -> Vec<&str> {
+            claims
+                .iter()
+                .map(|&c| checked.base.claims[c].id.as_str())
+                .collect()
+        };
+        let loops: Vec<Vec<&str>> = (checked.base.claim_loops(Relation::RestsOn).iter())
+            .map(|claims| ids(claims))
+            .collect();
+        assert_eq!(loops, [vec!["a", "b", "c"], vec!["f"]]);
     }
 }
