@@ -130,12 +130,7 @@ pub fn build<'a>(checked: &'a Checked, figure: Option<&str>) -> Report<'a> {
         history: base.config.compare.include_superseded,
     };
     let about_figure: Vec<&Finding> = checked.findings_about(figure).collect();
-    let findings = grouping::group(
-        about_figure
-            .into_par_iter()
-            .map(|finding| finding_view(base, finding))
-            .collect(),
-    );
+    let findings = grouping::group(base, about_figure, |finding| finding_view(base, finding));
     let mut report = Report {
         about,
         figures,

@@ -3,9 +3,11 @@
 //! assertions as one finding listing their claims, so the count reflects figures, not sentences.
 //! `check` keeps one diagnostic per place; only the report groups.
 
-use super::report::FindingView;
-use crate::finding::{Code, Severity};
+use super::report::{FindingView, RelatedView};
+use crate::finding::{Code, Finding, Severity};
+use crate::model::ClaimBase;
 use rayon::prelude::*;
+use std::collections::BTreeMap;
 
 /// How much a finding weighs in a report: lower first.
 fn weight(finding: &FindingView) -> u8 {
@@ -23,10 +25,14 @@ fn weight(finding: &FindingView) -> u8 {
     }
 }
 
-/// The findings ordered by figure (id order, findings about no figure last), then weight, then
-/// place; a figure's unsupported assertions merged into one.
-pub fn group(findings: Vec<FindingView>) -> Vec<FindingView> {
-    let mut findings = merge_unsupported(findings);
+/// The findings as views (`view` makes each), ordered by figure (id order, findings about no figure
+/// last), then weight, then place; a figure's unsupported assertions merged into one.
+pub fn group(
+    base: &ClaimBase,
+    findings: Vec<&Finding>,
+    view: impl Fn(&Finding) -> FindingView + Sync,
+) -> Vec<FindingView> {
+    let mut findings = merge_unsupported(base, findings, &view);
     findings.par_sort_by(|a, b| {
         (
             a.figure.is_none(),
@@ -48,46 +54,51 @@ pub fn group(findings: Vec<FindingView>) -> Vec<FindingView> {
     findings
 }
 
-fn merge_unsupported(findings: Vec<FindingView>) -> Vec<FindingView> {
-    let merged_on_figure =
-        |f: &FindingView| f.code == Code::UnsupportedAssertion && f.figure.is_some();
-    // Sized once: a finding view is large, and a list that grows copies every one it holds. The
-    // rest, with the merged findings after it, holds at most every finding.
-    let mut unsupported =
-        Vec::with_capacity(findings.iter().filter(|f| merged_on_figure(f)).count());
+/// The views of the findings, with each figure's unsupported assertions as one. Those are grouped
+/// before any view is made: they are most of a large base's findings, and a view of each (its
+/// message, help, places and ids copied) would be made only to be merged.
+fn merge_unsupported(
+    base: &ClaimBase,
+    findings: Vec<&Finding>,
+    view: &(impl Fn(&Finding) -> FindingView + Sync),
+) -> Vec<FindingView> {
+    let mut by_figure: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     let mut rest = Vec::with_capacity(findings.len());
     for finding in findings {
-        if merged_on_figure(&finding) {
-            unsupported.push(finding);
-        } else {
-            rest.push(finding);
+        match base.figure_of_finding(finding) {
+            Some(figure) if finding.code == Code::UnsupportedAssertion => {
+                by_figure.entry(figure).or_default().push(finding);
+            }
+            _ => rest.push(finding),
         }
     }
-    let mut by_figure: std::collections::BTreeMap<String, Vec<FindingView>> = Default::default();
-    for finding in unsupported {
-        by_figure
-            .entry(finding.figure.clone().unwrap_or_default())
-            .or_default()
-            .push(finding);
-    }
+    let mut views: Vec<FindingView> = rest.into_par_iter().map(view).collect();
     // Each figure's are merged on its own, on every core, and joined in figure order.
-    let merged: Vec<Vec<FindingView>> = by_figure
+    let merged: Vec<FindingView> = by_figure
         .into_par_iter()
         .map(|(figure, group)| match group.len() {
-            1 => group,
-            _ => vec![merge(&figure, group)],
+            1 => view(group[0]),
+            _ => merge(base, figure, group, view),
         })
         .collect();
-    rest.extend(merged.into_iter().flatten());
-    rest
+    views.extend(merged);
+    views
 }
 
 /// One figure's unsupported assertions as one finding, at the first one's place.
-fn merge(figure: &str, mut group: Vec<FindingView>) -> FindingView {
+fn merge(
+    base: &ClaimBase,
+    figure: &str,
+    mut group: Vec<&Finding>,
+    view: impl Fn(&Finding) -> FindingView,
+) -> FindingView {
     // By claim id, so neither the message nor the place shown depends on the file layout.
     group.sort_by(|a, b| a.claims.cmp(&b.claims));
-    let claims: Vec<String> = group.iter().flat_map(|f| f.claims.clone()).collect();
-    let mut merged = group[0].clone();
+    let claims: Vec<String> = group
+        .iter()
+        .flat_map(|f| f.claims.iter().cloned())
+        .collect();
+    let mut merged = view(group[0]);
     merged.message = format!(
         "{} claims on figure `{figure}` state a value with no attribution and no basis: {}",
         claims.len(),
@@ -96,11 +107,14 @@ fn merge(figure: &str, mut group: Vec<FindingView>) -> FindingView {
     merged.label = "no attribution or basis".to_string();
     merged.related = group[1..]
         .iter()
-        .map(|f| super::report::RelatedView {
-            message: format!("also unsupported: {}", f.claims.join(", ")),
-            file: f.file.clone(),
-            line: f.line,
-            column: f.column,
+        .map(|f| {
+            let at = base.files.line_col(&f.location);
+            RelatedView {
+                message: format!("also unsupported: {}", f.claims.join(", ")),
+                file: base.files.display_path(f.location.file),
+                line: at.line,
+                column: at.column,
+            }
         })
         .collect();
     merged.key.claims = claims.clone();
