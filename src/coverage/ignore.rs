@@ -142,7 +142,7 @@ impl<'a> Dismissals<'a> {
             .map(|(ignore, why)| {
                 let at = files.line_col(&ignore.location);
                 StaleIgnore {
-                    file: files.display_path(ignore.location.file),
+                    file: files.display_path(ignore.location.file).to_string(),
                     line: at.line,
                     column: at.column,
                     source: ignore.source.clone(),

@@ -132,6 +132,15 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     offset
 }
 
+/// A file's path below `prefix`; a file from outside the claim base as it was given.
+fn shown_path(prefix: &str, file: &SourceFile) -> String {
+    if file.external {
+        file.path.clone()
+    } else {
+        format!("{prefix}{}", file.path)
+    }
+}
+
 /// Every file read, in a stable order.
 #[derive(Debug, Default)]
 pub struct Files {
@@ -139,6 +148,8 @@ pub struct Files {
     /// Prefix that turns a root-relative path into one relative to where the user stands.
     display_prefix: String,
     files: Vec<SourceFile>,
+    /// Each file's path as shown, made once: every claim and finding of a report names its file.
+    display_paths: Vec<String>,
 }
 
 impl Files {
@@ -147,6 +158,7 @@ impl Files {
             root,
             display_prefix: String::new(),
             files: Vec::new(),
+            display_paths: Vec::new(),
         }
     }
 
@@ -156,16 +168,14 @@ impl Files {
             "" | "." => String::new(),
             trimmed => format!("{trimmed}/"),
         };
+        self.display_paths = (self.files.iter())
+            .map(|file| shown_path(&self.display_prefix, file))
+            .collect();
     }
 
     /// The path to show for a file: relative to where the user stands.
-    pub fn display_path(&self, id: FileId) -> String {
-        let file = self.get(id);
-        if file.external {
-            file.path.clone()
-        } else {
-            format!("{}{}", self.display_prefix, file.path)
-        }
+    pub fn display_path(&self, id: FileId) -> &str {
+        &self.display_paths[id.0 as usize]
     }
 
     pub fn root(&self) -> &Path {
@@ -174,6 +184,8 @@ impl Files {
 
     pub fn add(&mut self, file: SourceFile) -> FileId {
         let id = FileId(u32::try_from(self.files.len()).expect("fewer than 2^32 files"));
+        self.display_paths
+            .push(shown_path(&self.display_prefix, &file));
         self.files.push(file);
         id
     }
@@ -209,6 +221,26 @@ impl Files {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn display_paths_follow_the_prefix_whenever_a_file_is_added() {
+        let mut files = Files::new(PathBuf::from("base"));
+        let before = files.add(SourceFile::new("claims/a.toml".into(), String::new()));
+        files.set_display_prefix("../base/");
+        let after = files.add(SourceFile::new("claims/b.toml".into(), String::new()));
+        let archived = files.add(SourceFile::external("texts/a.txt".into(), String::new()));
+        let shown = [before, after, archived].map(|id| files.display_path(id));
+        assert_eq!(
+            shown,
+            [
+                "../base/claims/a.toml",
+                "../base/claims/b.toml",
+                "texts/a.txt"
+            ]
+        );
+        files.set_display_prefix(".");
+        assert_eq!(files.display_path(after), "claims/b.toml");
+    }
 
     #[test]
     fn columns_count_characters_not_bytes() {

@@ -26,7 +26,7 @@ pub fn render(view: &CheckView, _style: &Style) -> String {
             }
             format!(
                 "::{command} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
-                escape_property(&files.display_path(finding.location.file)),
+                escape_property(files.display_path(finding.location.file)),
                 start.line,
                 start.column,
                 end.line,

@@ -291,7 +291,7 @@ pub fn located(files: &Files, finding: &Finding, figure: Option<&str>) -> Findin
         severity: finding.severity,
         message: finding.message.clone(),
         figure: figure.map(str::to_string),
-        file: files.display_path(finding.location.file),
+        file: files.display_path(finding.location.file).to_string(),
         line: start.line,
         column: start.column,
         end_line: end.line,
@@ -306,7 +306,7 @@ pub fn located(files: &Files, finding: &Finding, figure: Option<&str>) -> Findin
                 let at = files.line_col(&related.location);
                 RelatedView {
                     message: related.message.clone(),
-                    file: files.display_path(related.location.file),
+                    file: files.display_path(related.location.file).to_string(),
                     line: at.line,
                     column: at.column,
                 }

@@ -111,7 +111,7 @@ fn merge(
             let at = base.files.line_col(&f.location);
             RelatedView {
                 message: format!("also unsupported: {}", f.claims.join(", ")),
-                file: base.files.display_path(f.location.file),
+                file: base.files.display_path(f.location.file).to_string(),
                 line: at.line,
                 column: at.column,
             }

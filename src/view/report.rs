@@ -270,7 +270,7 @@ pub struct ClaimView<'a> {
     pub note: Option<&'a str>,
     /// The codes of the findings that name the claim, sorted.
     pub flags: Vec<Code>,
-    pub file: String,
+    pub file: &'a str,
     pub line: usize,
     pub column: usize,
 }

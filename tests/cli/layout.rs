@@ -165,13 +165,15 @@ fn the_layouts_really_move_records() {
     let order: Vec<usize> = (0..200).rev().collect();
     let inputs = layout(&root, &order, &vec![1; 200], 3);
     let checked = claimtrack::open_inputs(&root, inputs, None);
-    let files: Vec<String> = checked
+    let files: Vec<&str> = checked
         .findings
         .iter()
         .map(|f| checked.base.files.display_path(f.location.file))
         .collect();
     assert!(
-        files.iter().all(|file| file == "claims/part1/records.toml"),
+        files
+            .iter()
+            .all(|&file| file == "claims/part1/records.toml"),
         "{files:?}"
     );
 }

@@ -234,7 +234,7 @@ pub(super) fn claims<'a>(report: &'a Report, groups: &ValueGroups) -> Table<'a> 
             Cell::Integer(i64::from(c.current)),
             maybe(c.note),
             owned(Some(flags(c))),
-            text(&c.file),
+            text(c.file),
             count(c.line),
             count(c.column),
         ]);

@@ -64,7 +64,7 @@ pub fn claims(links: &SourceLinks, claims: &[&ClaimView], caption: &str) -> Mark
                         tr class=[(!claim.current).then_some("replaced")] {
                             th scope="row" {
                                 code { (shown(claim.id)) }
-                                br; span.place { (shown(&claim.file)) ":" (claim.line) ":" (claim.column) }
+                                br; span.place { (shown(claim.file)) ":" (claim.line) ":" (claim.column) }
                                 @if let Some(quote) = &claim.quote {
                                     blockquote.quote { (Lines(quote)) }
                                 }
