@@ -167,10 +167,7 @@ impl Checked {
     }
 
     /// The findings a view of one figure shows: those about its claims; all of them without one.
-    pub fn findings_about<'a>(
-        &'a self,
-        figure: Option<&'a str>,
-    ) -> impl Iterator<Item = &'a Finding> {
+    pub fn findings_about<'a>(&'a self, figure: Option<&str>) -> impl Iterator<Item = &'a Finding> {
         self.findings.iter().filter(move |f| {
             figure.is_none()
                 || f.claims

@@ -144,8 +144,8 @@ impl serde_json::ser::Formatter for Indented {
 }
 
 #[derive(Serialize)]
-struct CheckOutput {
-    findings: Vec<FindingView>,
+struct CheckOutput<'a> {
+    findings: Vec<FindingView<'a>>,
     summary: Summary,
 }
 

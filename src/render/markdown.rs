@@ -53,14 +53,14 @@ pub fn write(report: &Report, _style: &Style, writer: &mut dyn io::Write) -> io:
     writer.write_all(out.as_bytes())
 }
 
-fn findings<'a>(out: &mut String, findings: impl Iterator<Item = &'a FindingView>) {
+fn findings<'r, 'a: 'r>(out: &mut String, findings: impl Iterator<Item = &'r FindingView<'a>>) {
     for finding in findings {
         let _ = writeln!(
             out,
             "- **{}** `{}` {}:{}:{} — {}",
             finding.severity,
             finding.code,
-            escape(&finding.file),
+            escape(finding.file),
             finding.line,
             finding.column,
             escape(&finding.message)

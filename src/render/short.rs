@@ -12,7 +12,7 @@ pub fn render(view: &CheckView, _style: &Style) -> String {
             let at = located(view.files, finding, None);
             format!(
                 "{}:{}:{}: {}[{}] {}\n",
-                one_line(&at.file),
+                one_line(at.file),
                 at.line,
                 at.column,
                 at.severity,

@@ -20,7 +20,7 @@ pub fn write(report: &Report, writer: &mut dyn io::Write) -> io::Result<()> {
     let mut findings: BTreeMap<Option<&str>, Vec<String>> = BTreeMap::new();
     for finding in &report.findings {
         findings
-            .entry(finding.figure.as_deref())
+            .entry(finding.figure)
             .or_default()
             .push(finding.line_without_place());
     }

@@ -85,9 +85,9 @@ pub fn write(report: &Report, style: &Style, writer: &mut dyn io::Write) -> io::
 }
 
 /// Each finding on its own lines, wrapped to `width` with the lines after the first indented.
-fn findings<'a>(
+fn findings<'r, 'a: 'r>(
     out: &mut String,
-    findings: impl Iterator<Item = &'a FindingView>,
+    findings: impl Iterator<Item = &'r FindingView<'a>>,
     width: usize,
     style: &Style,
 ) {
@@ -96,7 +96,7 @@ fn findings<'a>(
             "{}[{}] {}:{}:{}: {}",
             finding.severity,
             finding.code,
-            one_line(&finding.file),
+            one_line(finding.file),
             finding.line,
             finding.column,
             one_line(&finding.message)

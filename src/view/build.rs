@@ -18,6 +18,7 @@ use crate::input::files::Files;
 use crate::model::ClaimBase;
 use foldhash::{HashMap, HashSet};
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 /// The report on every figure, or on the one `figure` names (which must exist).
@@ -152,7 +153,7 @@ fn index_findings(report: &mut Report) {
         .map(|(i, figure)| (figure.id.clone(), i))
         .collect();
     for (i, finding) in report.findings.iter().enumerate() {
-        if let Some(&f) = finding.figure.as_ref().and_then(|id| position.get(id)) {
+        if let Some(&f) = finding.figure.and_then(|id| position.get(id)) {
             report.figures[f].findings.push(i);
         }
     }
@@ -275,12 +276,16 @@ fn report_order(base: &ClaimBase, comparison: &FigureComparison) -> Vec<usize> {
 }
 
 /// A finding with its places as line:column, the one way every format shows a place.
-fn finding_view(base: &ClaimBase, finding: &Finding) -> FindingView {
+fn finding_view<'a>(base: &'a ClaimBase, finding: &'a Finding) -> FindingView<'a> {
     located(&base.files, finding, base.figure_of_finding(finding))
 }
 
 /// A finding with its places as line:column in `files`, about `figure`.
-pub fn located(files: &Files, finding: &Finding, figure: Option<&str>) -> FindingView {
+pub fn located<'a>(
+    files: &'a Files,
+    finding: &'a Finding,
+    figure: Option<&'a str>,
+) -> FindingView<'a> {
     let start = files.line_col(&finding.location);
     let end = files
         .get(finding.location.file)
@@ -289,24 +294,24 @@ pub fn located(files: &Files, finding: &Finding, figure: Option<&str>) -> Findin
         code: finding.code,
         key: FindingKey::of(finding, files),
         severity: finding.severity,
-        message: finding.message.clone(),
-        figure: figure.map(str::to_string),
-        file: files.display_path(finding.location.file).to_string(),
+        message: Cow::Borrowed(&finding.message),
+        figure,
+        file: files.display_path(finding.location.file),
         line: start.line,
         column: start.column,
         end_line: end.line,
         end_column: end.column,
-        label: finding.label.to_string(),
-        help: finding.help.as_deref().map(str::to_string),
-        claims: finding.claims.clone(),
+        label: Cow::Borrowed(&finding.label),
+        help: finding.help.as_deref(),
+        claims: Cow::Borrowed(&finding.claims),
         related: finding
             .related
             .iter()
             .map(|related| {
                 let at = files.line_col(&related.location);
                 RelatedView {
-                    message: related.message.clone(),
-                    file: files.display_path(related.location.file).to_string(),
+                    message: Cow::Borrowed(&related.message),
+                    file: files.display_path(related.location.file),
                     line: at.line,
                     column: at.column,
                 }

@@ -286,7 +286,7 @@ fn compare_findings(
 
 /// A report's findings in key order, and within a key in the order of their lines without place
 /// (`severity code: message`; the code is the key's); otherwise as the report lists them.
-fn by_key_and_line<'r>(report: &'r Report) -> Vec<&'r FindingView> {
+fn by_key_and_line<'r, 'a>(report: &'r Report<'a>) -> Vec<&'r FindingView<'a>> {
     let mut findings: Vec<&FindingView> = report.findings.iter().collect();
     findings.par_sort_by(|a, b| (&a.key, line(a)).cmp(&(&b.key, line(b))));
     findings
@@ -324,7 +324,7 @@ impl FindingChanges {
         for (o, n) in olds.iter().zip(&news) {
             self.changed.push(FindingChanged {
                 key: n.key.clone(),
-                figure: n.figure.clone(),
+                figure: n.figure.map(str::to_string),
                 old: o.line_without_place(),
                 new: n.line_without_place(),
             });
@@ -337,14 +337,14 @@ impl FindingChanges {
 }
 
 /// What a finding's line without place is made of, besides the code its key holds.
-fn line(finding: &FindingView) -> (&'static str, &str) {
+fn line<'f>(finding: &'f FindingView) -> (&'static str, &'f str) {
     (finding.severity.as_str(), &finding.message)
 }
 
 fn change(finding: &FindingView) -> FindingChange {
     FindingChange {
         key: finding.key.clone(),
-        figure: finding.figure.clone(),
+        figure: finding.figure.map(str::to_string),
         finding: finding.line_without_place(),
     }
 }

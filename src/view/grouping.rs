@@ -7,6 +7,7 @@ use super::report::{FindingView, RelatedView};
 use crate::finding::{Code, Finding, Severity};
 use crate::model::ClaimBase;
 use rayon::prelude::*;
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// How much a finding weighs in a report: lower first.
@@ -27,11 +28,11 @@ fn weight(finding: &FindingView) -> u8 {
 
 /// The findings as views (`view` makes each), ordered by figure (id order, findings about no figure
 /// last), then weight, then place; a figure's unsupported assertions merged into one.
-pub fn group(
-    base: &ClaimBase,
-    findings: Vec<&Finding>,
-    view: impl Fn(&Finding) -> FindingView + Sync,
-) -> Vec<FindingView> {
+pub fn group<'a>(
+    base: &'a ClaimBase,
+    findings: Vec<&'a Finding>,
+    view: impl Fn(&'a Finding) -> FindingView<'a> + Sync,
+) -> Vec<FindingView<'a>> {
     let mut findings = merge_unsupported(base, findings, &view);
     findings.par_sort_by(|a, b| {
         (
@@ -57,11 +58,11 @@ pub fn group(
 /// The views of the findings, with each figure's unsupported assertions as one. Those are grouped
 /// before any view is made: they are most of a large base's findings, and a view of each (its
 /// message, help, places and ids copied) would be made only to be merged.
-fn merge_unsupported(
-    base: &ClaimBase,
-    findings: Vec<&Finding>,
-    view: &(impl Fn(&Finding) -> FindingView + Sync),
-) -> Vec<FindingView> {
+fn merge_unsupported<'a>(
+    base: &'a ClaimBase,
+    findings: Vec<&'a Finding>,
+    view: &(impl Fn(&'a Finding) -> FindingView<'a> + Sync),
+) -> Vec<FindingView<'a>> {
     let mut by_figure: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     let mut rest = Vec::with_capacity(findings.len());
     for finding in findings {
@@ -86,12 +87,12 @@ fn merge_unsupported(
 }
 
 /// One figure's unsupported assertions as one finding, at the first one's place.
-fn merge(
-    base: &ClaimBase,
+fn merge<'a>(
+    base: &'a ClaimBase,
     figure: &str,
-    mut group: Vec<&Finding>,
-    view: impl Fn(&Finding) -> FindingView,
-) -> FindingView {
+    mut group: Vec<&'a Finding>,
+    view: impl Fn(&'a Finding) -> FindingView<'a>,
+) -> FindingView<'a> {
     // By claim id, so neither the message nor the place shown depends on the file layout.
     group.sort_by(|a, b| a.claims.cmp(&b.claims));
     let claims: Vec<String> = group
@@ -99,25 +100,25 @@ fn merge(
         .flat_map(|f| f.claims.iter().cloned())
         .collect();
     let mut merged = view(group[0]);
-    merged.message = format!(
+    merged.message = Cow::Owned(format!(
         "{} claims on figure `{figure}` state a value with no attribution and no basis: {}",
         claims.len(),
         claims.join(", ")
-    );
-    merged.label = "no attribution or basis".to_string();
+    ));
+    merged.label = Cow::Borrowed("no attribution or basis");
     merged.related = group[1..]
         .iter()
         .map(|f| {
             let at = base.files.line_col(&f.location);
             RelatedView {
-                message: format!("also unsupported: {}", f.claims.join(", ")),
-                file: base.files.display_path(f.location.file).to_string(),
+                message: Cow::Owned(format!("also unsupported: {}", f.claims.join(", "))),
+                file: base.files.display_path(f.location.file),
                 line: at.line,
                 column: at.column,
             }
         })
         .collect();
     merged.key.claims = claims.clone();
-    merged.claims = claims;
+    merged.claims = Cow::Owned(claims);
     merged
 }

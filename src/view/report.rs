@@ -26,7 +26,7 @@ pub struct Report<'a> {
     /// By figure (in id order; findings about no figure last), then weight (data errors,
     /// conflicts, divergences, attributions, the rest), then place. A figure's unsupported
     /// assertions are one finding listing their claims.
-    pub findings: Vec<FindingView>,
+    pub findings: Vec<FindingView<'a>>,
     /// What the claim base is and how recent its data is, for a report's header.
     #[serde(skip)]
     pub about: AboutView,
@@ -286,40 +286,42 @@ pub struct LinkView<'a> {
     pub to_kind: &'static str,
 }
 
+/// A finding as reports show it, borrowing its text from the checked claim base: a large base has
+/// tens of thousands.
 #[derive(Debug, Clone, Serialize)]
-pub struct FindingView {
+pub struct FindingView<'a> {
     pub code: Code,
     /// What the finding is about, the same across states of the claim base: the baseline and the
     /// diff match findings on it.
     pub key: FindingKey,
     pub severity: Severity,
-    pub message: String,
+    pub message: Cow<'a, str>,
     /// The figure of the first claim the finding names.
-    pub figure: Option<String>,
-    pub file: String,
+    pub figure: Option<&'a str>,
+    pub file: &'a str,
     pub line: usize,
     pub column: usize,
     pub end_line: usize,
     pub end_column: usize,
-    #[serde(skip_serializing_if = "String::is_empty")]
-    pub label: String,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub label: Cow<'a, str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub help: Option<String>,
-    pub claims: Vec<String>,
-    pub related: Vec<RelatedView>,
+    pub help: Option<&'a str>,
+    pub claims: Cow<'a, [String]>,
+    pub related: Vec<RelatedView<'a>>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct RelatedView {
-    pub message: String,
-    pub file: String,
+pub struct RelatedView<'a> {
+    pub message: Cow<'a, str>,
+    pub file: &'a str,
     pub line: usize,
     pub column: usize,
 }
 
 impl<'a> Report<'a> {
     /// Findings about no figure.
-    pub fn other_findings(&self) -> impl Iterator<Item = &FindingView> {
+    pub fn other_findings(&self) -> impl Iterator<Item = &FindingView<'a>> {
         self.findings
             .iter()
             .filter(|finding| finding.figure.is_none())
@@ -331,7 +333,7 @@ impl<'a> Report<'a> {
     }
 }
 
-impl FindingView {
+impl FindingView<'_> {
     /// "warning single-origin: …": the finding without its place, as the snapshot and the diff
     /// show it, so moving a record between files changes nothing.
     pub fn line_without_place(&self) -> String {

@@ -24,13 +24,13 @@ pub(super) fn findings<'r>(report: &'r Report) -> Table<'r> {
             text(f.code.name()),
             owned(Some(f.severity)),
             text(&f.message),
-            maybe(f.figure.as_deref()),
-            text(&f.file),
+            maybe(f.figure),
+            text(f.file),
             count(f.line),
             count(f.column),
             count(f.end_line),
             count(f.end_column),
-            maybe(f.help.as_deref()),
+            maybe(f.help),
         ]
     });
     table("findings", COLUMNS, rows)

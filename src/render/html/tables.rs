@@ -211,7 +211,7 @@ pub fn findings(findings: &[&FindingView]) -> Markup {
                     li class={ "finding " (finding.severity.as_str()) } {
                         span.severity { (finding.severity.as_str()) } " "
                         code { (finding.code.name()) } " "
-                        span.place { (shown(&finding.file)) ":" (finding.line) ":" (finding.column) }
+                        span.place { (shown(finding.file)) ":" (finding.line) ":" (finding.column) }
                         " " span.message { (shown(&finding.message)) }
                         @if let Some(help) = &finding.help { br; span.help { "help: " (Lines(help)) } }
                     }

@@ -70,7 +70,7 @@ fn identical_reports_have_an_empty_diff_and_a_new_claim_is_added() {
 }
 
 /// A finding of `code` about `claims`, with `message`, as a report lists it.
-fn finding(code: Code, claims: &[&str], message: &str) -> FindingView {
+fn finding(code: Code, claims: &[&str], message: &str) -> FindingView<'static> {
     let claims: Vec<String> = claims.iter().map(|c| c.to_string()).collect();
     FindingView {
         code,
@@ -81,21 +81,21 @@ fn finding(code: Code, claims: &[&str], message: &str) -> FindingView {
             detail: None,
         },
         severity: code.default_severity(),
-        message: message.to_string(),
+        message: message.to_string().into(),
         figure: None,
-        file: "claims/a.toml".to_string(),
+        file: "claims/a.toml",
         line: 1,
         column: 1,
         end_line: 1,
         end_column: 1,
-        label: String::new(),
+        label: "".into(),
         help: None,
-        claims,
+        claims: claims.into(),
         related: Vec::new(),
     }
 }
 
-fn report(findings: Vec<FindingView>) -> Report<'static> {
+fn report(findings: Vec<FindingView<'static>>) -> Report<'static> {
     Report {
         figures: Vec::new(),
         sources: Vec::new(),
