@@ -131,7 +131,7 @@ pub fn build<'a>(checked: &'a Checked, figure: Option<&str>) -> Report<'a> {
         history: base.config.compare.include_superseded,
     };
     let about_figure: Vec<&Finding> = checked.findings_about(figure).collect();
-    let findings = grouping::group(base, about_figure, |finding| finding_view(base, finding));
+    let findings = grouping::group(base, about_figure);
     let mut report = Report {
         about,
         figures,
@@ -275,12 +275,8 @@ fn report_order(base: &ClaimBase, comparison: &FigureComparison) -> Vec<usize> {
     ordered
 }
 
-/// A finding with its places as line:column, the one way every format shows a place.
-fn finding_view<'a>(base: &'a ClaimBase, finding: &'a Finding) -> FindingView<'a> {
-    located(&base.files, finding, base.figure_of_finding(finding))
-}
-
-/// A finding with its places as line:column in `files`, about `figure`.
+/// A finding with its places as line:column in `files`, about `figure`: the one way every format
+/// shows a place.
 pub fn located<'a>(
     files: &'a Files,
     finding: &'a Finding,

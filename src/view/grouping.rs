@@ -3,6 +3,7 @@
 //! assertions as one finding listing their claims, so the count reflects figures, not sentences.
 //! `check` keeps one diagnostic per place; only the report groups.
 
+use super::build::located;
 use super::report::{FindingView, RelatedView};
 use crate::finding::{Code, Finding, Severity};
 use crate::model::ClaimBase;
@@ -26,14 +27,10 @@ fn weight(finding: &FindingView) -> u8 {
     }
 }
 
-/// The findings as views (`view` makes each), ordered by figure (id order, findings about no figure
-/// last), then weight, then place; a figure's unsupported assertions merged into one.
-pub fn group<'a>(
-    base: &'a ClaimBase,
-    findings: Vec<&'a Finding>,
-    view: impl Fn(&'a Finding) -> FindingView<'a> + Sync,
-) -> Vec<FindingView<'a>> {
-    let mut findings = merge_unsupported(base, findings, &view);
+/// The findings as views, ordered by figure (id order, findings about no figure last), then weight,
+/// then place; a figure's unsupported assertions merged into one.
+pub fn group<'a>(base: &'a ClaimBase, findings: Vec<&'a Finding>) -> Vec<FindingView<'a>> {
+    let mut findings = merge_unsupported(base, findings);
     findings.par_sort_by(|a, b| {
         (
             a.figure.is_none(),
@@ -57,12 +54,9 @@ pub fn group<'a>(
 
 /// The views of the findings, with each figure's unsupported assertions as one. Those are grouped
 /// before any view is made: they are most of a large base's findings, and a view of each (its
-/// message, help, places and ids copied) would be made only to be merged.
-fn merge_unsupported<'a>(
-    base: &'a ClaimBase,
-    findings: Vec<&'a Finding>,
-    view: &(impl Fn(&'a Finding) -> FindingView<'a> + Sync),
-) -> Vec<FindingView<'a>> {
+/// places worked out as line:column, its key made) would be made only to be merged.
+fn merge_unsupported<'a>(base: &'a ClaimBase, findings: Vec<&'a Finding>) -> Vec<FindingView<'a>> {
+    let view = |(finding, figure)| located(&base.files, finding, figure);
     let mut by_figure: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     let mut rest = Vec::with_capacity(findings.len());
     for finding in findings {
@@ -70,7 +64,7 @@ fn merge_unsupported<'a>(
             Some(figure) if finding.code == Code::UnsupportedAssertion => {
                 by_figure.entry(figure).or_default().push(finding);
             }
-            _ => rest.push(finding),
+            figure => rest.push((finding, figure)),
         }
     }
     let mut views: Vec<FindingView> = rest.into_par_iter().map(view).collect();
@@ -78,8 +72,8 @@ fn merge_unsupported<'a>(
     let merged: Vec<FindingView> = by_figure
         .into_par_iter()
         .map(|(figure, group)| match group.len() {
-            1 => view(group[0]),
-            _ => merge(base, figure, group, view),
+            1 => view((group[0], Some(figure))),
+            _ => merge(base, figure, group),
         })
         .collect();
     views.extend(merged);
@@ -87,19 +81,14 @@ fn merge_unsupported<'a>(
 }
 
 /// One figure's unsupported assertions as one finding, at the first one's place.
-fn merge<'a>(
-    base: &'a ClaimBase,
-    figure: &str,
-    mut group: Vec<&'a Finding>,
-    view: impl Fn(&'a Finding) -> FindingView<'a>,
-) -> FindingView<'a> {
+fn merge<'a>(base: &'a ClaimBase, figure: &'a str, mut group: Vec<&'a Finding>) -> FindingView<'a> {
     // By claim id, so neither the message nor the place shown depends on the file layout.
     group.sort_by(|a, b| a.claims.cmp(&b.claims));
     let claims: Vec<String> = group
         .iter()
         .flat_map(|f| f.claims.iter().cloned())
         .collect();
-    let mut merged = view(group[0]);
+    let mut merged = located(&base.files, group[0], Some(figure));
     merged.message = Cow::Owned(format!(
         "{} claims on figure `{figure}` state a value with no attribution and no basis: {}",
         claims.len(),
