@@ -30,19 +30,18 @@ impl maud::Render for Px {
     }
 }
 
-/// `tenths` / 10 with one decimal: the digits are put together first, then pushed with room made
-/// once.
-fn push_tenths(buffer: &mut String, mut tenths: u64) {
-    let mut digits = [b'.'; 22];
-    let mut start = digits.len() - 1;
-    digits[start] = b'0' + (tenths % 10) as u8;
-    tenths /= 10;
-    start -= 1;
+/// `tenths` / 10 with one decimal. The digits are put together right to left (the tenth, the
+/// point, then the whole part) and pushed with room made once.
+fn push_tenths(buffer: &mut String, tenths: u64) {
+    let mut digits = [0u8; 22];
+    let mut start = digits.len() - 2;
+    digits[start..].copy_from_slice(&[b'.', b'0' + (tenths % 10) as u8]);
+    let mut whole = tenths / 10;
     loop {
         start -= 1;
-        digits[start] = b'0' + (tenths % 10) as u8;
-        tenths /= 10;
-        if tenths == 0 {
+        digits[start] = b'0' + (whole % 10) as u8;
+        whole /= 10;
+        if whole == 0 {
             break;
         }
     }
