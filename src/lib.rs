@@ -60,15 +60,28 @@ pub fn open_state(root: &Path, state: &str) -> Result<Checked, OpenError> {
 
 /// Two states of the claim base at `root`, each a folder, a git revision or (`None`) the working
 /// tree, checked side by side. The states of a diff or a baseline mostly share their files: the
-/// second copies the parse of each file the first read with the same path and bytes.
+/// state read second copies the parse of each file the other read with the same path and bytes,
+/// and takes from it, rather than from git, each file of a revision whose blob it holds. So a
+/// revision is read after a folder or the working tree.
 pub fn open_two(
     root: &Path,
     first: Option<&str>,
     second: Option<&str>,
 ) -> (Result<Checked, OpenError>, Result<Checked, OpenError>) {
-    let first = read_state(root, first, None);
-    let second = read_state(root, second, first.as_ref().ok());
+    let (first, second) = if is_revision(first) && !is_revision(second) {
+        let second = read_state(root, second, None);
+        (read_state(root, first, second.as_ref().ok()), second)
+    } else {
+        let first = read_state(root, first, None);
+        let second = read_state(root, second, first.as_ref().ok());
+        (first, second)
+    };
     rayon::join(|| first.map(check_loaded), || second.map(check_loaded))
+}
+
+/// Whether a state (see [`open_two`]) is read from git.
+fn is_revision(state: Option<&str>) -> bool {
+    state.is_some_and(|state| !Path::new(state).is_dir())
 }
 
 /// The record files of a state (see [`open_two`]) read and parsed, reusing `earlier`'s parses.
@@ -80,11 +93,11 @@ fn read_state(
     let Some(state) = state else {
         return Ok(loader::load_reusing(root, earlier)?);
     };
-    let folder = Path::new(state);
-    if folder.is_dir() {
-        return Ok(loader::load_reusing(folder, earlier)?);
+    if !is_revision(Some(state)) {
+        return Ok(loader::load_reusing(Path::new(state), earlier)?);
     }
-    let (inputs, config_text) = input::git::read_revision(root, state)?;
+    let at_hand = |path: &str, object: &str| earlier?.blob_at_hand(path, object);
+    let (inputs, config_text) = input::git::read_revision_reusing(root, state, &at_hand)?;
     let mut loaded = loader::parse_inputs_reusing(root, inputs, earlier);
     loaded.config_text = config_text;
     Ok(loaded)

@@ -190,6 +190,11 @@ impl Files {
         id
     }
 
+    /// Every file, in the order of their ids.
+    pub fn as_slice(&self) -> &[SourceFile] {
+        &self.files
+    }
+
     pub fn get(&self, id: FileId) -> &SourceFile {
         &self.files[id.0 as usize]
     }

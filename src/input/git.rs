@@ -2,12 +2,16 @@
 //! touching the working tree.
 
 use crate::input::loader::FileInput;
+use rayon::prelude::*;
 use std::ffi::OsString;
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 use std::process::{Command, ExitStatus, Stdio};
 
+mod object;
 mod tree;
+
+pub use object::is_blob;
 
 #[derive(Debug, thiserror::Error)]
 pub enum GitError {
@@ -72,7 +76,21 @@ pub fn read_revision(
     root: &Path,
     revision: &str,
 ) -> Result<(Vec<FileInput>, Option<String>), GitError> {
-    Git::default().read_revision(root, revision)
+    Git::default().read_revision(root, revision, &|_, _| None)
+}
+
+/// The bytes of a record file already at hand, given its path and the id of the blob a revision
+/// holds there; `None` when they are not that blob.
+pub type AtHand<'a> = dyn Fn(&str, &str) -> Option<Vec<u8>> + Sync + 'a;
+
+/// As [`read_revision`], but the record files `at_hand` holds are taken from it: only the others
+/// are read from the object store.
+pub fn read_revision_reusing(
+    root: &Path,
+    revision: &str,
+    at_hand: &AtHand,
+) -> Result<(Vec<FileInput>, Option<String>), GitError> {
+    Git::default().read_revision(root, revision, at_hand)
 }
 
 /// How git is run: the program, and environment variables set for it on top of the inherited ones.
@@ -105,11 +123,13 @@ impl Git {
         self
     }
 
-    /// The record files and `claimtrack.toml` of the claim base at `root` as of `revision`.
+    /// The record files and `claimtrack.toml` of the claim base at `root` as of `revision`, those
+    /// `at_hand` holds taken from it.
     pub fn read_revision(
         &self,
         root: &Path,
         revision: &str,
+        at_hand: &AtHand,
     ) -> Result<(Vec<FileInput>, Option<String>), GitError> {
         self.output(root, &["rev-parse", "--show-toplevel"])
             .map_err(|error| match error {
@@ -147,13 +167,22 @@ impl Git {
                 revision.to_string(),
             ));
         }
-        let objects: Vec<&str> = tree
-            .blobs
-            .iter()
+        // Telling a file at hand from its blob id costs a hash; reading the blob costs git
+        // finding, inflating and piping it.
+        let held: Vec<Option<Vec<u8>>> = (tree.blobs.par_iter())
+            .map(|entry| at_hand(&entry.path, &entry.object))
+            .collect();
+        let objects: Vec<&str> = (tree.blobs.iter().zip(&held))
+            .filter(|(_, held)| held.is_none())
+            .map(|(entry, _)| entry)
             .chain(&tree.config)
             .map(|entry| entry.object.as_str())
             .collect();
-        let mut contents = self.cat_blobs(root, &objects)?;
+        let mut contents = if objects.is_empty() {
+            Vec::new()
+        } else {
+            self.cat_blobs(root, &objects)?
+        };
         let config = match tree.config {
             Some(_) => contents
                 .pop()
@@ -161,16 +190,15 @@ impl Git {
                 .map(|bytes| String::from_utf8_lossy(&bytes).into_owned()),
             None => None,
         };
+        let mut read = contents.into_iter();
         let mut inputs = tree.unreadable;
-        inputs.extend(
-            tree.blobs
-                .into_iter()
-                .zip(contents)
-                .map(|(entry, bytes)| FileInput {
-                    path: entry.path,
-                    content: bytes.ok_or_else(|| "cannot be read from git".to_string()),
-                }),
-        );
+        inputs.extend(tree.blobs.into_iter().zip(held).map(|(entry, held)| {
+            let bytes = held.or_else(|| read.next().flatten());
+            FileInput {
+                path: entry.path,
+                content: bytes.ok_or_else(|| "cannot be read from git".to_string()),
+            }
+        }));
         Ok((inputs, config))
     }
 

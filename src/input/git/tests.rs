@@ -112,6 +112,55 @@ fn the_revision_is_read_and_the_working_tree_left_alone() {
 }
 
 #[test]
+fn files_at_hand_are_taken_by_their_blob_ids_and_the_rest_read_from_git() {
+    let repo = repository(&[
+        ("claims/a.toml", "a"),
+        ("sources/s.toml", "s"),
+        ("claimtrack.toml", "[severity]\n"),
+    ]);
+    let desk = repo.path().join("desk");
+    let asked = std::sync::Mutex::new(Vec::new());
+    let at_hand = |path: &str, object: &str| {
+        asked
+            .lock()
+            .unwrap()
+            .push((path.to_string(), object.to_string()));
+        (path == "claims/a.toml").then(|| b"held".to_vec())
+    };
+    let (inputs, config) = read_revision_reusing(&desk, "HEAD", &at_hand).unwrap();
+    assert_eq!(
+        sorted(inputs),
+        [
+            ("claims/a.toml".to_string(), Ok("held".to_string())),
+            ("sources/s.toml".to_string(), Ok("s".to_string())),
+        ]
+    );
+    assert_eq!(config.as_deref(), Some("[severity]\n"));
+    let mut asked = asked.into_inner().unwrap();
+    asked.sort();
+    assert_eq!(
+        asked,
+        [
+            ("claims/a.toml".to_string(), blob_id(&desk, "claims/a.toml")),
+            (
+                "sources/s.toml".to_string(),
+                blob_id(&desk, "sources/s.toml")
+            ),
+        ]
+    );
+}
+
+/// The id of the blob at `path` in HEAD, as git names it.
+fn blob_id(desk: &Path, path: &str) -> String {
+    let output = Command::new("git")
+        .args(["rev-parse", &format!("HEAD:./{path}")])
+        .current_dir(desk)
+        .output()
+        .expect("git runs");
+    String::from_utf8(output.stdout).unwrap().trim().to_string()
+}
+
+#[test]
 fn links_and_folders_named_like_record_files_are_reported_not_read() {
     let repo = repository(&[
         ("claims/a.toml", "a"),
@@ -177,7 +226,7 @@ fn a_folder_outside_any_repository_says_so_and_keeps_gits_words() {
     let error = failure(
         Git::default()
             .env("GIT_CEILING_DIRECTORIES", outside.path())
-            .read_revision(&desk, "HEAD"),
+            .read_revision(&desk, "HEAD", &|_, _| None),
     );
     assert!(
         matches!(error, GitError::NotARepository { .. }),
@@ -196,8 +245,10 @@ fn git_missing_from_path_is_named_as_such() {
     let repo = repository(&[("claims/a.toml", "a")]);
     let desk = repo.path().join("desk");
     let errors = [
-        Git::default().env("PATH", "").read_revision(&desk, "HEAD"),
-        Git::new("/nonexistent/git").read_revision(&desk, "HEAD"),
+        Git::default()
+            .env("PATH", "")
+            .read_revision(&desk, "HEAD", &|_, _| None),
+        Git::new("/nonexistent/git").read_revision(&desk, "HEAD", &|_, _| None),
     ];
     for error in errors {
         let error = failure(error);

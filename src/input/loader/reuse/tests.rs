@@ -111,3 +111,51 @@ fn a_file_whose_text_was_not_its_bytes_is_parsed_again() {
         );
     }
 }
+
+/// The id git gives a blob holding `bytes`.
+fn blob_id(bytes: &[u8]) -> String {
+    use sha1::Digest;
+    let digest = sha1::Sha1::new()
+        .chain_update(format!("blob {}\0", bytes.len()))
+        .chain_update(bytes)
+        .finalize();
+    digest.iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+#[test]
+fn a_revisions_blob_is_at_hand_only_where_this_state_read_its_very_bytes() {
+    let earlier = parse_inputs(Path::new("."), first_state());
+    let sources = SOURCES.as_bytes();
+    assert_eq!(
+        earlier.blob_at_hand("sources/s.toml", &blob_id(sources)),
+        Some(sources.to_vec())
+    );
+    let syntax_error = b"[[claim]\nid = ";
+    assert_eq!(
+        earlier.blob_at_hand("claims/c.toml", &blob_id(syntax_error)),
+        Some(syntax_error.to_vec())
+    );
+    assert_eq!(earlier.blob_at_hand("sources/s.toml", &blob_id(b"s")), None);
+    assert_eq!(
+        earlier.blob_at_hand("claims/a.toml", &blob_id(sources)),
+        None
+    );
+
+    // The text kept of a file that began with a byte-order mark is not the file's bytes.
+    let records = claims("5");
+    let with_mark = format!("\u{feff}{records}");
+    let earlier = parse_inputs(
+        Path::new("."),
+        vec![input("claims/a.toml", with_mark.as_bytes())],
+    );
+    let kept = format!("   {records}");
+    assert_eq!(earlier.files.get(FileId(0)).text, kept);
+    assert_eq!(
+        earlier.blob_at_hand("claims/a.toml", &blob_id(kept.as_bytes())),
+        None
+    );
+    assert_eq!(
+        earlier.blob_at_hand("claims/a.toml", &blob_id(with_mark.as_bytes())),
+        None
+    );
+}
