@@ -57,10 +57,14 @@ pub fn group<'a>(base: &'a ClaimBase, findings: Vec<&'a Finding>) -> Vec<Finding
 /// places worked out as line:column, its key made) would be made only to be merged.
 fn merge_unsupported<'a>(base: &'a ClaimBase, findings: Vec<&'a Finding>) -> Vec<FindingView<'a>> {
     let view = |(finding, figure)| located(&base.files, finding, figure);
+    // A finding's figure is looked up by claim id in the map of every id: on every core.
+    let figures: Vec<Option<&str>> = (findings.par_iter())
+        .map(|finding| base.figure_of_finding(finding))
+        .collect();
     let mut by_figure: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
     let mut rest = Vec::with_capacity(findings.len());
-    for finding in findings {
-        match base.figure_of_finding(finding) {
+    for (finding, figure) in findings.into_iter().zip(figures) {
+        match figure {
             Some(figure) if finding.code == Code::UnsupportedAssertion => {
                 by_figure.entry(figure).or_default().push(finding);
             }
