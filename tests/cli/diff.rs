@@ -368,6 +368,32 @@ fn revisions_are_read_from_git_without_touching_the_working_tree() {
 }
 
 #[test]
+fn a_checked_out_file_whose_bytes_are_not_its_blob_is_read_from_git() {
+    let repo = repository();
+    let base = repo.path().join("desk");
+    // A smudge filter (as end-of-line conversion or a large-file store does) checks the file out
+    // as other bytes than the blob's: only the blob is the revision's file.
+    std::fs::write(base.join(".gitattributes"), "claims/*.toml filter=bump\n").unwrap();
+    git(
+        repo.path(),
+        &["config", "filter.bump.smudge", "sed s/6,000/7,000/"],
+    );
+    std::fs::remove_file(base.join("claims/claims.toml")).unwrap();
+    git(repo.path(), &["checkout", "--", "desk/claims/claims.toml"]);
+
+    let run = run_in(&base, &["diff", "HEAD"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("changed amnesty-toll")
+            && run
+                .stdout
+                .contains("value: at least 6,000 read as [6,000, ∞) at-least → at least 7,000"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
 fn the_baseline_fails_only_on_new_uncited_claims() {
     let repo = repository();
     let base = repo.path().join("desk");
