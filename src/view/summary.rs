@@ -199,7 +199,9 @@ fn latest_by_origin(
     comparison: &FigureComparison,
     origins: &Origins,
 ) -> Vec<LatestView> {
-    let mut latest: Vec<Option<usize>> = vec![None; origins.groups.len()];
+    // Indexed by place in the figure's (sorted) origin groups: a list as long as the base's groups,
+    // made for every figure, would be zeroed figures × groups times (16 GB at a million claims).
+    let mut latest: Vec<Option<usize>> = vec![None; comparison.origin_groups.len()];
     for &c in &comparison.claims {
         let claim = &base.claims[c];
         // A replaced or retracted value, or one only reported, is not the origin's position.
@@ -207,21 +209,25 @@ fn latest_by_origin(
         if !claim.is_own_position() || !(claim.is_current() || history) {
             continue;
         }
-        for &group in &origins.claim_groups[c] {
+        for group in &origins.claim_groups[c] {
+            let Ok(slot) = comparison.origin_groups.binary_search(group) else {
+                continue;
+            };
             let later = |other: usize| {
                 let other = &base.claims[other];
                 (claim.as_of, &claim.id) > (other.as_of, &other.id)
             };
-            if latest[group].is_none_or(later) {
-                latest[group] = Some(c);
+            if latest[slot].is_none_or(later) {
+                latest[slot] = Some(c);
             }
         }
     }
     comparison
         .origin_groups
         .iter()
-        .filter_map(|&group| {
-            let claim = &base.claims[latest[group]?];
+        .zip(latest)
+        .filter_map(|(&group, latest)| {
+            let claim = &base.claims[latest?];
             Some(LatestView {
                 origin: origins.group_name(base, group).to_string(),
                 value: claim.value.as_ref()?.written.clone(),
