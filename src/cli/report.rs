@@ -74,9 +74,9 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
             .map(|figure| {
                 format!(
                     "{}\t{}\t{}\n",
-                    one_line(&figure.id),
+                    one_line(figure.id),
                     figure.claims,
-                    one_line(&figure.label)
+                    one_line(figure.label)
                 )
             })
             .collect();

@@ -26,9 +26,9 @@ pub fn render(report: &Report) -> Result<String, ExportError> {
         let _ = writeln!(
             out,
             "  subgraph {} {{\n    label={};\n    tooltip={};",
-            quoted(&format!("cluster_{}", node_name("figure", &figure.id))),
-            label(&[&figure.label]),
-            label(&[&figure.id])
+            quoted(&format!("cluster_{}", node_name("figure", figure.id))),
+            label(&[figure.label]),
+            label(&[figure.id])
         );
         for claim in figure.rows.iter().filter_map(|&row| report.claims.get(row)) {
             out.push_str("  ");

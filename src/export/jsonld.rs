@@ -17,7 +17,7 @@ pub const CONTEXT: &str = "https://schema.org/";
 pub fn render(report: &Report) -> Result<String, ExportError> {
     super::check_ids(report)?;
     let figures: HashMap<&str, &FigureView> =
-        report.figures.iter().map(|f| (f.id.as_str(), f)).collect();
+        report.figures.iter().map(|f| (f.id, f)).collect();
     let bases = BasisKinds::of(report);
     let graph: Vec<Node> = report
         .speakers
@@ -168,11 +168,11 @@ fn source(s: &SourceView) -> Node {
 
 fn figure(f: &FigureView) -> Node {
     Node {
-        id: iri("figure", &f.id),
+        id: iri("figure", f.id),
         kind: "Thing",
-        identifier: f.id.clone(),
-        name: Some(f.label.clone()),
-        description: f.note.clone(),
+        identifier: f.id.to_string(),
+        name: Some(f.label.to_string()),
+        description: f.note.map(str::to_string),
         ..Node::default()
     }
 }
@@ -181,7 +181,7 @@ fn figure(f: &FigureView) -> Node {
 /// appears and its first known appearance; a repetition elsewhere is a claim record of its own,
 /// linked through `isBasedOn`.
 fn claim(c: &ClaimView, figures: &HashMap<&str, &FigureView>, bases: &BasisKinds) -> Node {
-    let label = c.figure.and_then(|f| figures.get(f)).map(|f| &f.label);
+    let label = c.figure.and_then(|f| figures.get(f)).map(|f| f.label);
     let name = match (label, &c.value) {
         (Some(label), Some(value)) => Some(format!("{label}: {value}")),
         _ => None,
@@ -197,7 +197,7 @@ fn claim(c: &ClaimView, figures: &HashMap<&str, &FigureView>, bases: &BasisKinds
             .map(str::to_string)
             .or_else(|| name.clone())
             .or_else(|| c.quote.map(str::to_string))
-            .or_else(|| label.cloned()),
+            .or_else(|| label.map(str::to_string)),
         name,
         author: c.speaker.iter().map(|s| reference("speaker", s)).collect(),
         appearance: source.map(|s| reference("source", s)),

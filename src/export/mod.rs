@@ -71,7 +71,7 @@ pub fn check_ids(report: &Report) -> Result<(), ExportError> {
     let ids = report
         .figures
         .iter()
-        .map(|f| f.id.as_str())
+        .map(|f| f.id)
         .chain(report.claims.iter().map(|c| c.id))
         .chain(report.sources.iter().map(|s| s.id.as_str()))
         .chain(report.speakers.iter().map(|s| s.id.as_str()));

@@ -23,11 +23,10 @@ pub fn write(report: &Report, _style: &Style, writer: &mut dyn io::Write) -> io:
         let mut out = String::new();
         let unit = figure
             .unit
-            .as_deref()
             .map(|u| format!(" ({})", escape(u)))
             .unwrap_or_default();
-        let _ = writeln!(out, "## {}{unit}\n", escape(&figure.label));
-        let _ = writeln!(out, "{} — {}\n", escape(&figure.id), figure.summary_text());
+        let _ = writeln!(out, "## {}{unit}\n", escape(figure.label));
+        let _ = writeln!(out, "{} — {}\n", escape(figure.id), figure.summary_text());
         let _ = writeln!(out, "{}\n", escape(&figure.summary.text));
         table(&mut out, figure.rows.iter().map(|&row| &report.claims[row]));
         if !figure.findings.is_empty() {

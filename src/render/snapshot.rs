@@ -30,17 +30,17 @@ pub fn write(report: &Report, writer: &mut dyn io::Write) -> io::Result<()> {
         claims_of.entry(claim.figure).or_default().push(claim);
     }
     for figure in &report.figures {
-        let _ = writeln!(out, "figure {}", one_line(&figure.id));
+        let _ = writeln!(out, "figure {}", one_line(figure.id));
         write_facts(&mut out, 1, facts::figure(figure));
         for claim in claims_of
-            .remove(&Some(figure.id.as_str()))
+            .remove(&Some(figure.id))
             .unwrap_or_default()
         {
             let _ = writeln!(out, "  claim {}", one_line(claim.id));
             write_facts(&mut out, 2, facts::claim(claim));
         }
         for line in findings
-            .remove(&Some(figure.id.as_str()))
+            .remove(&Some(figure.id))
             .unwrap_or_default()
         {
             let _ = writeln!(out, "  finding {}", one_line(&line));

@@ -49,7 +49,6 @@ pub fn write(report: &Report, style: &Style, writer: &mut dyn io::Write) -> io::
         let mut out = String::new();
         let unit = figure
             .unit
-            .as_deref()
             .map(|u| format!(" ({u})"))
             .unwrap_or_default();
         let heading = one_line(&format!("{} — {}{unit}", figure.id, figure.label));

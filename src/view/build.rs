@@ -29,10 +29,10 @@ pub fn build<'a>(checked: &'a Checked, figure: Option<&str>) -> Report<'a> {
         findings,
     } = checked;
     let origins = &analysis.origins;
-    let group_names = |groups: &[usize]| -> Vec<String> {
+    let group_names = |groups: &[usize]| -> Vec<&'a str> {
         groups
             .iter()
-            .map(|&g| origins.group_name(base, g).to_string())
+            .map(|&g| origins.group_name(base, g))
             .collect()
     };
     let in_scope =
@@ -69,7 +69,7 @@ pub fn build<'a>(checked: &'a Checked, figure: Option<&str>) -> Report<'a> {
         .filter(|comparison| in_scope(Some(comparison.figure)))
         .map(|comparison| figure_view(base, origins, comparison, &group_names, &position))
         .collect();
-    figures.sort_by(|a, b| a.id.cmp(&b.id));
+    figures.sort_by(|a, b| a.id.cmp(b.id));
 
     let mut sources: Vec<SourceView> = base
         .sources
@@ -146,11 +146,11 @@ pub fn build<'a>(checked: &'a Checked, figure: Option<&str>) -> Report<'a> {
 
 /// Each figure's findings, as indices into the report's findings, found in one pass.
 fn index_findings(report: &mut Report) {
-    let position: HashMap<String, usize> = report
+    let position: HashMap<&str, usize> = report
         .figures
         .iter()
         .enumerate()
-        .map(|(i, figure)| (figure.id.clone(), i))
+        .map(|(i, figure)| (figure.id, i))
         .collect();
     for (i, finding) in report.findings.iter().enumerate() {
         if let Some(&f) = finding.figure.and_then(|id| position.get(id)) {
@@ -159,13 +159,13 @@ fn index_findings(report: &mut Report) {
     }
 }
 
-fn figure_view(
-    base: &ClaimBase,
+fn figure_view<'a>(
+    base: &'a ClaimBase,
     origins: &Origins,
-    comparison: &FigureComparison,
-    group_names: &impl Fn(&[usize]) -> Vec<String>,
+    comparison: &'a FigureComparison,
+    group_names: &impl Fn(&[usize]) -> Vec<&'a str>,
     position: &HashMap<usize, usize>,
-) -> FigureView {
+) -> FigureView<'a> {
     let figure = &base.figures[comparison.figure];
     let windows = comparison
         .windows
@@ -187,12 +187,12 @@ fn figure_view(
                 .zip(diverges)
                 .map(|((value, conflicts), diverges)| ValueView {
                     diverges,
-                    value: value.written(base).to_string(),
+                    value: value.written(base),
                     reading: reading_view(value.reading(base)),
                     claims: value
                         .claims
                         .iter()
-                        .map(|&c| base.claims[c].id.clone())
+                        .map(|&c| base.claims[c].id.as_str())
                         .collect(),
                     origins: group_names(&value.origin_groups),
                     conflicts_with: conflicts.count,
@@ -211,25 +211,20 @@ fn figure_view(
         })
         .collect();
     FigureView {
-        id: figure.id.clone(),
-        label: figure.label.clone(),
-        unit: figure.unit.clone(),
-        part_of: figure.part_of.map(|w| base.figures[w].id.clone()),
-        parts: {
-            let mut parts: Vec<String> = base
-                .figures
-                .iter()
+        id: &figure.id,
+        label: &figure.label,
+        unit: figure.unit.as_deref(),
+        part_of: figure.part_of.map(|w| base.figures[w].id.as_str()),
+        parts: sorted(
+            (base.figures.iter())
                 .filter(|f| f.part_of == Some(comparison.figure))
-                .map(|f| f.id.clone())
-                .collect();
-            parts.sort();
-            parts
-        },
-        subject: figure.subject.map(|s| base.speakers[s].id.clone()),
+                .map(|f| f.id.as_str()),
+        ),
+        subject: figure.subject.map(|s| base.speakers[s].id.as_str()),
         values: figure.values,
         varies: figure.varies,
         window: figure.varies.then(|| figure.window.name()),
-        note: figure.note.clone(),
+        note: figure.note.as_deref(),
         claims: comparison.claims.len(),
         distinct_values: comparison.value_count(),
         independent_origins: group_names(&comparison.origin_groups),
@@ -241,8 +236,8 @@ fn figure_view(
             .not_compared
             .iter()
             .map(|n| NotComparedView {
-                claim: base.claims[n.claim].id.clone(),
-                reason: n.reason.clone(),
+                claim: &base.claims[n.claim].id,
+                reason: &n.reason,
             })
             .collect(),
         findings: Vec::new(),

@@ -101,7 +101,7 @@ pub fn diff(old: &Report, new: &Report) -> Diff {
         || {
             (
                 compare_findings(old, new),
-                compare_records(&old.figures, &new.figures, |f| &f.id, facts::figure, never),
+                compare_records(&old.figures, &new.figures, |f| f.id, facts::figure, never),
             )
         },
     );

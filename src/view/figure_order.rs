@@ -3,20 +3,17 @@
 use super::report::{FigureView, Report};
 use foldhash::{HashMap, HashSet};
 
-impl Report<'_> {
+impl<'a> Report<'a> {
     /// Figures with the most claims first, then by id: what a fact-checker opens a report for.
     /// Each whole is followed by its parts (busiest first too), so parts read under their whole.
-    pub fn figures_busiest_first(&self) -> Vec<&FigureView> {
+    pub fn figures_busiest_first(&self) -> Vec<&FigureView<'a>> {
         let mut busiest: Vec<&FigureView> = self.figures.iter().collect();
-        busiest.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.id.cmp(&b.id)));
-        let listed: HashSet<&str> = busiest.iter().map(|f| f.id.as_str()).collect();
+        busiest.sort_by(|a, b| b.claims.cmp(&a.claims).then_with(|| a.id.cmp(b.id)));
+        let listed: HashSet<&str> = busiest.iter().map(|f| f.id).collect();
         let mut parts: HashMap<&str, Vec<&FigureView>> = HashMap::default();
         let mut tops = Vec::new();
         for figure in busiest {
-            match figure
-                .part_of
-                .as_deref()
-                .filter(|whole| listed.contains(whole))
+            match figure.part_of.filter(|whole| listed.contains(whole))
             {
                 Some(whole) => parts.entry(whole).or_default().push(figure),
                 None => tops.push(figure),
@@ -26,13 +23,13 @@ impl Report<'_> {
         let mut stack: Vec<&FigureView> = tops.into_iter().rev().collect();
         while let Some(figure) = stack.pop() {
             ordered.push(figure);
-            if let Some(children) = parts.remove(figure.id.as_str()) {
+            if let Some(children) = parts.remove(figure.id) {
                 stack.extend(children.into_iter().rev());
             }
         }
         // Parts on a loop of `part_of` reach no top; they are listed after the rest.
         let mut rest: Vec<&FigureView> = parts.into_values().flatten().collect();
-        rest.sort_by(|a, b| a.id.cmp(&b.id));
+        rest.sort_by(|a, b| a.id.cmp(b.id));
         ordered.extend(rest);
         ordered
     }

@@ -15,7 +15,7 @@ use std::borrow::Cow;
 #[derive(Debug, Serialize)]
 pub struct Report<'a> {
     /// In id order.
-    pub figures: Vec<FigureView>,
+    pub figures: Vec<FigureView<'a>>,
     /// In id order.
     pub sources: Vec<SourceView>,
     /// In id order.
@@ -47,32 +47,32 @@ pub const HISTORY_NOTE: &str =
     "History view: superseded and withdrawn claims are compared as if each still stood.";
 
 #[derive(Debug, Serialize)]
-pub struct FigureView {
-    pub id: String,
-    pub label: String,
-    pub unit: Option<String>,
+pub struct FigureView<'a> {
+    pub id: &'a str,
+    pub label: &'a str,
+    pub unit: Option<&'a str>,
     /// The figure this one is a part of.
-    pub part_of: Option<String>,
+    pub part_of: Option<&'a str>,
     /// The figures that are parts of this one, in id order.
-    pub parts: Vec<String>,
-    pub subject: Option<String>,
+    pub parts: Vec<&'a str>,
+    pub subject: Option<&'a str>,
     pub values: ValueKind,
     pub varies: bool,
     /// The window claims are compared in, for figures that vary: `day`, `month` or `year`.
     pub window: Option<&'static str>,
-    pub note: Option<String>,
+    pub note: Option<&'a str>,
     /// How many claims measure the figure.
     pub claims: usize,
     pub distinct_values: usize,
-    pub independent_origins: Vec<String>,
+    pub independent_origins: Vec<&'a str>,
     /// The largest ratio between overlapping stated numbers that reaches the divergence factor;
     /// shown to two decimals.
     #[serde(serialize_with = "two_decimals")]
     pub divergence: Option<f64>,
     pub conflicts: usize,
-    pub summary: SummaryView,
-    pub windows: Vec<WindowView>,
-    pub not_compared: Vec<NotComparedView>,
+    pub summary: SummaryView<'a>,
+    pub windows: Vec<WindowView<'a>>,
+    pub not_compared: Vec<NotComparedView<'a>>,
     /// Indices into [`Report::claims`] in the order a report lists them: by window, value, id;
     /// claims that are not compared last.
     #[serde(skip)]
@@ -83,10 +83,10 @@ pub struct FigureView {
 }
 
 #[derive(Debug, Serialize)]
-pub struct WindowView {
+pub struct WindowView<'a> {
     /// The `as_of` window for figures that vary; `None` for fixed totals.
     pub as_of: Option<PartialDate>,
-    pub values: Vec<ValueView>,
+    pub values: Vec<ValueView<'a>>,
     /// Pairs of values that cannot both be true, each pair once (at most
     /// [`crate::analysis::disagreement::LISTED_PAIRS`]; `conflicts_total` counts them all).
     pub conflicts: Vec<ConflictView>,
@@ -102,14 +102,14 @@ pub struct ConflictView {
 }
 
 #[derive(Debug, Serialize)]
-pub struct ValueView {
+pub struct ValueView<'a> {
     /// As its first claim writes it.
-    pub value: String,
+    pub value: &'a str,
     #[serde(flatten)]
     pub reading: ReadingView,
-    pub claims: Vec<String>,
+    pub claims: Vec<&'a str>,
     /// The origin groups behind the value: how many independent origins state it.
-    pub origins: Vec<String>,
+    pub origins: Vec<&'a str>,
     /// How many values of the window it cannot both be true with.
     pub conflicts_with: usize,
     /// The value's stated number lies at least the divergence factor apart from another's (either
@@ -122,27 +122,27 @@ pub struct ValueView {
 /// end, how many independent origins stand behind them, and each origin's latest value. It never
 /// picks a value.
 #[derive(Debug, Serialize)]
-pub struct SummaryView {
+pub struct SummaryView<'a> {
     pub text: String,
     /// The value with the smallest stated number (or lower end), and the largest: counts only.
-    pub lowest: Option<EndView>,
-    pub highest: Option<EndView>,
+    pub lowest: Option<EndView<'a>>,
+    pub highest: Option<EndView<'a>>,
     /// For each origin group, the value of its latest claim (by `as_of`).
-    pub latest_by_origin: Vec<LatestView>,
+    pub latest_by_origin: Vec<LatestView<'a>>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct EndView {
-    pub value: String,
-    pub claims: Vec<String>,
-    pub speakers: Vec<String>,
+pub struct EndView<'a> {
+    pub value: &'a str,
+    pub claims: Vec<&'a str>,
+    pub speakers: Vec<&'a str>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct LatestView {
-    pub origin: String,
-    pub value: String,
-    pub claim: String,
+pub struct LatestView<'a> {
+    pub origin: &'a str,
+    pub value: &'a str,
+    pub claim: &'a str,
     pub as_of: Option<PartialDate>,
 }
 
@@ -160,9 +160,9 @@ pub struct ReadingView {
 }
 
 #[derive(Debug, Serialize)]
-pub struct NotComparedView {
-    pub claim: String,
-    pub reason: String,
+pub struct NotComparedView<'a> {
+    pub claim: &'a str,
+    pub reason: &'a str,
 }
 
 #[derive(Debug, Serialize)]
@@ -341,7 +341,7 @@ impl FindingView<'_> {
     }
 }
 
-impl FigureView {
+impl FigureView<'_> {
     /// "8 claims, 3 values, 3 independent origins, divergence ×6": the figure's numbers in words.
     pub fn summary_text(&self) -> String {
         let mut parts = vec![

@@ -12,11 +12,11 @@ use crate::value::Number;
 /// How many labels a summary names before it counts the rest.
 const NAMED_LABELS: usize = 5;
 
-pub fn summarise(
-    base: &ClaimBase,
+pub fn summarise<'a>(
+    base: &'a ClaimBase,
     comparison: &FigureComparison,
     origins: &Origins,
-) -> SummaryView {
+) -> SummaryView<'a> {
     let figure = &base.figures[comparison.figure];
     // A figure that varies is summarised as it stands in its latest window.
     let window = comparison.windows.last();
@@ -173,32 +173,32 @@ fn disputed(base: &ClaimBase, comparison: &FigureComparison) -> Option<String> {
     (!named.is_empty()).then(|| named.join(", "))
 }
 
-fn end(base: &ClaimBase, value: &Value) -> EndView {
-    let mut speakers: Vec<String> = value
+fn end<'a>(base: &'a ClaimBase, value: &Value) -> EndView<'a> {
+    let mut speakers: Vec<&str> = value
         .claims
         .iter()
         .filter_map(|&c| base.claims[c].speaker)
-        .map(|s| base.speakers[s].id.clone())
+        .map(|s| base.speakers[s].id.as_str())
         .collect();
     speakers.sort_unstable();
     speakers.dedup();
     EndView {
-        value: value.written(base).to_string(),
+        value: value.written(base),
         claims: value
             .claims
             .iter()
-            .map(|&c| base.claims[c].id.clone())
+            .map(|&c| base.claims[c].id.as_str())
             .collect(),
         speakers,
     }
 }
 
 /// For each origin group behind the figure, the value of its latest claim (by `as_of`, then id).
-fn latest_by_origin(
-    base: &ClaimBase,
+fn latest_by_origin<'a>(
+    base: &'a ClaimBase,
     comparison: &FigureComparison,
     origins: &Origins,
-) -> Vec<LatestView> {
+) -> Vec<LatestView<'a>> {
     // Indexed by place in the figure's (sorted) origin groups: a list as long as the base's groups,
     // made for every figure, would be zeroed figures × groups times (16 GB at a million claims).
     let mut latest: Vec<Option<usize>> = vec![None; comparison.origin_groups.len()];
@@ -229,9 +229,9 @@ fn latest_by_origin(
         .filter_map(|(&group, latest)| {
             let claim = &base.claims[latest?];
             Some(LatestView {
-                origin: origins.group_name(base, group).to_string(),
-                value: claim.value.as_ref()?.written.clone(),
-                claim: claim.id.clone(),
+                origin: origins.group_name(base, group),
+                value: &claim.value.as_ref()?.written,
+                claim: &claim.id,
                 as_of: claim.as_of,
             })
         })

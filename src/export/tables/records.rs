@@ -160,15 +160,15 @@ pub(super) fn figures<'r>(report: &'r Report) -> Table<'r> {
     ];
     let rows = report.figures.iter().map(|f| {
         vec![
-            text(&f.id),
-            text(&f.label),
-            maybe(f.unit.as_deref()),
-            maybe(f.part_of.as_deref()),
-            maybe(f.subject.as_deref()),
+            text(f.id),
+            text(f.label),
+            maybe(f.unit),
+            maybe(f.part_of),
+            maybe(f.subject),
             kebab(&f.values),
             Cell::Integer(i64::from(f.varies)),
             maybe(f.window),
-            maybe(f.note.as_deref()),
+            maybe(f.note),
             count(f.claims),
             count(f.distinct_values),
             count(f.independent_origins.len()),
@@ -293,7 +293,7 @@ pub(super) fn not_compared<'r>(report: &'r Report) -> Table<'r> {
     let rows = report.figures.iter().flat_map(|f| {
         f.not_compared
             .iter()
-            .map(move |n| vec![text(&f.id), text(&n.claim), text(&n.reason)])
+            .map(move |n| vec![text(f.id), text(n.claim), text(n.reason)])
     });
     table("not_compared", COLUMNS, rows)
 }

@@ -39,16 +39,16 @@ impl<'a> ValueGroups<'a> {
                     let id = ordinal(rows.len() + 1);
                     let mut row = vec![
                         Cell::Integer(id),
-                        text(&figure.id),
+                        text(figure.id),
                         owned(window.as_of),
-                        text(&value.value),
+                        text(value.value),
                     ];
                     row.extend(reading(&value.reading));
                     row.push(count(value.origins.len()));
                     row.push(count(value.conflicts_with));
                     rows.push(row);
                     for claim in &value.claims {
-                        of_claim.insert(claim.as_str(), id);
+                        of_claim.insert(*claim, id);
                     }
                 }
             }
@@ -87,7 +87,7 @@ impl<'a> ValueGroups<'a> {
             for (window, &first) in figure.windows.iter().zip(firsts) {
                 for pair in &window.conflicts {
                     rows.push(vec![
-                        text(&figure.id),
+                        text(figure.id),
                         owned(window.as_of),
                         Cell::Integer(first + ordinal(pair.lower)),
                         Cell::Integer(first + ordinal(pair.upper)),

@@ -62,7 +62,7 @@ pub fn write(report: &Report, _style: &Style, writer: &mut dyn io::Write) -> io:
             ol {
                 @for (i, figure) in figures.iter().enumerate() {
                     li {
-                        a href={ "#figure-" (i) } { (shown(&figure.label)) }
+                        a href={ "#figure-" (i) } { (shown(figure.label)) }
                         " — " (figure.summary_text())
                     }
                 }
@@ -125,10 +125,10 @@ fn figure_section(
     html! {
         section.figure id=(id) aria-labelledby={ (id) "-heading" } {
             h2 id={ (id) "-heading" } {
-                (shown(&figure.label))
+                (shown(figure.label))
                 @if let Some(unit) = &figure.unit { " " span.unit { "(" (shown(unit)) ")" } }
             }
-            p.figure-id { code { (shown(&figure.id)) } }
+            p.figure-id { code { (shown(figure.id)) } }
             p.summary { (figure.summary_text()) }
             p.neutral-summary { (shown(&figure.summary.text)) }
             @if let Some(note) = &figure.note { p.note { (Lines(note)) } }
@@ -146,19 +146,19 @@ fn figure_section(
                     "attribution and origin." }
             } @else if !claims.is_empty() {
                 figure.chart {
-                    (provenance::picture(&claims, origin_group, &palette, &format!("{id}-provenance"), &figure.label))
+                    (provenance::picture(&claims, origin_group, &palette, &format!("{id}-provenance"), figure.label))
                     figcaption { "Who cites whom: each claim (left), the claims and sources it rests on or follows, "
                         "and the speakers its chain ends at (right), coloured by origin group. Solid lines: "
                         "rests on or published by; dashed: according to; dotted: in the speaker's own voice." }
                 }
             }
             h3 { "Claims" }
-            (tables::claims(links, &claims, &format!("Claims on {}", &*shown(&figure.id))))
+            (tables::claims(links, &claims, &format!("Claims on {}", &*shown(figure.id))))
             @if !figure.not_compared.is_empty() {
                 h3 { "Not compared" }
                 ul {
                     @for item in &figure.not_compared {
-                        li { code { (shown(&item.claim)) } ": " (shown(&item.reason)) }
+                        li { code { (shown(item.claim)) } ": " (shown(item.reason)) }
                     }
                 }
             }
@@ -190,19 +190,19 @@ fn swatch(class: &str) -> Markup {
 
 /// Colour classes for a figure's origin groups, in the order the figure lists them; groups past
 /// the palette share one neutral colour.
-pub struct Palette {
-    index: HashMap<String, usize>,
+pub struct Palette<'a> {
+    index: HashMap<&'a str, usize>,
 }
 
 const PALETTE_SIZE: usize = 9;
 
-impl Palette {
-    fn of(origins: &[String]) -> Palette {
+impl<'a> Palette<'a> {
+    fn of(origins: &[&'a str]) -> Palette<'a> {
         Palette {
             index: origins
                 .iter()
                 .enumerate()
-                .map(|(i, o)| (o.clone(), i))
+                .map(|(i, &o)| (o, i))
                 .collect(),
         }
     }

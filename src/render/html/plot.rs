@@ -67,12 +67,12 @@ pub fn plot(figure: &FigureView, palette: &Palette, id: &str) -> Option<Markup> 
     } else {
         "linear scale"
     };
-    let unit = figure.unit.as_deref().unwrap_or("value");
+    let unit = figure.unit.unwrap_or("value");
     let mut y = 4.0;
     Some(html! {
         svg class="plot" role="img" aria-labelledby={ (id) "-title " (id) "-desc" }
             viewBox={ "0 0 " (px(WIDTH)) " " (px(height)) } width=(px(WIDTH)) height=(px(height)) {
-            title id={ (id) "-title" } { "Range plot: " (shown(&figure.label)) }
+            title id={ (id) "-title" } { "Range plot: " (shown(figure.label)) }
             desc id={ (id) "-desc" } {
                 (rows.len()) " value groups on a " (scale) " from " (label(axis.min)) " to "
                 (label(axis.max)) ". Bars are intervals, arrows open ends, diamonds stated points, "
@@ -121,7 +121,7 @@ fn row(
     html! {
         g class={ "row" @if value.conflicts_with > 0 { " in-conflict" } } {
             title {
-                (shown(&value.value)) " — " (claims) " — origins: " (shown(&value.origins.join(", ")))
+                (shown(value.value)) " — " (claims) " — origins: " (shown(&value.origins.join(", ")))
                 @if value.conflicts_with > 0 { " — cannot be true together with " (count(value.conflicts_with, "other value", "other values")) }
                 @if value.diverges { " — diverges from another value" }
             }
@@ -130,7 +130,7 @@ fn row(
                     height=(px(ROW - 2.0)) {}
             }
             text class="value" x=(px(PLOT_LEFT - 10.0)) y=(px(middle + 4.0)) {
-                (cut(&shown(&value.value), LABEL_CHARS))
+                (cut(&shown(value.value), LABEL_CHARS))
             }
             @if exact {
                 @for (i, colour) in colours.iter().enumerate() {

@@ -114,7 +114,7 @@ fn flag_class(flag: &str) -> &'static str {
 pub fn values(figure: &FigureView) -> Markup {
     html! {
         table.values {
-            caption { "Values of " (shown(&figure.id)) }
+            caption { "Values of " (shown(figure.id)) }
             thead { tr {
                 @if figure.varies { th scope="col" { "As of" } }
                 th scope="col" { "Value" } th scope="col" { "Claims" } th scope="col" { "Origins" }
@@ -127,7 +127,7 @@ pub fn values(figure: &FigureView) -> Markup {
                                 td { (window.as_of.map(|d| d.to_string()).unwrap_or_default()) }
                             }
                             th scope="row" {
-                                (shown(&value.value))
+                                (shown(value.value))
                                 @if value.conflicts_with > 0 { " " span.flag.flag-conflict { "conflict" } }
                             }
                             td { (value.claims.len()) }
