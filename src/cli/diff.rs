@@ -41,16 +41,18 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
         || claimtrack::view::build(&new, None),
     );
     let diff = claimtrack::view::diff::diff(&old_view, &new_view);
-    // Freeing the views and the claim bases they show would only delay the exit.
-    std::mem::forget((old_view, new_view));
-    std::mem::forget((old, new));
     let output = match args.format {
         Format::Text => render::text(&diff, &context.style),
         Format::Markdown => render::markdown(&diff, &context.style),
         Format::Json => render::json(&diff, &context.style),
     };
+    let differs = !diff.is_empty();
+    // Freeing the diff, the views and the claim bases they show would only delay the exit.
+    std::mem::forget(diff);
+    std::mem::forget((old_view, new_view));
+    std::mem::forget((old, new));
     print(&output)?;
-    Ok(if args.exit_code && !diff.is_empty() {
+    Ok(if args.exit_code && differs {
         Exit::GateFailed
     } else {
         Exit::Clean

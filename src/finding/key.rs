@@ -6,30 +6,37 @@ use super::{Code, Finding};
 use crate::checks::{Stage, check_of};
 use crate::input::files::Files;
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-pub struct FindingKey {
+pub struct FindingKey<'a> {
     pub code: Code,
     /// The file, for findings about a file itself (syntax, unreadable, unknown fields): the same
     /// mistake in another file is another finding.
-    pub file: Option<String>,
+    pub file: Option<&'a str>,
     /// The ids of the claims it is about, sorted.
-    pub claims: Vec<String>,
+    pub claims: Cow<'a, [String]>,
     /// For findings about no claim (an unused source, an unknown reference), their message, which
     /// names the record and field.
-    pub detail: Option<String>,
+    pub detail: Option<&'a str>,
 }
 
-impl FindingKey {
-    pub fn of(finding: &Finding, files: &Files) -> FindingKey {
+impl<'a> FindingKey<'a> {
+    pub fn of(finding: &'a Finding, files: &'a Files) -> FindingKey<'a> {
         let about_a_file = matches!(check_of(finding.code).stage, Stage::Load | Stage::Config);
-        let mut claims = finding.claims.clone();
-        claims.sort_unstable();
-        claims.dedup();
+        // Most findings name their claims once each and in order already: those are borrowed.
+        let claims = if finding.claims.is_sorted_by(|a, b| a < b) {
+            Cow::Borrowed(finding.claims.as_slice())
+        } else {
+            let mut claims = finding.claims.clone();
+            claims.sort_unstable();
+            claims.dedup();
+            Cow::Owned(claims)
+        };
         FindingKey {
             code: finding.code,
-            file: about_a_file.then(|| files.path(finding.location.file).to_string()),
-            detail: (claims.is_empty() || about_a_file).then(|| finding.message.clone()),
+            file: about_a_file.then(|| files.path(finding.location.file)),
+            detail: (claims.is_empty() || about_a_file).then_some(finding.message.as_str()),
             claims,
         }
     }

@@ -45,8 +45,8 @@ pub enum RecordChange {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct FindingChange {
-    pub key: FindingKey,
+pub struct FindingChange<'a> {
+    pub key: FindingKey<'a>,
     /// The figure the finding is about, if any.
     pub figure: Option<String>,
     pub finding: String,
@@ -54,26 +54,26 @@ pub struct FindingChange {
 
 /// A finding about the same things on both sides whose message moved.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct FindingChanged {
-    pub key: FindingKey,
+pub struct FindingChanged<'a> {
+    pub key: FindingKey<'a>,
     pub figure: Option<String>,
     pub old: String,
     pub new: String,
 }
 
 #[derive(Debug, Default, Serialize)]
-pub struct Diff {
+pub struct Diff<'a> {
     pub figures: Vec<RecordChange>,
     pub claims: Vec<RecordChange>,
     pub speakers: Vec<RecordChange>,
     pub sources: Vec<RecordChange>,
-    pub findings_appeared: Vec<FindingChange>,
-    pub findings_resolved: Vec<FindingChange>,
+    pub findings_appeared: Vec<FindingChange<'a>>,
+    pub findings_resolved: Vec<FindingChange<'a>>,
     /// Findings still there, about the same things, whose message moved (a count, a value).
-    pub findings_changed: Vec<FindingChanged>,
+    pub findings_changed: Vec<FindingChanged<'a>>,
 }
 
-impl Diff {
+impl Diff<'_> {
     pub fn is_empty(&self) -> bool {
         self.figures.is_empty()
             && self.claims.is_empty()
@@ -86,7 +86,7 @@ impl Diff {
 }
 
 /// What changed from the `old` report to the `new` one; both cover the whole claim base.
-pub fn diff(old: &Report, new: &Report) -> Diff {
+pub fn diff<'a>(old: &Report<'a>, new: &Report<'a>) -> Diff<'a> {
     // The claims and the findings are the bulk of a base, and independent: one core each.
     let (claims, (findings, figures)) = rayon::join(
         || {
@@ -262,10 +262,14 @@ fn change_id(change: &RecordChange) -> &str {
 /// key on both whose message differs changed. Moving a record between files changes nothing here.
 /// Both sides are sorted by key, then by the finding's line without place, and walked once; only
 /// the findings that changed are copied.
-fn compare_findings(
-    old: &Report,
-    new: &Report,
-) -> (Vec<FindingChange>, Vec<FindingChange>, Vec<FindingChanged>) {
+fn compare_findings<'a>(
+    old: &Report<'a>,
+    new: &Report<'a>,
+) -> (
+    Vec<FindingChange<'a>>,
+    Vec<FindingChange<'a>>,
+    Vec<FindingChanged<'a>>,
+) {
     let (old, new) = rayon::join(|| by_key_and_line(old), || by_key_and_line(new));
     let mut changes = FindingChanges::default();
     let (mut i, mut j) = (0, 0);
@@ -293,16 +297,16 @@ fn by_key_and_line<'r, 'a>(report: &'r Report<'a>) -> Vec<&'r FindingView<'a>> {
 }
 
 #[derive(Default)]
-struct FindingChanges {
-    appeared: Vec<FindingChange>,
-    resolved: Vec<FindingChange>,
-    changed: Vec<FindingChanged>,
+struct FindingChanges<'a> {
+    appeared: Vec<FindingChange<'a>>,
+    resolved: Vec<FindingChange<'a>>,
+    changed: Vec<FindingChanged<'a>>,
 }
 
-impl FindingChanges {
+impl<'a> FindingChanges<'a> {
     /// The findings of one key on each side, both in line order. A line on both sides is no
     /// change; what is left pairs up, in order, as changed, and the rest appeared or was resolved.
-    fn compare_group(&mut self, old: &[&FindingView], new: &[&FindingView]) {
+    fn compare_group(&mut self, old: &[&FindingView<'a>], new: &[&FindingView<'a>]) {
         let (mut olds, mut news) = (Vec::new(), Vec::new());
         let (mut i, mut j) = (0, 0);
         while i < old.len() && j < new.len() {
@@ -341,7 +345,7 @@ fn line<'f>(finding: &'f FindingView) -> (&'static str, &'f str) {
     (finding.severity.as_str(), &finding.message)
 }
 
-fn change(finding: &FindingView) -> FindingChange {
+fn change<'a>(finding: &FindingView<'a>) -> FindingChange<'a> {
     FindingChange {
         key: finding.key.clone(),
         figure: finding.figure.map(str::to_string),

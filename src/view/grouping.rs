@@ -111,7 +111,7 @@ fn merge<'a>(base: &'a ClaimBase, figure: &'a str, mut group: Vec<&'a Finding>) 
             }
         })
         .collect();
-    merged.key.claims = claims.clone();
+    merged.key.claims = claims.clone().into();
     merged.claims = Cow::Owned(claims);
     merged
 }

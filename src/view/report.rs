@@ -293,7 +293,7 @@ pub struct FindingView<'a> {
     pub code: Code,
     /// What the finding is about, the same across states of the claim base: the baseline and the
     /// diff match findings on it.
-    pub key: FindingKey,
+    pub key: FindingKey<'a>,
     pub severity: Severity,
     pub message: Cow<'a, str>,
     /// The figure of the first claim the finding names.

@@ -3,13 +3,14 @@ use crate::finding::Code;
 use crate::testing::{FIGURE, SOURCES, checked, claim};
 use crate::view::build;
 
-/// What changed between a base of the figure and the `old` claims and one with the `new`.
-fn diff_between(old: &[String], new: &[String]) -> Diff {
+/// What changed between a base of the figure and the `old` claims and one with the `new`. The
+/// diff borrows from both bases, which live as long as the test process.
+fn diff_between(old: &[String], new: &[String]) -> Diff<'static> {
     let base = |claims: &[String]| {
         let records: String = [FIGURE.to_string()].iter().chain(claims).cloned().collect();
-        checked(SOURCES, &records)
+        &*Box::leak(Box::new(checked(SOURCES, &records)))
     };
-    diff(&build(&base(old), None), &build(&base(new), None))
+    diff(&build(base(old), None), &build(base(new), None))
 }
 
 #[test]
@@ -77,7 +78,7 @@ fn finding(code: Code, claims: &[&str], message: &str) -> FindingView<'static> {
         key: FindingKey {
             code,
             file: None,
-            claims: claims.clone(),
+            claims: claims.clone().into(),
             detail: None,
         },
         severity: code.default_severity(),
@@ -132,7 +133,7 @@ fn findings_about_other_claims_appear_and_resolve_rather_than_change() {
     let (appeared, resolved, changed) = compare_findings(&old, &new);
     assert!(changed.is_empty(), "{changed:?}");
     let claims = |changes: &[FindingChange]| -> Vec<String> {
-        changes.iter().flat_map(|c| c.key.claims.clone()).collect()
+        changes.iter().flat_map(|c| c.key.claims.to_vec()).collect()
     };
     // The finding about `c` is on both sides, whichever side's keys come first.
     assert_eq!(claims(&appeared), ["b"]);
