@@ -16,8 +16,7 @@ pub const CONTEXT: &str = "https://schema.org/";
 /// The JSON-LD document: every speaker, source, figure and claim, in that order, each by id.
 pub fn render(report: &Report) -> Result<String, ExportError> {
     super::check_ids(report)?;
-    let figures: HashMap<&str, &FigureView> =
-        report.figures.iter().map(|f| (f.id, f)).collect();
+    let figures: HashMap<&str, &FigureView> = report.figures.iter().map(|f| (f.id, f)).collect();
     let bases = BasisKinds::of(report);
     let graph: Vec<Node> = report
         .speakers

@@ -32,17 +32,11 @@ pub fn write(report: &Report, writer: &mut dyn io::Write) -> io::Result<()> {
     for figure in &report.figures {
         let _ = writeln!(out, "figure {}", one_line(figure.id));
         write_facts(&mut out, 1, facts::figure(figure));
-        for claim in claims_of
-            .remove(&Some(figure.id))
-            .unwrap_or_default()
-        {
+        for claim in claims_of.remove(&Some(figure.id)).unwrap_or_default() {
             let _ = writeln!(out, "  claim {}", one_line(claim.id));
             write_facts(&mut out, 2, facts::claim(claim));
         }
-        for line in findings
-            .remove(&Some(figure.id))
-            .unwrap_or_default()
-        {
+        for line in findings.remove(&Some(figure.id)).unwrap_or_default() {
             let _ = writeln!(out, "  finding {}", one_line(&line));
         }
         out.push('\n');

@@ -47,10 +47,7 @@ pub fn write(report: &Report, style: &Style, writer: &mut dyn io::Write) -> io::
     out.clear();
     super::write_sections(&report.figures_busiest_first(), writer, |_, figure| {
         let mut out = String::new();
-        let unit = figure
-            .unit
-            .map(|u| format!(" ({u})"))
-            .unwrap_or_default();
+        let unit = figure.unit.map(|u| format!(" ({u})")).unwrap_or_default();
         let heading = one_line(&format!("{} — {}{unit}", figure.id, figure.label));
         paragraph(&mut out, &heading, width, style.colour);
         paragraph(&mut out, &figure.summary_text(), width, false);

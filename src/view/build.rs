@@ -1,7 +1,7 @@
 //! Building the report model from a checked claim base: ids instead of indices, readings in words,
 //! locations as line:column, and the flags findings put on claims, each worked out once.
 
-use super::chain::chain;
+use super::chain::ChainWalk;
 use super::claim::{claim_view, disputed_by, reading_view};
 use super::grouping;
 use super::report::{
@@ -52,12 +52,12 @@ pub fn build<'a>(checked: &'a Checked, figure: Option<&str>) -> Report<'a> {
     // are the figures' and the findings' views.
     let claims = claim_indices
         .par_iter()
-        .map(|&c| {
+        .map_init(ChainWalk::default, |walk, &c| {
             let origin = (origins.claim_groups[c].iter())
                 .map(|&g| origins.group_name(base, g))
                 .collect();
             let mut view = claim_view(base, &base.claims[c], origin, &flags);
-            view.chain = chain(base, origins, c);
+            view.chain = walk.chain(base, origins, c);
             view.disputed_by = disputed_by(base, c);
             view
         })

@@ -13,8 +13,7 @@ impl<'a> Report<'a> {
         let mut parts: HashMap<&str, Vec<&FigureView>> = HashMap::default();
         let mut tops = Vec::new();
         for figure in busiest {
-            match figure.part_of.filter(|whole| listed.contains(whole))
-            {
+            match figure.part_of.filter(|whole| listed.contains(whole)) {
                 Some(whole) => parts.entry(whole).or_default().push(figure),
                 None => tops.push(figure),
             }

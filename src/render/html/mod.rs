@@ -199,11 +199,7 @@ const PALETTE_SIZE: usize = 9;
 impl<'a> Palette<'a> {
     fn of(origins: &[&'a str]) -> Palette<'a> {
         Palette {
-            index: origins
-                .iter()
-                .enumerate()
-                .map(|(i, &o)| (o, i))
-                .collect(),
+            index: origins.iter().enumerate().map(|(i, &o)| (o, i)).collect(),
         }
     }
 
