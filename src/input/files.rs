@@ -104,6 +104,26 @@ impl SourceFile {
         }
     }
 
+    /// The line and column of both ends of `span`. The end is counted on from the start when the
+    /// span stays on one line, as nearly all do: searching the line starts again for it cost a
+    /// report at 100k claims a few percent of its time in cache misses.
+    pub fn span_line_cols(&self, span: &Range<usize>) -> (LineCol, LineCol) {
+        let start = self.line_col(span.start);
+        let from = floor_char_boundary(&self.text, span.start.min(self.text.len()));
+        let to = floor_char_boundary(&self.text, span.end.min(self.text.len()));
+        match self.text.get(from..to) {
+            Some(inside) if !inside.contains('\n') => {
+                let column = start.column + inside.chars().count();
+                let end = LineCol {
+                    line: start.line,
+                    column,
+                };
+                (start, end)
+            }
+            _ => (start, self.line_col(span.end)),
+        }
+    }
+
     /// The byte range of the line holding `offset`, without its line break.
     pub fn line_range(&self, offset: usize) -> Range<usize> {
         let line = self.line_col(offset).line;
@@ -207,6 +227,11 @@ impl Files {
         self.get(location.file).line_col(location.span.start)
     }
 
+    /// The line and column of both ends of a location.
+    pub fn line_cols(&self, location: &Location) -> (LineCol, LineCol) {
+        self.get(location.file).span_line_cols(&location.span)
+    }
+
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
         self.files
             .iter()
@@ -286,6 +311,23 @@ mod tests {
         assert_eq!(narrow.line_of(7), 2);
         assert_eq!(narrow.get(2), Some(7));
         assert_eq!(narrow.get(5), None);
+    }
+
+    #[test]
+    fn both_ends_of_a_span_are_placed_as_each_alone() {
+        // Spans on one line, across lines, inside characters, reversed and past the end.
+        let text = "a = \"é1\"\n\nquote = \"Ж x\"\r\nb = 2";
+        let file = SourceFile::new("a.toml".into(), text.into());
+        for start in 0..text.len() + 2 {
+            for end in 0..text.len() + 2 {
+                let each_alone = (file.line_col(start), file.line_col(end));
+                assert_eq!(
+                    file.span_line_cols(&(start..end)),
+                    each_alone,
+                    "{start}..{end}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -15,10 +15,7 @@ pub fn render(view: &CheckView, _style: &Style) -> String {
                 Severity::Warning => "warning",
                 Severity::Info => "notice",
             };
-            let start = files.line_col(&finding.location);
-            let end = files
-                .get(finding.location.file)
-                .line_col(finding.location.span.end);
+            let (start, end) = files.line_cols(&finding.location);
             let mut message = multi_line(&finding.message);
             if let Some(help) = &finding.help {
                 message.push_str("\nhelp: ");

@@ -104,8 +104,8 @@ fn result(files: &Files, finding: &Finding) -> SarifResult {
 
 fn physical(files: &Files, location: &Location, label: &str) -> PhysicalLocation {
     let file = files.get(location.file);
-    let start = file.line_col(location.span.start);
-    let end = file.line_col(location.span.end.max(location.span.start));
+    let span = location.span.start..location.span.end.max(location.span.start);
+    let (start, end) = file.span_line_cols(&span);
     PhysicalLocation {
         artifact_location: artifact(files, location.file),
         region: Region {

@@ -277,10 +277,7 @@ pub fn located<'a>(
     finding: &'a Finding,
     figure: Option<&'a str>,
 ) -> FindingView<'a> {
-    let start = files.line_col(&finding.location);
-    let end = files
-        .get(finding.location.file)
-        .line_col(finding.location.span.end);
+    let (start, end) = files.line_cols(&finding.location);
     FindingView {
         code: finding.code,
         key: FindingKey::of(finding, files),
