@@ -199,8 +199,8 @@ fn latest_by_origin<'a>(
     comparison: &FigureComparison,
     origins: &Origins,
 ) -> Vec<LatestView<'a>> {
-    // Indexed by place in the figure's (sorted) origin groups: a list as long as the base's groups,
-    // made for every figure, would be zeroed figures × groups times (16 GB at a million claims).
+    // Indexed by place in the figure's (sorted) origin groups, not by group: a list as long as all
+    // the base's groups for every figure would be figures × groups entries in all.
     let mut latest: Vec<Option<usize>> = vec![None; comparison.origin_groups.len()];
     for &c in &comparison.claims {
         let claim = &base.claims[c];
