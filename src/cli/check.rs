@@ -80,7 +80,7 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
     let style = &context.style;
     match args.format {
         Format::Human => stream(|out| diagnostics::write(&view, style, out)),
-        Format::Json => print(&json::render_check(&view, style)),
+        Format::Json => stream(|out| json::write_check(&view, style, out)),
         Format::Github => print(&github::render(&view, style)),
         Format::Short => print(&short::render(&view, style)),
         Format::Sarif => print(&sarif::render(&view, style)),

@@ -2,9 +2,9 @@
 //! docs/json.md, so JSON shows exactly what every other format shows.
 
 use super::Style;
-use crate::view::check::{CheckView, Summary};
+use crate::view::check::CheckView;
 use crate::view::located;
-use crate::view::report::{FindingView, Report};
+use crate::view::report::Report;
 use serde::Serialize;
 use std::io;
 
@@ -26,13 +26,31 @@ pub fn write(report: &Report, _style: &Style, writer: &mut dyn io::Write) -> io:
     writer.write_all(b"\n}\n")
 }
 
-/// One field of the report object, a list, as `serde_json`'s pretty printer lays it out at that
+/// One field of the outermost object, a list, as `serde_json`'s pretty printer lays it out at that
 /// depth: each element on its own lines, indented two levels.
 fn write_list<T: Serialize + Sync>(
     writer: &mut dyn io::Write,
     name: &str,
     items: &[T],
     first: bool,
+) -> io::Result<()> {
+    write_list_with(writer, name, items, first, |item, serializer| {
+        item.serialize(serializer)
+    })
+}
+
+/// [`write_list`] with each element serialised by `serialize`, which may make the element's view
+/// first.
+fn write_list_with<T: Sync>(
+    writer: &mut dyn io::Write,
+    name: &str,
+    items: &[T],
+    first: bool,
+    serialize: impl Fn(
+        &T,
+        &mut serde_json::Serializer<&mut Vec<u8>, Indented>,
+    ) -> serde_json::Result<()>
+    + Sync,
 ) -> io::Result<()> {
     let separator = if first { "" } else { "," };
     write!(writer, "{separator}\n  \"{name}\": [")?;
@@ -51,8 +69,7 @@ fn write_list<T: Serialize + Sync>(
             .expect("writing to memory succeeds");
         let mut serializer = serde_json::Serializer::with_formatter(&mut out, layout);
         // The views hold only strings, numbers and maps with string keys, which always serialise.
-        item.serialize(&mut serializer)
-            .expect("views serialise to JSON");
+        serialize(item, &mut serializer).expect("views serialise to JSON");
         String::from_utf8(out).expect("serde_json writes UTF-8")
     })?;
     writer.write_all(b"\n  ]")
@@ -143,28 +160,32 @@ impl serde_json::ser::Formatter for Indented {
     }
 }
 
-#[derive(Serialize)]
-struct CheckOutput<'a> {
-    findings: Vec<FindingView<'a>>,
-    summary: Summary,
-}
-
 /// `check --format json`: every finding, info included, and how many fail the gate.
-pub fn render_check(view: &CheckView, _style: &Style) -> String {
-    let output = CheckOutput {
-        findings: view
-            .findings
-            .iter()
-            .map(|finding| located(view.files, finding, view.figure_of(finding)))
-            .collect(),
-        summary: view.summary,
-    };
-    to_json(&output)
+pub fn render_check(view: &CheckView, style: &Style) -> String {
+    super::collect(|out| write_check(view, style, out))
 }
 
-fn to_json(value: &impl Serialize) -> String {
-    // The views hold only strings, numbers and maps with string keys, which always serialise.
-    serde_json::to_string_pretty(value).expect("views serialise to JSON") + "\n"
+/// `check --format json`, serialised straight to `writer` as [`write`] serialises a report: each
+/// finding is placed and serialised on every core, and no list of their views is kept.
+pub fn write_check(view: &CheckView, _style: &Style, writer: &mut dyn io::Write) -> io::Result<()> {
+    writer.write_all(b"{")?;
+    write_list_with(
+        writer,
+        "findings",
+        &view.findings,
+        true,
+        |finding, serializer| {
+            located(view.files, finding, view.figure_of(finding)).serialize(serializer)
+        },
+    )?;
+    writer.write_all(b",\n  \"summary\": ")?;
+    let layout = Indented {
+        depth: 1,
+        has_value: false,
+    };
+    let mut serializer = serde_json::Serializer::with_formatter(&mut *writer, layout);
+    view.summary.serialize(&mut serializer)?;
+    writer.write_all(b"\n}\n")
 }
 
 #[cfg(test)]
@@ -221,5 +242,36 @@ mod tests {
         assert!(empty.claims.is_empty());
         let whole = serde_json::to_string_pretty(&empty).unwrap() + "\n";
         assert_eq!(render(&empty, &Style::default()), whole);
+    }
+
+    #[test]
+    fn the_check_outcome_is_written_as_serde_json_writes_it_whole() {
+        #[derive(Serialize)]
+        struct Whole<'a> {
+            findings: Vec<crate::view::report::FindingView<'a>>,
+            summary: crate::view::check::Summary,
+        }
+        let claims = [
+            FIGURE.to_string(),
+            claim("a", "30,000", "watchdog", ""),
+            claim("b", "at least 5,000", "outlet", "note = \"two\\nlines\""),
+        ]
+        .concat();
+        let base = checked(SOURCES, &claims);
+        let gate = crate::Gate {
+            deny_warnings: false,
+        };
+        let every = CheckView::new(&base, gate, None, true);
+        assert!(!every.findings.is_empty());
+        for view in [every, CheckView::of_findings(&base, Vec::new())] {
+            let whole = Whole {
+                findings: (view.findings.iter())
+                    .map(|finding| located(view.files, finding, view.figure_of(finding)))
+                    .collect(),
+                summary: view.summary,
+            };
+            let whole = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+            assert_eq!(render_check(&view, &Style::default()), whole);
+        }
     }
 }
