@@ -9,6 +9,7 @@ use crate::input::records::SpeakerKind;
 use crate::view::report::{ClaimView, FigureView, Report, SourceView, SpeakerView};
 use foldhash::HashMap;
 use serde::Serialize;
+use std::io;
 
 /// The context every export names; consumers resolve its terms to `http://schema.org/` IRIs.
 pub const CONTEXT: &str = "https://schema.org/";
@@ -16,30 +17,36 @@ pub const CONTEXT: &str = "https://schema.org/";
 /// The JSON-LD document: every speaker, source, figure and claim, in that order, each by id.
 pub fn render(report: &Report) -> Result<String, ExportError> {
     super::check_ids(report)?;
-    let figures: HashMap<&str, &FigureView> = report.figures.iter().map(|f| (f.id, f)).collect();
-    let bases = BasisKinds::of(report);
-    let graph: Vec<Node> = report
-        .speakers
-        .iter()
-        .map(speaker)
-        .chain(report.sources.iter().map(source))
-        .chain(report.figures.iter().map(figure))
-        .chain(report.claims.iter().map(|c| claim(c, &figures, &bases)))
-        .collect();
-    let document = Document {
-        context: CONTEXT,
-        graph,
-    };
-    // The nodes hold only strings and lists of them, which always serialise.
-    Ok(serde_json::to_string_pretty(&document).expect("JSON-LD serialises") + "\n")
+    Ok(crate::render::collect(|out| write(report, out)))
 }
 
-#[derive(Serialize)]
-struct Document {
-    #[serde(rename = "@context")]
-    context: &'static str,
-    #[serde(rename = "@graph")]
-    graph: Vec<Node>,
+/// A record of the report, as one node of the graph.
+enum Record<'r, 'a> {
+    Speaker(&'r SpeakerView),
+    Source(&'r SourceView),
+    Figure(&'r FigureView<'a>),
+    Claim(&'r ClaimView<'a>),
+}
+
+/// The document laid out as `serde_json` lays out `{"@context": …, "@graph": [nodes]}`, each node
+/// made and serialised on every core: the nodes of a large base are never all held at once.
+fn write(report: &Report, writer: &mut dyn io::Write) -> io::Result<()> {
+    let figures: HashMap<&str, &FigureView> = report.figures.iter().map(|f| (f.id, f)).collect();
+    let bases = BasisKinds::of(report);
+    let records: Vec<Record> = (report.speakers.iter().map(Record::Speaker))
+        .chain(report.sources.iter().map(Record::Source))
+        .chain(report.figures.iter().map(Record::Figure))
+        .chain(report.claims.iter().map(Record::Claim))
+        .collect();
+    let context = serde_json::to_string(CONTEXT)?;
+    write!(writer, "{{\n  \"@context\": {context}")?;
+    crate::render::json::write_list_of(writer, "@graph", &records, false, |record| match record {
+        Record::Speaker(s) => speaker(s),
+        Record::Source(s) => source(s),
+        Record::Figure(f) => figure(f),
+        Record::Claim(c) => claim(c, &figures, &bases),
+    })?;
+    writer.write_all(b"\n}\n")
 }
 
 /// A reference to another node of the graph.

@@ -39,6 +39,20 @@ fn write_list<T: Serialize + Sync>(
     })
 }
 
+/// [`write_list`] with each element's `view` serialised: views made and serialised on every core,
+/// none kept.
+pub(crate) fn write_list_of<T: Sync, V: Serialize>(
+    writer: &mut dyn io::Write,
+    name: &str,
+    items: &[T],
+    first: bool,
+    view: impl Fn(&T) -> V + Sync,
+) -> io::Result<()> {
+    write_list_with(writer, name, items, first, |item, serializer| {
+        view(item).serialize(serializer)
+    })
+}
+
 /// [`write_list`] with each element serialised by `serialize`, which may make the element's view
 /// first.
 fn write_list_with<T: Sync>(
@@ -169,15 +183,9 @@ pub fn render_check(view: &CheckView, style: &Style) -> String {
 /// finding is placed and serialised on every core, and no list of their views is kept.
 pub fn write_check(view: &CheckView, _style: &Style, writer: &mut dyn io::Write) -> io::Result<()> {
     writer.write_all(b"{")?;
-    write_list_with(
-        writer,
-        "findings",
-        &view.findings,
-        true,
-        |finding, serializer| {
-            located(view.files, finding, view.figure_of(finding)).serialize(serializer)
-        },
-    )?;
+    write_list_of(writer, "findings", &view.findings, true, |finding| {
+        located(view.files, finding, view.figure_of(finding))
+    })?;
     writer.write_all(b",\n  \"summary\": ")?;
     let layout = Indented {
         depth: 1,
