@@ -235,3 +235,42 @@ fn claim(c: &ClaimView, figures: &HashMap<&str, &FigureView>, bases: &BasisKinds
         ..Node::default()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{FIGURE, SOURCES, checked};
+
+    #[test]
+    fn the_document_is_laid_out_as_serde_json_lays_it_out_whole() {
+        #[derive(Serialize)]
+        struct Document {
+            #[serde(rename = "@context")]
+            context: &'static str,
+            #[serde(rename = "@graph")]
+            graph: Vec<Node>,
+        }
+        let claims = [
+            FIGURE.to_string(),
+            crate::testing::claim("a", "30,000", "watchdog", "note = \"two\\nlines\""),
+            crate::testing::claim("b", "at least 5,000", "outlet", "basis = [\"a\"]"),
+        ]
+        .concat();
+        let base = checked(SOURCES, &claims);
+        let report = crate::view::build(&base, None);
+        let figures: HashMap<&str, &FigureView> =
+            report.figures.iter().map(|f| (f.id, f)).collect();
+        let bases = BasisKinds::of(&report);
+        let graph = (report.speakers.iter().map(speaker))
+            .chain(report.sources.iter().map(source))
+            .chain(report.figures.iter().map(figure))
+            .chain(report.claims.iter().map(|c| claim(c, &figures, &bases)))
+            .collect();
+        let whole = Document {
+            context: CONTEXT,
+            graph,
+        };
+        let whole = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+        assert_eq!(render(&report).unwrap(), whole);
+    }
+}
