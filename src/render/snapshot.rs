@@ -5,8 +5,7 @@
 use super::sanitize::one_line;
 use crate::view::facts::{self, Facts, label};
 use crate::view::report::{ClaimView, Report};
-use foldhash::HashMap;
-use std::collections::BTreeMap;
+use foldhash::{HashMap, HashSet};
 use std::fmt::Write;
 use std::io;
 
@@ -14,59 +13,84 @@ pub fn render(report: &Report) -> String {
     super::collect(|out| write(report, out))
 }
 
-/// The snapshot written to `writer` a figure at a time: each is laid out in one buffer, reused.
+/// The snapshot written to `writer` a record at a time: each figure (with its claims and
+/// findings), speaker and source is laid out on every core, a batch at a time.
 pub fn write(report: &Report, writer: &mut dyn io::Write) -> io::Result<()> {
-    let mut out = String::new();
-    let mut findings: BTreeMap<Option<&str>, Vec<String>> = BTreeMap::new();
+    let mut findings: HashMap<Option<&str>, Vec<String>> = HashMap::default();
     for finding in &report.findings {
         findings
             .entry(finding.figure)
             .or_default()
             .push(finding.line_without_place());
     }
-    findings.values_mut().for_each(|lines| lines.sort());
     let mut claims_of: HashMap<Option<&str>, Vec<&ClaimView>> = HashMap::default();
     for claim in &report.claims {
         claims_of.entry(claim.figure).or_default().push(claim);
     }
-    for figure in &report.figures {
+    // A figure id written twice is a finding of its own; its claims and findings are shown under
+    // the first figure of that id only.
+    let mut seen = HashSet::default();
+    let first_of_id: Vec<bool> = (report.figures.iter())
+        .map(|figure| seen.insert(figure.id))
+        .collect();
+    super::write_sections(&report.figures, writer, |i, figure| {
+        let mut out = String::new();
         let _ = writeln!(out, "figure {}", one_line(figure.id));
         write_facts(&mut out, 1, facts::figure(figure));
-        for claim in claims_of.remove(&Some(figure.id)).unwrap_or_default() {
+        if !first_of_id[i] {
+            out.push('\n');
+            return out;
+        }
+        for claim in claims_of.get(&Some(figure.id)).into_iter().flatten() {
             let _ = writeln!(out, "  claim {}", one_line(claim.id));
             write_facts(&mut out, 2, facts::claim(claim));
         }
-        for line in findings.remove(&Some(figure.id)).unwrap_or_default() {
-            let _ = writeln!(out, "  finding {}", one_line(&line));
+        let mut lines: Vec<&String> = findings
+            .get(&Some(figure.id))
+            .into_iter()
+            .flatten()
+            .collect();
+        lines.sort();
+        for line in lines {
+            let _ = writeln!(out, "  finding {}", one_line(line));
         }
         out.push('\n');
-        writer.write_all(out.as_bytes())?;
-        out.clear();
-    }
-    if let Some(statements) = claims_of.remove(&None) {
-        out.push_str("statements\n");
+        out
+    })?;
+    if let Some(statements) = claims_of.get(&None) {
+        let mut out = String::from("statements\n");
         for claim in statements {
             let _ = writeln!(out, "  claim {}", one_line(claim.id));
             write_facts(&mut out, 2, facts::claim(claim));
         }
         out.push('\n');
+        writer.write_all(out.as_bytes())?;
     }
-    for speaker in &report.speakers {
-        let _ = writeln!(out, "speaker {}", one_line(&speaker.id));
+    super::write_sections(&report.speakers, writer, |_, speaker| {
+        let mut out = format!("speaker {}\n", one_line(&speaker.id));
         write_facts(&mut out, 1, facts::speaker(speaker));
-        writer.write_all(out.as_bytes())?;
-        out.clear();
-    }
-    for source in &report.sources {
-        let _ = writeln!(out, "source {}", one_line(&source.id));
+        out
+    })?;
+    super::write_sections(&report.sources, writer, |_, source| {
+        let mut out = format!("source {}\n", one_line(&source.id));
         write_facts(&mut out, 1, facts::source(source));
-        writer.write_all(out.as_bytes())?;
-        out.clear();
-    }
-    let rest: Vec<String> = findings.into_values().flatten().collect();
-    if !rest.is_empty() {
-        out.push_str("\nother findings\n");
-        for line in rest {
+        out
+    })?;
+    // Findings about no figure, and about a figure the report does not list, in the order of the
+    // figure they name (none first), each figure's sorted.
+    let listed: HashSet<&str> = report.figures.iter().map(|figure| figure.id).collect();
+    let mut rest: Vec<(Option<&str>, Vec<String>)> = findings
+        .into_iter()
+        .filter(|(figure, _)| figure.is_none_or(|id| !listed.contains(id)))
+        .collect();
+    rest.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut out = String::new();
+    for (_, mut lines) in rest {
+        lines.sort();
+        if out.is_empty() {
+            out.push_str("\nother findings\n");
+        }
+        for line in lines {
             let _ = writeln!(out, "  finding {}", one_line(&line));
         }
     }
@@ -85,5 +109,25 @@ fn write_facts(out: &mut String, depth: usize, facts: Facts) {
                 one_line(&line)
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::{FIGURE, SOURCES, checked, claim};
+
+    #[test]
+    fn a_figure_id_written_twice_shows_its_claims_under_the_first_only() {
+        let claims = [FIGURE, FIGURE, &claim("a", "30,000", "watchdog", "")].concat();
+        let base = checked(SOURCES, &claims);
+        let snapshot = render(&crate::view::build(&base, None));
+        let sections: Vec<&str> = snapshot.split("\n\n").collect();
+        let figures: Vec<&&str> = (sections.iter())
+            .filter(|section| section.starts_with("figure killed"))
+            .collect();
+        assert_eq!(figures.len(), 2, "{snapshot}");
+        assert!(figures[0].contains("  claim a\n"), "{snapshot}");
+        assert!(!figures[1].contains("claim a"), "{snapshot}");
     }
 }
