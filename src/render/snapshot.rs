@@ -29,9 +29,9 @@ pub fn write(report: &Report, writer: &mut dyn io::Write) -> io::Result<()> {
     }
     // A figure id written twice is a finding of its own; its claims and findings are shown under
     // the first figure of that id only.
-    let mut seen = HashSet::default();
+    let mut listed = HashSet::default();
     let first_of_id: Vec<bool> = (report.figures.iter())
-        .map(|figure| seen.insert(figure.id))
+        .map(|figure| listed.insert(figure.id))
         .collect();
     super::write_sections(&report.figures, writer, |i, figure| {
         let mut out = String::new();
@@ -78,7 +78,6 @@ pub fn write(report: &Report, writer: &mut dyn io::Write) -> io::Result<()> {
     })?;
     // Findings about no figure, and about a figure the report does not list, in the order of the
     // figure they name (none first), each figure's sorted.
-    let listed: HashSet<&str> = report.figures.iter().map(|figure| figure.id).collect();
     let mut rest: Vec<(Option<&str>, Vec<String>)> = findings
         .into_iter()
         .filter(|(figure, _)| figure.is_none_or(|id| !listed.contains(id)))
