@@ -295,15 +295,7 @@ pub fn located<'a>(
         related: finding
             .related
             .iter()
-            .map(|related| {
-                let at = files.line_col(&related.location);
-                RelatedView {
-                    message: Cow::Borrowed(&related.message),
-                    file: files.display_path(related.location.file),
-                    line: at.line,
-                    column: at.column,
-                }
-            })
+            .map(|related| RelatedView::at(files, &related.location, &related.message))
             .collect(),
     }
 }

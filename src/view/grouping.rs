@@ -102,13 +102,8 @@ fn merge<'a>(base: &'a ClaimBase, figure: &'a str, mut group: Vec<&'a Finding>) 
     merged.related = group[1..]
         .iter()
         .map(|f| {
-            let at = base.files.line_col(&f.location);
-            RelatedView {
-                message: Cow::Owned(format!("also unsupported: {}", f.claims.join(", "))),
-                file: base.files.display_path(f.location.file),
-                line: at.line,
-                column: at.column,
-            }
+            let message = format!("also unsupported: {}", f.claims.join(", "));
+            RelatedView::at(&base.files, &f.location, message)
         })
         .collect();
     merged.key.claims = claims.clone().into();

@@ -5,6 +5,7 @@
 
 use crate::finding::key::FindingKey;
 use crate::finding::{Code, Severity};
+use crate::input::files::{Files, Location};
 use crate::input::records::{ClaimMeasure, SourceKind, SpeakerKind, Stance, ValueKind};
 use crate::model::date::PartialDate;
 use crate::value::{Number, Rule};
@@ -330,6 +331,19 @@ impl<'a> Report<'a> {
     /// Claims that carry no figure.
     pub fn statements(&self) -> impl Iterator<Item = &ClaimView<'a>> {
         self.claims.iter().filter(|claim| claim.figure.is_none())
+    }
+}
+
+impl<'a> RelatedView<'a> {
+    /// A related place with its message, shown as file:line:column.
+    pub fn at(files: &'a Files, location: &Location, message: impl Into<Cow<'a, str>>) -> Self {
+        let at = files.line_col(location);
+        RelatedView {
+            message: message.into(),
+            file: files.display_path(location.file),
+            line: at.line,
+            column: at.column,
+        }
     }
 }
 
