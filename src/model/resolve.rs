@@ -4,6 +4,7 @@
 
 use super::ids::{Declaring, id_key};
 use super::references::{Declared, Target, help_unknown};
+use super::values::ReadValues;
 use super::{Claim, ClaimBase, Figure, Node, Revisions, Source, Speaker};
 use crate::finding::Finding;
 use crate::input::config::Config;
@@ -144,14 +145,17 @@ impl ClaimBase {
             .into_par_iter()
             .zip(places)
             .enumerate()
-            .map(|(index, (records, place))| {
-                let file = FileId(index as u32);
-                let mut resolver = Resolver::new(&declared);
-                for (slot, record) in place.iter_mut().zip(records.claims) {
-                    *slot = resolver.claim(record, file, &context);
-                }
-                resolver
-            })
+            .map_init(
+                ReadValues::default,
+                |read_values, (index, (records, place))| {
+                    let file = FileId(index as u32);
+                    let mut resolver = Resolver::new(&declared);
+                    for (slot, record) in place.iter_mut().zip(records.claims) {
+                        *slot = resolver.claim(record, file, &context, read_values);
+                    }
+                    resolver
+                },
+            )
             .collect();
         let mut resolvers = vec![resolver];
         resolvers.extend(by_file);
@@ -219,7 +223,13 @@ impl<'d> Resolver<'d> {
         }
     }
 
-    fn claim(&mut self, record: RawClaim, file: FileId, context: &Context) -> Claim {
+    fn claim(
+        &mut self,
+        record: RawClaim,
+        file: FileId,
+        context: &Context,
+        read_values: &mut ReadValues,
+    ) -> Claim {
         let figure = record.figure.as_ref().and_then(|id| self.figure(id, file));
         let source = record
             .source
@@ -227,7 +237,14 @@ impl<'d> Resolver<'d> {
             .and_then(|id| self.reference(id, file, "source", Target::Source))
             .and_then(Node::source);
         let figure_record = figure.map(|f| &context.figures[f]);
-        let value = self.value(&record, figure_record, context.files, file, context.config);
+        let value = self.value(
+            &record,
+            figure_record,
+            context.files,
+            file,
+            context.config,
+            read_values,
+        );
         let as_of = match &record.as_of {
             Some(date) => self.date(date, file),
             None => source.and_then(|s| context.sources[s].published),

@@ -2,6 +2,7 @@
 
 use crate::finding::Code;
 use crate::testing::{FIGURE, SOURCES, checked, claim};
+use crate::value::Measure;
 
 #[test]
 fn a_misspelt_reference_is_an_unknown_reference_with_a_suggestion() {
@@ -85,5 +86,42 @@ fn a_claim_without_as_of_takes_its_source_date() {
     assert_eq!(
         checked.base.claims[0].as_of.map(|d| d.to_string()),
         Some("2020-01-02".to_string())
+    );
+}
+
+#[test]
+fn one_value_text_is_read_for_each_figure_by_that_figure_s_measure() {
+    let share = "\n[[figure]]\nid = \"turnout\"\nlabel = \"Turnout\"\nunit = \"percent\"\n";
+    // The same words on a count, a share and the count again: each read by its own figure, so
+    // the share figure refuses a count rather than taking the reading the words had before.
+    let claims = [
+        FIGURE.to_string(),
+        share.to_string(),
+        claim("count", "about 40", "watchdog", ""),
+        claim("share", "about 40", "watchdog", "").replace("\"killed\"", "\"turnout\""),
+        claim("count-again", "about 40", "watchdog", ""),
+    ]
+    .concat();
+    let checked = checked(SOURCES, &claims);
+    let measure = |id: &str| {
+        let claim = &checked.base.claims[crate::testing::claim_index(&checked, id)];
+        claim
+            .value
+            .as_ref()
+            .and_then(|v| v.reading.as_ref())
+            .map(|r| r.measure)
+    };
+    assert_eq!(
+        [measure("count"), measure("share"), measure("count-again")],
+        [Some(Measure::Count), None, Some(Measure::Count)]
+    );
+    let refused = checked
+        .findings
+        .iter()
+        .find(|f| f.code == Code::UnreadableValue)
+        .expect("the count on the share figure refused");
+    assert!(
+        refused.message.contains("this figure holds shares"),
+        "{refused:?}"
     );
 }
