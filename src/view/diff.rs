@@ -5,6 +5,7 @@
 use super::facts::{self, FactValue, Facts};
 use super::report::{FindingView, Report};
 use crate::finding::key::FindingKey;
+use foldhash::{HashMap, HashSet};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -208,44 +209,66 @@ fn compare_facts(old: &Facts, new: &Facts) -> Vec<FieldChange> {
 }
 
 fn detect_renames(old: &Report, new: &Report, changes: &mut Vec<RecordChange>) {
-    let removed: Vec<String> = changes
-        .iter()
-        .filter_map(|c| match c {
-            RecordChange::Removed { id } => Some(id.clone()),
-            _ => None,
-        })
-        .collect();
-    for id in removed {
-        let Some(old_speaker) = old.speakers.iter().find(|s| s.id == id) else {
+    // Looked up by id, name and alias rather than searched for each removed speaker: a base
+    // whose speaker ids all changed would otherwise take time growing with their square.
+    let old_by_id = first_by(old.speakers.iter().map(|s| s.id.as_str()).enumerate());
+    let new_by_name = first_by(new.speakers.iter().map(|s| s.name.as_str()).enumerate());
+    let new_by_alias = first_by(
+        (new.speakers.iter().enumerate())
+            .flat_map(|(at, s)| s.aliases.iter().map(move |alias| (at, alias.as_str()))),
+    );
+    let mut gone_removed: HashSet<&str> = HashSet::default();
+    let mut gone_added: HashSet<&str> = HashSet::default();
+    let mut found = Vec::new();
+    for change in changes.iter() {
+        let RecordChange::Removed { id } = change else {
             continue;
         };
-        let old_name = &old_speaker.name;
-        let Some(heir) = new.speakers.iter().find(|speaker| {
-            speaker
-                .aliases
-                .iter()
-                .any(|alias| alias == old_name || *alias == id)
-                || speaker.name == *old_name
-        }) else {
+        let Some(&old_at) = old_by_id.get(id.as_str()) else {
             continue;
         };
-        let heir_is_new = !old.speakers.iter().any(|s| s.id == heir.id);
-        changes.retain(|c| !matches!(c, RecordChange::Removed { id: removed } if *removed == id));
-        if heir_is_new {
-            changes
-                .retain(|c| !matches!(c, RecordChange::Added { id: added } if *added == heir.id));
-            changes.push(RecordChange::Renamed {
+        let old_speaker = &old.speakers[old_at];
+        let old_name = old_speaker.name.as_str();
+        // The first new speaker that carries the old name or id as an alias, or the old name.
+        let heir = [
+            new_by_alias.get(old_name),
+            new_by_alias.get(id.as_str()),
+            new_by_name.get(old_name),
+        ];
+        let Some(&heir) = heir.into_iter().flatten().min() else {
+            continue;
+        };
+        let heir = new.speakers[heir].id.as_str();
+        gone_removed.insert(old_speaker.id.as_str());
+        if old_by_id.contains_key(heir) {
+            found.push(RecordChange::Merged {
                 id: id.clone(),
-                to: heir.id.clone(),
+                into: heir.to_string(),
             });
         } else {
-            changes.push(RecordChange::Merged {
+            gone_added.insert(heir);
+            found.push(RecordChange::Renamed {
                 id: id.clone(),
-                into: heir.id.clone(),
+                to: heir.to_string(),
             });
         }
     }
+    changes.retain(|change| match change {
+        RecordChange::Removed { id } => !gone_removed.contains(id.as_str()),
+        RecordChange::Added { id } => !gone_added.contains(id.as_str()),
+        _ => true,
+    });
+    changes.extend(found);
     changes.sort_by(|a, b| change_id(a).cmp(change_id(b)));
+}
+
+/// Where each key is first met, from (place, key) pairs.
+fn first_by<'k>(keys: impl Iterator<Item = (usize, &'k str)>) -> HashMap<&'k str, usize> {
+    let mut first = HashMap::default();
+    for (at, key) in keys {
+        first.entry(key).or_insert(at);
+    }
+    first
 }
 
 fn change_id(change: &RecordChange) -> &str {

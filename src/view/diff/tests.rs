@@ -139,3 +139,69 @@ fn findings_about_other_claims_appear_and_resolve_rather_than_change() {
     assert_eq!(claims(&appeared), ["b"]);
     assert_eq!(claims(&resolved), ["a"]);
 }
+
+/// What changed among the speakers from the `old` sources to the `new` ones, with no claims.
+fn speaker_changes(old: &str, new: &str) -> Vec<RecordChange> {
+    let base = |sources: &str| &*Box::leak(Box::new(checked(sources, FIGURE)));
+    diff(&build(base(old), None), &build(base(new), None)).speakers
+}
+
+fn speaker(id: &str, name: &str, aliases: &[&str]) -> String {
+    format!(
+        "\n[[speaker]]\nid = \"{id}\"\nname = \"{name}\"\nkind = \"person\"\naliases = {aliases:?}\n"
+    )
+}
+
+#[test]
+fn removed_speakers_whose_name_or_id_lives_on_are_renamed_or_merged_into_the_first_heir() {
+    let old = [
+        speaker("alpha", "Alpha", &[]),
+        speaker("beta", "Beta", &[]),
+        speaker("gamma", "Gamma", &[]),
+        speaker("delta", "Delta", &[]),
+        speaker("zeta", "Zeta", &[]),
+    ]
+    .concat();
+    let new = [
+        // Carries alpha's id: alpha was renamed.
+        speaker("alpha-2", "Alpha Two", &["alpha"]),
+        // Carries beta's name, as does a later speaker: the first is the heir.
+        speaker("beta-2", "B.", &["Beta"]),
+        speaker("beta-3", "Beta", &[]),
+        // An existing speaker carries delta's name: delta was merged into it.
+        speaker("gamma", "Gamma", &["Delta"]),
+        // Zeta is gone with no heir; epsilon is simply new.
+        speaker("epsilon", "Epsilon", &[]),
+    ]
+    .concat();
+    let renamed = |id: &str, to: &str| RecordChange::Renamed {
+        id: id.into(),
+        to: to.into(),
+    };
+    assert_eq!(
+        speaker_changes(&old, &new),
+        [
+            renamed("alpha", "alpha-2"),
+            renamed("beta", "beta-2"),
+            RecordChange::Added {
+                id: "beta-3".into()
+            },
+            RecordChange::Merged {
+                id: "delta".into(),
+                into: "gamma".into()
+            },
+            RecordChange::Added {
+                id: "epsilon".into()
+            },
+            RecordChange::Changed {
+                id: "gamma".into(),
+                fields: vec![FieldChange {
+                    field: "aliases",
+                    old: None,
+                    new: Some(FactValue::List(vec!["Delta".into()])),
+                }],
+            },
+            RecordChange::Removed { id: "zeta".into() },
+        ]
+    );
+}
