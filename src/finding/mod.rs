@@ -193,6 +193,24 @@ impl Code {
     }
 }
 
+/// A set of codes, a bit each: the codes of the findings about one claim, gathered for each
+/// claim of a large base without a set allocated per claim.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CodeSet(u64);
+
+const _: () = assert!(Code::ALL.len() <= 64, "a CodeSet holds a bit per code");
+
+impl CodeSet {
+    pub fn insert(&mut self, code: Code) {
+        self.0 |= 1 << code as u32;
+    }
+
+    /// The codes in the set, in code order.
+    pub fn iter(self) -> impl Iterator<Item = Code> {
+        (Code::ALL.iter().copied()).filter(move |&code| self.0 & (1 << code as u32) != 0)
+    }
+}
+
 impl fmt::Display for Code {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(self.name())
@@ -335,6 +353,25 @@ mod tests {
         for &code in Code::ALL {
             assert_eq!(Code::from_name(code.name()), Some(code));
         }
+    }
+
+    #[test]
+    fn a_code_set_lists_each_code_once_in_code_order() {
+        let mut set = CodeSet::default();
+        let last = *Code::ALL.last().unwrap();
+        for code in [
+            last,
+            Code::SingleOrigin,
+            Code::TomlSyntax,
+            Code::SingleOrigin,
+        ] {
+            set.insert(code);
+        }
+        let listed: Vec<Code> = set.iter().collect();
+        let mut expected = vec![last, Code::SingleOrigin, Code::TomlSyntax];
+        expected.sort();
+        assert_eq!(listed, expected);
+        assert_eq!(CodeSet::default().iter().count(), 0);
     }
 
     #[test]

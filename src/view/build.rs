@@ -13,13 +13,12 @@ use crate::Checked;
 use crate::analysis::compare::FigureComparison;
 use crate::analysis::origins::Origins;
 use crate::finding::key::FindingKey;
-use crate::finding::{Code, Finding};
+use crate::finding::{CodeSet, Finding};
 use crate::input::files::Files;
 use crate::model::ClaimBase;
 use foldhash::{HashMap, HashSet};
 use rayon::prelude::*;
 use std::borrow::Cow;
-use std::collections::BTreeSet;
 
 /// The report on every figure, or on the one `figure` names (which must exist).
 pub fn build<'a>(checked: &'a Checked, figure: Option<&str>) -> Report<'a> {
@@ -300,8 +299,8 @@ pub fn located<'a>(
     }
 }
 
-fn flags_by_claim(findings: &[Finding]) -> HashMap<&str, BTreeSet<Code>> {
-    let mut flags: HashMap<&str, BTreeSet<Code>> = HashMap::default();
+fn flags_by_claim(findings: &[Finding]) -> HashMap<&str, CodeSet> {
+    let mut flags: HashMap<&str, CodeSet> = HashMap::default();
     for finding in findings {
         for claim in &finding.claims {
             flags

@@ -3,18 +3,17 @@
 
 use super::build::sorted;
 use super::report::{ClaimView, ReadingView};
-use crate::finding::Code;
+use crate::finding::CodeSet;
 use crate::input::records::ValueKind;
 use crate::model::{Claim, ClaimBase};
 use crate::value::Reading;
 use foldhash::HashMap;
-use std::collections::BTreeSet;
 
 pub(super) fn claim_view<'a>(
     base: &'a ClaimBase,
     claim: &'a Claim,
     origin: Vec<&'a str>,
-    flags: &HashMap<&str, BTreeSet<Code>>,
+    flags: &HashMap<&str, CodeSet>,
 ) -> ClaimView<'a> {
     let is_label = claim
         .figure
@@ -59,7 +58,7 @@ pub(super) fn claim_view<'a>(
         note: claim.note.as_deref(),
         flags: flags
             .get(claim.id.as_str())
-            .map(|codes| codes.iter().copied().collect())
+            .map(|codes| codes.iter().collect())
             .unwrap_or_default(),
         file: base.files.display_path(claim.file()),
         line: at.line,
