@@ -3,13 +3,16 @@
 //! one typed with a composed accent), and declaring a base's ids, each once, with invalid,
 //! duplicate and case-variant ids reported.
 
+mod map;
+
+pub use map::IdMap;
+
 use super::{FirstHand, Node};
 use crate::finding::{Code, Finding};
 use crate::input::files::{FileId, Location};
 use foldhash::HashMap;
 use rayon::prelude::*;
 use std::borrow::Cow;
-use std::collections::hash_map::Entry;
 use std::mem::{Discriminant, discriminant};
 use toml::Spanned;
 use unicode_normalization::{UnicodeNormalization, is_nfc};
@@ -61,7 +64,7 @@ fn suggest_id(id: &str) -> String {
 /// Declares every record's id, each once, into the map of ids to records, reporting invalid,
 /// reserved, duplicate and case-variant ids.
 pub(super) struct Declaring<'f> {
-    pub(super) ids: HashMap<String, Node>,
+    pub(super) ids: IdMap,
     /// Where each id is written, in the order declared.
     locations: Vec<Location>,
     /// The ids written otherwise than in their compared (NFC) form, by their place in `locations`.
@@ -74,7 +77,7 @@ pub(super) struct Declaring<'f> {
 impl<'f> Declaring<'f> {
     pub(super) fn new(count: usize, findings: &'f mut Vec<Finding>) -> Self {
         Declaring {
-            ids: HashMap::with_capacity_and_hasher(count, Default::default()),
+            ids: IdMap::with_capacity(count),
             locations: Vec::with_capacity(count),
             written: HashMap::default(),
             starts: Vec::new(),
@@ -90,47 +93,47 @@ impl<'f> Declaring<'f> {
     ) {
         let start = self.locations.len();
         self.starts.push((discriminant(&node(0)), start));
-        // Checking each id and putting it in compared form runs on every core; only the map of ids
-        // is filled in order.
+        // Checking each id, putting it in compared form and declaring it run on every core.
         let ids: Vec<(FileId, &Spanned<String>)> = ids.collect();
         let read: Vec<(Option<&'static str>, Cow<str>)> = (ids.par_iter())
             .map(|(_, id)| (id_problem(id.get_ref()), id_key(id.get_ref())))
             .collect();
-        for (i, ((file, id), (problem, key))) in ids.into_iter().zip(read).enumerate() {
+        let keys: Vec<&str> = read.iter().map(|(_, key)| key.as_ref()).collect();
+        let mut taken = self.ids.declare(&keys, node).into_iter().peekable();
+        for (i, ((file, id), (problem, key))) in ids.into_iter().zip(&read).enumerate() {
             let location = Location::new(file, id.span());
             let text = id.get_ref();
-            self.check_id(text, problem, &location);
+            self.check_id(text, *problem, &location);
             if let Cow::Owned(_) = key {
                 self.written.insert(start + i, text.clone());
             }
-            match self.ids.entry(key.into_owned()) {
-                Entry::Occupied(first) => {
-                    let node = *first.get();
-                    let place = place_of(&self.starts, node);
-                    let first_text = self.written.get(&place).unwrap_or(first.key());
-                    let message = if first_text == text {
-                        format!("duplicate id `{text}`")
-                    } else {
-                        format!(
-                            "duplicate id `{text}`: it is `{first_text}` written with other Unicode code points (compared in NFC)"
-                        )
-                    };
-                    self.findings.push(
-                        Finding::new(Code::DuplicateId, location.clone(), message)
-                            .label(format!("`{text}` is used again here"))
-                            .related(
-                                self.locations[place].clone(),
-                                format!("first used here by a {}", node.kind_name()),
-                            )
-                            .help("rename one of the two records, and the references meant for it"),
-                    );
-                }
-                Entry::Vacant(entry) => {
-                    entry.insert(node(i));
-                }
+            if let Some((_, first)) = taken.next_if(|&(place, _)| place == i) {
+                self.duplicate(text, key, first, location.clone());
             }
             self.locations.push(location);
         }
+    }
+
+    /// Report `text` (`key` compared) declared again after `first`.
+    fn duplicate(&mut self, text: &str, key: &str, first: Node, location: Location) {
+        let place = place_of(&self.starts, first);
+        let first_text = self.written.get(&place).map_or(key, String::as_str);
+        let message = if first_text == text {
+            format!("duplicate id `{text}`")
+        } else {
+            format!(
+                "duplicate id `{text}`: it is `{first_text}` written with other Unicode code points (compared in NFC)"
+            )
+        };
+        self.findings.push(
+            Finding::new(Code::DuplicateId, location, message)
+                .label(format!("`{text}` is used again here"))
+                .related(
+                    self.locations[place].clone(),
+                    format!("first used here by a {}", first.kind_name()),
+                )
+                .help("rename one of the two records, and the references meant for it"),
+        );
     }
 
     /// Report an id that breaks the rules ids follow (`problem`, from [`id_problem`]), or takes a
@@ -165,7 +168,7 @@ impl<'f> Declaring<'f> {
     /// Report ids that differ only in letter case: valid, but almost always one record typed
     /// twice, and a reference with the other case silently names the other record. Returns the
     /// declared ids.
-    pub(super) fn finish(self) -> HashMap<String, Node> {
+    pub(super) fn finish(self) -> IdMap {
         // Two ids that differ only in case include one with a capital letter: only those are
         // folded, each grouped with the lower-case id it folds to when that one is declared too.
         let ids = &self.ids;
@@ -175,14 +178,15 @@ impl<'f> Declaring<'f> {
             let text = self.written.get(&place).unwrap_or(key).as_str();
             (&self.locations[place], text)
         };
+        let capitalised: Vec<&String> = (ids.par_keys())
+            .filter(|key| key.chars().any(char::is_uppercase))
+            .collect();
         let mut by_folded: HashMap<String, Vec<(&Location, &str)>> = HashMap::default();
-        for key in ids.keys() {
-            if key.chars().any(char::is_uppercase) {
-                by_folded
-                    .entry(key.to_lowercase())
-                    .or_default()
-                    .push(declared(key));
-            }
+        for key in capitalised {
+            by_folded
+                .entry(key.to_lowercase())
+                .or_default()
+                .push(declared(key));
         }
         for (folded, variants) in &mut by_folded {
             if ids.contains_key(folded) {

@@ -17,7 +17,6 @@ use crate::input::files::{FileId, Files, Location};
 use crate::input::records::{ClaimMeasure, SourceKind, SpeakerKind, Stance, ValueKind};
 use crate::model::date::{PartialDate, Precision};
 use crate::value::Reading;
-use foldhash::HashMap;
 use petgraph::graph::DiGraph;
 use toml::Spanned;
 
@@ -274,7 +273,7 @@ pub struct ClaimBase {
     pub figures: Vec<Figure>,
     pub claims: Vec<Claim>,
     pub graph: DiGraph<Node, Relation>,
-    pub(crate) ids: HashMap<String, Node>,
+    pub(crate) ids: ids::IdMap,
 }
 
 impl ClaimBase {

@@ -3,7 +3,7 @@
 //! are resolved on every core, and suggestion indexes answer within a budget, so asking them in
 //! record order keeps which misspelling gets a suggestion the same from run to run.
 
-use super::ids::id_key;
+use super::ids::{IdMap, id_key};
 use super::resolve::Resolver;
 use super::{Basis, FirstHand, Node};
 use crate::finding::{Code, Finding};
@@ -14,7 +14,7 @@ use toml::Spanned;
 
 /// Every declared id, read-only once declared, so the threads resolving claims share it.
 pub(super) struct Declared {
-    pub(super) ids: HashMap<String, Node>,
+    pub(super) ids: IdMap,
     /// Ids of records that failed to load: a reference to one is left unresolved without a
     /// finding of its own, since the record's own error says what is wrong.
     pub(super) failed: HashSet<String>,
@@ -168,7 +168,7 @@ impl Resolver<'_> {
 
 /// Every resolver's findings, in order, each unknown reference's with its help: a "did you mean"
 /// where a declared id of the kind asked for is close enough.
-pub(super) fn help_unknown(ids: &HashMap<String, Node>, resolvers: Vec<Resolver>) -> Vec<Finding> {
+pub(super) fn help_unknown(ids: &IdMap, resolvers: Vec<Resolver>) -> Vec<Finding> {
     // One index per kind of reference, built when the first unknown reference of that kind is
     // met, so a thousand unknown references cost one index, not a thousand scans.
     let mut indexes: HashMap<Target, Suggestions> = HashMap::default();
