@@ -5,12 +5,13 @@
 
 use crate::finding::key::FindingKey;
 use crate::finding::{Code, Severity};
-use crate::input::files::{Files, Location};
+use crate::input::files::{Files, LineCol, Location};
 use crate::input::records::{ClaimMeasure, SourceKind, SpeakerKind, Stance, ValueKind};
 use crate::model::date::PartialDate;
 use crate::value::{Number, Rule};
 use serde::Serialize;
 use std::borrow::Cow;
+use std::fmt;
 
 /// Claims are shown with the text of the claim base they come from, borrowed rather than copied.
 #[derive(Debug, Serialize)]
@@ -312,12 +313,14 @@ pub struct FindingView<'a> {
     pub related: Vec<RelatedView<'a>>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// Another place a finding points at, with its message. Its line and column are worked out when
+/// it is written (as `file`, `line` and `column`): a large base's findings point at tens of
+/// thousands of places that most outputs (the diff, the table, the snapshot) never show.
+#[derive(Clone)]
 pub struct RelatedView<'a> {
     pub message: Cow<'a, str>,
-    pub file: &'a str,
-    pub line: usize,
-    pub column: usize,
+    files: &'a Files,
+    location: &'a Location,
 }
 
 impl<'a> Report<'a> {
@@ -336,14 +339,45 @@ impl<'a> Report<'a> {
 
 impl<'a> RelatedView<'a> {
     /// A related place with its message, shown as file:line:column.
-    pub fn at(files: &'a Files, location: &Location, message: impl Into<Cow<'a, str>>) -> Self {
-        let at = files.line_col(location);
+    pub fn at(files: &'a Files, location: &'a Location, message: impl Into<Cow<'a, str>>) -> Self {
         RelatedView {
             message: message.into(),
-            file: files.display_path(location.file),
-            line: at.line,
-            column: at.column,
+            files,
+            location,
         }
+    }
+
+    pub fn file(&self) -> &'a str {
+        self.files.display_path(self.location.file)
+    }
+
+    pub fn line_col(&self) -> LineCol {
+        self.files.line_col(self.location)
+    }
+}
+
+impl Serialize for RelatedView<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let at = self.line_col();
+        let mut related = serializer.serialize_struct("RelatedView", 4)?;
+        related.serialize_field("message", &self.message)?;
+        related.serialize_field("file", self.file())?;
+        related.serialize_field("line", &at.line)?;
+        related.serialize_field("column", &at.column)?;
+        related.end()
+    }
+}
+
+impl fmt::Debug for RelatedView<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let at = self.line_col();
+        f.debug_struct("RelatedView")
+            .field("message", &self.message)
+            .field("file", &self.file())
+            .field("line", &at.line)
+            .field("column", &at.column)
+            .finish()
     }
 }
 
