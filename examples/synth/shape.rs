@@ -26,6 +26,8 @@ pub enum Shape {
     ChainedAffiliations,
     /// One speaker with `--aliases` aliases
     ManyAliases,
+    /// `--figures` figures, the claims spread over them: a desk tracking many small figures
+    ManyFigures,
 }
 
 impl Shape {
@@ -57,6 +59,9 @@ pub struct ShapeArgs {
     /// many-aliases: aliases of the one speaker [default: a tenth of the claims]
     #[arg(long, value_parser = at_least_one)]
     aliases: Option<u64>,
+    /// many-figures: how many figures [default: half the claims]
+    #[arg(long, value_parser = at_least_one)]
+    figures: Option<u64>,
 }
 
 impl ShapeArgs {
@@ -107,6 +112,7 @@ impl ShapeArgs {
                 &[Shape::ManyAliases],
                 claims / 10,
             )?,
+            figures: count(self.figures, "--figures", &[Shape::ManyFigures], claims / 2)?,
         };
         if plan.figure_claims > claims {
             return Err("--figure-claims cannot exceed --claims".to_string());
@@ -127,6 +133,7 @@ pub struct Plan {
     pub distinct_values: usize,
     pub chain: usize,
     pub aliases: usize,
+    pub figures: usize,
 }
 
 impl Plan {
@@ -143,14 +150,17 @@ impl Plan {
             ),
             Shape::LongChain | Shape::ChainedAffiliations => format!(" chain={}", self.chain),
             Shape::ManyAliases => format!(" aliases={}", self.aliases),
+            Shape::ManyFigures => format!(" figures={}", self.figures),
         };
         format!(" shape={}{counts}", self.shape.name())
     }
 
-    /// The number of figures the base holds: one for `wire-agency`.
+    /// The number of figures the base holds: one for `wire-agency`, `--figures` for
+    /// `many-figures`.
     pub fn figure_count(&self, normal: usize) -> usize {
         match self.shape {
             Shape::WireAgency => 1,
+            Shape::ManyFigures => self.figures,
             _ => normal,
         }
     }
@@ -158,7 +168,7 @@ impl Plan {
     /// Bend the normal records, and say what each claim must change.
     pub fn shape_world(&self, world: &mut World, rng: &mut Rng) -> ClaimTwist {
         match self.shape {
-            Shape::Normal | Shape::DeletedSources => ClaimTwist::None,
+            Shape::Normal | Shape::DeletedSources | Shape::ManyFigures => ClaimTwist::None,
             Shape::WireAgency => {
                 count_figure(&mut world.figures[0]);
                 ClaimTwist::WireAgency { agency: 0 }
