@@ -10,7 +10,7 @@ pub fn unsupported_assertions(base: &ClaimBase) -> Vec<Finding> {
     // Most claims of a large base are unsupported assertions (56 % of the synthetic bench base's):
     // they are picked out, then a finding is made for each, on every core.
     let unsupported: Vec<(&Claim, &ClaimValue, &Speaker)> = (base.claims.par_iter())
-        .filter_map(|claim| unsupported(base, claim))
+        .filter_map(|claim| unsupported_claim(base, claim))
         .collect();
     // Room for a finding per claim: every check's findings are joined into the roomiest list
     // (`checks::joined`), most often this one, which then need not move.
@@ -23,7 +23,7 @@ pub fn unsupported_assertions(base: &ClaimBase) -> Vec<Finding> {
 
 /// The value and speaker of a claim that states a figure's value with neither an attribution
 /// nor a basis; None for any other claim.
-fn unsupported<'b>(
+fn unsupported_claim<'b>(
     base: &'b ClaimBase,
     claim: &'b Claim,
 ) -> Option<(&'b Claim, &'b ClaimValue, &'b Speaker)> {
