@@ -90,36 +90,22 @@ impl Diff<'_> {
 pub fn diff<'a>(old: &Report<'a>, new: &Report<'a>) -> Diff<'a> {
     // The claims and the findings are the bulk of a base, and independent: one core each.
     let (claims, (findings, figures)) = rayon::join(
-        || {
-            compare_records(
-                &old.claims,
-                &new.claims,
-                |c| c.id,
-                facts::claim,
-                |a, b| a == b,
-            )
-        },
+        || compare_records(&old.claims, &new.claims, |c| c.id, facts::claim),
         || {
             (
                 compare_findings(old, new),
-                compare_records(&old.figures, &new.figures, |f| f.id, facts::figure, never),
+                compare_records(&old.figures, &new.figures, |f| f.id, facts::figure),
             )
         },
     );
     let (findings_appeared, findings_resolved, findings_changed) = findings;
-    let mut speakers = compare_records(
-        &old.speakers,
-        &new.speakers,
-        |s| &s.id,
-        facts::speaker,
-        never,
-    );
+    let mut speakers = compare_records(&old.speakers, &new.speakers, |s| &s.id, facts::speaker);
     detect_renames(old, new, &mut speakers);
     Diff {
         figures,
         claims,
         speakers,
-        sources: compare_records(&old.sources, &new.sources, |s| &s.id, facts::source, never),
+        sources: compare_records(&old.sources, &new.sources, |s| &s.id, facts::source),
         findings_appeared,
         findings_resolved,
         findings_changed,
@@ -128,14 +114,13 @@ pub fn diff<'a>(old: &Report<'a>, new: &Report<'a>) -> Diff<'a> {
 
 /// The records of two reports compared by id. Both lists are in id order (the report model keeps
 /// them so), so one walk pairs them, and each pair's facts are made only while it is compared:
-/// a large base is never held twice more as facts. A pair that `unchanged` finds equal has equal
-/// facts and is passed over without making them: most claims of a base do not change.
-fn compare_records<T>(
+/// a large base is never held twice more as facts. A pair whose views are equal has equal facts
+/// and is passed over without making them: most records of a base do not change.
+fn compare_records<T: PartialEq>(
     old: &[T],
     new: &[T],
     id: impl Fn(&T) -> &str,
     facts_of: impl Fn(&T) -> Facts,
-    unchanged: impl Fn(&T, &T) -> bool,
 ) -> Vec<RecordChange> {
     let (mut old, mut new) = (old.iter().peekable(), new.iter().peekable());
     let mut changes = Vec::new();
@@ -161,7 +146,7 @@ fn compare_records<T>(
             }
             Ordering::Equal => {
                 let (before, after) = (old.next().expect("peeked"), new.next().expect("peeked"));
-                if unchanged(before, after) {
+                if before == after {
                     continue;
                 }
                 let fields = compare_facts(&facts_of(before), &facts_of(after));
@@ -175,11 +160,6 @@ fn compare_records<T>(
         }
     }
     changes
-}
-
-/// For the records whose views are not compared whole: few enough that their facts always are.
-fn never<T>(_: &T, _: &T) -> bool {
-    false
 }
 
 fn compare_facts(old: &Facts, new: &Facts) -> Vec<FieldChange> {

@@ -49,7 +49,7 @@ pub struct AboutView {
 pub const HISTORY_NOTE: &str =
     "History view: superseded and withdrawn claims are compared as if each still stood.";
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct FigureView<'a> {
     pub id: &'a str,
     pub label: &'a str,
@@ -85,7 +85,7 @@ pub struct FigureView<'a> {
     pub findings: Vec<usize>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct WindowView<'a> {
     /// The `as_of` window for figures that vary; `None` for fixed totals.
     pub as_of: Option<PartialDate>,
@@ -98,13 +98,13 @@ pub struct WindowView<'a> {
 
 /// Two values of a window (indices into its `values`) that cannot both be true: for counts,
 /// `lower`'s interval lies wholly below `upper`'s.
-#[derive(Debug, Clone, Copy, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct ConflictView {
     pub lower: usize,
     pub upper: usize,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct ValueView<'a> {
     /// As its first claim writes it.
     pub value: &'a str,
@@ -124,7 +124,7 @@ pub struct ValueView<'a> {
 /// The figure in a few neutral words a desk can paste: the span of the values with who states each
 /// end, how many independent origins stand behind them, and each origin's latest value. It never
 /// picks a value.
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct SummaryView<'a> {
     pub text: String,
     /// The value with the smallest stated number (or lower end), and the largest: counts only.
@@ -134,14 +134,14 @@ pub struct SummaryView<'a> {
     pub latest_by_origin: Vec<LatestView<'a>>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct EndView<'a> {
     pub value: &'a str,
     pub claims: Vec<&'a str>,
     pub speakers: Vec<&'a str>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct LatestView<'a> {
     pub origin: &'a str,
     pub value: &'a str,
@@ -162,13 +162,13 @@ pub struct ReadingView {
     pub hedge: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct NotComparedView<'a> {
     pub claim: &'a str,
     pub reason: &'a str,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct SourceView {
     pub id: String,
     pub title: String,
@@ -182,7 +182,7 @@ pub struct SourceView {
     pub note: Option<String>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 pub struct SpeakerView {
     pub id: String,
     pub name: String,

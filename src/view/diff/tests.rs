@@ -205,3 +205,44 @@ fn removed_speakers_whose_name_or_id_lives_on_are_renamed_or_merged_into_the_fir
         ]
     );
 }
+
+#[test]
+fn a_figure_whose_label_changed_is_a_field_change_and_an_unchanged_one_is_not_listed() {
+    let wounded = "\n[[figure]]\nid = \"wounded\"\nlabel = \"Wounded\"\nunit = \"people\"\n";
+    let base = |claims: String| &*Box::leak(Box::new(checked(SOURCES, &claims)));
+    let old = base(format!("{FIGURE}{wounded}"));
+    let new = base(FIGURE.replace("People killed", "People killed in 1988") + wounded);
+    let diff = diff(&build(old, None), &build(new, None));
+    let text = |value: &str| Some(FactValue::Text(value.to_string()));
+    assert_eq!(
+        diff.figures,
+        [RecordChange::Changed {
+            id: "killed".into(),
+            fields: vec![FieldChange {
+                field: "label",
+                old: text("People killed"),
+                new: text("People killed in 1988"),
+            }],
+        }]
+    );
+}
+
+#[test]
+fn a_source_whose_title_changed_is_a_field_change() {
+    let base = |sources: String| &*Box::leak(Box::new(checked(&sources, FIGURE)));
+    let old = base(SOURCES.to_string());
+    let new = base(SOURCES.replace("An article", "An article, corrected"));
+    let diff = diff(&build(old, None), &build(new, None));
+    let text = |value: &str| Some(FactValue::Text(value.to_string()));
+    assert_eq!(
+        diff.sources,
+        [RecordChange::Changed {
+            id: "article".into(),
+            fields: vec![FieldChange {
+                field: "title",
+                old: text("An article"),
+                new: text("An article, corrected"),
+            }],
+        }]
+    );
+}
