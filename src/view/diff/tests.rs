@@ -3,14 +3,30 @@ use crate::finding::Code;
 use crate::testing::{FIGURE, SOURCES, checked, claim};
 use crate::view::build;
 
-/// What changed between a base of the figure and the `old` claims and one with the `new`. The
+/// What changed from the base of the `old` sources and claims texts to the one of the `new`. The
 /// diff borrows from both bases, which live as long as the test process.
-fn diff_between(old: &[String], new: &[String]) -> Diff<'static> {
-    let base = |claims: &[String]| {
-        let records: String = [FIGURE.to_string()].iter().chain(claims).cloned().collect();
-        &*Box::leak(Box::new(checked(SOURCES, &records)))
-    };
+fn diff_of(old: (&str, &str), new: (&str, &str)) -> Diff<'static> {
+    let base = |(sources, claims): (&str, &str)| &*Box::leak(Box::new(checked(sources, claims)));
     diff(&build(base(old), None), &build(base(new), None))
+}
+
+/// What changed between a base of the figure and the `old` claims and one with the `new`.
+fn diff_between(old: &[String], new: &[String]) -> Diff<'static> {
+    let records = |claims: &[String]| format!("{FIGURE}{}", claims.concat());
+    diff_of((SOURCES, &records(old)), (SOURCES, &records(new)))
+}
+
+/// A record whose one field `field` changed from the text `old` to `new`.
+fn text_changed(id: &str, field: &'static str, old: &str, new: &str) -> RecordChange {
+    let text = |value: &str| Some(FactValue::Text(value.to_string()));
+    RecordChange::Changed {
+        id: id.into(),
+        fields: vec![FieldChange {
+            field,
+            old: text(old),
+            new: text(new),
+        }],
+    }
 }
 
 #[test]
@@ -142,8 +158,7 @@ fn findings_about_other_claims_appear_and_resolve_rather_than_change() {
 
 /// What changed among the speakers from the `old` sources to the `new` ones, with no claims.
 fn speaker_changes(old: &str, new: &str) -> Vec<RecordChange> {
-    let base = |sources: &str| &*Box::leak(Box::new(checked(sources, FIGURE)));
-    diff(&build(base(old), None), &build(base(new), None)).speakers
+    diff_of((old, FIGURE), (new, FIGURE)).speakers
 }
 
 fn speaker(id: &str, name: &str, aliases: &[&str]) -> String {
@@ -209,40 +224,29 @@ fn removed_speakers_whose_name_or_id_lives_on_are_renamed_or_merged_into_the_fir
 #[test]
 fn a_figure_whose_label_changed_is_a_field_change_and_an_unchanged_one_is_not_listed() {
     let wounded = "\n[[figure]]\nid = \"wounded\"\nlabel = \"Wounded\"\nunit = \"people\"\n";
-    let base = |claims: String| &*Box::leak(Box::new(checked(SOURCES, &claims)));
-    let old = base(format!("{FIGURE}{wounded}"));
-    let new = base(FIGURE.replace("People killed", "People killed in 1988") + wounded);
-    let diff = diff(&build(old, None), &build(new, None));
-    let text = |value: &str| Some(FactValue::Text(value.to_string()));
+    let old = format!("{FIGURE}{wounded}");
+    let new = FIGURE.replace("People killed", "People killed in 1988") + wounded;
     assert_eq!(
-        diff.figures,
-        [RecordChange::Changed {
-            id: "killed".into(),
-            fields: vec![FieldChange {
-                field: "label",
-                old: text("People killed"),
-                new: text("People killed in 1988"),
-            }],
-        }]
+        diff_of((SOURCES, &old), (SOURCES, &new)).figures,
+        [text_changed(
+            "killed",
+            "label",
+            "People killed",
+            "People killed in 1988"
+        )]
     );
 }
 
 #[test]
 fn a_source_whose_title_changed_is_a_field_change() {
-    let base = |sources: String| &*Box::leak(Box::new(checked(&sources, FIGURE)));
-    let old = base(SOURCES.to_string());
-    let new = base(SOURCES.replace("An article", "An article, corrected"));
-    let diff = diff(&build(old, None), &build(new, None));
-    let text = |value: &str| Some(FactValue::Text(value.to_string()));
+    let new = SOURCES.replace("An article", "An article, corrected");
     assert_eq!(
-        diff.sources,
-        [RecordChange::Changed {
-            id: "article".into(),
-            fields: vec![FieldChange {
-                field: "title",
-                old: text("An article"),
-                new: text("An article, corrected"),
-            }],
-        }]
+        diff_of((SOURCES, FIGURE), (&new, FIGURE)).sources,
+        [text_changed(
+            "article",
+            "title",
+            "An article",
+            "An article, corrected"
+        )]
     );
 }
