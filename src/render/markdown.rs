@@ -54,14 +54,16 @@ pub fn write(report: &Report, _style: &Style, writer: &mut dyn io::Write) -> io:
 
 fn findings<'r, 'a: 'r>(out: &mut String, findings: impl Iterator<Item = &'r FindingView<'a>>) {
     for finding in findings {
+        let place = finding.place.start();
+        let at = place.line_col();
         let _ = writeln!(
             out,
             "- **{}** `{}` {}:{}:{} — {}",
             finding.severity,
             finding.code,
-            escape(finding.file),
-            finding.line,
-            finding.column,
+            escape(place.file()),
+            at.line,
+            at.column,
             escape(&finding.message)
         );
     }

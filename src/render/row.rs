@@ -30,7 +30,7 @@ pub fn cells(claim: &ClaimView) -> [String; 9] {
             .or(claim.statement)
             .unwrap_or_default()
             .to_string(),
-        claim.reading_text.clone(),
+        claim.reading_text(),
         claim.speaker.unwrap_or_default().to_string(),
         source,
         claim.as_of.map(|d| d.to_string()).unwrap_or_default(),

@@ -4,20 +4,21 @@
 use super::Style;
 use super::sanitize::one_line;
 use crate::view::check::CheckView;
-use crate::view::located;
+use crate::view::report::Place;
 
 pub fn render(view: &CheckView, _style: &Style) -> String {
     view.shown()
         .map(|finding| {
-            let at = located(view.files, finding, None);
+            let place = Place::of(view.files, &finding.location);
+            let at = place.line_col();
             format!(
                 "{}:{}:{}: {}[{}] {}\n",
-                one_line(at.file),
+                one_line(place.file()),
                 at.line,
                 at.column,
-                at.severity,
-                at.code,
-                one_line(&at.message)
+                finding.severity,
+                finding.code,
+                one_line(&finding.message)
             )
         })
         .collect()

@@ -88,13 +88,15 @@ fn findings<'r, 'a: 'r>(
     style: &Style,
 ) {
     for finding in findings {
+        let place = finding.place.start();
+        let at = place.line_col();
         let line = format!(
             "{}[{}] {}:{}:{}: {}",
             finding.severity,
             finding.code,
-            one_line(finding.file),
-            finding.line,
-            finding.column,
+            one_line(place.file()),
+            at.line,
+            at.column,
             one_line(&finding.message)
         );
         for (i, part) in wrap(&line, width.saturating_sub(2)).iter().enumerate() {

@@ -5,7 +5,7 @@ use super::chain::ChainWalk;
 use super::claim::{claim_view, disputed_by, reading_view};
 use super::grouping;
 use super::report::{
-    AboutView, AffiliationView, ConflictView, FigureView, FindingView, NotComparedView,
+    AboutView, AffiliationView, ConflictView, FigureView, FindingView, NotComparedView, Place,
     RelatedView, Report, SourceView, SpeakerView, ValueView, WindowView,
 };
 use super::summary::summarise;
@@ -285,18 +285,13 @@ pub fn located<'a>(
     finding: &'a Finding,
     figure: Option<&'a str>,
 ) -> FindingView<'a> {
-    let (start, end) = files.line_cols(&finding.location);
     FindingView {
         code: finding.code,
         key: FindingKey::of(finding, files),
         severity: finding.severity,
         message: Cow::Borrowed(&finding.message),
         figure,
-        file: files.display_path(finding.location.file),
-        line: start.line,
-        column: start.column,
-        end_line: end.line,
-        end_column: end.column,
+        place: Place::of(files, &finding.location).with_end(),
         label: Cow::Borrowed(&finding.label),
         help: finding.help.as_deref(),
         claims: Cow::Borrowed(&finding.claims),

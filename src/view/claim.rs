@@ -2,7 +2,7 @@
 //! stands beside other claims (measure, stance, disputes, revisions) and its place in its file.
 
 use super::build::sorted;
-use super::report::{ClaimView, ReadingView};
+use super::report::{ClaimView, Place, ReadingView, Worded};
 use crate::finding::CodeSet;
 use crate::input::records::ValueKind;
 use crate::model::{Claim, ClaimBase};
@@ -19,19 +19,18 @@ pub(super) fn claim_view<'a>(
         .figure
         .is_some_and(|f| base.figures[f].values == ValueKind::Label);
     let reading = claim.value.as_ref().and_then(|v| v.reading.as_ref());
-    let reading_text = match (&claim.value, reading) {
-        (None, _) => String::new(),
-        (Some(_), Some(reading)) => format!("{} {}", reading.interval_text(), reading.describe()),
-        (Some(_), None) if is_label || claim.figure.is_none() => "label".to_string(),
-        (Some(_), None) => "unreadable".to_string(),
+    let worded = match (&claim.value, reading) {
+        (None, _) => Worded::Nothing,
+        (Some(_), Some(reading)) => Worded::Read(reading),
+        (Some(_), None) if is_label || claim.figure.is_none() => Worded::Label,
+        (Some(_), None) => Worded::Unreadable,
     };
-    let at = base.files.line_col(&claim.location);
     ClaimView {
         id: &claim.id,
         figure: claim.figure.map(|f| base.figures[f].id.as_str()),
         value: claim.value.as_ref().map(|v| v.written.as_str()),
         reading: reading_view(reading),
-        reading_text,
+        worded,
         statement: claim.statement.as_deref(),
         speaker: claim.speaker.map(|s| base.speakers[s].id.as_str()),
         source: claim.source.map(|s| base.sources[s].id.as_str()),
@@ -60,9 +59,7 @@ pub(super) fn claim_view<'a>(
             .get(claim.id.as_str())
             .map(|codes| codes.iter().collect())
             .unwrap_or_default(),
-        file: base.files.display_path(claim.file()),
-        line: at.line,
-        column: at.column,
+        place: Place::of(&base.files, &claim.location),
     }
 }
 

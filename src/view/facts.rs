@@ -123,7 +123,7 @@ pub fn claim(claim: &ClaimView) -> Facts {
             FactValue::Value(ValueFact {
                 written: written.to_string(),
                 reading: claim.reading.clone(),
-                reading_text: claim.reading_text.clone(),
+                reading_text: claim.reading_text(),
             }),
         ));
     }

@@ -32,21 +32,18 @@ fn weight(finding: &FindingView) -> u8 {
 pub fn group<'a>(base: &'a ClaimBase, findings: Vec<&'a Finding>) -> Vec<FindingView<'a>> {
     let mut findings = merge_unsupported(base, findings);
     findings.par_sort_by(|a, b| {
+        // A place's byte orders it as its line and column would.
         (
             a.figure.is_none(),
             &a.figure,
             weight(a),
-            &a.file,
-            a.line,
-            a.column,
+            a.place.start().order_key(),
         )
             .cmp(&(
                 b.figure.is_none(),
                 &b.figure,
                 weight(b),
-                &b.file,
-                b.line,
-                b.column,
+                b.place.start().order_key(),
             ))
     });
     findings

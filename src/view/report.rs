@@ -4,13 +4,15 @@
 //! or a number the others do not.
 
 mod findings;
+mod place;
 
 pub use findings::{FindingView, RelatedView};
+pub use place::{Extent, Place};
 
 use crate::finding::Code;
 use crate::input::records::{ClaimMeasure, SourceKind, SpeakerKind, Stance, ValueKind};
 use crate::model::date::PartialDate;
-use crate::value::{Number, Rule};
+use crate::value::{Number, Reading, Rule};
 use serde::Serialize;
 use std::borrow::Cow;
 
@@ -162,6 +164,31 @@ pub struct ReadingView {
     pub hedge: Option<String>,
 }
 
+/// What a claim's value reads as, kept to be put in words when a format shows it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Worded<'a> {
+    /// A statement: no value.
+    Nothing,
+    Read(&'a Reading),
+    /// A value of a label figure or of a statement: compared as written.
+    Label,
+    /// A count the grammar could not read.
+    Unreadable,
+}
+
+impl ClaimView<'_> {
+    /// How the value reads, in words: `[5,000, ∞) at-least`, `label`, `unreadable`; empty for a
+    /// statement.
+    pub fn reading_text(&self) -> String {
+        match self.worded {
+            Worded::Nothing => String::new(),
+            Worded::Read(reading) => format!("{} {}", reading.interval_text(), reading.describe()),
+            Worded::Label => "label".to_string(),
+            Worded::Unreadable => "unreadable".to_string(),
+        }
+    }
+}
+
 #[derive(Debug, PartialEq, Serialize)]
 pub struct NotComparedView<'a> {
     pub claim: &'a str,
@@ -234,10 +261,9 @@ pub struct ClaimView<'a> {
     pub value: Option<&'a str>,
     #[serde(flatten)]
     pub reading: ReadingView,
-    /// How the value reads, in words: `[5,000, ∞) at-least`, `label`, `unreadable`; empty for a
-    /// statement.
+    /// How the value reads, for showing it in words (see [`ClaimView::reading_text`]).
     #[serde(skip)]
-    pub reading_text: String,
+    pub worded: Worded<'a>,
     pub statement: Option<&'a str>,
     pub speaker: Option<&'a str>,
     pub source: Option<&'a str>,
@@ -273,9 +299,8 @@ pub struct ClaimView<'a> {
     pub note: Option<&'a str>,
     /// The codes of the findings that name the claim, sorted.
     pub flags: Vec<Code>,
-    pub file: &'a str,
-    pub line: usize,
-    pub column: usize,
+    #[serde(flatten)]
+    pub place: Place<'a>,
 }
 
 /// One link of a claim's chain: `from` (a claim id) leads `via` a relation (`basis`, `published

@@ -19,17 +19,18 @@ pub(super) fn findings<'r>(report: &'r Report) -> Table<'r> {
         Column::text("help").optional(),
     ];
     let rows = report.findings.iter().enumerate().map(|(i, f)| {
+        let (start, end) = f.place.start().line_cols();
         vec![
             count(i + 1),
             text(f.code.name()),
             owned(Some(f.severity)),
             text(&f.message),
             maybe(f.figure),
-            text(f.file),
-            count(f.line),
-            count(f.column),
-            count(f.end_line),
-            count(f.end_column),
+            text(f.place.start().file()),
+            count(start.line),
+            count(start.column),
+            count(end.line),
+            count(end.column),
             maybe(f.help),
         ]
     });

@@ -213,6 +213,7 @@ pub(super) fn claims<'a>(report: &'a Report, groups: &ValueGroups) -> Table<'a> 
     ];
     let rows = report.claims.iter().map(|c| {
         let group = groups.of_claim(c.id);
+        let at = c.place.line_col();
         let mut row = vec![
             text(c.id),
             maybe(c.figure),
@@ -221,7 +222,7 @@ pub(super) fn claims<'a>(report: &'a Report, groups: &ValueGroups) -> Table<'a> 
         ];
         row.extend(reading(&c.reading));
         row.extend([
-            maybe(Some(c.reading_text.as_str()).filter(|r| !r.is_empty())),
+            owned(Some(c.reading_text()).filter(|r| !r.is_empty())),
             maybe(c.statement),
             maybe(c.speaker),
             maybe(c.source),
@@ -234,9 +235,9 @@ pub(super) fn claims<'a>(report: &'a Report, groups: &ValueGroups) -> Table<'a> 
             Cell::Integer(i64::from(c.current)),
             maybe(c.note),
             owned(Some(flags(c))),
-            text(c.file),
-            count(c.line),
-            count(c.column),
+            text(c.place.file()),
+            count(at.line),
+            count(at.column),
         ]);
         row
     });

@@ -4,7 +4,7 @@
 use super::{Lines, shown, web_link};
 use crate::finding::Severity;
 use crate::render::row::flag;
-use crate::view::report::{AffiliationView, ClaimView, FigureView, FindingView, Report};
+use crate::view::report::{AffiliationView, ClaimView, FigureView, FindingView, Place, Report};
 use foldhash::HashMap;
 use maud::{Markup, html};
 
@@ -64,7 +64,7 @@ pub fn claims(links: &SourceLinks, claims: &[&ClaimView], caption: &str) -> Mark
                         tr class=[(!claim.current).then_some("replaced")] {
                             th scope="row" {
                                 code { (shown(claim.id)) }
-                                br; span.place { (shown(claim.file)) ":" (claim.line) ":" (claim.column) }
+                                br; span.place { (place(claim.place)) }
                                 @if let Some(quote) = &claim.quote {
                                     blockquote.quote { (Lines(quote)) }
                                 }
@@ -76,7 +76,7 @@ pub fn claims(links: &SourceLinks, claims: &[&ClaimView], caption: &str) -> Mark
                                 @if let Some(value) = &claim.value { (shown(value)) }
                                 @else if let Some(statement) = &claim.statement { (Lines(statement)) }
                             }
-                            td { (claim.reading_text) }
+                            td { (claim.reading_text()) }
                             td { (shown(claim.speaker.unwrap_or_default())) }
                             td {
                                 @if let Some(source) = &claim.source {
@@ -211,7 +211,7 @@ pub fn findings(findings: &[&FindingView]) -> Markup {
                     li class={ "finding " (finding.severity.as_str()) } {
                         span.severity { (finding.severity.as_str()) } " "
                         code { (finding.code.name()) } " "
-                        span.place { (shown(finding.file)) ":" (finding.line) ":" (finding.column) }
+                        span.place { (place(finding.place.start())) }
                         " " span.message { (shown(&finding.message)) }
                         @if let Some(help) = &finding.help { br; span.help { "help: " (Lines(help)) } }
                     }
@@ -219,6 +219,12 @@ pub fn findings(findings: &[&FindingView]) -> Markup {
             }
         }
     }
+}
+
+/// A place as `file:line:column`.
+fn place(place: Place) -> Markup {
+    let at = place.line_col();
+    html! { (shown(place.file())) ":" (at.line) ":" (at.column) }
 }
 
 /// An enum's name as the records write it (`press-release`).

@@ -1,7 +1,9 @@
 use super::*;
 use crate::finding::Code;
+use crate::input::files::{Files, Location, SourceFile};
 use crate::testing::{FIGURE, SOURCES, checked, claim};
 use crate::view::build;
+use crate::view::report::Place;
 
 /// What changed from the base of the `old` sources and claims texts to the one of the `new`. The
 /// diff borrows from both bases, which live as long as the test process.
@@ -86,9 +88,14 @@ fn identical_reports_have_an_empty_diff_and_a_new_claim_is_added() {
     assert_eq!(diff.claims, [RecordChange::Added { id: "d".into() }]);
 }
 
-/// A finding of `code` about `claims`, with `message`, as a report lists it.
+/// A finding of `code` about `claims`, with `message`, as a report lists it: at the start of a
+/// file of its own.
 fn finding(code: Code, claims: &[&str], message: &str) -> FindingView<'static> {
     let claims: Vec<String> = claims.iter().map(|c| c.to_string()).collect();
+    let mut files = Files::new("base".into());
+    let file = files.add(SourceFile::new("claims/a.toml".into(), String::new()));
+    let files = &*Box::leak(Box::new(files));
+    let location = &*Box::leak(Box::new(Location::new(file, 0..0)));
     FindingView {
         code,
         key: FindingKey {
@@ -100,11 +107,7 @@ fn finding(code: Code, claims: &[&str], message: &str) -> FindingView<'static> {
         severity: code.default_severity(),
         message: message.to_string().into(),
         figure: None,
-        file: "claims/a.toml",
-        line: 1,
-        column: 1,
-        end_line: 1,
-        end_column: 1,
+        place: Place::of(files, location).with_end(),
         label: "".into(),
         help: None,
         claims: claims.into(),
