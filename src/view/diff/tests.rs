@@ -159,6 +159,28 @@ fn findings_about_other_claims_appear_and_resolve_rather_than_change() {
     assert_eq!(claims(&resolved), ["a"]);
 }
 
+#[test]
+fn findings_that_changed_are_listed_in_key_order_and_by_line_within_a_key() {
+    let about = |claim: &str, message: &str| finding(Code::SingleOrigin, &[claim], message);
+    let claims: Vec<String> = (0..20).map(|i| format!("c{i:02}")).collect();
+    let old = report(claims.iter().map(|c| about(c, "old")).collect());
+    let mut new: Vec<FindingView> = claims.iter().rev().map(|c| about(c, "new")).collect();
+    new.extend(claims.iter().map(|c| about(&format!("{c}-more"), "b")));
+    new.extend(claims.iter().map(|c| about(&format!("{c}-more"), "a")));
+    let (appeared, resolved, changed) = compare_findings(&old, &report(new));
+    assert!(resolved.is_empty(), "{resolved:?}");
+    let changed: Vec<&str> = changed.iter().map(|c| c.key.claims[0].as_str()).collect();
+    assert_eq!(changed, claims);
+    let appeared: Vec<(String, String)> = (appeared.iter())
+        .map(|a| (a.key.claims[0].clone(), a.finding.clone()))
+        .collect();
+    // Within a key, by line: `a` before `b`, though `b` was listed first.
+    let expected: Vec<(String, String)> = (claims.iter())
+        .flat_map(|c| ["a", "b"].map(|m| (format!("{c}-more"), format!("info single-origin: {m}"))))
+        .collect();
+    assert_eq!(appeared, expected);
+}
+
 /// What changed among the speakers from the `old` sources to the `new` ones, with no claims.
 fn speaker_changes(old: &str, new: &str) -> Vec<RecordChange> {
     diff_of((old, FIGURE), (new, FIGURE)).speakers
