@@ -6,6 +6,8 @@
 //! read them, at the date of the attribution (a claim replaced before then no longer speaks for
 //! the party), and origins follow an attribution to the attributed party's own claim through them.
 
+mod standing;
+
 use super::compare::fold_label;
 use super::membership::{Membership, walk_members};
 use crate::input::records::ValueKind;
@@ -13,6 +15,8 @@ use crate::model::date::PartialDate;
 use crate::model::{Affiliation, Claim, ClaimBase};
 use crate::value::{Number, Rule};
 use foldhash::{HashMap, HashSet};
+use standing::Standing;
+use std::cell::OnceCell;
 
 /// The window a claim is compared in: its `as_of` cut to the figure's window for varying figures;
 /// `None` when a varying figure's claim has no usable date (such claims are compared among
@@ -171,12 +175,10 @@ pub struct Said {
     by_date: Vec<(i64, usize)>,
     /// The claims giving each reading or label, as (day, claim) by day then id.
     by_value: HashMap<ValueKey, Vec<(i64, usize)>>,
-    /// Readings by lower end, with the running maximum of the upper ends: any overlap with an
-    /// interval is one binary search.
-    lows: Vec<Number>,
-    highest_so_far: Vec<Option<Number>>,
-    /// Whether one of the claims could not be read: it neither supports nor contradicts.
-    any_unread: bool,
+    /// What the claims standing on each day say: worked out when an attribution first asks
+    /// (origins only follow attributions).
+    standing: OnceCell<Standing>,
+    is_count: bool,
     members: HashSet<usize>,
     /// For each claim replaced by a later one, the day of the earliest replacement.
     replaced_on: HashMap<usize, i64>,
@@ -206,37 +208,14 @@ impl OwnWords {
             .map(|c| (day(c), c))
             .collect();
         by_date.sort_by(|a, b| (a.0, &base.claims[a.1].id).cmp(&(b.0, &base.claims[b.1].id)));
-        let mut by_value: HashMap<ValueKey, Vec<(i64, usize)>> = HashMap::default();
-        let mut readings = Vec::new();
-        let mut any_unread = false;
         let is_count = base.figures[key.0].values == ValueKind::Count;
+        let mut by_value: HashMap<ValueKey, Vec<(i64, usize)>> = HashMap::default();
         for &(d, c) in &by_date {
-            let value = base.claims[c].value.as_ref();
-            match value.map(|v| &v.reading) {
-                Some(Some(reading)) => readings.push((reading.low, reading.high)),
-                Some(None) if is_count => any_unread = true,
-                _ => {}
-            }
             if let Some(key) = value_key(&base.claims[c]) {
                 by_value.entry(key).or_default().push((d, c));
             }
         }
-        readings.sort_by_key(|&(low, _)| low);
-        let mut highest = None::<Option<Number>>;
-        let highest_so_far = readings
-            .iter()
-            .map(|&(_, high)| {
-                // `None` is an open end: the highest of all.
-                let next = match (highest, high) {
-                    (Some(None), _) | (_, None) => None,
-                    (Some(Some(a)), Some(b)) => Some(a.max(b)),
-                    (None, Some(b)) => Some(b),
-                };
-                highest = Some(next);
-                next
-            })
-            .collect();
-        let replaced_on = by_date
+        let replaced_on: HashMap<usize, i64> = by_date
             .iter()
             .filter_map(|&(_, c)| {
                 let replaced = base.claims[c]
@@ -248,13 +227,12 @@ impl OwnWords {
             })
             .collect();
         Said {
+            standing: OnceCell::new(),
+            is_count,
             replaced_on,
             members: by_date.iter().map(|&(_, c)| c).collect(),
             by_date,
             by_value,
-            lows: readings.into_iter().map(|(low, _)| low).collect(),
-            highest_so_far,
-            any_unread,
         }
     }
 }
@@ -273,13 +251,12 @@ impl Said {
         self.members.contains(&c)
     }
 
-    /// Every claim that still stood on `claim`'s date (none replaced before it), by date.
-    pub fn current_at<'a>(&'a self, claim: &Claim) -> impl Iterator<Item = usize> + 'a {
-        let day = claim_day(claim);
-        self.by_date
-            .iter()
-            .map(|&(_, c)| c)
-            .filter(move |&c| self.stands_on(c, day))
+    fn standing(&self, base: &ClaimBase) -> &Standing {
+        self.standing.get_or_init(|| {
+            let claims: Vec<usize> = self.by_date.iter().map(|&(_, c)| c).collect();
+            let until = |c: usize| self.replaced_on.get(&c).copied();
+            Standing::of(base, &claims, !self.is_count, until)
+        })
     }
 
     /// Whether claim `c` was not yet replaced on `day`. An undated replacement is taken to come
@@ -290,32 +267,36 @@ impl Said {
             .is_none_or(|&replaced| replaced > day)
     }
 
-    /// Whether some claim standing on `claim`'s date could be true together with its value.
-    pub fn supports(&self, base: &ClaimBase, figure: usize, claim: &Claim) -> bool {
+    /// Whether some claim other than `c` (the attribution `claim`) standing on its date could be
+    /// true together with its value. A value the grammar could not read has a finding of its
+    /// own: it is not said to be contradicted.
+    pub fn supports(&self, base: &ClaimBase, figure: usize, c: usize, claim: &Claim) -> bool {
         let Some(value) = &claim.value else {
             return false;
         };
-        if !self.replaced_on.is_empty() {
-            // Revisions are few: the claims standing on the date are scanned.
-            return self
-                .current_at(claim)
-                .any(|other| compatible(base, figure, claim, &base.claims[other]));
-        }
+        let index = self.standing(base);
+        let standing = index.on(claim_day(claim));
         if base.figures[figure].values == ValueKind::Label {
-            return value_key(claim).is_some_and(|key| self.by_value.contains_key(&key));
+            return index.says_label(&fold_label(&value.written), standing, c);
         }
         let Some(reading) = &value.reading else {
-            return !self.is_empty();
-        };
-        if self.any_unread {
             return true;
-        }
-        // The claims starting at or below the value's upper end; one of them must reach its lower end.
-        let upto = match reading.high {
-            Some(high) => self.lows.partition_point(|&low| low <= high),
-            None => self.lows.len(),
         };
-        upto > 0 && self.highest_so_far[upto - 1].is_none_or(|high| high >= reading.low)
+        // A claim whose value could not be read neither supports nor contradicts: it is compatible.
+        index.any_unread(standing) || index.overlaps(reading.low, reading.high, standing, c)
+    }
+
+    /// The first `limit` of the claims other than `c` standing on `claim`'s date, by id, and how
+    /// many there are in all: those a contradiction names.
+    pub fn standing_by_id(
+        &self,
+        base: &ClaimBase,
+        c: usize,
+        claim: &Claim,
+        limit: usize,
+    ) -> (Vec<usize>, usize) {
+        let index = self.standing(base);
+        index.first_by_id(base, index.on(claim_day(claim)), c, limit)
     }
 
     /// The claim an attribution follows: one giving the very same value first, nearest in time

@@ -3,7 +3,7 @@
 //! words once). A claim attributed to several parties is checked against each.
 
 use super::Context;
-use crate::analysis::own_words::{Said, Window, compatible, window};
+use crate::analysis::own_words::{Said, Window, window};
 use crate::finding::{Code, Finding};
 use crate::model::Claim;
 use foldhash::HashMap;
@@ -43,24 +43,12 @@ pub fn attributions(context: &Context) -> Vec<Finding> {
             );
                 continue;
             }
-            let supported = if itself == 1 {
-                said.current_at(claim)
-                    .filter(|&other| other != c)
-                    .any(|other| compatible(base, figure, claim, &base.claims[other]))
-            } else {
-                said.supports(base, figure, claim)
-            };
-            if supported {
+            if said.supports(base, figure, c, claim) {
                 continue;
             }
-            let mut own: Vec<&Claim> = said
-                .current_at(claim)
-                .filter(|&other| other != c)
-                .map(|other| &base.claims[other])
-                .collect();
-            own.sort_by(|a, b| a.id.cmp(&b.id));
-            let more = own.len().saturating_sub(NAMED_OWN_CLAIMS);
-            own.truncate(NAMED_OWN_CLAIMS);
+            let (named, standing) = said.standing_by_id(base, c, claim, NAMED_OWN_CLAIMS);
+            let own: Vec<&Claim> = named.iter().map(|&other| &base.claims[other]).collect();
+            let more = standing - own.len();
             let mut named: Vec<String> = own
                 .iter()
                 .map(|o| format!("`{}`", o.value.as_ref().map_or("", |v| v.written.as_str())))
