@@ -11,11 +11,12 @@
 #
 # SHAPES lists the base shapes to measure at each size (`examples/synth --shape`, default
 # `normal`): normal, wire-agency, deleted-sources, one-figure, long-chain,
-# chained-affiliations, many-aliases, many-figures; `desk` stands for normal wire-agency
+# chained-affiliations, many-aliases, many-figures, running-toll; `desk` stands for normal wire-agency
 # deleted-sources, `pathological` for normal one-figure long-chain chained-affiliations
-# many-aliases many-figures (at 100k claims: one figure with 50,000 claims and 20,000 distinct
-# values, a chain of 100,000 according_to/basis links, 100,000 chained affiliations, one speaker
-# with 10,000 aliases, 50,000 figures of two claims each),
+# many-aliases many-figures running-toll (at 100k claims: one figure with 50,000 claims and
+# 20,000 distinct values, a chain of 100,000 according_to/basis links, 100,000 chained
+# affiliations, one speaker with 10,000 aliases, 50,000 figures of two claims each, an agency's
+# 50,000 daily updates each replacing the one before, with ~15,000 claims according to it),
 # `all` for every shape. A command that runs longer than TIMEOUT seconds (default 600) is
 # stopped and shown as `>TIMEOUT`.
 #
@@ -54,8 +55,8 @@ RUNS=${RUNS:-3}
 TIMEOUT=${TIMEOUT:-600}
 case "${SHAPES:-normal}" in
 desk) SHAPES="normal wire-agency deleted-sources" ;;
-pathological) SHAPES="normal one-figure long-chain chained-affiliations many-aliases many-figures" ;;
-all) SHAPES="normal wire-agency deleted-sources one-figure long-chain chained-affiliations many-aliases many-figures" ;;
+pathological) SHAPES="normal one-figure long-chain chained-affiliations many-aliases many-figures running-toll" ;;
+all) SHAPES="normal wire-agency deleted-sources one-figure long-chain chained-affiliations many-aliases many-figures running-toll" ;;
 *) SHAPES=${SHAPES:-normal} ;;
 esac
 ALL_COMMANDS="check table markdown json html snapshot baseline diff"

@@ -125,8 +125,8 @@ pub fn write_claim(
         };
         field(out, "locator", &locator)?;
     }
-    if let Some(as_of) = &as_of {
-        field(out, "as_of", as_of)?;
+    if let Some(as_of) = twist.as_of(i).or(as_of) {
+        field(out, "as_of", &as_of)?;
     }
     let according_to = match twist.according_to(i, speaker, rng) {
         Some(party) => party,
@@ -143,6 +143,9 @@ pub fn write_claim(
     if !basis.is_empty() {
         let basis: Vec<&str> = basis.iter().map(String::as_str).collect();
         list(out, "basis", &basis)?;
+    }
+    if let Some(earlier) = twist.supersedes(i) {
+        list(out, "supersedes", &[earlier.as_str()])?;
     }
     if rng.chance(0.2) {
         field(out, "note", rng.pick(NOTES))?;

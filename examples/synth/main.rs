@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run --release --example synth -- --claims 10000 --out /tmp/base [--seed 1] [--per-file 200] [--force]
-//!     [--shape normal|wire-agency|deleted-sources|one-figure|long-chain|chained-affiliations|many-aliases]
+//!     [--shape normal|wire-agency|deleted-sources|one-figure|long-chain|chained-affiliations|many-aliases|many-figures|running-toll]
 //! ```
 //!
 //! Writes `OUT/claims/part-NNNNN.toml` (figures and claims) and `OUT/sources/part-NNNNN.toml`

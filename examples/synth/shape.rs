@@ -28,6 +28,9 @@ pub enum Shape {
     ManyAliases,
     /// `--figures` figures, the claims spread over them: a desk tracking many small figures
     ManyFigures,
+    /// One figure, dated claims; every other claim is one agency's running toll, each update
+    /// replacing the one before, and ~30% of the rest according to the agency
+    RunningToll,
 }
 
 impl Shape {
@@ -151,15 +154,16 @@ impl Plan {
             Shape::LongChain | Shape::ChainedAffiliations => format!(" chain={}", self.chain),
             Shape::ManyAliases => format!(" aliases={}", self.aliases),
             Shape::ManyFigures => format!(" figures={}", self.figures),
+            Shape::RunningToll => String::new(),
         };
         format!(" shape={}{counts}", self.shape.name())
     }
 
-    /// The number of figures the base holds: one for `wire-agency`, `--figures` for
-    /// `many-figures`.
+    /// The number of figures the base holds: one for `wire-agency` and `running-toll`,
+    /// `--figures` for `many-figures`.
     pub fn figure_count(&self, normal: usize) -> usize {
         match self.shape {
-            Shape::WireAgency => 1,
+            Shape::WireAgency | Shape::RunningToll => 1,
             Shape::ManyFigures => self.figures,
             _ => normal,
         }
@@ -172,6 +176,10 @@ impl Plan {
             Shape::WireAgency => {
                 count_figure(&mut world.figures[0]);
                 ClaimTwist::WireAgency { agency: 0 }
+            }
+            Shape::RunningToll => {
+                count_figure(&mut world.figures[0]);
+                ClaimTwist::RunningToll { agency: 0 }
             }
             Shape::OneFigure => {
                 count_figure(&mut world.figures[0]);
@@ -243,6 +251,10 @@ pub enum ClaimTwist {
     FirstSpeaker {
         speaker: usize,
     },
+    /// The even claims are the agency's.
+    RunningToll {
+        agency: usize,
+    },
 }
 
 impl ClaimTwist {
@@ -255,6 +267,7 @@ impl ClaimTwist {
                 first_speaker,
             } => (i < length).then_some(first_speaker + i),
             ClaimTwist::FirstSpeaker { speaker } => (i == 0).then_some(speaker),
+            ClaimTwist::RunningToll { agency } => (i.is_multiple_of(2)).then_some(agency),
             ClaimTwist::None | ClaimTwist::OneFigure { .. } => None,
         }
     }
@@ -266,31 +279,69 @@ impl ClaimTwist {
                 on_figure, claims, ..
             } => one_figure_slot(i, on_figure, claims).map(|_| 0),
             ClaimTwist::LongChain { length, .. } => (i < length).then_some(0),
+            ClaimTwist::RunningToll { .. } => Some(0),
+            _ => None,
+        }
+    }
+
+    /// The date of claim `i`, when the shape dates it: on a running toll, a day after every two
+    /// claims (28-day months), so updates and attributions alternate.
+    pub fn as_of(&self, i: usize) -> Option<String> {
+        let ClaimTwist::RunningToll { .. } = self else {
+            return None;
+        };
+        let day = i / 2;
+        let (year, month, day) = (1988 + day / 336, day / 28 % 12 + 1, day % 28 + 1);
+        Some(format!("{year}-{month:02}-{day:02}"))
+    }
+
+    /// The claim claim `i` replaces: on a running toll, the agency's update before it.
+    pub fn supersedes(&self, i: usize) -> Option<String> {
+        match self {
+            ClaimTwist::RunningToll { .. } if i.is_multiple_of(2) && i >= 2 => {
+                Some(format!("clm-{:07}", i - 2))
+            }
             _ => None,
         }
     }
 
     /// The value of claim `i`: on the one figure, exact numbers that repeat every `distinct`
-    /// claims, so the figure holds exactly that many distinct values.
+    /// claims, so the figure holds exactly that many distinct values; on a running toll, one
+    /// more each day, and the others repeating a toll of the last month (one already replaced
+    /// contradicts what the agency says by then).
     pub fn value(&self, i: usize, rng: &mut Rng) -> Option<Stated> {
-        let ClaimTwist::OneFigure {
-            on_figure,
-            distinct,
-            claims,
-        } = *self
-        else {
-            return None;
-        };
-        let slot = one_figure_slot(i, on_figure, claims)?;
-        Some(exact(10_000 + (slot % distinct) as u64, rng.chance(0.5)))
+        match *self {
+            ClaimTwist::OneFigure {
+                on_figure,
+                distinct,
+                claims,
+            } => {
+                let slot = one_figure_slot(i, on_figure, claims)?;
+                Some(exact(10_000 + (slot % distinct) as u64, rng.chance(0.5)))
+            }
+            ClaimTwist::RunningToll { .. } => {
+                let days_back = if i.is_multiple_of(2) {
+                    0
+                } else {
+                    rng.below(30)
+                };
+                let day = (i / 2).saturating_sub(days_back);
+                Some(exact(1_000 + day as u64, rng.chance(0.5)))
+            }
+            _ => None,
+        }
     }
 
     /// The party claim `i` says it speaks according to: `Some(None)` for nobody.
     pub fn according_to(&self, i: usize, speaker: usize, rng: &mut Rng) -> Option<Option<usize>> {
         match *self {
-            ClaimTwist::WireAgency { agency } if speaker != agency => {
+            ClaimTwist::WireAgency { agency } | ClaimTwist::RunningToll { agency }
+                if speaker != agency =>
+            {
                 Some(rng.chance(0.3).then_some(agency))
             }
+            // The agency's updates are its own count.
+            ClaimTwist::RunningToll { .. } => Some(None),
             ClaimTwist::LongChain {
                 length,
                 first_speaker,
@@ -299,9 +350,13 @@ impl ClaimTwist {
         }
     }
 
-    /// The basis of claim `i`: on a long chain, the claim before it.
+    /// The basis of claim `i`: on a long chain, the claim before it; the agency's own count on a
+    /// running toll.
     pub fn basis(&self, i: usize) -> Option<Vec<String>> {
         match *self {
+            ClaimTwist::RunningToll { .. } if i.is_multiple_of(2) => {
+                Some(vec!["own-count".to_string()])
+            }
             ClaimTwist::LongChain { length, .. } if i < length => Some(
                 i.checked_sub(1)
                     .map(|previous| format!("clm-{previous:07}"))
