@@ -203,15 +203,16 @@ impl Block {
                 two
             })
             .collect();
-        let mut first_by_id: Vec<usize> = places.collect();
-        if first_by_id.len() > FIRST_BY_ID {
-            first_by_id
-                .select_nth_unstable_by(FIRST_BY_ID, |&a, &b| id_order(base, order[a], order[b]));
-            first_by_id.truncate(FIRST_BY_ID);
+        let mut places: Vec<usize> = places.collect();
+        if places.len() > FIRST_BY_ID {
+            places.select_nth_unstable_by(FIRST_BY_ID, |&a, &b| id_order(base, order[a], order[b]));
         }
+        // Copied rather than cut down, as are the lower ends: a block's lists are kept for the
+        // whole check, and a list cut down keeps the room of the longer one.
+        let mut first_by_id = places[..places.len().min(FIRST_BY_ID)].to_vec();
         first_by_id.sort_by(|&a, &b| id_order(base, order[a], order[b]));
         Block {
-            lows: readings.into_iter().map(|(low, _, _)| low).collect(),
+            lows: readings.iter().map(|&(low, _, _)| low).collect(),
             highest,
             first_by_id,
         }
