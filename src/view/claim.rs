@@ -59,7 +59,7 @@ pub(super) fn claim_view<'a>(
             .get(claim.id.as_str())
             .map(|codes| codes.iter().collect())
             .unwrap_or_default(),
-        place: Place::of(&base.files, &claim.location),
+        place: Place::worked_out(&base.files, &claim.location),
     }
 }
 

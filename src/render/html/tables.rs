@@ -6,7 +6,8 @@ use crate::finding::Severity;
 use crate::render::row::flag;
 use crate::view::report::{AffiliationView, ClaimView, FigureView, FindingView, Place, Report};
 use foldhash::HashMap;
-use maud::{Markup, html};
+use maud::{Markup, Render, html};
+use std::fmt::Write as _;
 
 pub fn header(report: &Report) -> Markup {
     let severity_count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
@@ -64,7 +65,7 @@ pub fn claims(links: &SourceLinks, claims: &[&ClaimView], caption: &str) -> Mark
                         tr class=[(!claim.current).then_some("replaced")] {
                             th scope="row" {
                                 code { (shown(claim.id)) }
-                                br; span.place { (place(claim.place)) }
+                                br; span.place { (At(claim.place)) }
                                 @if let Some(quote) = &claim.quote {
                                     blockquote.quote { (Lines(quote)) }
                                 }
@@ -211,7 +212,7 @@ pub fn findings(findings: &[&FindingView]) -> Markup {
                     li class={ "finding " (finding.severity.as_str()) } {
                         span.severity { (finding.severity.as_str()) } " "
                         code { (finding.code.name()) } " "
-                        span.place { (place(finding.place.start())) }
+                        span.place { (At(finding.place.start())) }
                         " " span.message { (shown(&finding.message)) }
                         @if let Some(help) = &finding.help { br; span.help { "help: " (Lines(help)) } }
                     }
@@ -221,10 +222,15 @@ pub fn findings(findings: &[&FindingView]) -> Markup {
     }
 }
 
-/// A place as `file:line:column`.
-fn place(place: Place) -> Markup {
-    let at = place.line_col();
-    html! { (shown(place.file())) ":" (at.line) ":" (at.column) }
+/// A place as `file:line:column`, written straight into the page.
+struct At<'a>(Place<'a>);
+
+impl Render for At<'_> {
+    fn render_to(&self, buffer: &mut String) {
+        let at = self.0.line_col();
+        shown(self.0.file()).render_to(buffer);
+        let _ = write!(buffer, ":{}:{}", at.line, at.column);
+    }
 }
 
 /// An enum's name as the records write it (`press-release`).

@@ -1,6 +1,7 @@
 //! Where a claim, a finding or a finding's other place is written, as reports show it:
-//! file:line:column. The line and column are worked out when a format shows them: a large base has
-//! a place for every claim and finding, and the diff and the snapshot show none of them.
+//! file:line:column. A finding's places are worked out when a format shows them (a large base has
+//! tens of thousands, and the diff and the snapshot show none); a claim's as its view is made, in
+//! id order (see [`Place::worked_out`]).
 
 use crate::input::files::{Files, LineCol, Location};
 use serde::Serialize;
@@ -12,11 +13,28 @@ use std::fmt;
 pub struct Place<'a> {
     files: &'a Files,
     location: &'a Location,
+    /// Its line and column, when worked out as the place was made.
+    start: Option<LineCol>,
 }
 
 impl<'a> Place<'a> {
+    /// A place whose line and column are worked out when shown.
     pub fn of(files: &'a Files, location: &'a Location) -> Self {
-        Place { files, location }
+        Place {
+            files,
+            location,
+            start: None,
+        }
+    }
+
+    /// A place with its line and column worked out now: for places made in the order of the
+    /// files (as claims are, by id), which a format may show in another order (figure by figure)
+    /// that would reach into the file texts at random.
+    pub fn worked_out(files: &'a Files, location: &'a Location) -> Self {
+        Place {
+            start: Some(files.line_col(location)),
+            ..Place::of(files, location)
+        }
     }
 
     /// The file's path as the user's shell reaches it.
@@ -26,7 +44,8 @@ impl<'a> Place<'a> {
 
     /// The line and column where the place starts.
     pub fn line_col(&self) -> LineCol {
-        self.files.line_col(self.location)
+        self.start
+            .unwrap_or_else(|| self.files.line_col(self.location))
     }
 
     /// The line and column where the place starts and where it ends.
@@ -122,7 +141,7 @@ mod tests {
         let place = Place::of(&files, &quote);
         let start = json!({"file": "claims/a.toml", "line": 2, "column": 9});
         assert_eq!(serde_json::to_value(place).unwrap(), start);
-        let mut extent = start;
+        let mut extent = start.clone();
         extent["end_line"] = json!(4);
         // Columns count characters: `é` is one.
         extent["end_column"] = json!(12);
@@ -133,5 +152,7 @@ mod tests {
         assert!(Place::of(&files, &id) == Place::of(&files, &same_byte));
         assert!(Place::of(&files, &id) != place);
         assert!(Place::of(&files, &id).order_key() < place.order_key());
+        let worked_out = Place::worked_out(&files, &quote);
+        assert_eq!(serde_json::to_value(worked_out).unwrap(), start);
     }
 }
