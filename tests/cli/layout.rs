@@ -132,6 +132,7 @@ const BASES: &[&str] = &[
     "uncited-claim",
     "basis-cycle",
     "single-origin",
+    "running-toll",
 ];
 
 fn root_of(base: usize) -> PathBuf {

@@ -1,7 +1,7 @@
 //! The verdicts a desk acts on, on bases written as desks write them: origins counted once through
 //! repeats, every conflicting pair named, and the neutral summary.
 
-use crate::support::{fixture, run_in};
+use crate::support::{check_json, fixture, run_in, with_code};
 use serde_json::Value;
 
 fn report_json(name: &str) -> Value {
@@ -96,5 +96,39 @@ fn five_values_in_two_clusters_name_every_cross_cluster_pair() {
     assert!(
         summary.contains("6 pairs of values cannot both be true"),
         "{summary}"
+    );
+}
+
+/// An agency updating its toll daily, each report replacing the one before, and outlets quoting
+/// it: an attribution is held to what the agency said as it stood on the attribution's date.
+#[test]
+fn attributions_to_a_running_toll_are_held_to_the_toll_standing_on_their_date() {
+    let (code, findings) = check_json(&fixture("running-toll"));
+    // The radio's wording cannot be read: its own error, and never a contradiction.
+    assert_eq!(code, 1);
+    let unreadable = with_code(&findings, "unreadable-value");
+    assert_eq!(unreadable.len(), 1, "{unreadable:?}");
+    assert_eq!(unreadable[0].line, 39);
+    let contradicted: Vec<(u64, &str, usize)> = with_code(&findings, "attribution-contradicted")
+        .iter()
+        .map(|f| (f.line, f.message.as_str(), f.related.len()))
+        .collect();
+    // The courier's 19 on 2 March was the toll that day: not listed. The Post's 19 on 6 March
+    // was replaced on 3 March: held to the two reports standing then. The Post's "about 300"
+    // of 1 March, a figure the agency never gave: every report stood then, five named by id.
+    assert_eq!(
+        contradicted,
+        [
+            (
+                18,
+                "`19` is attributed to `disaster-agency`, but `disaster-agency`'s own claims on figure `flood-deaths` give `48`, `52`",
+                2
+            ),
+            (
+                29,
+                "`about 300` is attributed to `disaster-agency`, but `disaster-agency`'s own claims on figure `flood-deaths` give `12`, `19`, `27`, `34`, `41`, and 2 more",
+                5
+            ),
+        ]
     );
 }
