@@ -278,8 +278,8 @@ fn report_order(base: &ClaimBase, comparison: &FigureComparison) -> Vec<usize> {
     ordered
 }
 
-/// A finding with its places as line:column in `files`, about `figure`: the one way every format
-/// shows a place.
+/// A finding as reports show it, about `figure`, with its places in `files` (shown as
+/// line:column, worked out when a format writes them): the one way every format shows a place.
 pub fn located<'a>(
     files: &'a Files,
     finding: &'a Finding,
