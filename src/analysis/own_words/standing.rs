@@ -9,6 +9,9 @@ use crate::analysis::compare::fold_label;
 use crate::model::ClaimBase;
 use crate::value::Number;
 use foldhash::HashMap;
+use std::cell::OnceCell;
+use std::cmp::Reverse;
+use std::ops::Range;
 
 /// How many of a block's claims are kept in id order: enough to name a contradiction's claims
 /// when the attribution itself is among them.
@@ -43,8 +46,11 @@ struct Block {
     /// with their places (the highest first): the second answers when the first is the claim
     /// asking.
     highest: Vec<[Option<(Upper, usize)>; 2]>,
-    /// The places of the block's first claims by id, in id order.
-    first_by_id: Vec<usize>,
+    /// The places the block holds.
+    places: Range<usize>,
+    /// The places of the block's first claims by id, in id order: found when a contradiction
+    /// first asks (most attributions are not contradicted).
+    first_by_id: OnceCell<Vec<usize>>,
 }
 
 impl Standing {
@@ -56,13 +62,17 @@ impl Standing {
         labels_figure: bool,
         until: impl Fn(usize) -> Option<i64>,
     ) -> Self {
-        let mut order: Vec<usize> = claims.to_vec();
-        order.sort_unstable();
-        order.dedup();
-        // Latest first, then by claim, so the order does not depend on how the claims were found.
-        let latest = |c: usize| until(c).map_or(i128::MAX, i128::from);
-        order.sort_by_key(|&c| (std::cmp::Reverse(latest(c)), c));
-        let until: Vec<Option<i64>> = order.iter().map(|&c| until(c)).collect();
+        // Latest first (never replaced before all), then by claim, so the order does not depend on
+        // how the claims were found.
+        let mut keyed: Vec<(Reverse<i128>, usize)> = (claims.iter())
+            .map(|&c| (Reverse(until(c).map_or(i128::MAX, i128::from)), c))
+            .collect();
+        keyed.sort_unstable();
+        keyed.dedup();
+        let order: Vec<usize> = keyed.iter().map(|&(_, c)| c).collect();
+        let until: Vec<Option<i64>> = (keyed.into_iter())
+            .map(|(Reverse(until), _)| i64::try_from(until).ok())
+            .collect();
         let position = order.iter().enumerate().map(|(at, &c)| (c, at)).collect();
         let is_unread = |c: usize| {
             let value = base.claims[c].value.as_ref();
@@ -169,7 +179,7 @@ impl Standing {
         let mut first = Vec::new();
         let mut end = standing;
         while end > 0 {
-            first.extend(self.blocks[end - 1].first_by_id.iter().copied());
+            first.extend(self.blocks[end - 1].first_by_id(base, &self.order));
             end -= lowest_bit(end);
         }
         first.retain(|&at| Some(at) != asking);
@@ -181,7 +191,7 @@ impl Standing {
 }
 
 impl Block {
-    fn of(base: &ClaimBase, order: &[usize], places: std::ops::Range<usize>) -> Block {
+    fn of(base: &ClaimBase, order: &[usize], places: Range<usize>) -> Block {
         let mut readings: Vec<(Number, Upper, usize)> = places
             .clone()
             .filter_map(|at| {
@@ -203,19 +213,29 @@ impl Block {
                 two
             })
             .collect();
-        let mut places: Vec<usize> = places.collect();
-        if places.len() > FIRST_BY_ID {
-            places.select_nth_unstable_by(FIRST_BY_ID, |&a, &b| id_order(base, order[a], order[b]));
-        }
-        // Copied rather than cut down, as are the lower ends: a block's lists are kept for the
-        // whole check, and a list cut down keeps the room of the longer one.
-        let mut first_by_id = places[..places.len().min(FIRST_BY_ID)].to_vec();
-        first_by_id.sort_by(|&a, &b| id_order(base, order[a], order[b]));
         Block {
+            // Collected anew rather than in place: a block's lists are kept for the whole check,
+            // and one made in place keeps the room of the readings.
             lows: readings.iter().map(|&(low, _, _)| low).collect(),
             highest,
-            first_by_id,
+            places,
+            first_by_id: OnceCell::new(),
         }
+    }
+
+    /// The places of the block's first claims by id, in id order.
+    fn first_by_id(&self, base: &ClaimBase, order: &[usize]) -> impl Iterator<Item = usize> {
+        let first = self.first_by_id.get_or_init(|| {
+            let by_id = |&a: &usize, &b: &usize| id_order(base, order[a], order[b]);
+            let mut places: Vec<usize> = self.places.clone().collect();
+            if places.len() > FIRST_BY_ID {
+                places.select_nth_unstable_by(FIRST_BY_ID, by_id);
+            }
+            let mut first = places[..places.len().min(FIRST_BY_ID)].to_vec();
+            first.sort_by(by_id);
+            first
+        });
+        first.iter().copied()
     }
 }
 
