@@ -16,7 +16,7 @@ use crate::model::{Affiliation, Claim, ClaimBase};
 use crate::value::{Number, Rule};
 use foldhash::{HashMap, HashSet};
 use standing::Standing;
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 /// The window a claim is compared in: its `as_of` cut to the figure's window for varying figures;
 /// `None` when a varying figure's claim has no usable date (such claims are compared among
@@ -177,7 +177,7 @@ pub struct Said {
     by_value: HashMap<ValueKey, Vec<(i64, usize)>>,
     /// What the claims standing on each day say: worked out when an attribution first asks
     /// (origins only follow attributions).
-    standing: OnceCell<Standing>,
+    standing: OnceLock<Standing>,
     is_count: bool,
     members: HashSet<usize>,
     /// For each claim replaced by a later one, the day of the earliest replacement.
@@ -227,7 +227,7 @@ impl OwnWords {
             })
             .collect();
         Said {
-            standing: OnceCell::new(),
+            standing: OnceLock::new(),
             is_count,
             replaced_on,
             members: by_date.iter().map(|&(_, c)| c).collect(),

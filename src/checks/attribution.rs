@@ -5,8 +5,9 @@
 use super::Context;
 use crate::analysis::own_words::{Said, Window, window};
 use crate::finding::{Code, Finding};
-use crate::model::Claim;
+use crate::model::{Claim, ClaimBase};
 use foldhash::HashMap;
+use rayon::prelude::*;
 
 /// How many of the attributed party's own claims a contradiction names; the rest are counted.
 const NAMED_OWN_CLAIMS: usize = 5;
@@ -14,71 +15,93 @@ const NAMED_OWN_CLAIMS: usize = 5;
 pub fn attributions(context: &Context) -> Vec<Finding> {
     let base = context.base;
     let own_words = &context.analysis.own_words;
-    // What each party says, indexed once per figure and window.
-    let mut said: HashMap<(usize, usize, Window), Said> = HashMap::default();
-    let mut findings = Vec::new();
+    // The attributions to each party on each figure and window, in claim order: the party's own
+    // words are indexed once for all of them.
+    let mut asked: HashMap<(usize, usize, Window), Vec<usize>> = HashMap::default();
     for (c, claim) in base.claims.iter().enumerate() {
-        let (Some(figure), Some(value)) = (claim.figure, &claim.value) else {
+        let (Some(figure), Some(_)) = (claim.figure, &claim.value) else {
             continue;
         };
         for &party in &claim.according_to {
             let key = (figure, party, window(base, claim));
-            let said = said.entry(key).or_insert_with(|| own_words.said(base, key));
-            // A claim by the party itself is not its own confirmation.
-            let itself = usize::from(said.contains(c));
-            let party_id = &base.speakers[party].id;
-            if said.len() == itself {
-                findings.push(
-                Finding::new(
-                    Code::AttributionUnverified,
-                    value.location.clone(),
-                    format!(
-                        "`{}` is attributed to `{party_id}`, but the claim base holds no claim by `{party_id}` (or a member) on figure `{}`",
-                        value.written, base.figures[figure].id
-                    ),
-                )
-                .label(format!("according to `{party_id}`"))
-                .help(format!("add what `{party_id}` itself says on this figure, from its own source"))
-                .claims([claim.id.as_str()]),
-            );
-                continue;
-            }
-            if said.supports(base, figure, c, claim) {
-                continue;
-            }
-            let (named, standing) = said.standing_by_id(base, c, claim, NAMED_OWN_CLAIMS);
-            let own: Vec<&Claim> = named.iter().map(|&other| &base.claims[other]).collect();
-            let more = standing - own.len();
-            let mut named: Vec<String> = own
-                .iter()
-                .map(|o| format!("`{}`", o.value.as_ref().map_or("", |v| v.written.as_str())))
-                .collect();
-            if more > 0 {
-                named.push(format!("and {more} more"));
-            }
-            let mut finding = Finding::new(
-            Code::AttributionContradicted,
-            value.location.clone(),
-            format!(
-                "`{}` is attributed to `{party_id}`, but `{party_id}`'s own claims on figure `{}` give {}",
-                value.written,
-                base.figures[figure].id,
-                named.join(", ")
-            ),
-        )
-        .label(format!("according to `{party_id}`"))
-        .help("compare the attribution with the attributed party's own words")
-        .claims(std::iter::once(claim.id.as_str()).chain(own.iter().map(|o| o.id.as_str())));
-            for other in &own {
-                finding = finding.related(
-                    other.value_location().clone(),
-                    format!("`{party_id}`'s own claim `{}`", other.id),
-                );
-            }
-            findings.push(finding);
+            asked.entry(key).or_default().push(c);
         }
     }
-    findings
+    // An agency quoted by everyone holds most of a base's attributions: they are judged on every
+    // core, as are the parties. The findings are sorted after every check has run.
+    let asked: Vec<_> = asked.into_iter().collect();
+    asked
+        .into_par_iter()
+        .flat_map(|(key, claims)| {
+            let said = own_words.said(base, key);
+            (claims.into_par_iter())
+                .filter_map(|c| judge(base, &said, key, c))
+                .collect::<Vec<Finding>>()
+        })
+        .collect()
+}
+
+/// The finding on the attribution of claim `c` to the party of `key`, if it is unverified or
+/// contradicted by what the party itself says (`said`).
+fn judge(
+    base: &ClaimBase,
+    said: &Said,
+    (figure, party, _): (usize, usize, Window),
+    c: usize,
+) -> Option<Finding> {
+    let claim = &base.claims[c];
+    let value = claim.value.as_ref()?;
+    // A claim by the party itself is not its own confirmation.
+    let itself = usize::from(said.contains(c));
+    let party_id = &base.speakers[party].id;
+    if said.len() == itself {
+        return Some(
+            Finding::new(
+                Code::AttributionUnverified,
+                value.location.clone(),
+                format!(
+                    "`{}` is attributed to `{party_id}`, but the claim base holds no claim by `{party_id}` (or a member) on figure `{}`",
+                    value.written, base.figures[figure].id
+                ),
+            )
+            .label(format!("according to `{party_id}`"))
+            .help(format!("add what `{party_id}` itself says on this figure, from its own source"))
+            .claims([claim.id.as_str()]),
+        );
+    }
+    if said.supports(base, figure, c, claim) {
+        return None;
+    }
+    let (named, standing) = said.standing_by_id(base, c, claim, NAMED_OWN_CLAIMS);
+    let own: Vec<&Claim> = named.iter().map(|&other| &base.claims[other]).collect();
+    let more = standing - own.len();
+    let mut named: Vec<String> = own
+        .iter()
+        .map(|o| format!("`{}`", o.value.as_ref().map_or("", |v| v.written.as_str())))
+        .collect();
+    if more > 0 {
+        named.push(format!("and {more} more"));
+    }
+    let mut finding = Finding::new(
+        Code::AttributionContradicted,
+        value.location.clone(),
+        format!(
+            "`{}` is attributed to `{party_id}`, but `{party_id}`'s own claims on figure `{}` give {}",
+            value.written,
+            base.figures[figure].id,
+            named.join(", ")
+        ),
+    )
+    .label(format!("according to `{party_id}`"))
+    .help("compare the attribution with the attributed party's own words")
+    .claims(std::iter::once(claim.id.as_str()).chain(own.iter().map(|o| o.id.as_str())));
+    for other in &own {
+        finding = finding.related(
+            other.value_location().clone(),
+            format!("`{party_id}`'s own claim `{}`", other.id),
+        );
+    }
+    Some(finding)
 }
 
 #[cfg(test)]

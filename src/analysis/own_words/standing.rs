@@ -9,9 +9,9 @@ use crate::analysis::compare::fold_label;
 use crate::model::ClaimBase;
 use crate::value::Number;
 use foldhash::HashMap;
-use std::cell::OnceCell;
 use std::cmp::Reverse;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// How many of a block's claims are kept in id order: enough to name a contradiction's claims
 /// when the attribution itself is among them.
@@ -50,7 +50,7 @@ struct Block {
     places: Range<usize>,
     /// The places of the block's first claims by id, in id order: found when a contradiction
     /// first asks (most attributions are not contradicted).
-    first_by_id: OnceCell<Vec<usize>>,
+    first_by_id: OnceLock<Vec<usize>>,
 }
 
 impl Standing {
@@ -219,7 +219,7 @@ impl Block {
             lows: readings.iter().map(|&(low, _, _)| low).collect(),
             highest,
             places,
-            first_by_id: OnceCell::new(),
+            first_by_id: OnceLock::new(),
         }
     }
 
