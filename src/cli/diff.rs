@@ -37,8 +37,8 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
         (Err(exit), _) | (_, Err(exit)) => return Ok(exit),
     };
     let (old_view, new_view) = rayon::join(
-        || claimtrack::view::build(&old, None),
-        || claimtrack::view::build(&new, None),
+        || claimtrack::view::build_facts(&old),
+        || claimtrack::view::build_facts(&new),
     );
     let diff = claimtrack::view::diff::diff(&old_view, &new_view);
     let output = match args.format {

@@ -9,7 +9,7 @@ pub fn run(context: &Context) -> Result<Exit, Error> {
         Ok(checked) => checked,
         Err(exit) => return Ok(exit),
     };
-    let report = claimtrack::view::build(&checked, None);
+    let report = claimtrack::view::build_facts(&checked);
     stream(|out| claimtrack::render::snapshot::write(&report, out))?;
     // The process ends next: freeing a large report piece by piece only costs time.
     std::mem::forget(report);

@@ -14,6 +14,7 @@ pub(super) fn claim_view<'a>(
     claim: &'a Claim,
     origin: Vec<&'a str>,
     flags: &HashMap<&str, CodeSet>,
+    place: Place<'a>,
 ) -> ClaimView<'a> {
     let is_label = claim
         .figure
@@ -59,7 +60,7 @@ pub(super) fn claim_view<'a>(
             .get(claim.id.as_str())
             .map(|codes| codes.iter().collect())
             .unwrap_or_default(),
-        place: Place::worked_out(&base.files, &claim.location),
+        place,
     }
 }
 

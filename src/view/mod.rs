@@ -12,5 +12,5 @@ mod grouping;
 pub mod report;
 mod summary;
 
-pub use build::{build, located};
+pub use build::{build, build_facts, located};
 pub use claim::reading_view;
