@@ -31,22 +31,38 @@ fn weight(finding: &FindingView) -> u8 {
 /// then place; a figure's unsupported assertions merged into one.
 pub fn group<'a>(base: &'a ClaimBase, findings: Vec<&'a Finding>) -> Vec<FindingView<'a>> {
     let mut findings = merge_unsupported(base, findings);
-    findings.par_sort_by(|a, b| {
-        // A place's byte orders it as its line and column would.
-        (
-            a.figure.is_none(),
-            &a.figure,
-            weight(a),
-            a.place.start().order_key(),
-        )
-            .cmp(&(
-                b.figure.is_none(),
-                &b.figure,
-                weight(b),
-                b.place.start().order_key(),
-            ))
+    // A place's byte orders it as its line and column would.
+    sort_stable_by_key(&mut findings, |f| {
+        let place = f.place.start().order_key();
+        (f.figure.is_none(), f.figure, weight(f), place)
     });
     findings
+}
+
+/// Sorts `items` by `key`, equal ones kept in their order, each item moved once: a large report's
+/// finding views are many and large, and a merge sort's buffer of them was fresh memory the kernel
+/// had to clear page by page.
+fn sort_stable_by_key<T: Send + Sync, K: Ord + Send>(
+    items: &mut [T],
+    key: impl Fn(&T) -> K + Sync,
+) {
+    let mut order: Vec<(K, usize)> = (items.par_iter().enumerate())
+        .map(|(at, item)| (key(item), at))
+        .collect();
+    order.par_sort_unstable();
+    // Each cycle of the permutation in turn: position `to` takes the item now at `from`.
+    let mut placed = vec![false; items.len()];
+    for start in 0..items.len() {
+        let mut to = start;
+        while !placed[to] {
+            placed[to] = true;
+            let from = order[to].1;
+            if from != start {
+                items.swap(to, from);
+            }
+            to = from;
+        }
+    }
 }
 
 /// The views of the findings, with each figure's unsupported assertions as one. Those are grouped
@@ -68,16 +84,17 @@ fn merge_unsupported<'a>(base: &'a ClaimBase, findings: Vec<&'a Finding>) -> Vec
             figure => rest.push((finding, figure)),
         }
     }
-    let mut views: Vec<FindingView> = rest.into_par_iter().map(view).collect();
+    let mut views: Vec<FindingView> = Vec::with_capacity(rest.len() + by_figure.len());
+    views.par_extend(rest.into_par_iter().map(view));
     // Each figure's are merged on its own, on every core, and joined in figure order.
-    let merged: Vec<FindingView> = by_figure
-        .into_par_iter()
-        .map(|(figure, group)| match group.len() {
-            1 => view((group[0], Some(figure))),
-            _ => merge(base, figure, group),
-        })
-        .collect();
-    views.extend(merged);
+    views.par_extend(
+        by_figure
+            .into_par_iter()
+            .map(|(figure, group)| match group.len() {
+                1 => view((group[0], Some(figure))),
+                _ => merge(base, figure, group),
+            }),
+    );
     views
 }
 
@@ -106,4 +123,23 @@ fn merge<'a>(base: &'a ClaimBase, figure: &'a str, mut group: Vec<&'a Finding>) 
     merged.key.claims = claims.clone().into();
     merged.claims = Cow::Owned(claims);
     merged
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Items with equal keys (here many: keys 0..4) stay in their order, as a stable sort
+        /// keeps them.
+        #[test]
+        fn sorting_in_place_is_a_stable_sort(keys in prop::collection::vec(0u8..4, 0..300)) {
+            let items: Vec<(u8, usize)> = keys.into_iter().zip(0..).collect();
+            let mut expected = items.clone();
+            expected.sort_by_key(|item| item.0);
+            let mut sorted = items;
+            super::sort_stable_by_key(&mut sorted, |item| item.0);
+            prop_assert_eq!(sorted, expected);
+        }
+    }
 }
