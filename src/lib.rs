@@ -76,7 +76,12 @@ pub fn open_two(
         let second = read_state(root, second, first.as_ref().ok());
         (first, second)
     };
-    rayon::join(|| first.map(check_loaded), || second.map(check_loaded))
+    let (first, second) = rayon::join(|| first.map(resolve_loaded), || second.map(resolve_loaded));
+    // The second state's quotes are read beside the first's: most claims are alike in both.
+    if let (Ok((first, _)), Ok((second, _))) = (&first, &second) {
+        second.read_quotes_beside(first);
+    }
+    rayon::join(|| first.map(finish), || second.map(finish))
 }
 
 /// Whether a state (see [`open_two`]) is read from git.
@@ -126,16 +131,30 @@ pub fn open_inputs(root: &Path, inputs: Vec<FileInput>, config_text: Option<Stri
     check(loader::parse_inputs(root, inputs), config_text)
 }
 
-fn check_loaded(mut loaded: loader::Loaded) -> Checked {
-    let config_text = loaded.config_text.take();
-    check(loaded, config_text)
+fn check_loaded(loaded: loader::Loaded) -> Checked {
+    finish(resolve_loaded(loaded))
 }
 
-fn check(mut loaded: loader::Loaded, config_text: Option<String>) -> Checked {
+fn check(loaded: loader::Loaded, config_text: Option<String>) -> Checked {
+    finish(resolve(loaded, config_text))
+}
+
+/// The model of loaded records, with the findings of reading them so far.
+fn resolve_loaded(mut loaded: loader::Loaded) -> (ClaimBase, Vec<Finding>) {
+    let config_text = loaded.config_text.take();
+    resolve(loaded, config_text)
+}
+
+fn resolve(mut loaded: loader::Loaded, config_text: Option<String>) -> (ClaimBase, Vec<Finding>) {
     let (config, mut findings) = Config::parse(config_text, &mut loaded.files);
     findings.append(&mut loaded.findings);
     let (base, resolve_findings) = ClaimBase::resolve(loaded, config);
     findings.extend(resolve_findings);
+    (base, findings)
+}
+
+/// Every check run on the model, its findings joined to `findings` in the order they are shown.
+fn finish((base, findings): (ClaimBase, Vec<Finding>)) -> Checked {
     // Where each finding stands before sorting does not matter.
     let (analysis, mut findings) = checks::analyse_and_run(&base, findings);
     base.config.apply_severities(&mut findings);

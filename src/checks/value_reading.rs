@@ -4,19 +4,14 @@
 use crate::finding::{Code, Finding};
 use crate::input::files::Location;
 use crate::model::ClaimBase;
-use crate::value::QuoteReader;
-use rayon::prelude::*;
 
 pub fn values_read_otherwise(base: &ClaimBase) -> Vec<Finding> {
-    let reader = QuoteReader::new(&base.config.values);
-    // Every quote is read phrase by phrase: it runs on every core, like the value-in-quote check.
-    base.claims
-        .par_iter()
-        .filter_map(|claim| {
-            let value = claim.value.as_ref()?;
-            let reading = value.words_reading()?;
-            let quote = claim.quote.as_ref()?;
-            let phrase = reader.differs(reading, quote.get_ref())?;
+    (base.quotes_read_otherwise().iter())
+        .map(|(c, phrase)| {
+            let claim = &base.claims[*c];
+            let value = claim.value.as_ref().expect("a claim whose quote was read has a value");
+            let reading = value.words_reading().expect("and a reading in words");
+            let quote = claim.quote.as_ref().expect("and a quote");
             let quote_read = if phrase.negated {
                 "which the quote negates".to_string()
             } else {
@@ -42,7 +37,7 @@ pub fn values_read_otherwise(base: &ClaimBase) -> Vec<Finding> {
                 let location = Location::new(value.location.file, span);
                 finding = finding.related(location, "the quote's own words");
             }
-            Some(finding)
+            finding
         })
         .collect()
 }

@@ -6,6 +6,7 @@ pub mod date;
 mod fields;
 pub mod graph;
 pub mod ids;
+mod quote_readings;
 mod references;
 mod resolve;
 mod values;
@@ -18,6 +19,7 @@ use crate::input::records::{ClaimMeasure, SourceKind, SpeakerKind, Stance, Value
 use crate::model::date::{PartialDate, Precision};
 use crate::value::Reading;
 use petgraph::graph::DiGraph;
+use std::sync::OnceLock;
 use toml::Spanned;
 
 /// A basis the speaker has first-hand rather than from another record.
@@ -274,6 +276,8 @@ pub struct ClaimBase {
     pub claims: Vec<Claim>,
     pub graph: DiGraph<Node, Relation>,
     pub(crate) ids: ids::IdMap,
+    /// See [`ClaimBase::quotes_read_otherwise`].
+    quotes_read_otherwise: OnceLock<quote_readings::QuotesReadOtherwise>,
 }
 
 impl ClaimBase {

@@ -13,6 +13,7 @@ use crate::input::loader::{FileRecords, Loaded};
 use crate::input::records::{RawClaim, ids_of};
 use petgraph::graph::DiGraph;
 use rayon::prelude::*;
+use std::sync::OnceLock;
 use toml::Spanned;
 
 impl ClaimBase {
@@ -181,6 +182,7 @@ impl ClaimBase {
             claims,
             graph: DiGraph::new(),
             ids: declared.ids,
+            quotes_read_otherwise: OnceLock::new(),
         };
         base.build_graph();
         (base, findings)
