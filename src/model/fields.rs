@@ -82,7 +82,7 @@ impl Resolver<'_> {
                 record
                     .stance
                     .as_ref()
-                    .map_or(record.id.span(), Spanned::span),
+                    .map_or(record.id.span(), |stance| stance.span()),
                 "`stance = \"disputes\"` names no claim it disputes",
                 "add `disputes = [\"claim-id\", ...]` naming the disputed claims",
             )),

@@ -252,7 +252,7 @@ impl<'d> Resolver<'d> {
             None => source.and_then(|s| context.sources[s].published),
         };
         let speaker = self.speaker(&record.speaker, file, "speaker");
-        let according_to = ids_of(&record.according_to)
+        let according_to = ids_of(record.according_to.as_deref())
             .iter()
             .filter_map(|id| self.speaker(id, file, "according_to"))
             .collect();
@@ -285,9 +285,9 @@ impl<'d> Resolver<'d> {
                 disputes,
                 supersedes,
                 supersedes_at,
-                record.withdrawn.map(Spanned::into_inner),
+                record.withdrawn.map(|withdrawn| withdrawn.into_inner()),
             ),
-            note: record.note.map(Spanned::into_inner),
+            note: record.note.map(|note| note.into_inner()),
             location,
         }
     }

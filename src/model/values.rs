@@ -215,9 +215,9 @@ impl Resolver<'_> {
 
 fn field_of(record: &RawClaim, field: Field) -> Option<&Spanned<FieldNumber>> {
     match field {
-        Field::Low => record.low.as_ref(),
-        Field::Best => record.best.as_ref(),
-        Field::High => record.high.as_ref(),
+        Field::Low => record.low.as_deref(),
+        Field::Best => record.best.as_deref(),
+        Field::High => record.high.as_deref(),
     }
 }
 

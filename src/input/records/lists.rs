@@ -15,7 +15,7 @@ pub enum IdList {
 }
 
 /// The ids of an optional one-or-many field, each with where it is written.
-pub fn ids_of(field: &Option<Spanned<IdList>>) -> Vec<Spanned<String>> {
+pub fn ids_of(field: Option<&Spanned<IdList>>) -> Vec<Spanned<String>> {
     match field {
         None => Vec::new(),
         Some(list) => match list.get_ref() {
