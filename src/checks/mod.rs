@@ -191,7 +191,13 @@ pub fn analyse_and_run(base: &ClaimBase, others: Vec<Finding>) -> (Analysis, Vec
         Stage::Records(run) => Some(run(base)),
         _ => None,
     };
-    let (analysis, mut found) = rayon::join(|| Analysis::of(base), || run_each(on_records));
+    let on_records = || {
+        // Two checks read the quotes' answers: read first, so that neither waits on a core for
+        // the other's reading.
+        base.quote_readings();
+        run_each(on_records)
+    };
+    let (analysis, mut found) = rayon::join(|| Analysis::of(base), on_records);
     found.extend(on_analysis(base, &analysis));
     found.push(others);
     (analysis, joined(found))

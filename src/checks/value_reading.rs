@@ -6,7 +6,7 @@ use crate::input::files::Location;
 use crate::model::ClaimBase;
 
 pub fn values_read_otherwise(base: &ClaimBase) -> Vec<Finding> {
-    (base.quotes_read_otherwise().iter())
+    (base.quote_readings().read_otherwise.iter())
         .map(|(c, phrase)| {
             let claim = &base.claims[*c];
             let value = claim.value.as_ref().expect("a claim whose quote was read has a value");

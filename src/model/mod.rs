@@ -276,8 +276,8 @@ pub struct ClaimBase {
     pub claims: Vec<Claim>,
     pub graph: DiGraph<Node, Relation>,
     pub(crate) ids: ids::IdMap,
-    /// See [`ClaimBase::quotes_read_otherwise`].
-    quotes_read_otherwise: OnceLock<quote_readings::QuotesReadOtherwise>,
+    /// See [`ClaimBase::quote_readings`].
+    quote_readings: OnceLock<quote_readings::QuoteReadings>,
 }
 
 impl ClaimBase {

@@ -182,7 +182,7 @@ impl ClaimBase {
             claims,
             graph: DiGraph::new(),
             ids: declared.ids,
-            quotes_read_otherwise: OnceLock::new(),
+            quote_readings: OnceLock::new(),
         };
         base.build_graph();
         (base, findings)
