@@ -43,14 +43,13 @@ fn read(base: &ClaimBase, other: Option<&ClaimBase>) -> QuoteReadings {
     // Every quote is read phrase by phrase: on every core.
     let answers: Vec<(usize, Answer)> = (base.claims.par_iter().enumerate())
         .filter_map(|(c, claim)| {
-            let value = claim.value.as_ref()?;
-            let reading = value.words_reading()?;
-            let quote = claim.quote.as_ref()?.get_ref();
+            let (written, reading) = value_of(claim)?;
+            let quote = quote_of(claim)?;
             let there = other.and_then(|(other, read)| Some((alike(other, claim)?, read)));
             let answer = match there {
                 Some((there, read)) => answer_at(read, there),
                 None => (
-                    value_in_quote(&value.written, reading, quote, settings),
+                    value_in_quote(written, reading, quote, settings),
                     reader.differs(reading, quote),
                 ),
             };
@@ -72,12 +71,11 @@ fn read(base: &ClaimBase, other: Option<&ClaimBase>) -> QuoteReadings {
 /// The answer for claim `c` of a base whose quotes `read` holds.
 fn answer_at(read: &QuoteReadings, c: usize) -> Answer {
     let in_quote = read.not_in_quote.binary_search(&c).is_err();
-    let phrase = (read
-        .read_otherwise
-        .binary_search_by_key(&c, |(c, _)| *c)
-        .ok())
-    .map(|at| read.read_otherwise[at].1.clone());
-    (in_quote, phrase)
+    let phrase = read.read_otherwise.binary_search_by_key(&c, |(c, _)| *c);
+    (
+        in_quote,
+        phrase.ok().map(|at| read.read_otherwise[at].1.clone()),
+    )
 }
 
 /// The claim of `base` with the id, value (as written and as read) and quote of `claim`, if any.
