@@ -17,6 +17,7 @@ pub mod finding;
 pub mod input;
 pub mod model;
 pub mod render;
+mod sorting;
 pub mod suggest;
 #[cfg(test)]
 mod testing;

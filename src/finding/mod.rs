@@ -205,9 +205,13 @@ impl CodeSet {
         self.0 |= 1 << code as u32;
     }
 
+    pub fn contains(self, code: Code) -> bool {
+        self.0 & (1 << code as u32) != 0
+    }
+
     /// The codes in the set, in code order.
     pub fn iter(self) -> impl Iterator<Item = Code> {
-        (Code::ALL.iter().copied()).filter(move |&code| self.0 & (1 << code as u32) != 0)
+        (Code::ALL.iter().copied()).filter(move |&code| self.contains(code))
     }
 }
 
@@ -304,27 +308,19 @@ impl Finding {
 /// went unread (a file that does not parse, an invalid field) first, since everything after them may
 /// follow from them; then by file, position and code.
 pub fn sort(findings: &mut [Finding]) {
-    let unread = |f: &Finding| {
-        matches!(
-            crate::checks::check_of(f.code).stage,
-            crate::checks::Stage::Load | crate::checks::Stage::Config
-        )
+    let mut unread = CodeSet::default();
+    for &code in Code::ALL {
+        let stage = &crate::checks::check_of(code).stage;
+        if matches!(stage, crate::checks::Stage::Load | crate::checks::Stage::Config) {
+            unread.insert(code);
+        }
+    }
+    let key = |f: &'_ Finding| {
+        let Location { file, span } = &f.location;
+        (!unread.contains(f.code), *file, span.start, f.code)
     };
-    findings.sort_by(|a, b| {
-        (
-            !unread(a),
-            a.location.file,
-            a.location.span.start,
-            a.code,
-            &a.message,
-        )
-            .cmp(&(
-                !unread(b),
-                b.location.file,
-                b.location.span.start,
-                b.code,
-                &b.message,
-            ))
+    crate::sorting::sort_stable_by(findings, |a, b| {
+        key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))
     });
 }
 

@@ -4,6 +4,7 @@
 //! `check` keeps one diagnostic per place; only the report groups.
 
 use super::build::located;
+use crate::sorting::sort_stable_by_key;
 use super::report::{FindingView, RelatedView};
 use crate::finding::{Code, Finding, Severity};
 use crate::model::ClaimBase;
@@ -37,32 +38,6 @@ pub fn group<'a>(base: &'a ClaimBase, findings: Vec<&'a Finding>) -> Vec<Finding
         (f.figure.is_none(), f.figure, weight(f), place)
     });
     findings
-}
-
-/// Sorts `items` by `key`, equal ones kept in their order, each item moved once: a large report's
-/// finding views are many and large, and a merge sort's buffer of them was fresh memory the kernel
-/// had to clear page by page.
-fn sort_stable_by_key<T: Send + Sync, K: Ord + Send>(
-    items: &mut [T],
-    key: impl Fn(&T) -> K + Sync,
-) {
-    let mut order: Vec<(K, usize)> = (items.par_iter().enumerate())
-        .map(|(at, item)| (key(item), at))
-        .collect();
-    order.par_sort_unstable();
-    // Each cycle of the permutation in turn: position `to` takes the item now at `from`.
-    let mut placed = vec![false; items.len()];
-    for start in 0..items.len() {
-        let mut to = start;
-        while !placed[to] {
-            placed[to] = true;
-            let from = order[to].1;
-            if from != start {
-                items.swap(to, from);
-            }
-            to = from;
-        }
-    }
 }
 
 /// The views of the findings, with each figure's unsupported assertions as one. Those are grouped
@@ -123,23 +98,4 @@ fn merge<'a>(base: &'a ClaimBase, figure: &'a str, mut group: Vec<&'a Finding>) 
     merged.key.claims = claims.clone().into();
     merged.claims = Cow::Owned(claims);
     merged
-}
-
-#[cfg(test)]
-mod tests {
-    use proptest::prelude::*;
-
-    proptest! {
-        /// Items with equal keys (here many: keys 0..4) stay in their order, as a stable sort
-        /// keeps them.
-        #[test]
-        fn sorting_in_place_is_a_stable_sort(keys in prop::collection::vec(0u8..4, 0..300)) {
-            let items: Vec<(u8, usize)> = keys.into_iter().zip(0..).collect();
-            let mut expected = items.clone();
-            expected.sort_by_key(|item| item.0);
-            let mut sorted = items;
-            super::sort_stable_by_key(&mut sorted, |item| item.0);
-            prop_assert_eq!(sorted, expected);
-        }
-    }
 }
