@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// Index of a file in [`Files`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
@@ -35,7 +36,10 @@ pub struct SourceFile {
     /// A file from outside the claim base (an archived text), shown by the path it was given.
     pub external: bool,
     pub text: String,
-    line_starts: LineStarts,
+    /// Made when a place in the file is first asked for: a large base's line index is a tenth of
+    /// its texts, and is most often needed only once the findings are shown, by then with less
+    /// else in memory.
+    line_starts: OnceLock<LineStarts>,
 }
 
 /// Where each line of a text starts, in bytes. Offsets fit 32 bits in files under 4 GiB, which
@@ -75,12 +79,11 @@ impl LineStarts {
 
 impl SourceFile {
     pub fn new(path: String, text: String) -> Self {
-        let line_starts = LineStarts::of(&text);
         Self {
             path,
             external: false,
             text,
-            line_starts,
+            line_starts: OnceLock::new(),
         }
     }
 
@@ -92,11 +95,15 @@ impl SourceFile {
         }
     }
 
+    fn line_starts(&self) -> &LineStarts {
+        self.line_starts.get_or_init(|| LineStarts::of(&self.text))
+    }
+
     /// The line and column of a byte offset; offsets past the end or inside a character are clamped.
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let line_index = self.line_starts.line_of(offset);
-        let line_start = self.line_starts.get(line_index).unwrap_or_default();
+        let line_index = self.line_starts().line_of(offset);
+        let line_start = self.line_starts().get(line_index).unwrap_or_default();
         let column = self.text[line_start..offset].chars().count() + 1;
         LineCol {
             line: line_index + 1,
@@ -127,8 +134,8 @@ impl SourceFile {
     /// The byte range of the line holding `offset`, without its line break.
     pub fn line_range(&self, offset: usize) -> Range<usize> {
         let line = self.line_col(offset).line;
-        let start = self.line_starts.get(line - 1).unwrap_or_default();
-        let end = (self.line_starts.get(line)).map_or(self.text.len(), |next| next - 1);
+        let start = self.line_starts().get(line - 1).unwrap_or_default();
+        let end = (self.line_starts().get(line)).map_or(self.text.len(), |next| next - 1);
         let end = if self.text[start..end].ends_with('\r') {
             end - 1
         } else {
