@@ -37,13 +37,40 @@ impl Token<'_> {
 
 /// Splits text into numbers, words and symbols; white space separates them.
 pub(super) fn tokenize(text: &str, decimal: DecimalMark) -> Vec<Token<'_>> {
+    let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 4 + 1);
     // The characters of the run of digits and separators last met: a number is read from them,
     // and so is the next number of the same run ("2019 150"), without reading the run again.
     let mut run = NumberRun::default();
+    // The parts of the number last read, kept for the next.
+    let mut parts = Vec::new();
     let mut pos = 0;
     let mut after_space = true;
-    while let Some(c) = char_at(text, pos) {
+    while let Some(&byte) = bytes.get(pos) {
+        // Most of every quote is ASCII words and spaces: read a byte at a time, not a character.
+        if byte == b' ' {
+            pos += 1;
+            after_space = true;
+            continue;
+        }
+        if byte.is_ascii_alphabetic() {
+            let (end, uppercase) = ascii_word_end(bytes, pos);
+            let end = match bytes.get(end) {
+                Some(next) if !next.is_ascii() || *next == b'\'' => word_end(text, pos),
+                _ => end,
+            };
+            let written = &text[pos..end];
+            let uppercase = if end == pos + uppercase.0 {
+                uppercase.1
+            } else {
+                written.chars().any(char::is_uppercase)
+            };
+            tokens.push(token(Kind::Word, written, pos..end, uppercase, after_space));
+            pos = end;
+            after_space = false;
+            continue;
+        }
+        let c = char_at(text, pos).expect("a character starts at every position the loop reaches");
         if c.is_whitespace() {
             pos += c.len_utf8();
             after_space = true;
@@ -51,7 +78,7 @@ pub(super) fn tokenize(text: &str, decimal: DecimalMark) -> Vec<Token<'_>> {
         }
         let (kind, end) = if digit(c).is_some() {
             let (chars, run_end) = run.from(text, pos);
-            let (number, next) = scan_number(chars, decimal);
+            let (number, next) = scan_number(chars, decimal, &mut parts);
             let end = chars.get(next).map_or(run_end, |&(byte, _)| byte);
             (Kind::Number(number), end)
         } else if c.is_alphabetic() {
@@ -66,21 +93,46 @@ pub(super) fn tokenize(text: &str, decimal: DecimalMark) -> Vec<Token<'_>> {
         } else {
             written.chars().any(char::is_uppercase)
         };
-        let text = if uppercase {
-            Cow::Owned(written.to_lowercase())
-        } else {
-            Cow::Borrowed(written)
-        };
-        tokens.push(Token {
-            kind,
-            text,
-            span,
-            glued: !after_space,
-        });
+        tokens.push(token(kind, written, span, uppercase, after_space));
         pos = end;
         after_space = false;
     }
     tokens
+}
+
+fn token(
+    kind: Kind,
+    written: &str,
+    span: Range<usize>,
+    uppercase: bool,
+    after_space: bool,
+) -> Token<'_> {
+    let text = if uppercase {
+        Cow::Owned(written.to_lowercase())
+    } else {
+        Cow::Borrowed(written)
+    };
+    Token {
+        kind,
+        text,
+        span,
+        glued: !after_space,
+    }
+}
+
+/// The end of the run of ASCII letters at `start`, its length, and whether any is uppercase.
+fn ascii_word_end(bytes: &[u8], start: usize) -> (usize, (usize, bool)) {
+    let mut end = start;
+    let mut uppercase = false;
+    while let Some(&byte) = bytes.get(end) {
+        match byte {
+            b'a'..=b'z' => {}
+            b'A'..=b'Z' => uppercase = true,
+            _ => break,
+        }
+        end += 1;
+    }
+    (end, (end - start, uppercase))
 }
 
 /// The character at byte `pos` of `text`; most text is ASCII, read a byte at a time.
@@ -199,6 +251,9 @@ fn digit(c: char) -> Option<(u32, u32)> {
     })
 }
 
+/// A run of digits of a number (indices into its characters) and the separator before it.
+type Part = (Option<Separator>, Range<usize>);
+
 /// How a character between digits may be read.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Separator {
@@ -223,11 +278,16 @@ fn separator(c: char) -> Option<Separator> {
 
 /// Reads the digits `chars` starts with, and their separators; returns the number, or why it
 /// cannot be read, and the index after everything that belongs to it.
-fn scan_number(chars: &[(usize, char)], decimal: DecimalMark) -> (Result<Ratio, String>, usize) {
+fn scan_number(
+    chars: &[(usize, char)],
+    decimal: DecimalMark,
+    parts: &mut Vec<Part>,
+) -> (Result<Ratio, String>, usize) {
     let digit_at = |i: usize| chars.get(i).and_then(|&(_, c)| digit(c));
     let run_end = |from: usize| (from..).find(|&i| digit_at(i).is_none()).unwrap_or(from);
     // Each part is a run of digits and the separator before it.
-    let mut parts: Vec<(Option<Separator>, Range<usize>)> = vec![(None, 0..run_end(0))];
+    parts.clear();
+    parts.push((None, 0..run_end(0)));
     let mut i = parts[0].1.end;
     // "in 2019 150 fled" stays two numbers: white space joins only groups of three digits after a
     // lead of one to three, every group so far joined by white space. Kept as the parts are read,
@@ -253,7 +313,7 @@ fn scan_number(chars: &[(usize, char)], decimal: DecimalMark) -> (Result<Ratio, 
         );
         return (Err(message), end);
     }
-    (interpret(&chars[..i], &parts, decimal), i)
+    (interpret(&chars[..i], parts, decimal), i)
 }
 
 /// A number as its messages quote it: whole, or its two ends when it is too long to read in a
@@ -292,7 +352,7 @@ fn exponent_end(chars: &[(usize, char)], i: usize) -> Option<usize> {
 /// decimal setting leaves ambiguous. Only a refusal quotes the number.
 fn interpret(
     chars: &[(usize, char)],
-    parts: &[(Option<Separator>, Range<usize>)],
+    parts: &[Part],
     decimal: DecimalMark,
 ) -> Result<Ratio, String> {
     let text = || quoted(chars);
@@ -324,12 +384,13 @@ fn interpret(
     }
     let groups = &parts[..parts.len() - decimal_parts];
     let lead = groups[0].1.len();
-    let group_seps: Vec<Separator> = groups.iter().filter_map(|(sep, _)| *sep).collect();
-    if group_seps.windows(2).any(|pair| pair[0] != pair[1]) {
+    let mut group_seps = groups.iter().filter_map(|(sep, _)| *sep);
+    let first_sep = group_seps.next();
+    if group_seps.any(|sep| Some(sep) != first_sep) {
         return Err(format!("{} mixes group separators", text()));
     }
     let regular = lead <= 3 && groups[1..].iter().all(|(_, run)| run.len() == 3);
-    if !group_seps.is_empty() && !regular {
+    if first_sep.is_some() && !regular {
         return Err(format!(
             "{} cannot be read: \"{other}\" separates groups of three digits in this base \
              ({setting} in claimtrack.toml); write a decimal number with \"{mark}\", or set the \

@@ -104,8 +104,11 @@ impl DecimalMark {
     }
 
     /// The setting as written in claimtrack.toml, for messages.
-    pub(super) fn setting_text(self) -> String {
-        format!("decimal = \"{}\"", self.char())
+    pub(super) fn setting_text(self) -> &'static str {
+        match self {
+            DecimalMark::Point => "decimal = \".\"",
+            DecimalMark::Comma => "decimal = \",\"",
+        }
     }
 }
 

@@ -85,7 +85,7 @@ fn tokenize_by_chars(text: &str, decimal: DecimalMark) -> Vec<Token<'_>> {
             continue;
         }
         let (kind, next) = if digit(c).is_some() {
-            let (number, length) = scan_number(&chars[i..], decimal);
+            let (number, length) = scan_number(&chars[i..], decimal, &mut Vec::new());
             (Kind::Number(number), i + length)
         } else if c.is_alphabetic() {
             let mut end = i;
