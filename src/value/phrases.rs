@@ -180,7 +180,15 @@ pub(super) fn opens(phrase: &str, opening: u8) -> bool {
 
 /// How many tokens `phrase` covers when it is written at `tokens[start]`.
 pub(super) fn phrase_at(tokens: &[Token], start: usize, phrase: &str) -> Option<usize> {
-    if !opens(phrase, opening(tokens, start)?) {
+    // Most phrases tried at a place fail on their first word: compared on the phrase's bytes
+    // before the phrase is split into words. A phrase that matches starts with the word, in
+    // any ASCII case.
+    let first = tokens.get(start).and_then(Token::word)?.as_bytes();
+    let head = phrase.trim_start().as_bytes();
+    if !head
+        .get(..first.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(first))
+    {
         return None;
     }
     let mut length = 0;
