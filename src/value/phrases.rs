@@ -4,6 +4,8 @@
 
 use super::lexer::Token;
 use super::settings::ValueSettings;
+use foldhash::HashMap;
+use std::sync::LazyLock;
 
 /// "More than" and "over" keep the stated number as the lower end (not n+1): sources use them
 /// loosely, and an interval that includes n never contradicts a source that said n.
@@ -94,6 +96,23 @@ pub(super) struct Prefix {
     pub(super) next: usize,
 }
 
+/// The bound phrases of the grammar by their first word: each place of a quote is tried against
+/// the few that start with its word.
+static BOUNDS_BY_FIRST_WORD: LazyLock<HashMap<&str, Vec<(&str, Bound)>>> = LazyLock::new(|| {
+    let mut by_first_word: HashMap<&str, Vec<(&str, Bound)>> = HashMap::default();
+    let at_least = AT_LEAST.iter().map(|&phrase| (phrase, Bound::AtLeast));
+    let at_most = AT_MOST.iter().map(|&phrase| (phrase, Bound::AtMost));
+    for (phrase, bound) in at_least.chain(at_most) {
+        if let Some(first) = phrase_words(phrase).next() {
+            by_first_word
+                .entry(first)
+                .or_default()
+                .push((phrase, bound));
+        }
+    }
+    by_first_word
+});
+
 /// The longest bound or approximation phrase written at `tokens[start]`.
 pub(super) fn prefix_at(
     tokens: &[Token],
@@ -101,18 +120,16 @@ pub(super) fn prefix_at(
     settings: &ValueSettings,
 ) -> Option<Prefix> {
     let opening = opening(tokens, start)?;
-    let at_least = AT_LEAST
-        .iter()
-        .map(|&phrase| (phrase, Some(Bound::AtLeast)));
-    let at_most = AT_MOST.iter().map(|&phrase| (phrase, Some(Bound::AtMost)));
-    let approximations = settings
-        .tolerance
-        .keys()
+    // Tokens are lowercase, and so are the grammar's phrases: a bound phrase written here starts
+    // with this very word.
+    let word = tokens.get(start).and_then(Token::word)?;
+    let bounds = (BOUNDS_BY_FIRST_WORD.get(word).into_iter().flatten())
+        .map(|&(phrase, bound)| (phrase, Some(bound)));
+    let approximations = (settings.tolerance.keys())
+        .filter(|phrase| opens(phrase, opening))
         .map(|phrase| (phrase.as_str(), None));
-    let (length, phrase, bound) = at_least
-        .chain(at_most)
+    let (length, phrase, bound) = bounds
         .chain(approximations)
-        .filter(|(phrase, _)| opens(phrase, opening))
         .filter_map(|(phrase, bound)| {
             phrase_at(tokens, start, phrase).map(|length| (length, phrase, bound))
         })
