@@ -311,7 +311,10 @@ pub fn sort(findings: &mut [Finding]) {
     let mut unread = CodeSet::default();
     for &code in Code::ALL {
         let stage = &crate::checks::check_of(code).stage;
-        if matches!(stage, crate::checks::Stage::Load | crate::checks::Stage::Config) {
+        if matches!(
+            stage,
+            crate::checks::Stage::Load | crate::checks::Stage::Config
+        ) {
             unread.insert(code);
         }
     }

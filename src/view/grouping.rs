@@ -4,10 +4,10 @@
 //! `check` keeps one diagnostic per place; only the report groups.
 
 use super::build::located;
-use crate::sorting::sort_stable_by_key;
 use super::report::{FindingView, RelatedView};
 use crate::finding::{Code, Finding, Severity};
 use crate::model::ClaimBase;
+use crate::sorting::sort_stable_by_key;
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
