@@ -65,7 +65,7 @@ mod tests {
         fn sorting_by_comparison_in_place_is_a_stable_sort(keys in prop::collection::vec(0u8..4, 0..300)) {
             let items: Vec<(u8, usize)> = keys.into_iter().zip(0..).collect();
             let mut expected = items.clone();
-            expected.sort_by(|a, b| a.0.cmp(&b.0));
+            expected.sort_by_key(|item| item.0);
             let mut sorted = items;
             super::sort_stable_by(&mut sorted, |a, b| a.0.cmp(&b.0));
             prop_assert_eq!(sorted, expected);
