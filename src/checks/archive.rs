@@ -43,7 +43,7 @@ pub fn check_quotes(
             let claim = &base.claims[c];
             let Some(quote) = &claim.quote else { continue };
             let location = Location::new(claim.file(), quote.span());
-            let finding = match archive.find(quote.get_ref()) {
+            let finding = match archive.find(quote.text(&files.get(claim.file()).text)) {
                 QuoteMatch::Found(_) => continue,
                 QuoteMatch::Empty => Finding::new(
                     Code::QuoteNotFound,

@@ -32,7 +32,7 @@ pub fn values_read_otherwise(base: &ClaimBase) -> Vec<Finding> {
             // The phrase is pointed at in the quote when the TOML string holds the quote as written.
             let file = &base.files.get(value.location.file).text;
             let inner = quote.span().start + 1..quote.span().end.saturating_sub(1);
-            if file.get(inner.clone()) == Some(quote.get_ref().as_str()) {
+            if file.get(inner.clone()) == Some(quote.text(file)) {
                 let span = inner.start + phrase.span.start..inner.start + phrase.span.end;
                 let location = Location::new(value.location.file, span);
                 finding = finding.related(location, "the quote's own words");

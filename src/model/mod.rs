@@ -7,11 +7,13 @@ mod fields;
 pub mod graph;
 pub mod ids;
 mod quote_readings;
+mod record_text;
 mod references;
 mod resolve;
 mod values;
 
 pub use graph::{Node, Relation};
+pub use record_text::RecordText;
 
 use crate::input::config::Config;
 use crate::input::files::{FileId, Files, Location};
@@ -156,12 +158,12 @@ pub struct Claim {
     pub id: String,
     pub figure: Option<usize>,
     pub value: Option<ClaimValue>,
-    pub statement: Option<String>,
+    pub statement: Option<RecordText>,
     pub speaker: Option<usize>,
     pub source: Option<usize>,
     /// Whether the record names a source at all, resolved or not.
     pub names_source: bool,
-    pub quote: Option<Spanned<String>>,
+    pub quote: Option<RecordText>,
     pub locator: Option<String>,
     /// The claim's own `as_of`, or else its source's publication date.
     pub as_of: Option<PartialDate>,
@@ -213,6 +215,18 @@ impl Revisions {
 impl Claim {
     pub fn file(&self) -> FileId {
         self.location.file
+    }
+
+    /// The quote as read, from the claim's file among `files`.
+    pub fn quote_text<'a>(&'a self, files: &'a Files) -> Option<&'a str> {
+        let quote = self.quote.as_ref()?;
+        Some(quote.text(&files.get(self.file()).text))
+    }
+
+    /// The statement as read, from the claim's file among `files`.
+    pub fn statement_text<'a>(&'a self, files: &'a Files) -> Option<&'a str> {
+        let statement = self.statement.as_ref()?;
+        Some(statement.text(&files.get(self.file()).text))
     }
 
     /// The claims a dispute rejects.

@@ -44,8 +44,8 @@ fn read(base: &ClaimBase, other: Option<&ClaimBase>) -> QuoteReadings {
     let answers: Vec<(usize, Answer)> = (base.claims.par_iter().enumerate())
         .filter_map(|(c, claim)| {
             let (written, reading) = value_of(claim)?;
-            let quote = quote_of(claim)?;
-            let there = other.and_then(|(other, read)| Some((alike(other, claim)?, read)));
+            let quote = claim.quote_text(&base.files)?;
+            let there = other.and_then(|(other, read)| Some((alike(other, base, claim)?, read)));
             let answer = match there {
                 Some((there, read)) => answer_at(read, there),
                 None => (
@@ -78,20 +78,17 @@ fn answer_at(read: &QuoteReadings, c: usize) -> Answer {
     )
 }
 
-/// The claim of `base` with the id, value (as written and as read) and quote of `claim`, if any.
-fn alike(base: &ClaimBase, claim: &Claim) -> Option<usize> {
+/// The claim of `base` with the id, value (as written and as read) and quote of `claim`, a claim
+/// of `claims`, if any.
+fn alike(base: &ClaimBase, claims: &ClaimBase, claim: &Claim) -> Option<usize> {
     let Some(Node::Claim(c)) = base.lookup(&claim.id) else {
         return None;
     };
     let there = &base.claims[c];
     let same = there.id == claim.id
-        && quote_of(there) == quote_of(claim)
+        && there.quote_text(&base.files) == claim.quote_text(&claims.files)
         && value_of(there) == value_of(claim);
     same.then_some(c)
-}
-
-fn quote_of(claim: &Claim) -> Option<&str> {
-    claim.quote.as_ref().map(|quote| quote.get_ref().as_str())
 }
 
 /// A claim's value as written and as its words read.

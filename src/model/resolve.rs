@@ -5,7 +5,7 @@
 use super::ids::{Declaring, id_key};
 use super::references::{Declared, Target, help_unknown};
 use super::values::ReadValues;
-use super::{Claim, ClaimBase, Figure, Node, Revisions, Source, Speaker};
+use super::{Claim, ClaimBase, Figure, Node, RecordText, Revisions, Source, Speaker};
 use crate::finding::Finding;
 use crate::input::config::Config;
 use crate::input::files::{FileId, Files, Location};
@@ -265,15 +265,16 @@ impl<'d> Resolver<'d> {
             .filter_map(|id| self.basis(id, file))
             .collect();
         let location = Location::new(file, record.id.span());
+        let file_text = &context.files.get(file).text;
         Claim {
             id: record.id.into_inner(),
             figure,
             value,
-            statement: record.statement.map(Spanned::into_inner),
+            statement: (record.statement).map(|statement| RecordText::new(statement, file_text)),
             speaker,
             source,
             names_source: record.source.is_some(),
-            quote: record.quote,
+            quote: (record.quote).map(|quote| RecordText::new(quote, file_text)),
             locator: record.locator.map(Spanned::into_inner),
             as_of,
             as_of_location: record.as_of.as_ref().map(|d| Location::new(file, d.span())),
