@@ -1,12 +1,12 @@
 //! Finding a value in its quote: the numbers a text states, in digits, words or shares, and
 //! whether the numbers a value states are among them.
 
-use super::lexer::{Kind, tokenize};
+use super::lexer::{Kind, Token, tokenize};
 use super::number::Number;
 use super::parser::Parser;
 use super::quantity::Share;
 use super::reading::{Reading, Rule};
-use super::settings::{DecimalMark, ValueSettings};
+use super::settings::ValueSettings;
 use super::stated::Stated;
 
 /// Words naming a vague quantity: a vague value is in a quote when its quantity words are.
@@ -26,14 +26,15 @@ pub fn value_in_quote(
 ) -> bool {
     let decimal = settings.decimal;
     if reading.rule == Rule::Vague {
-        let quote_words: Vec<String> = words(quote, decimal).collect();
-        let value_words: Vec<String> = words(value_text, decimal).collect();
-        let quantity_words: Vec<&str> = QUANTITY_WORDS.split(' ').collect();
-        let is_quantity = |word: &&String| quantity_words.contains(&word.as_str());
-        let mut wanted: Vec<&String> = value_words.iter().filter(is_quantity).collect();
+        let (quote_tokens, value_tokens) =
+            (tokenize(quote, decimal), tokenize(value_text, decimal));
+        let quote_words: Vec<&str> = words(&quote_tokens).collect();
+        let value_words: Vec<&str> = words(&value_tokens).collect();
+        let is_quantity = |word: &&str| QUANTITY_WORDS.split(' ').any(|quantity| quantity == *word);
+        let mut wanted: Vec<&str> = value_words.iter().copied().filter(is_quantity).collect();
         if wanted.is_empty() {
             // A custom vague word that names no known quantity must appear whole.
-            wanted = value_words.iter().collect();
+            wanted = value_words;
         }
         return !wanted.is_empty() && wanted.iter().all(|word| quote_words.contains(word));
     }
@@ -126,9 +127,9 @@ fn numbers(text: &str, settings: &ValueSettings, parts: bool) -> Vec<Number> {
     numbers
 }
 
-fn words(text: &str, decimal: DecimalMark) -> impl Iterator<Item = String> {
-    tokenize(text, decimal)
-        .into_iter()
+/// The words among `tokens`, lowercase.
+fn words<'t>(tokens: &'t [Token]) -> impl Iterator<Item = &'t str> {
+    (tokens.iter())
         .filter(|token| token.kind == Kind::Word)
-        .map(|token| token.text.into_owned())
+        .map(|token| token.text.as_ref())
 }

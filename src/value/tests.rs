@@ -210,6 +210,8 @@ fn values_found_in_quotes() {
             true,
         ),
         ("5,000", "thousands were killed", false),
+        // A vague value is in its quote when its quantity words are, in any case.
+        ("many thousands", "Thousands were killed", true),
         ("14", "who lost 14 members", true),
         ("five", "five-minute trials", true),
         ("5", "five-minute trials", true),
