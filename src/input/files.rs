@@ -36,9 +36,9 @@ pub struct SourceFile {
     /// A file from outside the claim base (an archived text), shown by the path it was given.
     pub external: bool,
     pub text: String,
-    /// Made when a place in the file is first asked for: a large base's line index is a tenth of
-    /// its texts, and is most often needed only once the findings are shown, by then with less
-    /// else in memory.
+    /// Made when a place in the file is first asked for: a large base's line index is about a
+    /// seventh of its texts, and is most often needed only once the findings are shown, by then
+    /// with less else in memory.
     line_starts: OnceLock<LineStarts>,
 }
 

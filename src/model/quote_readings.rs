@@ -78,16 +78,16 @@ fn answer_at(read: &QuoteReadings, c: usize) -> Answer {
     )
 }
 
-/// The claim of `base` with the id, value (as written and as read) and quote of `claim`, a claim
-/// of `claims`, if any.
-fn alike(base: &ClaimBase, claims: &ClaimBase, claim: &Claim) -> Option<usize> {
-    let Some(Node::Claim(c)) = base.lookup(&claim.id) else {
+/// The claim of `there` with the id, value (as written and as read) and quote of `claim`, a claim
+/// of `here`, if any.
+fn alike(there: &ClaimBase, here: &ClaimBase, claim: &Claim) -> Option<usize> {
+    let Some(Node::Claim(c)) = there.lookup(&claim.id) else {
         return None;
     };
-    let there = &base.claims[c];
-    let same = there.id == claim.id
-        && there.quote_text(&base.files) == claim.quote_text(&claims.files)
-        && value_of(there) == value_of(claim);
+    let candidate = &there.claims[c];
+    let same = candidate.id == claim.id
+        && candidate.quote_text(&there.files) == claim.quote_text(&here.files)
+        && value_of(candidate) == value_of(claim);
     same.then_some(c)
 }
 

@@ -54,14 +54,16 @@ pub(super) fn tokenize(text: &str, decimal: DecimalMark) -> Vec<Token<'_>> {
             continue;
         }
         if byte.is_ascii_alphabetic() {
-            let (end, uppercase) = ascii_word_end(bytes, pos);
-            let end = match bytes.get(end) {
+            let (ascii_end, uppercase) = ascii_word_end(bytes, pos);
+            let end = match bytes.get(ascii_end) {
                 Some(next) if !next.is_ascii() || *next == b'\'' => word_end(text, pos),
-                _ => end,
+                _ => ascii_end,
             };
             let written = &text[pos..end];
-            let uppercase = if end == pos + uppercase.0 {
-                uppercase.1
+            // A word that runs on past its ASCII letters (an accent, an apostrophe) is read again
+            // by characters for its case.
+            let uppercase = if end == ascii_end {
+                uppercase
             } else {
                 written.chars().any(char::is_uppercase)
             };
@@ -100,6 +102,7 @@ pub(super) fn tokenize(text: &str, decimal: DecimalMark) -> Vec<Token<'_>> {
     tokens
 }
 
+/// A token of `kind` written as `written`, lowercased when it has an uppercase letter.
 fn token(
     kind: Kind,
     written: &str,
@@ -120,8 +123,8 @@ fn token(
     }
 }
 
-/// The end of the run of ASCII letters at `start`, its length, and whether any is uppercase.
-fn ascii_word_end(bytes: &[u8], start: usize) -> (usize, (usize, bool)) {
+/// The end of the run of ASCII letters at `start`, and whether any is uppercase.
+fn ascii_word_end(bytes: &[u8], start: usize) -> (usize, bool) {
     let mut end = start;
     let mut uppercase = false;
     while let Some(&byte) = bytes.get(end) {
@@ -132,7 +135,7 @@ fn ascii_word_end(bytes: &[u8], start: usize) -> (usize, (usize, bool)) {
         }
         end += 1;
     }
-    (end, (end - start, uppercase))
+    (end, uppercase)
 }
 
 /// The character at byte `pos` of `text`; most text is ASCII, read a byte at a time.
