@@ -1,3 +1,4 @@
+use super::numbers::scan_number;
 use super::*;
 
 fn numbers(text: &str, decimal: DecimalMark) -> Vec<Result<f64, String>> {
