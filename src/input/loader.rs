@@ -230,6 +230,8 @@ fn parse_records(
     findings: &mut Vec<Finding>,
 ) -> FileRecords {
     let mut records = FileRecords::default();
+    // Quotes and statements written as they read are kept as their places in `text`.
+    let _reading = crate::input::records::reading(text);
     let (table, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         for error in errors {

@@ -5,9 +5,11 @@
 
 mod lists;
 mod stance;
+mod text;
 
 pub use lists::{DatedAffiliation, IdList, RawAffiliation, ids_of};
 pub use stance::{ClaimMeasure, Stance};
+pub use text::{RawText, reading};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
@@ -194,7 +196,7 @@ pub struct RawClaim {
     pub high: Option<Box<Spanned<FieldNumber>>>,
     /// A paraphrase of what the speaker states.
     #[schemars(with = "Option<String>")]
-    pub statement: Option<Spanned<String>>,
+    pub statement: Option<Spanned<RawText>>,
     /// The id of the speaker who makes the statement in the source: the person quoted, the
     /// organisation, or the outlet in its own voice.
     #[schemars(with = "String")]
@@ -204,7 +206,7 @@ pub struct RawClaim {
     pub source: Option<Spanned<String>>,
     /// The source's own words, exactly as printed.
     #[schemars(with = "Option<String>")]
-    pub quote: Option<Spanned<String>>,
+    pub quote: Option<Spanned<RawText>>,
     /// Where in the source: a page, a paragraph.
     #[schemars(with = "Option<String>")]
     pub locator: Option<Spanned<String>>,

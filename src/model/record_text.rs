@@ -3,6 +3,7 @@
 //! file's text, which is kept anyway, rather than as a copy: a large base's quotes and statements
 //! are most of its strings.
 
+use crate::input::records::RawText;
 use std::ops::Range;
 use toml::Spanned;
 
@@ -23,10 +24,14 @@ enum Held {
 
 impl RecordText {
     /// The string `written` as read from a file whose text is `file_text`.
-    pub fn new(written: Spanned<String>, file_text: &str) -> Self {
+    pub fn new(written: Spanned<RawText>, file_text: &str) -> Self {
         let span = written.span();
-        let text = in_file(file_text, &span, written.get_ref())
-            .unwrap_or_else(|| Held::Own(written.into_inner().into_boxed_str()));
+        let text = match written.into_inner() {
+            RawText::InFile(place) => {
+                quotes_around(&span, &place).unwrap_or_else(|| Held::Own(file_text[place].into()))
+            }
+            RawText::Own(text) => Held::Own(text.into_boxed_str()),
+        };
         RecordText { span, text }
     }
 
@@ -47,39 +52,34 @@ impl RecordText {
     }
 }
 
-/// How much of the TOML string at `span` is quotes, when what stands between them is `text` as
-/// read: `"`, `'`, or `"""` and `'''` with the line break TOML leaves out after them.
-fn in_file(file_text: &str, span: &Range<usize>, text: &str) -> Option<Held> {
-    let written = file_text.get(span.clone())?;
-    let quotes = ["\"\"\"", "'''", "\"", "'"]
-        .into_iter()
-        .find(|quotes| written.len() >= 2 * quotes.len() && written.starts_with(quotes))?;
-    let mut opening = quotes.len();
-    if quotes.len() == 3 {
-        opening += ["\r\n", "\n"]
-            .into_iter()
-            .find(|line_break| written[opening..].starts_with(line_break))
-            .map_or(0, str::len);
-    }
-    let inside = written.get(opening..written.len().checked_sub(quotes.len())?)?;
-    (written.ends_with(quotes) && inside == text).then_some(Held::InFile {
-        opening: opening as u8,
-        closing: quotes.len() as u8,
-    })
+/// How much of the TOML string at `span` stands before and after `place`, the bytes it reads
+/// as: its quotes, and the line break TOML leaves out after `"""`.
+fn quotes_around(span: &Range<usize>, place: &Range<usize>) -> Option<Held> {
+    let opening = u8::try_from(place.start.checked_sub(span.start)?).ok()?;
+    let closing = u8::try_from(span.end.checked_sub(place.end)?).ok()?;
+    Some(Held::InFile { opening, closing })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::records::reading;
 
-    /// The string at the only `= ` of `line`, read by the TOML parser with its span.
-    fn read(line: &str) -> RecordText {
+    /// The string at the only `= ` of `line`, read by the TOML parser with its span, with
+    /// `line` marked as the file being read or not.
+    fn read(line: &str, marked: bool) -> RecordText {
         #[derive(serde::Deserialize)]
         struct Record {
-            text: Spanned<String>,
+            text: Spanned<RawText>,
         }
+        let _reading = marked.then(|| reading(line));
         let record: Record = toml::from_str(line).unwrap();
         RecordText::new(record.text, line)
+    }
+
+    fn as_toml_reads(line: &str) -> String {
+        let table: toml::Table = toml::from_str(line).unwrap();
+        table["text"].as_str().unwrap().to_string()
     }
 
     #[test]
@@ -91,25 +91,24 @@ mod tests {
             "text = '''\r\nover 30,000'''",
             "text = \"\"",
         ] {
-            let text = read(line);
+            let text = read(line, true);
             assert!(matches!(text.text, Held::InFile { .. }), "{line}");
-            let as_read: toml::Table = toml::from_str(line).unwrap();
-            assert_eq!(text.text(line), as_read["text"].as_str().unwrap(), "{line}");
+            assert_eq!(text.text(line), as_toml_reads(line), "{line}");
             assert_eq!(&line[text.span()], line.split_once("= ").unwrap().1);
         }
     }
 
     #[test]
-    fn a_string_with_escapes_keeps_its_own_copy() {
-        for line in [
-            "text = \"the \\\"official\\\" toll\"",
-            "text = \"caf\\u00e9\"",
-            "text = \"\"\"\nline one \\\n   and two\"\"\"",
+    fn a_string_with_escapes_or_from_another_text_keeps_its_own_copy() {
+        for (line, marked) in [
+            ("text = \"the \\\"official\\\" toll\"", true),
+            ("text = \"caf\\u00e9\"", true),
+            ("text = \"\"\"\nline one \\\n   and two\"\"\"", true),
+            ("text = \"about 5,000 were killed\"", false),
         ] {
-            let text = read(line);
+            let text = read(line, marked);
             assert!(matches!(text.text, Held::Own(_)), "{line}");
-            let as_read: toml::Table = toml::from_str(line).unwrap();
-            assert_eq!(text.text(line), as_read["text"].as_str().unwrap(), "{line}");
+            assert_eq!(text.text(line), as_toml_reads(line), "{line}");
         }
     }
 }
