@@ -65,14 +65,14 @@ mod tests {
     use super::*;
     use crate::input::records::reading;
 
-    /// The string at the only `= ` of `line`, read by the TOML parser with its span, with
-    /// `line` marked as the file being read or not.
-    fn read(line: &str, marked: bool) -> RecordText {
+    /// The string at the only `= ` of `line`, read by the TOML parser with its span, while
+    /// `marked` is marked as the file being read.
+    fn read(line: &str, marked: Option<&str>) -> RecordText {
         #[derive(serde::Deserialize)]
         struct Record {
             text: Spanned<RawText>,
         }
-        let _reading = marked.then(|| reading(line));
+        let _reading = marked.map(reading);
         let record: Record = toml::from_str(line).unwrap();
         RecordText::new(record.text, line)
     }
@@ -91,7 +91,7 @@ mod tests {
             "text = '''\r\nover 30,000'''",
             "text = \"\"",
         ] {
-            let text = read(line, true);
+            let text = read(line, Some(line));
             assert!(matches!(text.text, Held::InFile { .. }), "{line}");
             assert_eq!(text.text(line), as_toml_reads(line), "{line}");
             assert_eq!(&line[text.span()], line.split_once("= ").unwrap().1);
@@ -100,15 +100,24 @@ mod tests {
 
     #[test]
     fn a_string_with_escapes_or_from_another_text_keeps_its_own_copy() {
+        let another = "text = \"about 5,000 were killed\"".to_string();
         for (line, marked) in [
             ("text = \"the \\\"official\\\" toll\"", true),
             ("text = \"caf\\u00e9\"", true),
             ("text = \"\"\"\nline one \\\n   and two\"\"\"", true),
             ("text = \"about 5,000 were killed\"", false),
         ] {
-            let text = read(line, marked);
+            // A file read while another is marked is copied too.
+            let text = read(line, Some(if marked { line } else { &another }));
             assert!(matches!(text.text, Held::Own(_)), "{line}");
             assert_eq!(text.text(line), as_toml_reads(line), "{line}");
         }
+        // And one read while no file is marked, or while the text before it in memory is.
+        assert!(matches!(read(&another, None).text, Held::Own(_)));
+        let both = format!("{another}\n{another}");
+        let (before, line) = both.split_at(another.len() + 1);
+        let text = read(line, Some(before));
+        assert!(matches!(text.text, Held::Own(_)));
+        assert_eq!(text.text(line), as_toml_reads(line));
     }
 }
