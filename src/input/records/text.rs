@@ -9,22 +9,12 @@ use std::fmt;
 use std::ops::Range;
 
 /// A string as read from a record file.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum RawText {
     /// Bytes of the file's text, as the string reads.
     InFile(Range<usize>),
     /// The string as read, where the file writes it otherwise (with escapes).
     Own(String),
-}
-
-impl RawText {
-    /// The string, given the text of the file it was read from.
-    pub fn text<'a>(&'a self, file_text: &'a str) -> &'a str {
-        match self {
-            RawText::InFile(range) => &file_text[range.clone()],
-            RawText::Own(text) => text,
-        }
-    }
 }
 
 thread_local! {
