@@ -11,7 +11,7 @@ pub fn duplicate_sources(base: &ClaimBase) -> Vec<Finding> {
     let sources = &base.sources;
     // Sources are set against the one declared first, by file and place.
     let mut order: Vec<usize> = (0..sources.len()).collect();
-    order.sort_by_key(|&i| (sources[i].location.file, sources[i].location.span.start));
+    order.sort_by_key(|&i| (sources[i].location.file, sources[i].location.span().start));
     // The first source with each hash (and where it is written), and with each address.
     let mut by_hash: HashMap<&str, (usize, Location)> = HashMap::default();
     let mut by_url: HashMap<String, (usize, &str)> = HashMap::default();

@@ -57,7 +57,7 @@ pub fn duplicate_speakers(base: &ClaimBase) -> Vec<Finding> {
     // Speakers are set against the one declared first, by file and place.
     let speaker_place = |label: usize| {
         let location = &speakers[labels[label].speaker].location;
-        (location.file, location.span.start)
+        (location.file, location.span().start)
     };
     let groups = same_folded_name(&labels);
     // The first label of each group (by place) stands for it.

@@ -136,7 +136,7 @@ impl<'a> Dismissals<'a> {
             Some((ignore, why))
         });
         let mut stale: Vec<(&CoverageIgnore, String)> = unknown.chain(known).collect();
-        stale.sort_by_key(|(ignore, _)| ignore.location.span.start);
+        stale.sort_by_key(|(ignore, _)| ignore.location.span().start);
         stale
             .into_iter()
             .map(|(ignore, why)| {

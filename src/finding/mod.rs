@@ -319,8 +319,12 @@ pub fn sort(findings: &mut [Finding]) {
         }
     }
     let key = |f: &'_ Finding| {
-        let Location { file, span } = &f.location;
-        (!unread.contains(f.code), *file, span.start, f.code)
+        (
+            !unread.contains(f.code),
+            f.location.file,
+            f.location.span().start,
+            f.code,
+        )
     };
     crate::sorting::sort_stable_by(findings, |a, b| {
         key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))

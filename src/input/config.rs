@@ -7,7 +7,7 @@ mod coverage_ignore;
 pub use coverage_ignore::CoverageIgnore;
 
 use crate::finding::{Code, Finding, Severity, did_you_mean};
-use crate::input::files::{FileId, Files, Location, SourceFile};
+use crate::input::files::{FileId, Files, Location, MAX_TEXT_LEN, SourceFile};
 use crate::input::loader::confined::{Confined, DEFAULT_MAX_FILE_SIZE};
 use crate::value::ValueSettings;
 use serde::Deserialize;
@@ -195,6 +195,16 @@ impl Config {
                 .help(format!(
                     "the default is {DEFAULT_MAX_FILE_SIZE} bytes (64 MiB)"
                 )),
+            );
+        }
+        if raw.input.max_file_size > MAX_TEXT_LEN {
+            findings.push(
+                Finding::new(
+                    Code::InvalidConfig,
+                    Location::new(file, 0..0),
+                    format!("`[input] max-file-size` must be at most {MAX_TEXT_LEN} bytes (4 GiB)"),
+                )
+                .help("split larger files: places in a file are counted in 32 bits"),
             );
         }
         let values = valid_values(raw.values, text, file, &mut findings);

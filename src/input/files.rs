@@ -1,6 +1,7 @@
 //! The text of every file a claim base was read from, and the one place where byte spans become
 //! 1-based line:column positions, so every output format reports the same place.
 
+use std::num::NonZeroU32;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -9,16 +10,68 @@ use std::sync::OnceLock;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct FileId(pub u32);
 
+/// The longest text a file may hold, in bytes: places in a text are held in 32 bits, as a large
+/// base holds millions of them. Every reader refuses a longer file.
+pub const MAX_TEXT_LEN: u64 = u32::MAX as u64 - 1;
+
+/// A byte range of a file's text, in half the room of a `Range<usize>`. The start is held one
+/// up, so that an optional place (a claim's `as_of`, its locator) takes no more room than one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Span {
+    start_after: NonZeroU32,
+    end: u32,
+}
+
+impl Span {
+    pub fn new(range: Range<usize>) -> Self {
+        Span {
+            start_after: NonZeroU32::MIN.saturating_add(offset(range.start)),
+            end: offset(range.end),
+        }
+    }
+
+    pub fn range(self) -> Range<usize> {
+        self.start()..self.end()
+    }
+
+    pub fn start(self) -> usize {
+        (self.start_after.get() - 1) as usize
+    }
+
+    pub fn end(self) -> usize {
+        self.end as usize
+    }
+}
+
+impl Default for Span {
+    fn default() -> Self {
+        Span::new(0..0)
+    }
+}
+
+/// An offset into a text, which is never longer than [`MAX_TEXT_LEN`].
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).map_or(MAX_TEXT_LEN as u32, |at| at.min(MAX_TEXT_LEN as u32))
+}
+
 /// A place in a file: the file and a byte range of its text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
 pub struct Location {
     pub file: FileId,
-    pub span: Range<usize>,
+    span: Span,
 }
 
 impl Location {
     pub fn new(file: FileId, span: Range<usize>) -> Self {
-        Self { file, span }
+        Self {
+            file,
+            span: Span::new(span),
+        }
+    }
+
+    /// The byte range of the place in its file's text.
+    pub fn span(&self) -> Range<usize> {
+        self.span.range()
     }
 }
 
@@ -42,38 +95,24 @@ pub struct SourceFile {
     line_starts: OnceLock<LineStarts>,
 }
 
-/// Where each line of a text starts, in bytes. Offsets fit 32 bits in files under 4 GiB, which
-/// all but the most unusual are, and then take half the memory.
+/// Where each line of a text starts, in bytes.
 #[derive(Debug, Clone)]
-enum LineStarts {
-    Narrow(Vec<u32>),
-    Wide(Vec<usize>),
-}
+struct LineStarts(Vec<u32>);
 
 impl LineStarts {
     fn of(text: &str) -> Self {
         let starts = std::iter::once(0).chain(newline_offsets(text).map(|i| i + 1));
-        match u32::try_from(text.len()) {
-            Ok(_) => LineStarts::Narrow(starts.map(|start| start as u32).collect()),
-            Err(_) => LineStarts::Wide(starts.collect()),
-        }
+        LineStarts(starts.map(offset).collect())
     }
 
     /// The start of line `index` (from 0), if the text has that many lines.
     fn get(&self, index: usize) -> Option<usize> {
-        match self {
-            LineStarts::Narrow(starts) => starts.get(index).map(|&start| start as usize),
-            LineStarts::Wide(starts) => starts.get(index).copied(),
-        }
+        self.0.get(index).map(|&start| start as usize)
     }
 
     /// The index of the line holding `offset`.
     fn line_of(&self, offset: usize) -> usize {
-        let after = match self {
-            LineStarts::Narrow(starts) => starts.partition_point(|&start| start as usize <= offset),
-            LineStarts::Wide(starts) => starts.partition_point(|&start| start <= offset),
-        };
-        after - 1
+        self.0.partition_point(|&start| start as usize <= offset) - 1
     }
 }
 
@@ -231,12 +270,12 @@ impl Files {
     }
 
     pub fn line_col(&self, location: &Location) -> LineCol {
-        self.get(location.file).line_col(location.span.start)
+        self.get(location.file).line_col(location.span.start())
     }
 
     /// The line and column of both ends of a location.
     pub fn line_cols(&self, location: &Location) -> (LineCol, LineCol) {
-        self.get(location.file).span_line_cols(&location.span)
+        self.get(location.file).span_line_cols(&location.span())
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
@@ -301,23 +340,32 @@ mod tests {
     }
 
     #[test]
-    fn wide_line_tables_read_as_narrow_ones() {
-        // Only texts of 4 GiB get a wide table: the same starts held wide must read the same.
+    fn lines_are_found_by_their_starts() {
         let text = "a = 1\n\nquote = \"x\"\r\nb = 2\n";
-        let LineStarts::Narrow(starts) = LineStarts::of(text) else {
-            panic!("a short text gets a narrow table");
-        };
-        let wide = LineStarts::Wide(starts.iter().map(|&start| start as usize).collect());
-        let narrow = LineStarts::Narrow(starts);
-        for offset in 0..=text.len() {
-            assert_eq!(narrow.line_of(offset), wide.line_of(offset), "at {offset}");
+        let starts = LineStarts::of(text);
+        assert_eq!(starts.0, [0, 6, 7, 20, 26]);
+        assert_eq!(
+            (0..=text.len())
+                .map(|at| starts.line_of(at))
+                .collect::<Vec<_>>(),
+            [
+                0, 0, 0, 0, 0, 0, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 4
+            ]
+        );
+        assert_eq!(starts.get(2), Some(7));
+        assert_eq!(starts.get(5), None);
+    }
+
+    #[test]
+    fn a_location_gives_back_its_span() {
+        for span in [
+            0..0,
+            3..17,
+            0..MAX_TEXT_LEN as usize,
+            MAX_TEXT_LEN as usize..MAX_TEXT_LEN as usize,
+        ] {
+            assert_eq!(Location::new(FileId(1), span.clone()).span(), span);
         }
-        for line in 0..6 {
-            assert_eq!(narrow.get(line), wide.get(line));
-        }
-        assert_eq!(narrow.line_of(7), 2);
-        assert_eq!(narrow.get(2), Some(7));
-        assert_eq!(narrow.get(5), None);
     }
 
     #[test]

@@ -10,7 +10,7 @@ mod reuse;
 pub mod walk;
 
 use crate::finding::{Code, Finding, did_you_mean};
-use crate::input::files::{FileId, Files, Location, SourceFile};
+use crate::input::files::{FileId, Files, Location, MAX_TEXT_LEN, SourceFile};
 use crate::input::records::{RawClaim, RawFigure, RawSource, RawSpeaker};
 use rayon::prelude::*;
 use record::{Record, fields_of, id_of, push_record};
@@ -145,7 +145,12 @@ fn parse_file(input: FileInput, file: FileId) -> ParsedFile {
     let relative = input.path;
     let whole_file = Location::new(file, 0..0);
     let mut findings = Vec::new();
-    let bytes = match input.content {
+    // Files from disk were held to the limit as they were read; those from a git revision were not.
+    let content = input.content.and_then(|bytes| match bytes.len() as u64 {
+        len if len > MAX_TEXT_LEN => Err(format!("is larger than {MAX_TEXT_LEN} bytes (4 GiB)")),
+        _ => Ok(bytes),
+    });
+    let bytes = match content {
         Ok(bytes) => bytes,
         Err(why) => {
             findings.push(

@@ -198,7 +198,7 @@ impl<'f> Declaring<'f> {
             .filter(|ids| ids.len() > 1)
             .collect();
         // The first declared (by file and place) is the one the others are set against.
-        let place = |declared: &(&Location, &str)| (declared.0.file, declared.0.span.start);
+        let place = |declared: &(&Location, &str)| (declared.0.file, declared.0.span().start);
         for ids in &mut variants {
             ids.sort_by_key(place);
         }

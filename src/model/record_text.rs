@@ -3,6 +3,7 @@
 //! file's text, which is kept anyway, rather than as a copy: a large base's quotes and statements
 //! are most of its strings.
 
+use crate::input::files::Span;
 use crate::input::records::RawText;
 use std::ops::Range;
 use toml::Spanned;
@@ -10,7 +11,7 @@ use toml::Spanned;
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecordText {
     /// The TOML string in its file, its quotes included.
-    span: Range<usize>,
+    span: Span,
     text: Held,
 }
 
@@ -32,12 +33,15 @@ impl RecordText {
             }
             RawText::Own(text) => Held::Own(text.into_boxed_str()),
         };
-        RecordText { span, text }
+        RecordText {
+            span: Span::new(span),
+            text,
+        }
     }
 
     /// Where the TOML string stands in its file, its quotes included.
     pub fn span(&self) -> Range<usize> {
-        self.span.clone()
+        self.span.range()
     }
 
     /// The text as read, given the text of the file it is written in.
@@ -45,8 +49,8 @@ impl RecordText {
         match &self.text {
             Held::Own(text) => text,
             Held::InFile { opening, closing } => {
-                let start = self.span.start + usize::from(*opening);
-                &file_text[start..self.span.end - usize::from(*closing)]
+                let start = self.span.start() + usize::from(*opening);
+                &file_text[start..self.span.end() - usize::from(*closing)]
             }
         }
     }

@@ -171,7 +171,7 @@ impl Resolver<'_> {
         let location = Location::new(file, value.span());
         // The error's span is inside the text: it maps into the file only when the TOML string
         // holds the text as written, without escapes.
-        let inner = location.span.start + 1..location.span.end.saturating_sub(1);
+        let inner = location.span().start + 1..location.span().end.saturating_sub(1);
         let written_as_is = match value.get_ref() {
             ValueText::Text(text) => files.get(file).text.get(inner.clone()) == Some(text.as_str()),
             ValueText::Integer(_) => false,
@@ -179,7 +179,7 @@ impl Resolver<'_> {
         let span = if written_as_is {
             inner.start + error.span.start..inner.start + error.span.end
         } else {
-            location.span.clone()
+            location.span()
         };
         self.findings.push(
             Finding::new(

@@ -135,11 +135,11 @@ fn snippet<'a>(
             .char_column(position.column)
             .into();
     }
-    let first = file.line_range(location.span.start);
-    let last = file.line_range(location.span.end.max(location.span.start));
+    let first = file.line_range(location.span().start);
+    let last = file.line_range(location.span().end.max(location.span().start));
     let lines = first.start..last.end.max(first.end);
-    let span = location.span.start.clamp(lines.start, lines.end) - lines.start
-        ..location.span.end.clamp(lines.start, lines.end) - lines.start;
+    let span = location.span().start.clamp(lines.start, lines.end) - lines.start
+        ..location.span().end.clamp(lines.start, lines.end) - lines.start;
     Snippet::source(&file.text[lines])
         .path(path)
         .line_start(file.line_col(first.start).line)

@@ -104,7 +104,7 @@ fn result(files: &Files, finding: &Finding) -> SarifResult {
 
 fn physical(files: &Files, location: &Location, label: &str) -> PhysicalLocation {
     let file = files.get(location.file);
-    let span = location.span.start..location.span.end.max(location.span.start);
+    let span = location.span().start..location.span().end.max(location.span().start);
     let (start, end) = file.span_line_cols(&span);
     PhysicalLocation {
         artifact_location: artifact(files, location.file),

@@ -101,7 +101,7 @@ proptest! {
         let checked = claimtrack::open_inputs(Path::new("."), inputs, None);
         for finding in &checked.findings {
             let file = checked.base.files.get(finding.location.file);
-            prop_assert!(finding.location.span.start <= file.text.len(), "{finding:?}");
+            prop_assert!(finding.location.span().start <= file.text.len(), "{finding:?}");
             prop_assert!(!finding.message.is_empty());
         }
         let report = claimtrack::view::build(&checked, None);

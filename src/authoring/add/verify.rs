@@ -38,8 +38,8 @@ pub(super) fn check_with(
     let in_record = |finding: &crate::finding::Finding| {
         let location = &finding.location;
         let in_range = after.base.files.path(location.file) == path
-            && location.span.start < range.end
-            && range.start <= location.span.start;
+            && location.span().start < range.end
+            && range.start <= location.span().start;
         in_range || finding.claims.iter().any(|claim| claim == id)
     };
     let mut errors = Vec::new();

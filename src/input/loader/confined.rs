@@ -3,6 +3,7 @@
 //! `claimtrack.toml` and the quote archive are all read through here, so a committed link cannot
 //! make claimtrack hang on a device, block on a FIFO or show a file from elsewhere.
 
+use crate::input::files::MAX_TEXT_LEN;
 use std::fmt;
 use std::fs::{self, File};
 use std::io::{self, Read};
@@ -171,7 +172,7 @@ impl Confined {
                 kind: kind_of(metadata.file_type()),
             });
         }
-        let limit = self.max_file_size;
+        let limit = self.max_file_size.min(MAX_TEXT_LEN);
         if metadata.len() > limit {
             return Err(Refusal::TooLarge { limit });
         }

@@ -56,7 +56,7 @@ impl<'a> Place<'a> {
     /// Places of one file in the order they are written (the order of their lines and columns),
     /// without working either out.
     pub fn order_key(&self) -> (&'a str, usize) {
-        (self.file(), self.location.span.start)
+        (self.file(), self.location.span().start)
     }
 
     /// The same place with its end: written as `file`, `line`, `column`, `end_line` and

@@ -98,19 +98,32 @@ fn the_size_limit_is_set_in_claimtrack_toml() {
 }
 
 #[test]
-fn a_size_limit_of_zero_is_a_configuration_error() {
-    let base = clean_base();
-    std::fs::write(
-        base.path().join("claimtrack.toml"),
-        "[input]\nmax-file-size = 0\n",
-    )
-    .unwrap();
-    let (exit, findings) = check(base.path(), &[]);
-    assert_eq!(exit, 1, "{findings:#?}");
-    let invalid = with_code(&findings, "invalid-config");
-    assert_eq!(invalid.len(), 1, "{findings:#?}");
-    assert_eq!(
-        invalid[0].message,
-        "`[input] max-file-size` must be at least 1 byte"
-    );
+fn a_size_limit_of_zero_or_past_4_gib_is_a_configuration_error() {
+    for (limit, expected) in [
+        (
+            0_u64,
+            Some("`[input] max-file-size` must be at least 1 byte"),
+        ),
+        (
+            4_294_967_295,
+            Some("`[input] max-file-size` must be at most 4294967294 bytes (4 GiB)"),
+        ),
+        (4_294_967_294, None),
+    ] {
+        let base = clean_base();
+        std::fs::write(
+            base.path().join("claimtrack.toml"),
+            format!("[input]\nmax-file-size = {limit}\n"),
+        )
+        .unwrap();
+        let (exit, findings) = check(base.path(), &[]);
+        let invalid = with_code(&findings, "invalid-config");
+        let messages: Vec<&str> = invalid.iter().map(|f| f.message.as_str()).collect();
+        assert_eq!(messages, Vec::from_iter(expected), "{limit}: {findings:#?}");
+        assert_eq!(
+            exit,
+            i32::from(expected.is_some()),
+            "{limit}: {findings:#?}"
+        );
+    }
 }
