@@ -209,7 +209,7 @@ pub struct RawClaim {
     pub quote: Option<Spanned<RawText>>,
     /// Where in the source: a page, a paragraph.
     #[schemars(with = "Option<String>")]
-    pub locator: Option<Spanned<String>>,
+    pub locator: Option<Spanned<RawText>>,
     /// The date the value holds at; defaults to the source's `published`.
     #[schemars(with = "Option<DateText>")]
     pub as_of: Option<Box<Spanned<DateText>>>,
@@ -240,7 +240,7 @@ pub struct RawClaim {
     #[schemars(with = "Option<String>")]
     pub withdrawn: Option<Box<Spanned<String>>>,
     #[schemars(with = "Option<String>")]
-    pub note: Option<Box<Spanned<String>>>,
+    pub note: Option<Spanned<RawText>>,
 }
 
 /// A value as written: an integer or text. Read by the value grammar later, so an unreadable value

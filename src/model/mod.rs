@@ -164,7 +164,7 @@ pub struct Claim {
     /// Whether the record names a source at all, resolved or not.
     pub names_source: bool,
     pub quote: Option<RecordText>,
-    pub locator: Option<String>,
+    pub locator: Option<RecordText>,
     /// The claim's own `as_of`, or else its source's publication date.
     pub as_of: Option<PartialDate>,
     /// Where the claim's own `as_of` is written, when it gives one.
@@ -177,7 +177,7 @@ pub struct Claim {
     /// Disputes, revisions and withdrawal, when the claim has any (see the methods of the same
     /// names).
     revisions: Option<Box<Revisions>>,
-    pub note: Option<String>,
+    pub note: Option<RecordText>,
     pub location: Location,
 }
 
@@ -219,14 +219,26 @@ impl Claim {
 
     /// The quote as read, from the claim's file among `files`.
     pub fn quote_text<'a>(&'a self, files: &'a Files) -> Option<&'a str> {
-        let quote = self.quote.as_ref()?;
-        Some(quote.text(&files.get(self.file()).text))
+        self.text_of(self.quote.as_ref()?, files)
     }
 
     /// The statement as read, from the claim's file among `files`.
     pub fn statement_text<'a>(&'a self, files: &'a Files) -> Option<&'a str> {
-        let statement = self.statement.as_ref()?;
-        Some(statement.text(&files.get(self.file()).text))
+        self.text_of(self.statement.as_ref()?, files)
+    }
+
+    /// The locator as read, from the claim's file among `files`.
+    pub fn locator_text<'a>(&'a self, files: &'a Files) -> Option<&'a str> {
+        self.text_of(self.locator.as_ref()?, files)
+    }
+
+    /// The note as read, from the claim's file among `files`.
+    pub fn note_text<'a>(&'a self, files: &'a Files) -> Option<&'a str> {
+        self.text_of(self.note.as_ref()?, files)
+    }
+
+    fn text_of<'a>(&self, text: &'a RecordText, files: &'a Files) -> Option<&'a str> {
+        Some(text.text(&files.get(self.file()).text))
     }
 
     /// The claims a dispute rejects.

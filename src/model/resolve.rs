@@ -275,7 +275,7 @@ impl<'d> Resolver<'d> {
             source,
             names_source: record.source.is_some(),
             quote: (record.quote).map(|quote| RecordText::new(quote, file_text)),
-            locator: record.locator.map(Spanned::into_inner),
+            locator: (record.locator).map(|locator| RecordText::new(locator, file_text)),
             as_of,
             as_of_location: record.as_of.as_ref().map(|d| Location::new(file, d.span())),
             according_to,
@@ -288,7 +288,7 @@ impl<'d> Resolver<'d> {
                 supersedes_at,
                 record.withdrawn.map(|withdrawn| withdrawn.into_inner()),
             ),
-            note: record.note.map(|note| note.into_inner()),
+            note: (record.note).map(|note| RecordText::new(note, file_text)),
             location,
         }
     }

@@ -37,7 +37,7 @@ pub(super) fn claim_view<'a>(
         source: claim.source.map(|s| base.sources[s].id.as_str()),
         source_published: claim.source.and_then(|s| base.sources[s].published),
         quote: claim.quote_text(&base.files),
-        locator: claim.locator.as_deref(),
+        locator: claim.locator_text(&base.files),
         as_of: claim.as_of,
         according_to: speaker_ids(base, &claim.according_to),
         basis: claim
@@ -55,7 +55,7 @@ pub(super) fn claim_view<'a>(
         current: claim.is_current(),
         origin,
         chain: Vec::new(),
-        note: claim.note.as_deref(),
+        note: claim.note_text(&base.files),
         flags: flags
             .get(claim.id.as_str())
             .map(|codes| codes.iter().collect())
