@@ -114,7 +114,7 @@ mod tests {
         checked
             .findings
             .iter()
-            .filter(|f| f.claims.first().is_some_and(|c| c == id))
+            .filter(|f| f.claims.first().is_some_and(|c| &**c == id))
             .map(|f| f.code)
             .filter(|code| {
                 matches!(
@@ -186,8 +186,8 @@ mod tests {
             .find(|f| f.code == Code::AttributionContradicted)
             .expect("contradicted");
         assert_eq!(
-            contradicted.claims,
-            ["outlet-says", "government-says", "ministry-says"]
+            &*contradicted.claims,
+            ["outlet-says", "government-says", "ministry-says"].map(Box::from)
         );
     }
 

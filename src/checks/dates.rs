@@ -69,7 +69,7 @@ mod tests {
             .findings
             .into_iter()
             .filter(|f| f.code == Code::ImplausibleDate)
-            .map(|f| f.message)
+            .map(|f| f.message.into())
             .collect()
     }
 

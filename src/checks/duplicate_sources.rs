@@ -107,7 +107,7 @@ mod tests {
             .findings
             .iter()
             .filter(|f| f.code == Code::PossibleDuplicateSource)
-            .map(|f| (f.related[0].message.clone(), f.message.clone()))
+            .map(|f| (f.related[0].message.to_string(), f.message.to_string()))
             .collect()
     }
 

@@ -222,7 +222,7 @@ mod tests {
             .filter(|f| f.code == Code::PossibleDuplicateSpeaker)
             .map(|f| {
                 let related = &f.related[0].message;
-                (related.clone(), f.message.clone())
+                (related.to_string(), f.message.to_string())
             })
             .collect()
     }

@@ -266,7 +266,7 @@ mod tests {
             let lists = shape.iter().map(|(range, room)| list(range.clone(), *room));
             let messages: Vec<String> = joined(lists.collect())
                 .into_iter()
-                .map(|finding| finding.message)
+                .map(|finding| finding.message.into())
                 .collect();
             let end = shape[2].0.end;
             let expected: Vec<String> = (0..end).map(|i| i.to_string()).collect();

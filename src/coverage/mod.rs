@@ -196,7 +196,7 @@ pub fn measure(
     Ok(Coverage {
         sources,
         stale_ignores: dismissals.stale(&base.files),
-        unreadable: refusals.into_iter().map(|f| f.message).collect(),
+        unreadable: refusals.into_iter().map(|f| f.message.into()).collect(),
     })
 }
 

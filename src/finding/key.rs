@@ -15,7 +15,7 @@ pub struct FindingKey<'a> {
     /// mistake in another file is another finding.
     pub file: Option<&'a str>,
     /// The ids of the claims it is about, sorted.
-    pub claims: Cow<'a, [String]>,
+    pub claims: Cow<'a, [Box<str>]>,
     /// For findings about no claim (an unused source, an unknown reference), their message, which
     /// names the record and field.
     pub detail: Option<&'a str>,
@@ -26,9 +26,9 @@ impl<'a> FindingKey<'a> {
         let about_a_file = matches!(check_of(finding.code).stage, Stage::Load | Stage::Config);
         // Most findings name their claims once each and in order already: those are borrowed.
         let claims = if finding.claims.is_sorted_by(|a, b| a < b) {
-            Cow::Borrowed(finding.claims.as_slice())
+            Cow::Borrowed(&finding.claims[..])
         } else {
-            let mut claims = finding.claims.clone();
+            let mut claims = finding.claims.to_vec();
             claims.sort_unstable();
             claims.dedup();
             Cow::Owned(claims)
@@ -36,7 +36,7 @@ impl<'a> FindingKey<'a> {
         FindingKey {
             code: finding.code,
             file: about_a_file.then(|| files.path(finding.location.file)),
-            detail: (claims.is_empty() || about_a_file).then_some(finding.message.as_str()),
+            detail: (claims.is_empty() || about_a_file).then_some(&*finding.message),
             claims,
         }
     }

@@ -231,42 +231,37 @@ impl Serialize for Code {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Related {
     pub location: Location,
-    pub message: String,
+    pub message: Box<str>,
 }
 
+/// A large base has nearly as many findings as claims: each field is held in as little room as it
+/// takes (texts and lists as boxed slices, fixed texts borrowed).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     pub code: Code,
     /// Set from the code's default; [`crate::input::config::Config::apply_severities`] overrides it.
     pub severity: Severity,
-    pub message: String,
+    pub message: Box<str>,
     pub location: Location,
     /// A short label shown under the caret.
     pub label: Cow<'static, str>,
-    pub related: Vec<Related>,
-    /// Most help lines are fixed text: borrowing them keeps large bases' findings small.
+    pub related: Box<[Related]>,
     pub help: Option<Cow<'static, str>>,
     /// Ids of the claims the finding is about, for the report and JSON.
-    pub claims: Vec<String>,
+    pub claims: Box<[Box<str>]>,
 }
 
 impl Finding {
     pub fn new(code: Code, location: Location, message: impl Into<String>) -> Self {
-        let mut message = message.into();
-        if message.capacity() > message.len() + 16 {
-            // `format!` guesses twice its fixed text and grows by doubling; a large base keeps
-            // hundreds of thousands of messages, so each is kept in as much room as it takes.
-            message = message.as_str().to_owned();
-        }
         Self {
             code,
             severity: code.default_severity(),
-            message,
+            message: message.into().into_boxed_str(),
             location,
             label: Cow::Borrowed(""),
-            related: Vec::new(),
+            related: Box::default(),
             help: None,
-            claims: Vec::new(),
+            claims: Box::default(),
         }
     }
 
@@ -281,25 +276,19 @@ impl Finding {
     }
 
     pub fn related(mut self, location: Location, message: impl Into<String>) -> Self {
-        if self.related.is_empty() {
-            // Most findings have one related place at most: a first push would make room for four.
-            self.related.reserve_exact(1);
-        }
-        self.related.push(Related {
+        let mut related = std::mem::take(&mut self.related).into_vec();
+        related.push(Related {
             location,
-            message: message.into(),
+            message: message.into().into_boxed_str(),
         });
+        self.related = related.into_boxed_slice();
         self
     }
 
-    pub fn claims(mut self, claims: impl IntoIterator<Item = impl Into<String>>) -> Self {
-        let claims = claims.into_iter();
-        if self.claims.is_empty() {
-            // Most findings are about one claim: extending an empty list would make room for four,
-            // 72 bytes too many on each of a large base's hundreds of thousands of findings.
-            self.claims.reserve_exact(claims.size_hint().0);
-        }
-        self.claims.extend(claims.map(Into::into));
+    pub fn claims(mut self, claims: impl IntoIterator<Item = impl Into<Box<str>>>) -> Self {
+        let mut listed = std::mem::take(&mut self.claims).into_vec();
+        listed.extend(claims.into_iter().map(Into::into));
+        self.claims = listed.into_boxed_slice();
         self
     }
 }
@@ -378,21 +367,21 @@ mod tests {
     }
 
     #[test]
-    fn findings_keep_their_text_and_lists_in_the_room_they_take() {
+    fn findings_keep_their_text_and_lists_as_built() {
         let mut guessed = String::with_capacity(400);
         guessed.push_str("`30,000` is stated by `spk-1` with no attribution and no basis");
         let finding = Finding::new(Code::UnsupportedAssertion, Location::default(), guessed)
             .claims(["clm-1"])
-            .related(Location::default(), "the quote's own words");
+            .related(Location::default(), "the quote's own words")
+            .claims(["clm-2", "clm-3"])
+            .related(Location::default(), "the figure");
         assert_eq!(
-            finding.message,
+            &*finding.message,
             "`30,000` is stated by `spk-1` with no attribution and no basis"
         );
-        assert!(finding.message.capacity() <= finding.message.len() + 16);
-        assert_eq!(
-            (finding.claims.capacity(), finding.related.capacity()),
-            (1, 1)
-        );
+        assert_eq!(&*finding.claims, ["clm-1", "clm-2", "clm-3"].map(Box::from));
+        let related: Vec<&str> = finding.related.iter().map(|r| &*r.message).collect();
+        assert_eq!(related, ["the quote's own words", "the figure"]);
     }
 
     #[test]

@@ -139,7 +139,7 @@ mod tests {
     fn claims_of(findings: &[Finding], code: Code) -> Vec<&str> {
         (findings.iter())
             .filter(|f| f.code == code)
-            .map(|f| f.claims[0].as_str())
+            .map(|f| &*f.claims[0])
             .collect()
     }
 

@@ -78,11 +78,11 @@ fn plural(n: usize) -> &'static str {
 /// or label can start no line, and no help line can start a workflow command.
 fn sanitized(finding: &Finding) -> Finding {
     let mut finding = finding.clone();
-    finding.message = one_line(&finding.message);
+    finding.message = one_line(&finding.message).into();
     finding.label = one_line(&finding.label).into();
     finding.help = finding.help.map(|help| multi_line(&help).into());
     for related in &mut finding.related {
-        related.message = one_line(&related.message);
+        related.message = one_line(&related.message).into();
     }
     finding
 }
@@ -97,7 +97,7 @@ fn level(severity: Severity) -> Level<'static> {
 
 fn group<'a>(files: &'a Files, finding: &'a Finding) -> Group<'a> {
     let title = level(finding.severity)
-        .primary_title(finding.message.as_str())
+        .primary_title(&*finding.message)
         .id(finding.code.name());
     let mut group = title.element(snippet(
         files,

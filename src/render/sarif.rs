@@ -69,7 +69,7 @@ fn rule(code: Code) -> Rule {
 }
 
 fn result(files: &Files, finding: &Finding) -> SarifResult {
-    let mut text = finding.message.clone();
+    let mut text = finding.message.to_string();
     if let Some(help) = &finding.help {
         text.push_str("\nhelp: ");
         text.push_str(help);
@@ -95,7 +95,7 @@ fn result(files: &Files, finding: &Finding) -> SarifResult {
                 id: Some(id),
                 physical_location: physical(files, &related.location, ""),
                 message: Some(Text {
-                    text: related.message.clone(),
+                    text: related.message.to_string(),
                 }),
             })
             .collect(),

@@ -327,7 +327,7 @@ pub fn located<'a>(
         related: finding
             .related
             .iter()
-            .map(|related| RelatedView::at(files, &related.location, &related.message))
+            .map(|related| RelatedView::at(files, &related.location, &*related.message))
             .collect(),
     }
 }
@@ -336,10 +336,7 @@ fn flags_by_claim(findings: &[Finding]) -> HashMap<&str, CodeSet> {
     let mut flags: HashMap<&str, CodeSet> = HashMap::default();
     for finding in findings {
         for claim in &finding.claims {
-            flags
-                .entry(claim.as_str())
-                .or_default()
-                .insert(finding.code);
+            flags.entry(&**claim).or_default().insert(finding.code);
         }
     }
     flags

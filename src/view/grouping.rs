@@ -77,7 +77,7 @@ fn merge_unsupported<'a>(base: &'a ClaimBase, findings: Vec<&'a Finding>) -> Vec
 fn merge<'a>(base: &'a ClaimBase, figure: &'a str, mut group: Vec<&'a Finding>) -> FindingView<'a> {
     // By claim id, so neither the message nor the place shown depends on the file layout.
     group.sort_by(|a, b| a.claims.cmp(&b.claims));
-    let claims: Vec<String> = group
+    let claims: Vec<Box<str>> = group
         .iter()
         .flat_map(|f| f.claims.iter().cloned())
         .collect();

@@ -55,7 +55,7 @@ fn cycles_are_found_once_each_and_a_self_reference_is_a_cycle() {
         .findings
         .iter()
         .filter(|f| f.code == Code::BasisCycle)
-        .map(|f| f.message.as_str())
+        .map(|f| &*f.message)
         .collect();
     assert_eq!(
         found,

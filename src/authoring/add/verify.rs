@@ -40,7 +40,7 @@ pub(super) fn check_with(
         let in_range = after.base.files.path(location.file) == path
             && location.span().start < range.end
             && range.start <= location.span().start;
-        in_range || finding.claims.iter().any(|claim| claim == id)
+        in_range || finding.claims.iter().any(|claim| &**claim == id)
     };
     let mut errors = Vec::new();
     let mut notes = Vec::new();

@@ -14,7 +14,7 @@ fn a_misspelt_reference_is_an_unknown_reference_with_a_suggestion() {
         .find(|f| f.code == Code::UnknownReference)
         .expect("unknown reference");
     assert_eq!(
-        finding.message,
+        &*finding.message,
         "`speaker` names unknown speaker `watchdgo`"
     );
     assert_eq!(finding.help.as_deref(), Some("did you mean `watchdog`?"));
@@ -30,7 +30,7 @@ fn a_reference_to_the_wrong_kind_says_what_it_names() {
             .findings
             .iter()
             .any(|f| f.code == Code::UnknownReference
-                && f.message == "`speaker` names `article`, which is a source, not a speaker")
+                && &*f.message == "`speaker` names `article`, which is a source, not a speaker")
     );
 }
 
@@ -43,7 +43,10 @@ fn an_id_is_unique_across_record_kinds() {
         .iter()
         .find(|f| f.code == Code::DuplicateId)
         .expect("duplicate");
-    assert_eq!(duplicate.related[0].message, "first used here by a source");
+    assert_eq!(
+        &*duplicate.related[0].message,
+        "first used here by a source"
+    );
 }
 
 #[test]

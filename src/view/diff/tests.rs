@@ -91,7 +91,7 @@ fn identical_reports_have_an_empty_diff_and_a_new_claim_is_added() {
 /// A finding of `code` about `claims`, with `message`, as a report lists it: at the start of a
 /// file of its own.
 fn finding(code: Code, claims: &[&str], message: &str) -> FindingView<'static> {
-    let claims: Vec<String> = claims.iter().map(|c| c.to_string()).collect();
+    let claims: Vec<Box<str>> = claims.iter().map(|&c| c.into()).collect();
     let mut files = Files::new("base".into());
     let file = files.add(SourceFile::new("claims/a.toml".into(), String::new()));
     let files = &*Box::leak(Box::new(files));
@@ -152,7 +152,10 @@ fn findings_about_other_claims_appear_and_resolve_rather_than_change() {
     let (appeared, resolved, changed) = compare_findings(&old, &new);
     assert!(changed.is_empty(), "{changed:?}");
     let claims = |changes: &[FindingChange]| -> Vec<String> {
-        changes.iter().flat_map(|c| c.key.claims.to_vec()).collect()
+        changes
+            .iter()
+            .flat_map(|c| c.key.claims.iter().map(|c| c.to_string()))
+            .collect()
     };
     // The finding about `c` is on both sides, whichever side's keys come first.
     assert_eq!(claims(&appeared), ["b"]);
@@ -169,10 +172,10 @@ fn findings_that_changed_are_listed_in_key_order_and_by_line_within_a_key() {
     new.extend(claims.iter().map(|c| about(&format!("{c}-more"), "a")));
     let (appeared, resolved, changed) = compare_findings(&old, &report(new));
     assert!(resolved.is_empty(), "{resolved:?}");
-    let changed: Vec<&str> = changed.iter().map(|c| c.key.claims[0].as_str()).collect();
+    let changed: Vec<&str> = changed.iter().map(|c| &*c.key.claims[0]).collect();
     assert_eq!(changed, claims);
     let appeared: Vec<(String, String)> = (appeared.iter())
-        .map(|a| (a.key.claims[0].clone(), a.finding.clone()))
+        .map(|a| (a.key.claims[0].to_string(), a.finding.clone()))
         .collect();
     // Within a key, by line: `a` before `b`, though `b` was listed first.
     let expected: Vec<(String, String)> = (claims.iter())

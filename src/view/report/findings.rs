@@ -26,7 +26,7 @@ pub struct FindingView<'a> {
     pub label: Cow<'a, str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<&'a str>,
-    pub claims: Cow<'a, [String]>,
+    pub claims: Cow<'a, [Box<str>]>,
     pub related: Vec<RelatedView<'a>>,
 }
 
