@@ -30,15 +30,20 @@ pub fn attributions(context: &Context) -> Vec<Finding> {
     // An agency quoted by everyone holds most of a base's attributions: they are judged on every
     // core, as are the parties. The findings are sorted after every check has run.
     let asked: Vec<_> = asked.into_iter().collect();
-    asked
-        .into_par_iter()
-        .flat_map(|(key, claims)| {
+    let lists: Vec<Vec<Finding>> = (asked.into_par_iter())
+        .map(|(key, claims)| {
             let said = own_words.said(base, key);
             (claims.into_par_iter())
                 .filter_map(|c| judge(base, &said, key, c))
-                .collect::<Vec<Finding>>()
+                .collect()
         })
-        .collect()
+        .collect();
+    // One list sized once: gathered on the fly, the lists would grow by doubling side by side.
+    let mut findings = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+    for list in lists {
+        findings.extend(list);
+    }
+    findings
 }
 
 /// The finding on the attribution of claim `c` to the party of `key`, if it is unverified or
@@ -66,7 +71,7 @@ fn judge(
             )
             .label(format!("according to `{party_id}`"))
             .help(format!("add what `{party_id}` itself says on this figure, from its own source"))
-            .claims([claim.id.as_str()]),
+            .claims([&*claim.id]),
         );
     }
     if said.supports(base, figure, c, claim) {
@@ -77,7 +82,7 @@ fn judge(
     let more = standing - own.len();
     let mut named: Vec<String> = own
         .iter()
-        .map(|o| format!("`{}`", o.value.as_ref().map_or("", |v| v.written.as_str())))
+        .map(|o| format!("`{}`", o.value.as_ref().map_or("", |v| &*v.written)))
         .collect();
     if more > 0 {
         named.push(format!("and {more} more"));
@@ -94,7 +99,7 @@ fn judge(
     )
     .label(format!("according to `{party_id}`"))
     .help("compare the attribution with the attributed party's own words")
-    .claims(std::iter::once(claim.id.as_str()).chain(own.iter().map(|o| o.id.as_str())));
+    .claims(std::iter::once(&*claim.id).chain(own.iter().map(|o| &*o.id)));
     for other in &own {
         finding = finding.related(
             other.value_location().clone(),
