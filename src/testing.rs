@@ -72,6 +72,6 @@ pub fn claim_index(checked: &Checked, id: &str) -> usize {
         .base
         .claims
         .iter()
-        .position(|claim| claim.id == id)
+        .position(|claim| &*claim.id == id)
         .unwrap_or_else(|| panic!("no claim `{id}`"))
 }

@@ -21,7 +21,7 @@ pub enum ValueKey {
         Option<Number>,
         Option<Number>,
         crate::value::Rule,
-        Option<String>,
+        Option<Box<str>>,
     ),
     /// A label, compared case-insensitively with white space folded.
     Label(String),
@@ -69,7 +69,7 @@ impl Value {
         base.claims[self.claims[0]]
             .value
             .as_ref()
-            .map_or("", |v| v.written.as_str())
+            .map_or("", |v| &*v.written)
     }
 }
 

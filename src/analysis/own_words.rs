@@ -307,7 +307,7 @@ impl Said {
         let nearest = |list: &[(i64, usize)], limit: usize, ok: &dyn Fn(usize) -> bool| {
             let at = list.partition_point(|&(d, _)| d < day);
             let (mut before, mut after) = (at, at);
-            let mut best: Option<(i64, &String, usize)> = None;
+            let mut best: Option<(i64, &str, usize)> = None;
             for _ in 0..limit {
                 let pick = match (before.checked_sub(1).map(|i| list[i]), list.get(after)) {
                     (Some(b), Some(&a)) if day.abs_diff(a.0) <= day.abs_diff(b.0) => {
@@ -328,7 +328,7 @@ impl Said {
                 if other == c || !self.stands_on(other, day) || !ok(other) {
                     continue;
                 }
-                let key = (d.abs_diff(day) as i64, &base.claims[other].id, other);
+                let key = (d.abs_diff(day) as i64, &*base.claims[other].id, other);
                 if best.is_none_or(|b| (key.0, key.1) < (b.0, b.1)) {
                     best = Some(key);
                 }

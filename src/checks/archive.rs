@@ -83,7 +83,7 @@ pub fn check_quotes(
                     }
                 }
             };
-            findings.push(finding.claims([claim.id.as_str()]));
+            findings.push(finding.claims([&*claim.id]));
         }
     }
     if copies_found == 0 {

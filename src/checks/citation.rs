@@ -26,7 +26,7 @@ pub fn uncited_claims(base: &ClaimBase) -> Vec<Finding> {
                 Finding::new(Code::UncitedClaim, claim.location.clone(), message)
                     .label("uncited claim")
                     .help(help)
-                    .claims([claim.id.as_str()]),
+                    .claims([&*claim.id]),
             )
         })
         .collect()

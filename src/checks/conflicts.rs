@@ -112,7 +112,7 @@ pub(super) fn join_names(names: &[String]) -> String {
 }
 
 pub(super) fn ids<'a>(base: &'a ClaimBase, value: &'a Value) -> impl Iterator<Item = &'a str> + 'a {
-    value.claims.iter().map(|&c| base.claims[c].id.as_str())
+    value.claims.iter().map(|&c| &*base.claims[c].id)
 }
 
 /// Where a value is written by its first claim.

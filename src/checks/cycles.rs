@@ -14,7 +14,7 @@ pub fn basis_cycles(context: &Context) -> Vec<Finding> {
         .cycles
         .iter()
         .map(|cycle| {
-            let ids: Vec<&str> = cycle.iter().map(|&c| base.claims[c].id.as_str()).collect();
+            let ids: Vec<&str> = cycle.iter().map(|&c| &*base.claims[c].id).collect();
             let named = ids[..ids.len().min(NAMED_MEMBERS)].join(", ");
             let members = match ids.len() {
                 1 => format!("claim `{named}` rests on itself"),

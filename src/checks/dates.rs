@@ -32,7 +32,7 @@ pub fn implausible_dates(base: &ClaimBase) -> Vec<Finding> {
                 )
                 .label("year 0000")
                 .help("write the date the figure refers to")
-                .claims([claim.id.as_str()]),
+                .claims([&*claim.id]),
             );
         }
         let source = &base.sources[claim.source?];
@@ -52,7 +52,7 @@ pub fn implausible_dates(base: &ClaimBase) -> Vec<Finding> {
                 format!("`{}` is published {published}", source.id),
             )
             .help("correct the year, or cite the source that gives the later figure")
-            .claims([claim.id.as_str()])
+            .claims([&*claim.id])
         })
     });
     sources.chain(claims).collect()

@@ -50,7 +50,7 @@ pub fn supersessions(context: &Context) -> Vec<Finding> {
                             format!("claim `{}` is declared here", earlier.id),
                         )
                         .help("only an origin's own revision supersedes; to reject another's figure, use `stance = \"disputes\"` and `disputes`")
-                        .claims([claim.id.as_str(), earlier.id.as_str()]),
+                        .claims([&*claim.id, &*earlier.id]),
                 );
             }
         }
@@ -74,7 +74,7 @@ fn cycles(base: &ClaimBase) -> Vec<Finding> {
         .into_iter()
         .map(|cycle| {
             let first = &base.claims[cycle[0]];
-            let ids: Vec<&str> = cycle.iter().map(|&c| base.claims[c].id.as_str()).collect();
+            let ids: Vec<&str> = cycle.iter().map(|&c| &*base.claims[c].id).collect();
             let message = match ids.as_slice() {
                 [one] => format!("claim `{one}` supersedes itself"),
                 more => format!("claims supersede each other in a loop: {}", more.join(", ")),

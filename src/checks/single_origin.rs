@@ -45,7 +45,7 @@ pub fn single_origins(context: &Context) -> Vec<Finding> {
         )
         .label("repeated, not independently confirmed")
         .help("repetition within one origin group is not independent confirmation")
-        .claims(value.claims.iter().map(|&c| base.claims[c].id.as_str()));
+        .claims(value.claims.iter().map(|&c| &*base.claims[c].id));
         for &c in &value.claims[1..] {
             let other = &base.claims[c];
             finding = finding.related(

@@ -61,5 +61,5 @@ fn finding(base: &ClaimBase, claim: &Claim, value: &ClaimValue, speaker: &Speake
     Finding::new(Code::UnsupportedAssertion, value.location.clone(), message)
         .label(label)
         .help("record `according_to` or `basis` if the source gives one")
-        .claims([claim.id.as_str()])
+        .claims([&*claim.id])
 }

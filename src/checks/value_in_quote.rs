@@ -22,7 +22,7 @@ pub fn values_not_in_quotes(base: &ClaimBase) -> Vec<Finding> {
             )
             .label("not in the quote")
             .help("extend the quote to the words that state the figure, or correct the value")
-            .claims([claim.id.as_str()])
+            .claims([&*claim.id])
         })
         .collect()
 }

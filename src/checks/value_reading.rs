@@ -28,7 +28,7 @@ pub fn values_read_otherwise(base: &ClaimBase) -> Vec<Finding> {
             let mut finding = Finding::new(Code::ValueReadingDiffers, value.location.clone(), message)
                 .label("reads otherwise than its quote")
                 .help("write the value as the quote words it (its bound, range ends and scale), or quote the words the value comes from")
-                .claims([claim.id.as_str()]);
+                .claims([&*claim.id]);
             // The phrase is pointed at in the quote when the TOML string holds the quote as written.
             let file = &base.files.get(value.location.file).text;
             let inner = quote.span().start + 1..quote.span().end.saturating_sub(1);

@@ -340,7 +340,7 @@ mod tests {
         let ids = |claims: &[usize]| -> Vec<&str> {
             claims
                 .iter()
-                .map(|&c| checked.base.claims[c].id.as_str())
+                .map(|&c| &*checked.base.claims[c].id)
                 .collect()
         };
         let loops: Vec<Vec<&str>> = (checked.base.claim_loops(Relation::RestsOn).iter())

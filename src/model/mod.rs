@@ -135,7 +135,7 @@ pub struct Figure {
 /// A claim's value: as written, and as read when the figure counts.
 #[derive(Debug, Clone)]
 pub struct ClaimValue {
-    pub written: String,
+    pub written: Box<str>,
     /// As compared: the reading of the words, open upwards when the claim's measure is a lower
     /// bound. `None` for label figures and for values the grammar could not read.
     pub reading: Option<Reading>,
@@ -155,7 +155,7 @@ impl ClaimValue {
 /// `Default` is an empty placeholder, which resolving overwrites.
 #[derive(Debug, Clone, Default)]
 pub struct Claim {
-    pub id: String,
+    pub id: Box<str>,
     pub figure: Option<usize>,
     pub value: Option<ClaimValue>,
     pub statement: Option<RecordText>,
@@ -170,8 +170,8 @@ pub struct Claim {
     /// Where the claim's own `as_of` is written, when it gives one.
     pub as_of_location: Option<Location>,
     /// The parties the statement is attributed to: "according to X" (and Y).
-    pub according_to: Vec<usize>,
-    pub basis: Vec<Basis>,
+    pub according_to: Box<[usize]>,
+    pub basis: Box<[Basis]>,
     pub measure: ClaimMeasure,
     pub stance: Stance,
     /// Disputes, revisions and withdrawal, when the claim has any (see the methods of the same
@@ -271,7 +271,7 @@ impl Claim {
         if self.according_to.is_empty() {
             self.speaker.into_iter().collect()
         } else {
-            self.according_to.clone()
+            self.according_to.to_vec()
         }
     }
 

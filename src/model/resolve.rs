@@ -267,7 +267,7 @@ impl<'d> Resolver<'d> {
         let location = Location::new(file, record.id.span());
         let file_text = &context.files.get(file).text;
         Claim {
-            id: record.id.into_inner(),
+            id: record.id.into_inner().into(),
             figure,
             value,
             statement: (record.statement).map(|statement| RecordText::new(statement, file_text)),

@@ -118,7 +118,7 @@ impl Resolver<'_> {
                 );
             }
             return Some(ClaimValue {
-                written,
+                written: written.into(),
                 reading: None,
                 worded: None,
                 location,
@@ -154,7 +154,7 @@ impl Resolver<'_> {
             reading => (reading, None),
         };
         Some(ClaimValue {
-            written,
+            written: written.into(),
             reading,
             worded,
             location,

@@ -124,7 +124,7 @@ impl Parser<'_> {
         let (draft, next) = self.core(i)?;
         let (draft, interval_hedge, next) = self.estimate(draft, next)?;
         let mut reading = self.finish(draft)?;
-        reading.hedge = hedge.or(interval_hedge);
+        reading.hedge = hedge.or(interval_hedge).map(Into::into);
         Ok((reading, next))
     }
 

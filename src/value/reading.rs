@@ -87,7 +87,7 @@ pub struct Reading {
     pub detail: Detail,
     /// The hedge or estimate marker as written ("probably", "an estimated"), which the rule tag
     /// keeps visible.
-    pub hedge: Option<String>,
+    pub hedge: Option<Box<str>>,
 }
 
 impl Reading {

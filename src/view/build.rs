@@ -230,11 +230,7 @@ fn figure_view<'a>(
                     diverges,
                     value: value.written(base),
                     reading: reading_view(value.reading(base)),
-                    claims: value
-                        .claims
-                        .iter()
-                        .map(|&c| base.claims[c].id.as_str())
-                        .collect(),
+                    claims: value.claims.iter().map(|&c| &*base.claims[c].id).collect(),
                     origins: group_names(&value.origin_groups),
                     conflicts_with: conflicts.count,
                 })

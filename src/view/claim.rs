@@ -29,7 +29,7 @@ pub(super) fn claim_view<'a>(
     ClaimView {
         id: &claim.id,
         figure: claim.figure.map(|f| base.figures[f].id.as_str()),
-        value: claim.value.as_ref().map(|v| v.written.as_str()),
+        value: claim.value.as_ref().map(|v| &*v.written),
         reading: reading_view(reading),
         worded,
         statement: claim.statement_text(&base.files),
@@ -57,7 +57,7 @@ pub(super) fn claim_view<'a>(
         chain: Vec::new(),
         note: claim.note_text(&base.files),
         flags: flags
-            .get(claim.id.as_str())
+            .get(&*claim.id)
             .map(|codes| codes.iter().collect())
             .unwrap_or_default(),
         place,
@@ -66,7 +66,7 @@ pub(super) fn claim_view<'a>(
 
 /// The ids of the claims that dispute claim `c`, sorted: found on the graph's `disputes` edges.
 pub(super) fn disputed_by(base: &ClaimBase, c: usize) -> Vec<&str> {
-    sorted(base.disputed_by(c).map(|d| base.claims[d].id.as_str()))
+    sorted(base.disputed_by(c).map(|d| &*base.claims[d].id))
 }
 
 fn speaker_ids<'a>(base: &'a ClaimBase, speakers: &[usize]) -> Vec<&'a str> {
@@ -78,7 +78,7 @@ fn speaker_ids<'a>(base: &'a ClaimBase, speakers: &[usize]) -> Vec<&'a str> {
 
 /// Claim ids, sorted.
 fn claim_ids<'a>(base: &'a ClaimBase, claims: &[usize]) -> Vec<&'a str> {
-    sorted(claims.iter().map(|&c| base.claims[c].id.as_str()))
+    sorted(claims.iter().map(|&c| &*base.claims[c].id))
 }
 
 pub fn reading_view(reading: Option<&Reading>) -> ReadingView {
@@ -87,6 +87,6 @@ pub fn reading_view(reading: Option<&Reading>) -> ReadingView {
         high: r.high,
         point: r.point,
         rule: Some(r.rule),
-        hedge: r.hedge.clone(),
+        hedge: r.hedge.as_deref().map(str::to_string),
     })
 }

@@ -163,7 +163,7 @@ fn disputed(base: &ClaimBase, comparison: &FigureComparison) -> Option<String> {
         if by.is_empty() {
             continue;
         }
-        let value = claim.value.as_ref().map_or("", |v| v.written.as_str());
+        let value = claim.value.as_ref().map_or("", |v| &*v.written);
         let speaker = claim.speaker.map_or("", |s| base.speakers[s].id.as_str());
         named.push(format!(
             "`{value}` ({speaker}) disputed by {}",
@@ -184,11 +184,7 @@ fn end<'a>(base: &'a ClaimBase, value: &Value) -> EndView<'a> {
     speakers.dedup();
     EndView {
         value: value.written(base),
-        claims: value
-            .claims
-            .iter()
-            .map(|&c| base.claims[c].id.as_str())
-            .collect(),
+        claims: value.claims.iter().map(|&c| &*base.claims[c].id).collect(),
         speakers,
     }
 }

@@ -42,10 +42,7 @@ fn cycles_are_found_once_each_and_a_self_reference_is_a_cycle() {
     .concat();
     let checked = checked(SOURCES, &claims);
     let ids = |cycle: &Vec<usize>| -> Vec<&str> {
-        cycle
-            .iter()
-            .map(|&c| checked.base.claims[c].id.as_str())
-            .collect()
+        cycle.iter().map(|&c| &*checked.base.claims[c].id).collect()
     };
     let cycles: Vec<Vec<&str>> = checked.analysis.origins.cycles.iter().map(ids).collect();
     assert_eq!(cycles, [vec!["a", "b", "c"], vec!["self"]]);
