@@ -124,7 +124,7 @@ impl FigureComparison {
 pub fn compare(base: &ClaimBase, origins: &Origins) -> Vec<FigureComparison> {
     let mut by_figure: Vec<Vec<usize>> = vec![Vec::new(); base.figures.len()];
     for (i, claim) in base.claims.iter().enumerate() {
-        if let Some(figure) = claim.figure {
+        if let Some(figure) = claim.figure() {
             by_figure[figure].push(i);
         }
     }

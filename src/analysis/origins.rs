@@ -45,7 +45,7 @@ impl Origins {
             .map(|c| {
                 let claim = &base.claims[c];
                 let (Some(figure), true, Some(_)) =
-                    (claim.figure, claim.basis.is_empty(), &claim.value)
+                    (claim.figure(), claim.basis.is_empty(), &claim.value)
                 else {
                     return Vec::new();
                 };

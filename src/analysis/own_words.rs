@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 /// `None` when a varying figure's claim has no usable date (such claims are compared among
 /// themselves).
 pub fn window(base: &ClaimBase, claim: &Claim) -> Option<Option<PartialDate>> {
-    let figure = &base.figures[claim.figure?];
+    let figure = &base.figures[claim.figure()?];
     if !figure.varies {
         return Some(None);
     }
@@ -55,7 +55,7 @@ impl OwnWords {
         };
         for (c, claim) in base.claims.iter().enumerate() {
             let (Some(figure), Some(speaker), true) =
-                (claim.figure, claim.speaker, claim.is_own_position())
+                (claim.figure(), claim.speaker(), claim.is_own_position())
             else {
                 continue;
             };

@@ -22,7 +22,7 @@ pub fn check_quotes(
     let copies = Copies::new(&archived);
     let mut claims_by_source: Vec<Vec<usize>> = vec![Vec::new(); base.sources.len()];
     for (c, claim) in base.claims.iter().enumerate() {
-        if let (Some(source), Some(_)) = (claim.source, &claim.quote) {
+        if let (Some(source), Some(_)) = (claim.source(), &claim.quote) {
             claims_by_source[source].push(c);
         }
     }

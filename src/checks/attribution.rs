@@ -19,7 +19,7 @@ pub fn attributions(context: &Context) -> Vec<Finding> {
     // words are indexed once for all of them.
     let mut asked: HashMap<(usize, usize, Window), Vec<usize>> = HashMap::default();
     for (c, claim) in base.claims.iter().enumerate() {
-        let (Some(figure), Some(_)) = (claim.figure, &claim.value) else {
+        let (Some(figure), Some(_)) = (claim.figure(), &claim.value) else {
             continue;
         };
         for &party in &claim.according_to {

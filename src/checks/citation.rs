@@ -9,7 +9,7 @@ pub fn uncited_claims(base: &ClaimBase) -> Vec<Finding> {
         .iter()
         .filter_map(|claim| {
             let has_words = claim.quote.is_some() || claim.locator.is_some();
-            let (message, help) = match (claim.source, has_words) {
+            let (message, help) = match (claim.source(), has_words) {
                 (Some(_), true) => return None,
                 // An unresolved `source` has its own finding; only a missing one is uncited.
                 (None, _) if claim.names_source => return None,

@@ -125,7 +125,7 @@ pub(super) fn first_place(base: &ClaimBase, value: &Value) -> crate::input::file
 pub(super) fn describe(base: &ClaimBase, value: &Value) -> String {
     let claim = &base.claims[value.claims[0]];
     let speaker = claim
-        .speaker
+        .speaker()
         .map_or("an unknown speaker", |s| base.speakers[s].id.as_str());
     let more = match value.claims.len() - 1 {
         0 => String::new(),

@@ -35,7 +35,7 @@ pub fn implausible_dates(base: &ClaimBase) -> Vec<Finding> {
                 .claims([&*claim.id]),
             );
         }
-        let source = &base.sources[claim.source?];
+        let source = &base.sources[claim.source()?];
         let published = source.published?;
         as_of.surely_after(published).then(|| {
             Finding::new(

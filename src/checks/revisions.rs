@@ -20,7 +20,7 @@ pub fn supersessions(context: &Context) -> Vec<Finding> {
                 continue; // a loop of one, reported with the loops
             }
             let earlier = &base.claims[d];
-            let problem = if earlier.figure != claim.figure {
+            let problem = if earlier.figure() != claim.figure() {
                 Some((
                     format!(
                         "claim `{}` supersedes `{}`, which is on another figure",

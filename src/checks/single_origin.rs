@@ -30,7 +30,11 @@ pub fn single_origins(context: &Context) -> Vec<Finding> {
         let speakers: BTreeSet<&str> = value
             .claims
             .iter()
-            .filter_map(|&c| base.claims[c].speaker.map(|s| base.speakers[s].id.as_str()))
+            .filter_map(|&c| {
+                base.claims[c]
+                    .speaker()
+                    .map(|s| base.speakers[s].id.as_str())
+            })
             .collect();
         let claim = &base.claims[value.claims[0]];
         let mut finding = Finding::new(

@@ -27,20 +27,24 @@ fn unsupported_claim<'b>(
     base: &'b ClaimBase,
     claim: &'b Claim,
 ) -> Option<(&'b Claim, &'b ClaimValue, &'b Speaker)> {
-    let asserted = claim.figure.is_some()
+    let asserted = claim.figure().is_some()
         && claim.according_to.is_empty()
         && claim.stance != Stance::Reports
         && claim.basis.is_empty();
     if !asserted {
         return None;
     }
-    Some((claim, claim.value.as_ref()?, &base.speakers[claim.speaker?]))
+    Some((
+        claim,
+        claim.value.as_ref()?,
+        &base.speakers[claim.speaker()?],
+    ))
 }
 
 fn finding(base: &ClaimBase, claim: &Claim, value: &ClaimValue, speaker: &Speaker) -> Finding {
     let own_voice = claim
-        .source
-        .is_some_and(|s| base.sources[s].publisher == claim.speaker);
+        .source()
+        .is_some_and(|s| base.sources[s].publisher == claim.speaker());
     let (message, label) = if own_voice {
         (
             format!(

@@ -113,7 +113,7 @@ pub fn measure(
     let mut dismissals = Dismissals::new(base, only);
     let mut quotes_by_source: Vec<Vec<&str>> = vec![Vec::new(); base.sources.len()];
     for claim in &base.claims {
-        if let (Some(source), Some(quote)) = (claim.source, claim.quote_text(&base.files)) {
+        if let (Some(source), Some(quote)) = (claim.source(), claim.quote_text(&base.files)) {
             quotes_by_source[source].push(quote);
         }
     }

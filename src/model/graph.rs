@@ -102,13 +102,21 @@ impl ClaimBase {
         let mut edges = Vec::new();
         for (i, claim) in self.claims.iter().enumerate() {
             let from = self.node(Node::Claim(i));
-            edges.extend(claim.figure.map(|f| (Node::Figure(f), Relation::Measures)));
             edges.extend(
                 claim
-                    .speaker
+                    .figure()
+                    .map(|f| (Node::Figure(f), Relation::Measures)),
+            );
+            edges.extend(
+                claim
+                    .speaker()
                     .map(|s| (Node::Speaker(s), Relation::StatedBy)),
             );
-            edges.extend(claim.source.map(|s| (Node::Source(s), Relation::AppearsIn)));
+            edges.extend(
+                claim
+                    .source()
+                    .map(|s| (Node::Source(s), Relation::AppearsIn)),
+            );
             edges.extend(
                 claim
                     .according_to

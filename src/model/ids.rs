@@ -175,10 +175,10 @@ impl<'f> Declaring<'f> {
         let declared = |key: &str| {
             let (key, node) = ids.get_key_value(key).expect("a declared id");
             let place = place_of(&self.starts, *node);
-            let text = self.written.get(&place).unwrap_or(key).as_str();
+            let text = self.written.get(&place).map_or(key, String::as_str);
             (&self.locations[place], text)
         };
-        let capitalised: Vec<&String> = (ids.par_keys())
+        let capitalised: Vec<&str> = (ids.par_keys())
             .filter(|key| key.chars().any(char::is_uppercase))
             .collect();
         let mut by_folded: HashMap<String, Vec<(&Location, &str)>> = HashMap::default();

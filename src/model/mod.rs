@@ -156,11 +156,11 @@ impl ClaimValue {
 #[derive(Debug, Clone, Default)]
 pub struct Claim {
     pub id: Box<str>,
-    pub figure: Option<usize>,
+    figure: Option<u32>,
     pub value: Option<ClaimValue>,
     pub statement: Option<RecordText>,
-    pub speaker: Option<usize>,
-    pub source: Option<usize>,
+    speaker: Option<u32>,
+    source: Option<u32>,
     /// Whether the record names a source at all, resolved or not.
     pub names_source: bool,
     pub quote: Option<RecordText>,
@@ -217,6 +217,21 @@ impl Claim {
         self.location.file
     }
 
+    /// The figure the claim measures, as an index into [`ClaimBase::figures`].
+    pub fn figure(&self) -> Option<usize> {
+        self.figure.map(|f| f as usize)
+    }
+
+    /// The speaker who makes the claim, as an index into [`ClaimBase::speakers`].
+    pub fn speaker(&self) -> Option<usize> {
+        self.speaker.map(|s| s as usize)
+    }
+
+    /// The source the claim appears in, as an index into [`ClaimBase::sources`].
+    pub fn source(&self) -> Option<usize> {
+        self.source.map(|s| s as usize)
+    }
+
     /// The quote as read, from the claim's file among `files`.
     pub fn quote_text<'a>(&'a self, files: &'a Files) -> Option<&'a str> {
         self.text_of(self.quote.as_ref()?, files)
@@ -269,7 +284,7 @@ impl Claim {
     /// Who the statement is from: the parties it is attributed to, or else its speaker.
     pub fn voices(&self) -> Vec<usize> {
         if self.according_to.is_empty() {
-            self.speaker.into_iter().collect()
+            self.speaker().into_iter().collect()
         } else {
             self.according_to.to_vec()
         }
@@ -329,7 +344,7 @@ impl ClaimBase {
     /// The id of the figure the claim with this id measures.
     pub fn figure_of_claim(&self, claim_id: &str) -> Option<&str> {
         match self.lookup(claim_id)? {
-            Node::Claim(c) => self.claims[c].figure.map(|f| self.figures[f].id.as_str()),
+            Node::Claim(c) => self.claims[c].figure().map(|f| self.figures[f].id.as_str()),
             _ => None,
         }
     }

@@ -180,7 +180,7 @@ pub(super) fn help_unknown(ids: &IdMap, resolvers: Vec<Resolver>) -> Vec<Finding
                 let mut candidates: Vec<&str> = ids
                     .iter()
                     .filter(|(_, node)| unknown.target.accepts(**node))
-                    .map(|(id, _)| id.as_str())
+                    .map(|(id, _)| id)
                     .collect();
                 candidates.sort_unstable();
                 Suggestions::new(candidates)

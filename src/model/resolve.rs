@@ -268,11 +268,11 @@ impl<'d> Resolver<'d> {
         let file_text = &context.files.get(file).text;
         Claim {
             id: record.id.into_inner().into(),
-            figure,
+            figure: figure.map(record_index),
             value,
             statement: (record.statement).map(|statement| RecordText::new(statement, file_text)),
-            speaker,
-            source,
+            speaker: speaker.map(record_index),
+            source: source.map(record_index),
             names_source: record.source.is_some(),
             quote: (record.quote).map(|quote| RecordText::new(quote, file_text)),
             locator: (record.locator).map(|locator| RecordText::new(locator, file_text)),
@@ -300,3 +300,8 @@ fn inner(field: &Option<Spanned<String>>) -> Option<String> {
 
 #[cfg(test)]
 mod tests;
+
+/// A record's index as a claim holds it: in 32 bits, as the graph's indices are.
+fn record_index(index: usize) -> u32 {
+    u32::try_from(index).expect("fewer than 2^32 records, as the graph holds them")
+}

@@ -60,7 +60,7 @@ fn build_to<'a>(checked: &'a Checked, figure: Option<&str>, detail: Detail) -> R
         Detail::Facts => HashMap::default(),
     };
     let mut claim_indices: Vec<usize> = (0..base.claims.len())
-        .filter(|&c| in_scope(base.claims[c].figure))
+        .filter(|&c| in_scope(base.claims[c].figure()))
         .collect();
     claim_indices.sort_by(|&a, &b| base.claims[a].id.cmp(&base.claims[b].id));
     let position: HashMap<usize, usize> = claim_indices

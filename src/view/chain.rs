@@ -126,7 +126,7 @@ impl<'a> ChainWalk<'a> {
                     ),
                 }
             }
-            if let (true, Some(speaker)) = (claim.according_to.is_empty(), claim.speaker) {
+            if let (true, Some(speaker)) = (claim.according_to.is_empty(), claim.speaker()) {
                 push(
                     links,
                     "stated by".into(),

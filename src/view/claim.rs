@@ -17,25 +17,25 @@ pub(super) fn claim_view<'a>(
     place: Place<'a>,
 ) -> ClaimView<'a> {
     let is_label = claim
-        .figure
+        .figure()
         .is_some_and(|f| base.figures[f].values == ValueKind::Label);
     let reading = claim.value.as_ref().and_then(|v| v.reading.as_ref());
     let worded = match (&claim.value, reading) {
         (None, _) => Worded::Nothing,
         (Some(_), Some(reading)) => Worded::Read(reading),
-        (Some(_), None) if is_label || claim.figure.is_none() => Worded::Label,
+        (Some(_), None) if is_label || claim.figure().is_none() => Worded::Label,
         (Some(_), None) => Worded::Unreadable,
     };
     ClaimView {
         id: &claim.id,
-        figure: claim.figure.map(|f| base.figures[f].id.as_str()),
+        figure: claim.figure().map(|f| base.figures[f].id.as_str()),
         value: claim.value.as_ref().map(|v| &*v.written),
         reading: reading_view(reading),
         worded,
         statement: claim.statement_text(&base.files),
-        speaker: claim.speaker.map(|s| base.speakers[s].id.as_str()),
-        source: claim.source.map(|s| base.sources[s].id.as_str()),
-        source_published: claim.source.and_then(|s| base.sources[s].published),
+        speaker: claim.speaker().map(|s| base.speakers[s].id.as_str()),
+        source: claim.source().map(|s| base.sources[s].id.as_str()),
+        source_published: claim.source().and_then(|s| base.sources[s].published),
         quote: claim.quote_text(&base.files),
         locator: claim.locator_text(&base.files),
         as_of: claim.as_of,

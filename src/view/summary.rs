@@ -155,7 +155,7 @@ fn disputed(base: &ClaimBase, comparison: &FigureComparison) -> Option<String> {
         let claim = &base.claims[c];
         let mut by: Vec<&str> = base
             .disputed_by(c)
-            .filter_map(|d| base.claims[d].speaker)
+            .filter_map(|d| base.claims[d].speaker())
             .map(|s| base.speakers[s].id.as_str())
             .collect();
         by.sort_unstable();
@@ -164,7 +164,7 @@ fn disputed(base: &ClaimBase, comparison: &FigureComparison) -> Option<String> {
             continue;
         }
         let value = claim.value.as_ref().map_or("", |v| &*v.written);
-        let speaker = claim.speaker.map_or("", |s| base.speakers[s].id.as_str());
+        let speaker = claim.speaker().map_or("", |s| base.speakers[s].id.as_str());
         named.push(format!(
             "`{value}` ({speaker}) disputed by {}",
             by.join(", ")
@@ -177,7 +177,7 @@ fn end<'a>(base: &'a ClaimBase, value: &Value) -> EndView<'a> {
     let mut speakers: Vec<&str> = value
         .claims
         .iter()
-        .filter_map(|&c| base.claims[c].speaker)
+        .filter_map(|&c| base.claims[c].speaker())
         .map(|s| base.speakers[s].id.as_str())
         .collect();
     speakers.sort_unstable();

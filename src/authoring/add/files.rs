@@ -12,7 +12,7 @@ pub fn claim_file(checked: &Checked, source: &str) -> String {
     let files = base
         .claims
         .iter()
-        .filter(|claim| claim.source.is_some_and(|s| base.sources[s].id == source))
+        .filter(|claim| claim.source().is_some_and(|s| base.sources[s].id == source))
         .map(|claim| base.files.path(claim.file()));
     most_common(files).unwrap_or_else(|| {
         let name: String = source

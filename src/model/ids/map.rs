@@ -15,7 +15,7 @@ const SHARDS: usize = 64;
 /// Every declared id (in compared form, see [`super::id_key`]) and the record it names.
 #[derive(Debug)]
 pub struct IdMap {
-    shards: Vec<HashMap<String, Node>>,
+    shards: Vec<HashMap<Box<str>, Node>>,
 }
 
 impl IdMap {
@@ -34,8 +34,9 @@ impl IdMap {
         self.shards[shard_of(key)].get(key)
     }
 
-    pub fn get_key_value(&self, key: &str) -> Option<(&String, &Node)> {
-        self.shards[shard_of(key)].get_key_value(key)
+    pub fn get_key_value(&self, key: &str) -> Option<(&str, &Node)> {
+        let (key, node) = self.shards[shard_of(key)].get_key_value(key)?;
+        Some((key, node))
     }
 
     pub fn contains_key(&self, key: &str) -> bool {
@@ -43,13 +44,16 @@ impl IdMap {
     }
 
     /// Every id and its record, in no particular order.
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &Node)> {
-        self.shards.iter().flatten()
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Node)> {
+        self.shards
+            .iter()
+            .flatten()
+            .map(|(key, node)| (&**key, node))
     }
 
     /// The ids, on every core, in no particular order.
-    pub fn par_keys(&self) -> impl ParallelIterator<Item = &String> {
-        self.shards.par_iter().flat_map_iter(|shard| shard.keys())
+    pub fn par_keys(&self) -> impl ParallelIterator<Item = &str> {
+        (self.shards.par_iter()).flat_map_iter(|shard| shard.keys().map(|key| &**key))
     }
 
     /// Declare `keys` in order, each naming `node(i)` for its place `i` in the list: on every
@@ -69,7 +73,7 @@ impl IdMap {
             .flat_map_iter(|(shard, places)| {
                 places
                     .into_iter()
-                    .filter_map(|i| match shard.entry(keys[i].to_owned()) {
+                    .filter_map(|i| match shard.entry(Box::from(keys[i])) {
                         Entry::Occupied(first) => Some((i, *first.get())),
                         Entry::Vacant(entry) => {
                             entry.insert(node(i));
