@@ -234,26 +234,26 @@ impl Claim {
 
     /// The quote as read, from the claim's file among `files`.
     pub fn quote_text<'a>(&'a self, files: &'a Files) -> Option<&'a str> {
-        self.text_of(self.quote.as_ref()?, files)
+        Some(self.text_of(self.quote.as_ref()?, files))
     }
 
     /// The statement as read, from the claim's file among `files`.
     pub fn statement_text<'a>(&'a self, files: &'a Files) -> Option<&'a str> {
-        self.text_of(self.statement.as_ref()?, files)
+        Some(self.text_of(self.statement.as_ref()?, files))
     }
 
     /// The locator as read, from the claim's file among `files`.
     pub fn locator_text<'a>(&'a self, files: &'a Files) -> Option<&'a str> {
-        self.text_of(self.locator.as_ref()?, files)
+        Some(self.text_of(self.locator.as_ref()?, files))
     }
 
     /// The note as read, from the claim's file among `files`.
     pub fn note_text<'a>(&'a self, files: &'a Files) -> Option<&'a str> {
-        self.text_of(self.note.as_ref()?, files)
+        Some(self.text_of(self.note.as_ref()?, files))
     }
 
-    fn text_of<'a>(&self, text: &'a RecordText, files: &'a Files) -> Option<&'a str> {
-        Some(text.text(&files.get(self.file()).text))
+    fn text_of<'a>(&self, text: &'a RecordText, files: &'a Files) -> &'a str {
+        text.text(&files.get(self.file()).text)
     }
 
     /// The claims a dispute rejects.
