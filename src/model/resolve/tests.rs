@@ -128,3 +128,30 @@ fn one_value_text_is_read_for_each_figure_by_that_figure_s_measure() {
         "{refused:?}"
     );
 }
+
+#[test]
+fn a_claims_locator_and_note_read_as_written_with_or_without_escapes() {
+    let claim = |id: &str, locator: &str, note: &str| {
+        format!(
+            "\n[[claim]]\nid = \"{id}\"\nfigure = \"killed\"\nvalue = \"5\"\nspeaker = \"watchdog\"\nsource = \"article\"\nlocator = {locator}\nnote = {note}\n"
+        )
+    };
+    let claims = [
+        FIGURE.to_string(),
+        claim("plain", "\"paragraph 4\"", "'''\nsays \"many\"'''"),
+        claim("escaped", "\"\\u00a7 4\"", "\"two\\nlines\""),
+    ]
+    .concat();
+    let checked = checked(SOURCES, &claims);
+    let files = &checked.base.files;
+    let read: Vec<(Option<&str>, Option<&str>)> = (checked.base.claims.iter())
+        .map(|claim| (claim.locator_text(files), claim.note_text(files)))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (Some("paragraph 4"), Some("says \"many\"")),
+            (Some("§ 4"), Some("two\nlines")),
+        ]
+    );
+}
