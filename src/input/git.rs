@@ -1,10 +1,11 @@
 //! Reading a claim base as it was at a git revision, straight from the object store, without
 //! touching the working tree.
 
+use crate::input::files::MAX_TEXT_LEN;
 use crate::input::loader::FileInput;
 use rayon::prelude::*;
 use std::ffi::OsString;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::Path;
 use std::process::{Command, ExitStatus, Stdio};
 
@@ -186,17 +187,20 @@ impl Git {
         let config = match tree.config {
             Some(_) => contents
                 .pop()
-                .flatten()
+                .and_then(Result::ok)
                 .map(|bytes| String::from_utf8_lossy(&bytes).into_owned()),
             None => None,
         };
         let mut read = contents.into_iter();
         let mut inputs = tree.unreadable;
         inputs.extend(tree.blobs.into_iter().zip(held).map(|(entry, held)| {
-            let bytes = held.or_else(|| read.next().flatten());
+            let content = match held {
+                Some(bytes) => Ok(bytes),
+                None => (read.next()).unwrap_or_else(|| Err("cannot be read from git".to_string())),
+            };
             FileInput {
                 path: entry.path,
-                content: bytes.ok_or_else(|| "cannot be read from git".to_string()),
+                content,
             }
         }));
         Ok((inputs, config))
@@ -260,8 +264,9 @@ impl Git {
         Ok(output.stdout)
     }
 
-    /// Read many blobs with one `git cat-file --batch`; an object missing from the store gives `None`.
-    fn cat_blobs(&self, dir: &Path, objects: &[&str]) -> Result<Vec<Option<Vec<u8>>>, GitError> {
+    /// Read many blobs with one `git cat-file --batch`; an object missing from the store, or too
+    /// large to read, gives why.
+    fn cat_blobs(&self, dir: &Path, objects: &[&str]) -> Result<Vec<Blob>, GitError> {
         let args = ["cat-file", "--batch"];
         let mut child = self
             .command(dir)
@@ -283,7 +288,12 @@ impl Git {
         // Written from a thread so a large batch cannot deadlock against git's full stdout pipe.
         let writer = std::thread::spawn(move || stdin.write_all(requests.as_bytes()));
         let command = self.describe(&args);
-        let blobs = read_batch(BufReader::new(stdout), objects.len(), &command);
+        let blobs = read_batch(
+            BufReader::new(stdout),
+            objects.len(),
+            MAX_TEXT_LEN,
+            &command,
+        );
         // Dropping the reader (inside `read_batch`) ends git even when the answer was cut short.
         let _ = writer.join();
         let status = child.wait();
@@ -299,11 +309,17 @@ impl Git {
     }
 }
 
+/// A blob as `git cat-file --batch` answered: its bytes, or why a reader does not get them.
+type Blob = Result<Vec<u8>, String>;
+
+/// The `count` answers of `git cat-file --batch`; a blob longer than `limit` bytes is passed over
+/// unread and refused, as such a file on disk is, so a huge committed file costs no memory.
 fn read_batch(
     mut reader: impl BufRead,
     count: usize,
+    limit: u64,
     command: &str,
-) -> Result<Vec<Option<Vec<u8>>>, GitError> {
+) -> Result<Vec<Blob>, GitError> {
     let output_error = |source| GitError::Output {
         command: command.to_string(),
         source,
@@ -315,17 +331,27 @@ fn read_batch(
         let fields: Vec<&str> = header.split_whitespace().collect();
         match fields.as_slice() {
             [_, "blob", size] => {
-                let size: usize = size.parse().map_err(|_| GitError::Unexpected {
+                let size: u64 = size.parse().map_err(|_| GitError::Unexpected {
                     command: command.to_string(),
                     line: header.trim_end().to_string(),
                 })?;
                 // The blob, then the newline that ends every answer.
-                let mut content = vec![0; size + 1];
+                let answer = size + 1;
+                if size > limit {
+                    let skipped = io::copy(&mut (&mut reader).take(answer), &mut io::sink())
+                        .map_err(output_error)?;
+                    if skipped < answer {
+                        return Err(output_error(io::ErrorKind::UnexpectedEof.into()));
+                    }
+                    blobs.push(Err(format!("is larger than {limit} bytes")));
+                    continue;
+                }
+                let mut content = vec![0; answer as usize];
                 reader.read_exact(&mut content).map_err(output_error)?;
                 content.pop();
-                blobs.push(Some(content));
+                blobs.push(Ok(content));
             }
-            [_, "missing"] => blobs.push(None),
+            [_, "missing"] => blobs.push(Err("cannot be read from git".to_string())),
             _ => {
                 return Err(GitError::Unexpected {
                     command: command.to_string(),

@@ -145,9 +145,10 @@ fn parse_file(input: FileInput, file: FileId) -> ParsedFile {
     let relative = input.path;
     let whole_file = Location::new(file, 0..0);
     let mut findings = Vec::new();
-    // Files from disk were held to the limit as they were read; those from a git revision were not.
+    // Files from disk and from git are held to the ceiling as they are read; texts given in memory
+    // (`open_inputs`) are held to it here.
     let content = input.content.and_then(|bytes| match bytes.len() as u64 {
-        len if len > MAX_TEXT_LEN => Err(format!("is larger than {MAX_TEXT_LEN} bytes (4 GiB)")),
+        len if len > MAX_TEXT_LEN => Err(format!("is larger than {MAX_TEXT_LEN} bytes")),
         _ => Ok(bytes),
     });
     let bytes = match content {

@@ -262,13 +262,19 @@ fn git_missing_from_path_is_named_as_such() {
 #[test]
 fn a_batch_cut_short_is_an_error_not_fewer_files() {
     let answer = b"0123 blob 3\nabc\n0456 missing\n0789 blob 10\nshort";
-    let error = read_batch(&answer[..], 3, "git cat-file --batch").unwrap_err();
+    let error = read_batch(&answer[..], 3, 100, "git cat-file --batch").unwrap_err();
+    assert!(matches!(error, GitError::Output { .. }), "{error:?}");
+    // Passed over unread, a blob cut short is still an error.
+    let error = read_batch(&answer[..], 3, 5, "git cat-file --batch").unwrap_err();
     assert!(matches!(error, GitError::Output { .. }), "{error:?}");
 
-    let blobs = read_batch(&answer[..], 2, "git cat-file --batch").unwrap();
-    assert_eq!(blobs, [Some(b"abc".to_vec()), None]);
+    let blobs = read_batch(&answer[..], 2, 100, "git cat-file --batch").unwrap();
+    assert_eq!(
+        blobs,
+        [Ok(b"abc".to_vec()), Err("cannot be read from git".into())]
+    );
 
-    let error = read_batch(&b"fatal: bad\n"[..], 1, "git cat-file --batch").unwrap_err();
+    let error = read_batch(&b"fatal: bad\n"[..], 1, 100, "git cat-file --batch").unwrap_err();
     assert!(matches!(error, GitError::Unexpected { .. }), "{error:?}");
 }
 
@@ -280,4 +286,14 @@ fn tree_listings_keep_tabs_and_newlines_in_paths() {
     assert_eq!(paths, ["claims/a\tb\nc.toml", "claims/l.toml"]);
     assert_eq!(entries[1].mode, "120000");
     assert!(tree::parse_listing(b"garbage\0").is_err());
+}
+
+#[test]
+fn a_blob_past_the_limit_is_refused_unread_and_the_next_one_read() {
+    let answer = b"0123 blob 10\n0123456789\n0456 blob 3\nabc\n";
+    let blobs = read_batch(&answer[..], 2, 5, "git cat-file --batch").unwrap();
+    assert_eq!(
+        blobs,
+        [Err("is larger than 5 bytes".into()), Ok(b"abc".to_vec())]
+    );
 }
