@@ -196,7 +196,7 @@ impl Git {
         inputs.extend(tree.blobs.into_iter().zip(held).map(|(entry, held)| {
             let content = match held {
                 Some(bytes) => Ok(bytes),
-                None => (read.next()).unwrap_or_else(|| Err("cannot be read from git".to_string())),
+                None => (read.next()).unwrap_or_else(|| Err(NOT_IN_STORE.to_string())),
             };
             FileInput {
                 path: entry.path,
@@ -312,6 +312,9 @@ impl Git {
 /// A blob as `git cat-file --batch` answered: its bytes, or why a reader does not get them.
 type Blob = Result<Vec<u8>, String>;
 
+/// Why a file of a revision whose object git does not have is not read.
+const NOT_IN_STORE: &str = "cannot be read from git";
+
 /// The `count` answers of `git cat-file --batch`; a blob longer than `limit` bytes is passed over
 /// unread and refused, as such a file on disk is, so a huge committed file costs no memory.
 fn read_batch(
@@ -336,7 +339,7 @@ fn read_batch(
                     line: header.trim_end().to_string(),
                 })?;
                 // The blob, then the newline that ends every answer.
-                let answer = size + 1;
+                let answer = size.saturating_add(1);
                 if size > limit {
                     let skipped = io::copy(&mut (&mut reader).take(answer), &mut io::sink())
                         .map_err(output_error)?;
@@ -351,7 +354,7 @@ fn read_batch(
                 content.pop();
                 blobs.push(Ok(content));
             }
-            [_, "missing"] => blobs.push(Err("cannot be read from git".to_string())),
+            [_, "missing"] => blobs.push(Err(NOT_IN_STORE.to_string())),
             _ => {
                 return Err(GitError::Unexpected {
                     command: command.to_string(),
