@@ -274,6 +274,11 @@ fn a_batch_cut_short_is_an_error_not_fewer_files() {
         [Ok(b"abc".to_vec()), Err("cannot be read from git".into())]
     );
 
+    // A size no answer can hold is an answer cut short, not an overflow.
+    let answer = format!("0123 blob {}\nabc\n", u64::MAX);
+    let error = read_batch(answer.as_bytes(), 1, 5, "git cat-file --batch").unwrap_err();
+    assert!(matches!(error, GitError::Output { .. }), "{error:?}");
+
     let error = read_batch(&b"fatal: bad\n"[..], 1, 100, "git cat-file --batch").unwrap_err();
     assert!(matches!(error, GitError::Unexpected { .. }), "{error:?}");
 }
