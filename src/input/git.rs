@@ -1,8 +1,10 @@
 //! Reading a claim base as it was at a git revision, straight from the object store, without
 //! touching the working tree.
 
+use crate::input::config;
 use crate::input::files::MAX_TEXT_LEN;
 use crate::input::loader::FileInput;
+use crate::input::loader::confined::{DEFAULT_MAX_FILE_SIZE, Refusal};
 use rayon::prelude::*;
 use std::ffi::OsString;
 use std::io::{self, BufRead, BufReader, Read, Write};
@@ -155,7 +157,7 @@ impl Git {
                 "--",
                 "claims",
                 "sources",
-                crate::input::config::FILE_NAME,
+                config::FILE_NAME,
             ],
         )?;
         let tree = tree::RecordFiles::from_listing(&listing)?;
@@ -164,7 +166,7 @@ impl Git {
         }
         if tree.config.as_ref().is_some_and(tree::TreeEntry::is_link) {
             return Err(GitError::LinkedConfig(
-                crate::input::config::FILE_NAME,
+                config::FILE_NAME,
                 revision.to_string(),
             ));
         }
@@ -173,23 +175,25 @@ impl Git {
         let held: Vec<Option<Vec<u8>>> = (tree.blobs.par_iter())
             .map(|entry| at_hand(&entry.path, &entry.object))
             .collect();
-        let objects: Vec<&str> = (tree.blobs.iter().zip(&held))
-            .filter(|(_, held)| held.is_none())
-            .map(|(entry, _)| entry)
-            .chain(&tree.config)
-            .map(|entry| entry.object.as_str())
-            .collect();
-        let mut contents = if objects.is_empty() {
-            Vec::new()
-        } else {
-            self.cat_blobs(root, &objects)?
-        };
-        let config = match tree.config {
-            Some(_) => contents
+        // The revision's own settings hold its record files to its size limit, as on disk.
+        let config = match &tree.config {
+            Some(entry) => (self.cat_blobs(root, &[&entry.object], DEFAULT_MAX_FILE_SIZE)?)
                 .pop()
                 .and_then(Result::ok)
                 .map(|bytes| String::from_utf8_lossy(&bytes).into_owned()),
             None => None,
+        };
+        let limit = config.as_deref().map_or(DEFAULT_MAX_FILE_SIZE, |text| {
+            config::input_settings(text).max_file_size
+        });
+        let objects: Vec<&str> = (tree.blobs.iter().zip(&held))
+            .filter(|(_, held)| held.is_none())
+            .map(|(entry, _)| entry.object.as_str())
+            .collect();
+        let contents = if objects.is_empty() {
+            Vec::new()
+        } else {
+            self.cat_blobs(root, &objects, limit)?
         };
         let mut read = contents.into_iter();
         let mut inputs = tree.unreadable;
@@ -264,9 +268,9 @@ impl Git {
         Ok(output.stdout)
     }
 
-    /// Read many blobs with one `git cat-file --batch`; an object missing from the store, or too
-    /// large to read, gives why.
-    fn cat_blobs(&self, dir: &Path, objects: &[&str]) -> Result<Vec<Blob>, GitError> {
+    /// Read many blobs with one `git cat-file --batch`; an object missing from the store, or
+    /// longer than `limit` bytes (or the ceiling of every file), gives why.
+    fn cat_blobs(&self, dir: &Path, objects: &[&str], limit: u64) -> Result<Vec<Blob>, GitError> {
         let args = ["cat-file", "--batch"];
         let mut child = self
             .command(dir)
@@ -288,12 +292,8 @@ impl Git {
         // Written from a thread so a large batch cannot deadlock against git's full stdout pipe.
         let writer = std::thread::spawn(move || stdin.write_all(requests.as_bytes()));
         let command = self.describe(&args);
-        let blobs = read_batch(
-            BufReader::new(stdout),
-            objects.len(),
-            MAX_TEXT_LEN,
-            &command,
-        );
+        let limit = limit.min(MAX_TEXT_LEN);
+        let blobs = read_batch(BufReader::new(stdout), objects.len(), limit, &command);
         // Dropping the reader (inside `read_batch`) ends git even when the answer was cut short.
         let _ = writer.join();
         let status = child.wait();
@@ -346,7 +346,7 @@ fn read_batch(
                     if skipped < answer {
                         return Err(output_error(io::ErrorKind::UnexpectedEof.into()));
                     }
-                    blobs.push(Err(format!("is larger than {limit} bytes")));
+                    blobs.push(Err(Refusal::TooLarge { limit }.to_string()));
                     continue;
                 }
                 let mut content = vec![0; answer as usize];

@@ -512,3 +512,30 @@ fn a_revision_a_measure_and_a_stance_are_reported_in_claim_terms() {
         "{json:#}"
     );
 }
+
+#[test]
+fn a_revisions_file_past_its_size_limit_is_refused_as_on_disk() {
+    let repo = repository();
+    let base = repo.path().join("desk");
+    std::fs::write(
+        base.join("claimtrack.toml"),
+        "[input]\nmax-file-size = 4000\n",
+    )
+    .unwrap();
+    let padded = format!(
+        "# {}\n{}",
+        "-".repeat(5000),
+        claim("big", "1,000", "outlet", "article")
+    );
+    std::fs::write(base.join("claims/big.toml"), padded).unwrap();
+    git(repo.path(), &["add", "."]);
+    git(repo.path(), &["commit", "-qm", "a large file"]);
+    let refusal = "`claims/big.toml` is larger than the limit of 4000 bytes";
+
+    let on_disk = run_in(&base, &["check"]);
+    assert!(on_disk.stdout.contains(refusal), "{}", on_disk.stdout);
+    // Read from git, the revision's file is held to the revision's limit as well.
+    let from_git = run_in(&base, &["diff", "HEAD~1", "HEAD"]);
+    assert_eq!(from_git.code, 1, "{}", from_git.stdout);
+    assert!(from_git.stderr.contains(refusal), "{}", from_git.stderr);
+}

@@ -299,6 +299,12 @@ fn a_blob_past_the_limit_is_refused_unread_and_the_next_one_read() {
     let blobs = read_batch(&answer[..], 2, 5, "git cat-file --batch").unwrap();
     assert_eq!(
         blobs,
-        [Err("is larger than 5 bytes".into()), Ok(b"abc".to_vec())]
+        [
+            Err(
+                "is larger than the limit of 5 bytes (`[input] max-file-size` in claimtrack.toml)"
+                    .into()
+            ),
+            Ok(b"abc".to_vec())
+        ]
     );
 }
