@@ -4,12 +4,14 @@
 //! is the hover text an editor shows, and `with` names the type a spanned field holds.
 
 mod lists;
+mod placed;
 mod stance;
 mod text;
 
 pub use lists::{DatedAffiliation, IdList, RawAffiliation, ids_of};
+pub use placed::Placed;
 pub use stance::{ClaimMeasure, Stance};
-pub use text::{RawText, reading};
+pub use text::{RawText, ValueText, reading};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
@@ -171,19 +173,21 @@ pub struct RawFigure {
 }
 
 /// A claim: who said which figure, where, on what basis.
-// A large base holds every claim as read until all are resolved: the fields most claims leave out
-// are boxed, so a claim without them takes 464 bytes rather than 704.
+// A large base holds every claim as read until all are resolved: its texts are kept as places in the
+// file where it writes them as they read, its fields' places in 32 bits, and the fields most claims
+// leave out are boxed, so a claim takes 336 bytes and no more unless it writes escapes or those
+// fields.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RawClaim {
     /// The claim's id, unique in the whole claim base: letters, digits and `-_./:`.
     #[schemars(with = "String")]
-    pub id: Spanned<String>,
+    pub id: Placed<RawText>,
     /// The id of the figure the claim states; absent for a statement that carries no figure.
     #[schemars(with = "Option<String>")]
-    pub figure: Option<Spanned<String>>,
+    pub figure: Option<Placed<RawText>>,
     #[schemars(with = "Option<ValueText>")]
-    pub value: Option<Spanned<ValueText>>,
+    pub value: Option<Placed<ValueText>>,
     /// An estimate's lower end, as datasets give it; any of `low`, `best` and `high`, with or
     /// without `value`.
     #[schemars(with = "Option<FieldNumber>")]
@@ -196,20 +200,20 @@ pub struct RawClaim {
     pub high: Option<Box<Spanned<FieldNumber>>>,
     /// A paraphrase of what the speaker states.
     #[schemars(with = "Option<String>")]
-    pub statement: Option<Spanned<RawText>>,
+    pub statement: Option<Placed<RawText>>,
     /// The id of the speaker who makes the statement in the source: the person quoted, the
     /// organisation, or the outlet in its own voice.
     #[schemars(with = "String")]
-    pub speaker: Spanned<String>,
+    pub speaker: Placed<RawText>,
     /// The id of the source the claim appears in; a claim without one is uncited.
     #[schemars(with = "Option<String>")]
-    pub source: Option<Spanned<String>>,
+    pub source: Option<Placed<RawText>>,
     /// The source's own words, exactly as printed.
     #[schemars(with = "Option<String>")]
-    pub quote: Option<Spanned<RawText>>,
+    pub quote: Option<Placed<RawText>>,
     /// Where in the source: a page, a paragraph.
     #[schemars(with = "Option<String>")]
-    pub locator: Option<Spanned<RawText>>,
+    pub locator: Option<Placed<RawText>>,
     /// The date the value holds at; defaults to the source's `published`.
     #[schemars(with = "Option<DateText>")]
     pub as_of: Option<Box<Spanned<DateText>>>,
@@ -220,8 +224,8 @@ pub struct RawClaim {
     /// What the figure rests on: ids of sources or claims, or `witness`, `own-count`,
     /// `own-research`, `official-records`.
     #[serde(default)]
-    #[schemars(with = "Vec<String>")]
-    pub basis: Vec<Spanned<String>>,
+    #[schemars(with = "Vec<String>", extend("default" = []))]
+    pub basis: Box<[Placed<RawText>]>,
     /// What kind of number the value is; `documented` and `confirmed-so-far` are lower bounds.
     #[schemars(with = "Option<ClaimMeasure>")]
     pub measure: Option<Box<Spanned<ClaimMeasure>>>,
@@ -230,48 +234,17 @@ pub struct RawClaim {
     pub stance: Option<Box<Spanned<Stance>>>,
     /// With `stance = "disputes"`: the ids of the claims the speaker disputes.
     #[serde(default)]
-    #[schemars(with = "Vec<String>")]
-    pub disputes: Vec<Spanned<String>>,
+    #[schemars(with = "Vec<String>", extend("default" = []))]
+    pub disputes: Box<[Placed<RawText>]>,
     /// Ids of earlier claims of the same origin that this one replaces (a revised count).
     #[serde(default)]
-    #[schemars(with = "Vec<String>")]
-    pub supersedes: Vec<Spanned<String>>,
+    #[schemars(with = "Vec<String>", extend("default" = []))]
+    pub supersedes: Box<[Placed<RawText>]>,
     /// Why the speaker retracted the claim: a withdrawn claim is kept but no longer compared.
     #[schemars(with = "Option<String>")]
     pub withdrawn: Option<Box<Spanned<String>>>,
     #[schemars(with = "Option<String>")]
-    pub note: Option<Spanned<RawText>>,
-}
-
-/// A value as written: an integer or text. Read by the value grammar later, so an unreadable value
-/// is a finding on its span rather than a type error.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub enum ValueText {
-    Integer(i64),
-    Text(String),
-}
-
-impl ValueText {
-    /// The value as the source words it; integers are shown as written in TOML.
-    pub fn as_written(&self) -> String {
-        match self {
-            ValueText::Integer(n) => n.to_string(),
-            ValueText::Text(text) => text.clone(),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for ValueText {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        match toml::Value::deserialize(deserializer)? {
-            toml::Value::Integer(n) => Ok(ValueText::Integer(n)),
-            toml::Value::String(text) => Ok(ValueText::Text(text)),
-            other => Err(serde::de::Error::custom(format!(
-                "`value` must be an integer or text such as \"at least 5,000\", found {}",
-                other.type_str()
-            ))),
-        }
-    }
+    pub note: Option<Placed<RawText>>,
 }
 
 /// A number in a claim's `low`, `best` or `high` field: an integer, or a decimal for shares.

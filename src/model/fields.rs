@@ -2,6 +2,7 @@
 //! with their dates, and a claim's stance against what it disputes.
 
 use super::Affiliation;
+use super::references::Written;
 use super::resolve::Resolver;
 use crate::finding::{Code, Finding};
 use crate::input::files::{FileId, Location};
@@ -17,9 +18,8 @@ impl Resolver<'_> {
     ) -> Option<Affiliation> {
         let (id, from, until) = match entry.get_ref() {
             RawAffiliation::Always(id) => {
-                let id = Spanned::new(entry.span(), id.clone());
                 return Some(Affiliation {
-                    speaker: self.speaker(&id, file, "affiliations")?,
+                    speaker: self.speaker(Written::new(id, entry.span()), file, "affiliations")?,
                     from: None,
                     until: None,
                 });
@@ -41,7 +41,7 @@ impl Resolver<'_> {
             );
             return None;
         }
-        let speaker = self.speaker(id, file, "affiliations");
+        let speaker = self.speaker(Written::of(id), file, "affiliations");
         let from_date = from.as_ref().and_then(|d| self.date(d, file));
         let until_date = until.as_ref().and_then(|d| self.date(d, file));
         if let (Some(start), Some(end), Some(until)) = (from_date, until_date, until)

@@ -7,6 +7,7 @@ mod map;
 
 pub use map::IdMap;
 
+use super::references::Written;
 use super::{FirstHand, Node};
 use crate::finding::{Code, Finding};
 use crate::input::files::{FileId, Location};
@@ -14,7 +15,6 @@ use foldhash::HashMap;
 use rayon::prelude::*;
 use std::borrow::Cow;
 use std::mem::{Discriminant, discriminant};
-use toml::Spanned;
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
 /// The form an id is compared in: its Unicode NFC normalisation.
@@ -88,24 +88,24 @@ impl<'f> Declaring<'f> {
     /// Declare the ids of one kind of record, given in order with the file each is written in.
     pub(super) fn declare<'r>(
         &mut self,
-        ids: impl Iterator<Item = (FileId, &'r Spanned<String>)>,
+        ids: impl Iterator<Item = (FileId, Written<'r>)>,
         node: fn(usize) -> Node,
     ) {
         let start = self.locations.len();
         self.starts.push((discriminant(&node(0)), start));
         // Checking each id, putting it in compared form and declaring it run on every core.
-        let ids: Vec<(FileId, &Spanned<String>)> = ids.collect();
+        let ids: Vec<(FileId, Written)> = ids.collect();
         let read: Vec<(Option<&'static str>, Cow<str>)> = (ids.par_iter())
-            .map(|(_, id)| (id_problem(id.get_ref()), id_key(id.get_ref())))
+            .map(|(_, id)| (id_problem(id.text), id_key(id.text)))
             .collect();
         let keys: Vec<&str> = read.iter().map(|(_, key)| key.as_ref()).collect();
         let mut taken = self.ids.declare(&keys, node).into_iter().peekable();
         for (i, ((file, id), (problem, key))) in ids.into_iter().zip(&read).enumerate() {
             let location = Location::new(file, id.span());
-            let text = id.get_ref();
+            let text = id.text;
             self.check_id(text, *problem, &location);
             if let Cow::Owned(_) = key {
-                self.written.insert(start + i, text.clone());
+                self.written.insert(start + i, text.to_string());
             }
             if let Some((_, first)) = taken.next_if(|&(place, _)| place == i) {
                 self.duplicate(text, key, first, location.clone());

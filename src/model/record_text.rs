@@ -4,9 +4,8 @@
 //! are most of its strings.
 
 use crate::input::files::Span;
-use crate::input::records::RawText;
+use crate::input::records::{Placed, RawText};
 use std::ops::Range;
-use toml::Spanned;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct RecordText {
@@ -25,13 +24,14 @@ enum Held {
 
 impl RecordText {
     /// The string `written` as read from a file whose text is `file_text`.
-    pub fn new(written: Spanned<RawText>, file_text: &str) -> Self {
+    pub fn new(written: Placed<RawText>, file_text: &str) -> Self {
         let span = written.span();
         let text = match written.into_inner() {
-            RawText::InFile(place) => {
+            RawText::InFile { start, end } => {
+                let place = start as usize..end as usize;
                 quotes_around(&span, &place).unwrap_or_else(|| Held::Own(file_text[place].into()))
             }
-            RawText::Own(text) => Held::Own(text.into_boxed_str()),
+            RawText::Own(text) => Held::Own(text),
         };
         RecordText {
             span: Span::new(span),
@@ -74,7 +74,7 @@ mod tests {
     fn read(line: &str, marked: Option<&str>) -> RecordText {
         #[derive(serde::Deserialize)]
         struct Record {
-            text: Spanned<RawText>,
+            text: Placed<RawText>,
         }
         let _reading = marked.map(reading);
         let record: Record = toml::from_str(line).unwrap();

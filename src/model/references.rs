@@ -7,10 +7,41 @@ use super::ids::{IdMap, id_key};
 use super::resolve::Resolver;
 use super::{Basis, FirstHand, Node};
 use crate::finding::{Code, Finding};
-use crate::input::files::{FileId, Location};
+use crate::input::files::{FileId, Location, Span};
+use crate::input::records::{Placed, RawText};
 use crate::suggest::Suggestions;
 use foldhash::{HashMap, HashSet};
+use std::ops::Range;
 use toml::Spanned;
+
+/// An id as a record writes it, with where: a reference to resolve.
+#[derive(Clone, Copy)]
+pub(super) struct Written<'a> {
+    pub(super) text: &'a str,
+    span: Span,
+}
+
+impl<'a> Written<'a> {
+    pub(super) fn new(text: &'a str, span: Range<usize>) -> Self {
+        Written {
+            text,
+            span: Span::new(span),
+        }
+    }
+
+    pub(super) fn of(id: &'a Spanned<String>) -> Self {
+        Written::new(id.get_ref(), id.span())
+    }
+
+    /// A claim's id or reference, given the text of the file the claim is written in.
+    pub(super) fn read(id: &'a Placed<RawText>, file_text: &'a str) -> Self {
+        Written::new(id.get_ref().text(file_text), id.span())
+    }
+
+    pub(super) fn span(&self) -> Range<usize> {
+        self.span.range()
+    }
+}
 
 /// Every declared id, read-only once declared, so the threads resolving claims share it.
 pub(super) struct Declared {
@@ -65,12 +96,12 @@ pub(super) struct Unknown {
 impl Resolver<'_> {
     pub(super) fn reference(
         &mut self,
-        id: &Spanned<String>,
+        id: Written,
         file: FileId,
         field: &str,
         target: Target,
     ) -> Option<Node> {
-        let text = id.get_ref();
+        let text = id.text;
         let key = id_key(text);
         match self.declared.ids.get(key.as_ref()) {
             Some(&node) if target.accepts(node) => Some(node),
@@ -106,12 +137,7 @@ impl Resolver<'_> {
         self.findings.push(finding);
     }
 
-    pub(super) fn speaker(
-        &mut self,
-        id: &Spanned<String>,
-        file: FileId,
-        field: &str,
-    ) -> Option<usize> {
+    pub(super) fn speaker(&mut self, id: Written, file: FileId, field: &str) -> Option<usize> {
         match self.reference(id, file, field, Target::Speaker)? {
             Node::Speaker(i) => Some(i),
             _ => None,
@@ -119,22 +145,21 @@ impl Resolver<'_> {
     }
 
     /// The claims `ids` name, each with where it is named.
-    pub(super) fn claims(
+    pub(super) fn claims<'a>(
         &mut self,
-        ids: &[Spanned<String>],
+        ids: impl Iterator<Item = Written<'a>>,
         file: FileId,
         field: &str,
     ) -> (Vec<usize>, Vec<Location>) {
-        ids.iter()
-            .filter_map(|id| match self.reference(id, file, field, Target::Claim)? {
-                Node::Claim(c) => Some((c, Location::new(file, id.span()))),
-                _ => None,
-            })
-            .unzip()
+        ids.filter_map(|id| match self.reference(id, file, field, Target::Claim)? {
+            Node::Claim(c) => Some((c, Location::new(file, id.span()))),
+            _ => None,
+        })
+        .unzip()
     }
 
-    pub(super) fn figure(&mut self, id: &Spanned<String>, file: FileId) -> Option<usize> {
-        let text = id.get_ref();
+    pub(super) fn figure(&mut self, id: Written, file: FileId) -> Option<usize> {
+        let text = id.text;
         let key = id_key(text);
         let found = self.declared.ids.get(key.as_ref());
         if let Some(&Node::Figure(i)) = found {
@@ -153,9 +178,8 @@ impl Resolver<'_> {
         None
     }
 
-    pub(super) fn basis(&mut self, id: &Spanned<String>, file: FileId) -> Option<Basis> {
-        if let Some((_, first_hand)) = FirstHand::ALL.iter().find(|(name, _)| name == id.get_ref())
-        {
+    pub(super) fn basis(&mut self, id: Written, file: FileId) -> Option<Basis> {
+        if let Some((_, first_hand)) = FirstHand::ALL.iter().find(|(name, _)| *name == id.text) {
             return Some(Basis::FirstHand(*first_hand));
         }
         match self.reference(id, file, "basis", Target::SourceOrClaim)? {

@@ -3,7 +3,7 @@
 //! field left empty, so one mistake does not hide the rest.
 
 use super::ids::{Declaring, id_key};
-use super::references::{Declared, Target, help_unknown};
+use super::references::{Declared, Target, Written, help_unknown};
 use super::values::ReadValues;
 use super::{Claim, ClaimBase, Figure, Node, RecordText, Revisions, Source, Speaker};
 use crate::finding::Finding;
@@ -29,19 +29,20 @@ impl ClaimBase {
         let count = records.iter().map(FileRecords::count).sum();
         let mut declaring = Declaring::new(count, &mut findings);
         declaring.declare(
-            each(&records, |r| &r.speakers).map(|(f, r)| (f, &r.id)),
+            each(&records, |r| &r.speakers).map(|(f, r)| (f, Written::of(&r.id))),
             Node::Speaker,
         );
         declaring.declare(
-            each(&records, |r| &r.sources).map(|(f, r)| (f, &r.id)),
+            each(&records, |r| &r.sources).map(|(f, r)| (f, Written::of(&r.id))),
             Node::Source,
         );
         declaring.declare(
-            each(&records, |r| &r.figures).map(|(f, r)| (f, &r.id)),
+            each(&records, |r| &r.figures).map(|(f, r)| (f, Written::of(&r.id))),
             Node::Figure,
         );
         declaring.declare(
-            each(&records, |r| &r.claims).map(|(f, r)| (f, &r.id)),
+            each(&records, |r| &r.claims)
+                .map(|(f, r)| (f, Written::read(&r.id, &files.get(f).text))),
             Node::Claim,
         );
         let declared = Declared {
@@ -73,11 +74,11 @@ impl ClaimBase {
             .map(|(file, record)| Source {
                 id: record.id.get_ref().clone(),
                 title: record.title.get_ref().clone(),
-                publisher: resolver.speaker(&record.publisher, file, "publisher"),
+                publisher: resolver.speaker(Written::of(&record.publisher), file, "publisher"),
                 authors: record
                     .authors
                     .iter()
-                    .filter_map(|id| resolver.speaker(id, file, "authors"))
+                    .filter_map(|id| resolver.speaker(Written::of(id), file, "authors"))
                     .collect(),
                 kind: *record.kind.get_ref(),
                 published: resolver.date(&record.published, file),
@@ -97,7 +98,9 @@ impl ClaimBase {
                 part_of: record
                     .part_of
                     .as_ref()
-                    .and_then(|id| resolver.reference(id, file, "part_of", Target::Figure))
+                    .and_then(|id| {
+                        resolver.reference(Written::of(id), file, "part_of", Target::Figure)
+                    })
                     .and_then(|node| match node {
                         Node::Figure(f) => Some(f),
                         _ => None,
@@ -105,7 +108,7 @@ impl ClaimBase {
                 subject: record
                     .subject
                     .as_ref()
-                    .and_then(|id| resolver.speaker(id, file, "subject")),
+                    .and_then(|id| resolver.speaker(Written::of(id), file, "subject")),
                 values: record.values,
                 varies: record.varies,
                 window: record
@@ -232,11 +235,11 @@ impl<'d> Resolver<'d> {
         context: &Context,
         read_values: &mut ReadValues,
     ) -> Claim {
-        let figure = record.figure.as_ref().and_then(|id| self.figure(id, file));
-        let source = record
-            .source
-            .as_ref()
-            .and_then(|id| self.reference(id, file, "source", Target::Source))
+        let file_text = &context.files.get(file).text;
+        let written = |id| Written::read(id, file_text);
+        let figure = (record.figure.as_ref()).and_then(|id| self.figure(written(id), file));
+        let source = (record.source.as_ref())
+            .and_then(|id| self.reference(written(id), file, "source", Target::Source))
             .and_then(Node::source);
         let figure_record = figure.map(|f| &context.figures[f]);
         let value = self.value(
@@ -251,23 +254,21 @@ impl<'d> Resolver<'d> {
             Some(date) => self.date(date, file),
             None => source.and_then(|s| context.sources[s].published),
         };
-        let speaker = self.speaker(&record.speaker, file, "speaker");
+        let speaker = self.speaker(written(&record.speaker), file, "speaker");
         let according_to = ids_of(record.according_to.as_deref())
             .iter()
-            .filter_map(|id| self.speaker(id, file, "according_to"))
+            .filter_map(|id| self.speaker(Written::of(id), file, "according_to"))
             .collect();
-        let (disputes, _) = self.claims(&record.disputes, file, "disputes");
-        let (supersedes, supersedes_at) = self.claims(&record.supersedes, file, "supersedes");
+        let (disputes, _) = self.claims(record.disputes.iter().map(written), file, "disputes");
+        let (supersedes, supersedes_at) =
+            self.claims(record.supersedes.iter().map(written), file, "supersedes");
         let stance = self.stance(&record, file);
-        let basis = record
-            .basis
-            .iter()
-            .filter_map(|id| self.basis(id, file))
+        let basis = (record.basis.iter())
+            .filter_map(|id| self.basis(written(id), file))
             .collect();
         let location = Location::new(file, record.id.span());
-        let file_text = &context.files.get(file).text;
         Claim {
-            id: record.id.into_inner().into(),
+            id: record.id.get_ref().text(file_text).into(),
             figure: figure.map(record_index),
             value,
             statement: (record.statement).map(|statement| RecordText::new(statement, file_text)),

@@ -8,7 +8,9 @@ use super::{ClaimValue, Figure};
 use crate::finding::{Code, Finding};
 use crate::input::config::Config;
 use crate::input::files::{FileId, Files, Location};
-use crate::input::records::{ClaimMeasure, FieldNumber, RawClaim, Stance, ValueKind, ValueText};
+use crate::input::records::{
+    ClaimMeasure, FieldNumber, Placed, RawClaim, RawText, Stance, ValueKind, ValueText,
+};
 use crate::value::{self, EstimateFields, Field, FieldError, Measure, Reading};
 use foldhash::HashMap;
 use toml::Spanned;
@@ -24,10 +26,17 @@ pub(super) struct ReadValues {
 type ValueRead = Result<Reading, value::ValueError>;
 
 impl ReadValues {
-    fn read(&mut self, value: &ValueText, config: &Config, measure: Measure) -> ValueRead {
+    fn read(
+        &mut self,
+        value: &ValueText,
+        file_text: &str,
+        config: &Config,
+        measure: Measure,
+    ) -> ValueRead {
         let ValueText::Text(text) = value else {
-            return read_value_text(value, config, measure);
+            return read_value_text(value, file_text, config, measure);
         };
+        let text = text.text(file_text);
         let at = match self.by_measure.iter().position(|(m, _)| *m == measure) {
             Some(at) => at,
             None => {
@@ -36,11 +45,11 @@ impl ReadValues {
             }
         };
         let read = &mut self.by_measure[at].1;
-        if let Some(reading) = read.get(text.as_str()) {
+        if let Some(reading) = read.get(text) {
             return reading.clone();
         }
-        let reading = read_value_text(value, config, measure);
-        read.insert(text.clone(), reading.clone());
+        let reading = read_value_text(value, file_text, config, measure);
+        read.insert(text.to_string(), reading.clone());
         reading
     }
 }
@@ -56,6 +65,8 @@ impl Resolver<'_> {
         read_values: &mut ReadValues,
     ) -> Option<ClaimValue> {
         let claim_location = Location::new(file, record.id.span());
+        let file_text = &files.get(file).text;
+        let id = record.id.get_ref().text(file_text);
         let fields = estimate_fields(record);
         let field_span = |field: Field| field_of(record, field).map(Spanned::span);
         let first_field = [Field::Low, Field::Best, Field::High]
@@ -77,7 +88,7 @@ impl Resolver<'_> {
                             claim_location,
                             format!(
                                 "claim `{}` names a figure but gives no value",
-                                record.id.get_ref()
+                                id
                             ),
                         )
                         .help("add `value = ...` with the figure as the source words it (or `low`, `best`, `high`)"),
@@ -92,17 +103,14 @@ impl Resolver<'_> {
                 Finding::new(
                     Code::MissingValue,
                     location.clone(),
-                    format!(
-                        "claim `{}` gives a value but names no figure",
-                        record.id.get_ref()
-                    ),
+                    format!("claim `{}` gives a value but names no figure", id),
                 )
                 .label("a value without a figure")
                 .help("add `figure = \"...\"` naming what the value counts, or remove the value"),
             );
         }
         let written = match &record.value {
-            Some(value) => value.get_ref().as_written(),
+            Some(value) => value.get_ref().as_written(file_text),
             None => fields.written(),
         };
         let is_label = figure.is_some_and(|f| f.values == ValueKind::Label);
@@ -126,17 +134,17 @@ impl Resolver<'_> {
         };
         let measure = Measure::of_unit(figure.unit.as_deref());
         let reading = match &record.value {
-            Some(value) => match read_values.read(value.get_ref(), config, measure) {
+            Some(value) => match read_values.read(value.get_ref(), file_text, config, measure) {
                 Ok(reading) => Some(reading),
                 Err(error) => {
-                    self.unreadable(value, files, file, error);
+                    self.unreadable(value, file, error);
                     None
                 }
             },
             None => match fields.reading(measure) {
                 Ok(reading) => Some(reading),
                 Err(error) => {
-                    self.field_error(record, file, error);
+                    self.field_error(record, id, file, error);
                     None
                 }
             },
@@ -144,7 +152,7 @@ impl Resolver<'_> {
         if let (Some(reading), Some(_), false) = (&reading, &record.value, fields.is_empty())
             && let Err(error) = fields.agree_with(reading)
         {
-            self.field_error(record, file, error);
+            self.field_error(record, id, file, error);
         }
         let measure = record.measure.as_ref().map(|m| *m.get_ref());
         let (reading, worded) = match reading {
@@ -161,25 +169,15 @@ impl Resolver<'_> {
         })
     }
 
-    fn unreadable(
-        &mut self,
-        value: &Spanned<ValueText>,
-        files: &Files,
-        file: FileId,
-        error: value::ValueError,
-    ) {
-        let location = Location::new(file, value.span());
+    fn unreadable(&mut self, value: &Placed<ValueText>, file: FileId, error: value::ValueError) {
         // The error's span is inside the text: it maps into the file only when the TOML string
         // holds the text as written, without escapes.
-        let inner = location.span().start + 1..location.span().end.saturating_sub(1);
-        let written_as_is = match value.get_ref() {
-            ValueText::Text(text) => files.get(file).text.get(inner.clone()) == Some(text.as_str()),
-            ValueText::Integer(_) => false,
-        };
-        let span = if written_as_is {
-            inner.start + error.span.start..inner.start + error.span.end
-        } else {
-            location.span()
+        let span = match value.get_ref() {
+            ValueText::Text(RawText::InFile { start, .. }) => {
+                let start = *start as usize;
+                start + error.span.start..start + error.span.end
+            }
+            _ => value.span(),
         };
         self.findings.push(
             Finding::new(
@@ -195,10 +193,10 @@ impl Resolver<'_> {
         );
     }
 
-    fn field_error(&mut self, record: &RawClaim, file: FileId, error: FieldError) {
+    fn field_error(&mut self, record: &RawClaim, id: &str, file: FileId, error: FieldError) {
         let span = field_of(record, error.field)
             .map(Spanned::span)
-            .or_else(|| record.value.as_ref().map(Spanned::span))
+            .or_else(|| record.value.as_ref().map(Placed::span))
             .unwrap_or(record.id.span());
         self.findings.push(
             Finding::new(
@@ -208,7 +206,7 @@ impl Resolver<'_> {
             )
             .label(format!("`{}`", error.field.name()))
             .help("`low`, `best` and `high` state an estimate's ends and best value; with `value`, they must say what it says")
-            .claims([record.id.get_ref().as_str()]),
+            .claims([id]),
         );
     }
 }
@@ -232,11 +230,12 @@ fn estimate_fields(record: &RawClaim) -> EstimateFields {
 
 fn read_value_text(
     value: &ValueText,
+    file_text: &str,
     config: &Config,
     measure: Measure,
 ) -> Result<Reading, value::ValueError> {
     match value {
         ValueText::Integer(n) => value::read_integer(*n, measure),
-        ValueText::Text(text) => value::read_value(text, &config.values, measure),
+        ValueText::Text(text) => value::read_value(text.text(file_text), &config.values, measure),
     }
 }

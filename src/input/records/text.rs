@@ -1,20 +1,39 @@
-//! A long text a record writes (a claim's quote or statement), read without a copy where the file
-//! writes it as it reads: the parser hands such a string over as a slice of the file's text, and
-//! only its place in that text is kept. A large base's quotes and statements are most of its
-//! strings, and every record is held as read until all are resolved.
+//! A text a claim writes (its id, the ids it names, its value, quote or statement), read without a
+//! copy where the file writes it as it reads: the parser hands such a string over as a slice of the
+//! file's text, and only its place in that text is kept. A large base's claims hold most of its
+//! strings, and every claim is held as read until all are resolved.
 
-use serde::de::{Deserialize, Deserializer, Visitor};
+use serde::de::value::{MapAccessDeserializer, SeqAccessDeserializer};
+use serde::de::{Deserialize, Deserializer, Error, MapAccess, SeqAccess, Visitor};
 use std::cell::Cell;
 use std::fmt;
 use std::ops::Range;
 
 /// A string as read from a record file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum RawText {
     /// Bytes of the file's text, as the string reads.
-    InFile(Range<usize>),
+    InFile { start: u32, end: u32 },
     /// The string as read, where the file writes it otherwise (with escapes).
-    Own(String),
+    Own(Box<str>),
+}
+
+impl RawText {
+    /// The string, given the text of the file it was read from.
+    pub fn text<'a>(&'a self, file_text: &'a str) -> &'a str {
+        match self {
+            RawText::InFile { start, end } => &file_text[*start as usize..*end as usize],
+            RawText::Own(text) => text,
+        }
+    }
+
+    /// Where in its file's text the string's bytes are, when it is held there.
+    pub fn place(&self) -> Option<Range<usize>> {
+        match self {
+            RawText::InFile { start, end } => Some(*start as usize..*end as usize),
+            RawText::Own(_) => None,
+        }
+    }
 }
 
 thread_local! {
@@ -44,6 +63,20 @@ impl<'de> Deserialize<'de> for RawText {
     }
 }
 
+/// A string the parser hands over as a slice of the text it reads. A slice that lies within the
+/// file being read is that file's bytes: its place is all there is to keep. Any other is copied.
+pub(super) fn borrowed(text: &str) -> RawText {
+    let place = DOCUMENT.get().and_then(|(document, len)| {
+        let start = (text.as_ptr() as usize).checked_sub(document)?;
+        let end = start.checked_add(text.len()).filter(|&end| end <= len)?;
+        Some(RawText::InFile {
+            start: u32::try_from(start).ok()?,
+            end: u32::try_from(end).ok()?,
+        })
+    });
+    place.unwrap_or_else(|| RawText::Own(text.into()))
+}
+
 struct RawTextVisitor;
 
 impl<'de> Visitor<'de> for RawTextVisitor {
@@ -55,24 +88,149 @@ impl<'de> Visitor<'de> for RawTextVisitor {
     }
 
     fn visit_borrowed_str<E>(self, text: &'de str) -> Result<RawText, E> {
-        // A slice that lies within the file being read is that file's bytes: its place is all
-        // there is to keep. Any other is copied.
-        let place = DOCUMENT.get().and_then(|(document, len)| {
-            let start = (text.as_ptr() as usize).checked_sub(document)?;
-            let end = start.checked_add(text.len()).filter(|&end| end <= len)?;
-            Some(start..end)
-        });
-        Ok(match place {
-            Some(place) => RawText::InFile(place),
-            None => RawText::Own(text.to_owned()),
-        })
+        Ok(borrowed(text))
     }
 
     fn visit_str<E>(self, text: &str) -> Result<RawText, E> {
-        Ok(RawText::Own(text.to_owned()))
+        Ok(RawText::Own(text.into()))
     }
 
     fn visit_string<E>(self, text: String) -> Result<RawText, E> {
-        Ok(RawText::Own(text))
+        Ok(RawText::Own(text.into_boxed_str()))
+    }
+}
+
+/// A value as written: an integer or text. Read by the value grammar later, so an unreadable value
+/// is a finding on its span rather than a type error.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ValueText {
+    Integer(i64),
+    Text(RawText),
+}
+
+impl ValueText {
+    /// The value as the source words it, given the text of its file; integers are shown as
+    /// written in TOML.
+    pub fn as_written(&self, file_text: &str) -> String {
+        match self {
+            ValueText::Integer(n) => n.to_string(),
+            ValueText::Text(text) => text.text(file_text).to_string(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ValueText {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(ValueTextVisitor)
+    }
+}
+
+struct ValueTextVisitor;
+
+impl ValueTextVisitor {
+    fn wrong<E: Error>(found: &str) -> E {
+        E::custom(format!(
+            "`value` must be an integer or text such as \"at least 5,000\", found {found}"
+        ))
+    }
+}
+
+impl<'de> Visitor<'de> for ValueTextVisitor {
+    type Value = ValueText;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an integer or text")
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<ValueText, E> {
+        Ok(ValueText::Integer(n))
+    }
+
+    fn visit_u64<E: Error>(self, n: u64) -> Result<ValueText, E> {
+        i64::try_from(n)
+            .map(ValueText::Integer)
+            .map_err(|_| Self::wrong(&format!("{n}, too large an integer")))
+    }
+
+    fn visit_borrowed_str<E>(self, text: &'de str) -> Result<ValueText, E> {
+        Ok(ValueText::Text(borrowed(text)))
+    }
+
+    fn visit_str<E>(self, text: &str) -> Result<ValueText, E> {
+        Ok(ValueText::Text(RawText::Own(text.into())))
+    }
+
+    fn visit_string<E>(self, text: String) -> Result<ValueText, E> {
+        Ok(ValueText::Text(RawText::Own(text.into_boxed_str())))
+    }
+
+    fn visit_bool<E: Error>(self, _: bool) -> Result<ValueText, E> {
+        Err(Self::wrong("boolean"))
+    }
+
+    fn visit_f64<E: Error>(self, _: f64) -> Result<ValueText, E> {
+        Err(Self::wrong("float"))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<ValueText, A::Error> {
+        let found = toml::Value::deserialize(SeqAccessDeserializer::new(seq))?;
+        Err(Self::wrong(found.type_str()))
+    }
+
+    // A table, or a date: the parser hands both over as maps.
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<ValueText, A::Error> {
+        let found = toml::Value::deserialize(MapAccessDeserializer::new(map))?;
+        Err(Self::wrong(found.type_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The value of `value = ...` in `line`, read while `line` is marked as the file being read.
+    fn value(line: &str) -> Result<ValueText, String> {
+        #[derive(serde::Deserialize)]
+        struct Record {
+            value: ValueText,
+        }
+        let _reading = reading(line);
+        toml::from_str::<Record>(line)
+            .map(|record| record.value)
+            .map_err(|error| error.message().to_string())
+    }
+
+    #[test]
+    fn a_value_is_an_integer_or_text_held_where_the_file_writes_it() {
+        assert_eq!(value("value = 30000"), Ok(ValueText::Integer(30000)));
+        let line = "value = \"at least 5,000\"";
+        let read = value(line).unwrap();
+        assert!(matches!(read, ValueText::Text(RawText::InFile { .. })));
+        assert_eq!(read.as_written(line), "at least 5,000");
+        let escaped = "value = \"about \\u0035,000\"";
+        let read = value(escaped).unwrap();
+        assert_eq!(read, ValueText::Text(RawText::Own("about 5,000".into())));
+        assert_eq!(read.as_written(escaped), "about 5,000");
+    }
+
+    #[test]
+    fn a_value_of_another_type_is_refused_by_name() {
+        for (line, found) in [
+            ("value = true", "boolean"),
+            ("value = 1.5", "float"),
+            ("value = [5000]", "array"),
+            ("value = { low = 5000 }", "table"),
+            ("value = 1988-07-19", "datetime"),
+        ] {
+            let message = value(line).unwrap_err();
+            assert!(
+                message.ends_with(&format!("found {found}")),
+                "{line}: {message}"
+            );
+            assert!(
+                message.starts_with("`value` must be an integer or text"),
+                "{message}"
+            );
+        }
     }
 }

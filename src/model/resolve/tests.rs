@@ -155,3 +155,31 @@ fn a_claims_locator_and_note_read_as_written_with_or_without_escapes() {
         ]
     );
 }
+
+#[test]
+fn an_unreadable_value_is_pointed_at_where_the_file_writes_its_words() {
+    let claim = |id: &str, value: &str| {
+        format!(
+            "\n[[claim]]\nid = \"{id}\"\nfigure = \"killed\"\nvalue = {value}\nspeaker = \"watchdog\"\nsource = \"article\"\nlocator = \"p. 1\"\n"
+        )
+    };
+    let claims = [
+        FIGURE.to_string(),
+        claim("plain", "\"about 5.000 dead\""),
+        claim("multi-line", "'''\nabout 5.000 dead'''"),
+        // With escapes, the words read are not the bytes written: the whole string is shown.
+        claim("escaped", "\"about 5.000 de\\u0061d\""),
+    ]
+    .concat();
+    let checked = checked(SOURCES, &claims);
+    let text = &checked.base.files.get(crate::input::files::FileId(0)).text;
+    let pointed: Vec<&str> = (checked.findings.iter())
+        .filter(|f| f.code == Code::UnreadableValue)
+        .map(|f| &text[f.location.span()])
+        .collect();
+    assert_eq!(pointed.len(), 3, "{:?}", checked.findings);
+    assert_eq!(pointed[0], pointed[1]);
+    assert!(!pointed[0].contains(['"', '\'']), "{pointed:?}");
+    assert!(pointed[0].contains("5.000"), "{pointed:?}");
+    assert_eq!(pointed[2], "\"about 5.000 de\\u0061d\"");
+}
