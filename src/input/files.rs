@@ -95,27 +95,36 @@ pub struct SourceFile {
     line_starts: OnceLock<LineStarts>,
 }
 
-/// Where each line of a text starts, in bytes.
+/// Where every [`LINES_PER_MARK`]th line of a text starts, in bytes. Any other line is found from
+/// the mark before it by counting line breaks: a large base's texts have a million lines, and a
+/// start held for each took its report a few MiB at its peak.
 #[derive(Debug, Clone)]
 struct LineStarts(Vec<u32>);
 
+const LINES_PER_MARK: usize = 32;
+
 impl LineStarts {
     fn of(text: &str) -> Self {
-        let starts = std::iter::once(0).chain(newline_offsets(text).map(|i| i + 1));
+        let starts = std::iter::once(0).chain(
+            newline_offsets(text)
+                .skip(LINES_PER_MARK - 1)
+                .step_by(LINES_PER_MARK)
+                .map(|i| i + 1),
+        );
         LineStarts(starts.map(offset).collect())
     }
 
-    /// The start of line `index` (from 0), if the text has that many lines.
-    fn get(&self, index: usize) -> Option<usize> {
-        self.0.get(index).map(|&start| start as usize)
-    }
-
-    /// The index of the line holding `offset`.
-    fn line_of(&self, offset: usize) -> usize {
-        self.0.partition_point(|&start| start as usize <= offset) - 1
+    /// The index (from 0) and start of the line holding `offset`, within `text`.
+    fn line_of(&self, text: &str, offset: usize) -> (usize, usize) {
+        let mark = self.0.partition_point(|&start| start as usize <= offset) - 1;
+        let from = self.0[mark] as usize;
+        let mut line = (mark * LINES_PER_MARK, from);
+        for at in newline_offsets(&text[from..offset]) {
+            line = (line.0 + 1, from + at + 1);
+        }
+        line
     }
 }
-
 impl SourceFile {
     pub fn new(path: String, text: String) -> Self {
         Self {
@@ -141,8 +150,7 @@ impl SourceFile {
     /// The line and column of a byte offset; offsets past the end or inside a character are clamped.
     pub fn line_col(&self, offset: usize) -> LineCol {
         let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
-        let line_index = self.line_starts().line_of(offset);
-        let line_start = self.line_starts().get(line_index).unwrap_or_default();
+        let (line_index, line_start) = self.line_starts().line_of(&self.text, offset);
         let column = self.text[line_start..offset].chars().count() + 1;
         LineCol {
             line: line_index + 1,
@@ -172,9 +180,11 @@ impl SourceFile {
 
     /// The byte range of the line holding `offset`, without its line break.
     pub fn line_range(&self, offset: usize) -> Range<usize> {
-        let line = self.line_col(offset).line;
-        let start = self.line_starts().get(line - 1).unwrap_or_default();
-        let end = (self.line_starts().get(line)).map_or(self.text.len(), |next| next - 1);
+        let offset = floor_char_boundary(&self.text, offset.min(self.text.len()));
+        let (_, start) = self.line_starts().line_of(&self.text, offset);
+        let end = newline_offsets(&self.text[offset..])
+            .next()
+            .map_or(self.text.len(), |at| offset + at);
         let end = if self.text[start..end].ends_with('\r') {
             end - 1
         } else {
@@ -295,99 +305,4 @@ impl Files {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn display_paths_follow_the_prefix_whenever_a_file_is_added() {
-        let mut files = Files::new(PathBuf::from("base"));
-        let before = files.add(SourceFile::new("claims/a.toml".into(), String::new()));
-        files.set_display_prefix("../base/");
-        let after = files.add(SourceFile::new("claims/b.toml".into(), String::new()));
-        let archived = files.add(SourceFile::external("texts/a.txt".into(), String::new()));
-        let shown = [before, after, archived].map(|id| files.display_path(id));
-        assert_eq!(
-            shown,
-            [
-                "../base/claims/a.toml",
-                "../base/claims/b.toml",
-                "texts/a.txt"
-            ]
-        );
-        files.set_display_prefix(".");
-        assert_eq!(files.display_path(after), "claims/b.toml");
-    }
-
-    #[test]
-    fn columns_count_characters_not_bytes() {
-        let file = SourceFile::new("a.toml".into(), "id = \"x\"\nquote = \"’é\" x\n".into());
-        let offset = file.text.find(" x\n").unwrap() + 1;
-        assert_eq!(
-            file.line_col(offset),
-            LineCol {
-                line: 2,
-                column: 14
-            }
-        );
-        assert_eq!(file.line_col(0), LineCol { line: 1, column: 1 });
-    }
-
-    #[test]
-    fn line_range_excludes_line_break() {
-        let file = SourceFile::new("a.toml".into(), "a = 1\r\nb = 2".into());
-        assert_eq!(&file.text[file.line_range(8)], "b = 2");
-        assert_eq!(&file.text[file.line_range(2)], "a = 1");
-    }
-
-    #[test]
-    fn lines_are_found_by_their_starts() {
-        let text = "a = 1\n\nquote = \"x\"\r\nb = 2\n";
-        let starts = LineStarts::of(text);
-        assert_eq!(starts.0, [0, 6, 7, 20, 26]);
-        assert_eq!(
-            (0..=text.len())
-                .map(|at| starts.line_of(at))
-                .collect::<Vec<_>>(),
-            [
-                0, 0, 0, 0, 0, 0, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 4
-            ]
-        );
-        assert_eq!(starts.get(2), Some(7));
-        assert_eq!(starts.get(5), None);
-    }
-
-    #[test]
-    fn a_location_gives_back_its_span() {
-        for span in [
-            0..0,
-            3..17,
-            0..MAX_TEXT_LEN as usize,
-            MAX_TEXT_LEN as usize..MAX_TEXT_LEN as usize,
-        ] {
-            assert_eq!(Location::new(FileId(1), span.clone()).span(), span);
-        }
-    }
-
-    #[test]
-    fn both_ends_of_a_span_are_placed_as_each_alone() {
-        // Spans on one line, across lines, inside characters, reversed and past the end.
-        let text = "a = \"é1\"\n\nquote = \"Ж x\"\r\nb = 2";
-        let file = SourceFile::new("a.toml".into(), text.into());
-        for start in 0..text.len() + 2 {
-            for end in 0..text.len() + 2 {
-                let each_alone = (file.line_col(start), file.line_col(end));
-                assert_eq!(
-                    file.span_line_cols(&(start..end)),
-                    each_alone,
-                    "{start}..{end}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn offsets_past_the_end_are_clamped() {
-        let file = SourceFile::new("a.toml".into(), "ab".into());
-        assert_eq!(file.line_col(99), LineCol { line: 1, column: 3 });
-    }
-}
+mod tests;
