@@ -311,13 +311,11 @@ pub fn sort(findings: &mut [Finding]) {
         (
             !unread.contains(f.code),
             f.location.file,
-            f.location.span().start,
+            f.location.start(),
             f.code,
         )
     };
-    crate::sorting::sort_stable_by(findings, |a, b| {
-        key(a).cmp(&key(b)).then_with(|| a.message.cmp(&b.message))
-    });
+    crate::sorting::sort_stable_by_key_then(findings, key, |a, b| a.message.cmp(&b.message));
 }
 
 /// The closest candidate to a misspelt name, if one is close enough to suggest.

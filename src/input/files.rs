@@ -73,6 +73,11 @@ impl Location {
     pub fn span(&self) -> Range<usize> {
         self.span.range()
     }
+
+    /// Where the place starts in its file's text, in the 32 bits it is held in.
+    pub fn start(&self) -> u32 {
+        self.span.start_after.get() - 1
+    }
 }
 
 /// A 1-based line and column; columns count characters, not bytes.
