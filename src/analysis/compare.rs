@@ -61,7 +61,11 @@ pub struct Value {
 
 impl Value {
     pub fn reading<'a>(&self, base: &'a ClaimBase) -> Option<&'a Reading> {
-        base.claims[self.claims[0]].value.as_ref()?.reading.as_ref()
+        base.claims[self.claims[0]]
+            .value
+            .as_ref()?
+            .reading
+            .as_deref()
     }
 
     /// The value as the first of its claims writes it.

@@ -21,7 +21,7 @@ use crate::input::records::{ClaimMeasure, SourceKind, SpeakerKind, Stance, Value
 use crate::model::date::{PartialDate, Precision};
 use crate::value::Reading;
 use petgraph::graph::DiGraph;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use toml::Spanned;
 
 /// A basis the speaker has first-hand rather than from another record.
@@ -137,18 +137,18 @@ pub struct Figure {
 pub struct ClaimValue {
     pub written: Box<str>,
     /// As compared: the reading of the words, open upwards when the claim's measure is a lower
-    /// bound. `None` for label figures and for values the grammar could not read.
-    pub reading: Option<Reading>,
-    /// The reading of the words themselves, when the measure changed it for comparing (boxed:
-    /// few claims have one, and every claim pays for the field).
-    pub worded: Option<Box<Reading>>,
+    /// bound. `None` for label figures and for values the grammar could not read. Shared: a base
+    /// writes the same few values over and over, and a reading is most of a claim's size.
+    pub reading: Option<Arc<Reading>>,
+    /// The reading of the words themselves, when the measure changed it for comparing.
+    pub worded: Option<Arc<Reading>>,
     pub location: Location,
 }
 
 impl ClaimValue {
     /// How the words read, before the claim's measure is applied: what a quote is checked against.
     pub fn words_reading(&self) -> Option<&Reading> {
-        self.worded.as_deref().or(self.reading.as_ref())
+        self.worded.as_deref().or(self.reading.as_deref())
     }
 }
 

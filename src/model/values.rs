@@ -13,6 +13,7 @@ use crate::input::records::{
 };
 use crate::value::{self, EstimateFields, Field, FieldError, Measure, Reading};
 use foldhash::HashMap;
+use std::sync::Arc;
 use toml::Spanned;
 
 /// The readings of the value texts one base's claims have met so far, by measure. Reading is
@@ -23,7 +24,8 @@ pub(super) struct ReadValues {
     by_measure: Vec<(Measure, HashMap<String, ValueRead>)>,
 }
 
-type ValueRead = Result<Reading, value::ValueError>;
+/// A reading, shared by every claim that writes the same words on a figure of the same measure.
+type ValueRead = Result<Arc<Reading>, value::ValueError>;
 
 impl ReadValues {
     fn read(
@@ -34,7 +36,7 @@ impl ReadValues {
         measure: Measure,
     ) -> ValueRead {
         let ValueText::Text(text) = value else {
-            return read_value_text(value, file_text, config, measure);
+            return read_value_text(value, file_text, config, measure).map(Arc::new);
         };
         let text = text.text(file_text);
         let at = match self.by_measure.iter().position(|(m, _)| *m == measure) {
@@ -48,7 +50,7 @@ impl ReadValues {
         if let Some(reading) = read.get(text) {
             return reading.clone();
         }
-        let reading = read_value_text(value, file_text, config, measure);
+        let reading = read_value_text(value, file_text, config, measure).map(Arc::new);
         read.insert(text.to_string(), reading.clone());
         reading
     }
@@ -142,7 +144,7 @@ impl Resolver<'_> {
                 }
             },
             None => match fields.reading(measure) {
-                Ok(reading) => Some(reading),
+                Ok(reading) => Some(Arc::new(reading)),
                 Err(error) => {
                     self.field_error(record, id, file, error);
                     None
@@ -157,7 +159,7 @@ impl Resolver<'_> {
         let measure = record.measure.as_ref().map(|m| *m.get_ref());
         let (reading, worded) = match reading {
             Some(reading) if measure.is_some_and(ClaimMeasure::is_lower_bound) => {
-                (Some(reading.at_least()), Some(Box::new(reading)))
+                (Some(Arc::new(reading.at_least())), Some(reading))
             }
             reading => (reading, None),
         };

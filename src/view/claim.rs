@@ -19,7 +19,7 @@ pub(super) fn claim_view<'a>(
     let is_label = claim
         .figure()
         .is_some_and(|f| base.figures[f].values == ValueKind::Label);
-    let reading = claim.value.as_ref().and_then(|v| v.reading.as_ref());
+    let reading = claim.value.as_ref().and_then(|v| v.reading.as_deref());
     let worded = match (&claim.value, reading) {
         (None, _) => Worded::Nothing,
         (Some(_), Some(reading)) => Worded::Read(reading),

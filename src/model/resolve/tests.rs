@@ -183,3 +183,33 @@ fn an_unreadable_value_is_pointed_at_where_the_file_writes_its_words() {
     assert!(pointed[0].contains("5.000"), "{pointed:?}");
     assert_eq!(pointed[2], "\"about 5.000 de\\u0061d\"");
 }
+
+#[test]
+fn claims_that_write_the_same_words_share_one_reading() {
+    let claims = [
+        FIGURE.to_string(),
+        claim("first", "about 5,000", "watchdog", ""),
+        claim("again", "about 5,000", "outlet", ""),
+        claim("other", "about 6,000", "watchdog", ""),
+        claim("bound", "about 5,000", "outlet", "measure = \"documented\""),
+    ]
+    .concat();
+    let checked = checked(SOURCES, &claims);
+    let value = |id: &str| {
+        let claim = &checked.base.claims[crate::testing::claim_index(&checked, id)];
+        claim.value.clone().expect("a value")
+    };
+    let reading = |id: &str| value(id).reading.expect("read");
+    assert!(std::sync::Arc::ptr_eq(&reading("first"), &reading("again")));
+    assert!(!std::sync::Arc::ptr_eq(
+        &reading("first"),
+        &reading("other")
+    ));
+    // A lower bound is compared as read upwards, its words kept as they read.
+    let bound = value("bound");
+    assert_eq!(bound.reading.as_ref().unwrap().high, None);
+    assert!(std::sync::Arc::ptr_eq(
+        bound.worded.as_ref().unwrap(),
+        &reading("first")
+    ));
+}
