@@ -4,6 +4,7 @@
 
 pub mod compare;
 pub mod disagreement;
+pub mod lists;
 pub mod membership;
 pub mod origins;
 pub mod own_words;

@@ -3,6 +3,7 @@
 //! because affiliations join them (a dated affiliation only for claims within its dates; an
 //! anonymous speaker's claimed affiliations never), and which claims rest on each other in a cycle.
 
+use super::lists::Lists;
 use super::own_words::{OwnWords, Said, Window, window};
 use crate::model::date::PartialDate;
 use crate::model::{Basis, ClaimBase, Node, Relation};
@@ -26,10 +27,10 @@ pub struct Origins {
     /// The group of each speaker.
     pub speaker_group: Vec<usize>,
     /// The origin groups of each claim, sorted; empty when its speaker is unresolved.
-    pub claim_groups: Vec<Vec<usize>>,
+    pub claim_groups: Lists<usize>,
     /// For each claim without a basis, for each party it is attributed to (in `according_to`
     /// order), the party's own claim it follows, if one is found.
-    pub followed: Vec<Vec<Option<usize>>>,
+    pub followed: Lists<Option<usize>>,
     /// Claims that rest on each other in a cycle: each cycle's claims sorted by id, the cycles by
     /// their first id.
     pub cycles: Vec<Vec<usize>>,
@@ -41,7 +42,7 @@ impl Origins {
         // An attribution without a basis follows the attributed party's own claim, if it has one.
         // What each party says is indexed once per figure and window.
         let mut said: HashMap<(usize, usize, Window), Said> = HashMap::default();
-        let followed: Vec<Vec<Option<usize>>> = (0..base.claims.len())
+        let followed: Lists<Option<usize>> = (0..base.claims.len())
             .map(|c| {
                 let claim = &base.claims[c];
                 let (Some(figure), true, Some(_)) =
@@ -218,7 +219,7 @@ type Origin = (usize, Option<PartialDate>);
 /// are condensed into strongly connected components, which come sinks first, so every claim's
 /// dependencies are resolved before the claim itself. Dependencies within one component (a loop)
 /// contribute nothing.
-fn origin_speakers(base: &ClaimBase, followed: &[Vec<Option<usize>>]) -> Vec<Vec<Origin>> {
+fn origin_speakers(base: &ClaimBase, followed: &Lists<Option<usize>>) -> Vec<Vec<Origin>> {
     let claims = &base.claims;
     let mut depends: DiGraph<(), ()> = DiGraph::with_capacity(claims.len(), claims.len());
     for _ in claims {
