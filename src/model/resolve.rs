@@ -13,7 +13,7 @@ use crate::input::loader::{FileRecords, Loaded};
 use crate::input::records::{RawClaim, ids_of};
 use petgraph::graph::DiGraph;
 use rayon::prelude::*;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 use toml::Spanned;
 
 impl ClaimBase {
@@ -145,21 +145,25 @@ impl ClaimBase {
             places.push(place);
             rest = after;
         }
-        let by_file: Vec<Resolver> = records
-            .into_par_iter()
-            .zip(places)
-            .enumerate()
-            .map_init(
-                ReadValues::default,
-                |read_values, (index, (records, place))| {
-                    let file = FileId(index as u32);
-                    let mut resolver = Resolver::new(&declared);
-                    for (slot, record) in place.iter_mut().zip(records.claims) {
-                        *slot = resolver.claim(record, file, &context, read_values);
-                    }
-                    resolver
-                },
-            )
+        // The values read so far are kept per thread: rayon splits the files into many more jobs
+        // than threads, and a job of its own met most values afresh.
+        let per_thread: Vec<Mutex<ReadValues>> = (0..rayon::current_num_threads())
+            .map(|_| Mutex::default())
+            .collect();
+        let by_file: Vec<Resolver> = (records.into_par_iter().zip(places).enumerate())
+            .map(|(index, (records, place))| {
+                let file = FileId(index as u32);
+                let mut own = ReadValues::default();
+                // Busy only when this thread took up another job of this loop while waiting.
+                let mut shared = rayon::current_thread_index()
+                    .and_then(|thread| per_thread.get(thread)?.try_lock().ok());
+                let read_values = shared.as_deref_mut().unwrap_or(&mut own);
+                let mut resolver = Resolver::new(&declared);
+                for (slot, record) in place.iter_mut().zip(records.claims) {
+                    *slot = resolver.claim(record, file, &context, read_values);
+                }
+                resolver
+            })
             .collect();
         let mut resolvers = vec![resolver];
         resolvers.extend(by_file);
