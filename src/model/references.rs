@@ -7,7 +7,7 @@ use super::ids::{IdMap, id_key};
 use super::resolve::Resolver;
 use super::{Basis, FirstHand, Node};
 use crate::finding::{Code, Finding};
-use crate::input::files::{FileId, Location, Span};
+use crate::input::files::{FileId, Files, Location, Span};
 use crate::input::records::{Placed, RawText};
 use crate::suggest::Suggestions;
 use foldhash::{HashMap, HashSet};
@@ -44,8 +44,10 @@ impl<'a> Written<'a> {
 }
 
 /// Every declared id, read-only once declared, so the threads resolving claims share it.
-pub(super) struct Declared {
+pub(super) struct Declared<'f> {
     pub(super) ids: IdMap,
+    /// The texts the ids are read in.
+    pub(super) files: &'f Files,
     /// Ids of records that failed to load: a reference to one is left unresolved without a
     /// finding of its own, since the record's own error says what is wrong.
     pub(super) failed: HashSet<String>,
@@ -103,8 +105,8 @@ impl Resolver<'_> {
     ) -> Option<Node> {
         let text = id.text;
         let key = id_key(text);
-        match self.declared.ids.get(key.as_ref()) {
-            Some(&node) if target.accepts(node) => Some(node),
+        match self.declared.ids.get(self.declared.files, key.as_ref()) {
+            Some(node) if target.accepts(node) => Some(node),
             None if self.declared.failed.contains(key.as_ref()) => None,
             found => {
                 let message = match found {
@@ -161,8 +163,8 @@ impl Resolver<'_> {
     pub(super) fn figure(&mut self, id: Written, file: FileId) -> Option<usize> {
         let text = id.text;
         let key = id_key(text);
-        let found = self.declared.ids.get(key.as_ref());
-        if let Some(&Node::Figure(i)) = found {
+        let found = self.declared.ids.get(self.declared.files, key.as_ref());
+        if let Some(Node::Figure(i)) = found {
             return Some(i);
         }
         if found.is_none() && self.declared.failed.contains(key.as_ref()) {
@@ -192,7 +194,7 @@ impl Resolver<'_> {
 
 /// Every resolver's findings, in order, each unknown reference's with its help: a "did you mean"
 /// where a declared id of the kind asked for is close enough.
-pub(super) fn help_unknown(ids: &IdMap, resolvers: Vec<Resolver>) -> Vec<Finding> {
+pub(super) fn help_unknown(declared: &Declared, resolvers: Vec<Resolver>) -> Vec<Finding> {
     // One index per kind of reference, built when the first unknown reference of that kind is
     // met, so a thousand unknown references cost one index, not a thousand scans.
     let mut indexes: HashMap<Target, Suggestions> = HashMap::default();
@@ -201,9 +203,8 @@ pub(super) fn help_unknown(ids: &IdMap, resolvers: Vec<Resolver>) -> Vec<Finding
         for unknown in resolver.unknown.drain(..) {
             let index = indexes.entry(unknown.target).or_insert_with(|| {
                 // In id order, so which of two equally close ids is suggested never varies.
-                let mut candidates: Vec<&str> = ids
-                    .iter()
-                    .filter(|(_, node)| unknown.target.accepts(**node))
+                let mut candidates: Vec<&str> = (declared.ids.iter(declared.files))
+                    .filter(|(_, node)| unknown.target.accepts(*node))
                     .map(|(id, _)| id)
                     .collect();
                 candidates.sort_unstable();

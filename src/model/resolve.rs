@@ -27,7 +27,7 @@ impl ClaimBase {
             ..
         } = loaded;
         let count = records.iter().map(FileRecords::count).sum();
-        let mut declaring = Declaring::new(count, &mut findings);
+        let mut declaring = Declaring::new(count, &files, &mut findings);
         declaring.declare(
             each(&records, |r| &r.speakers).map(|(f, r)| (f, Written::of(&r.id))),
             Node::Speaker,
@@ -47,6 +47,7 @@ impl ClaimBase {
         );
         let declared = Declared {
             ids: declaring.finish(),
+            files: &files,
             failed: records
                 .iter()
                 .flat_map(|r| &r.failed_ids)
@@ -167,7 +168,7 @@ impl ClaimBase {
             .collect();
         let mut resolvers = vec![resolver];
         resolvers.extend(by_file);
-        findings.extend(help_unknown(&declared.ids, resolvers));
+        findings.extend(help_unknown(&declared, resolvers));
         let revised: Vec<(usize, usize)> = (claims.iter().enumerate())
             .flat_map(|(c, claim)| claim.supersedes().iter().map(move |&d| (d, c)))
             .collect();
@@ -180,6 +181,7 @@ impl ClaimBase {
             revisions.superseded_by.dedup();
         }
 
+        let ids = declared.ids;
         let mut base = ClaimBase {
             files,
             config,
@@ -188,7 +190,7 @@ impl ClaimBase {
             figures,
             claims,
             graph: DiGraph::new(),
-            ids: declared.ids,
+            ids,
             quote_readings: OnceLock::new(),
         };
         base.build_graph();
@@ -217,14 +219,14 @@ struct Context<'a> {
 /// Resolves references against the declared ids, collecting the findings met. One resolves the
 /// speakers, sources and figures; one per file resolves its claims, on every core.
 pub(super) struct Resolver<'d> {
-    pub(super) declared: &'d Declared,
+    pub(super) declared: &'d Declared<'d>,
     pub(super) findings: Vec<Finding>,
     /// The unknown references met, by their finding: their "did you mean" help is added after.
     pub(super) unknown: Vec<super::references::Unknown>,
 }
 
 impl<'d> Resolver<'d> {
-    fn new(declared: &'d Declared) -> Self {
+    fn new(declared: &'d Declared<'d>) -> Self {
         Resolver {
             declared,
             findings: Vec::new(),
