@@ -36,21 +36,25 @@ impl<'a> CheckView<'a> {
         baseline: Option<&Checked>,
         show_info: bool,
     ) -> Self {
-        let known = match baseline {
-            Some(old) => baseline::known(
+        let had = baseline.map(|old| {
+            baseline::known(
                 &checked.findings,
                 &checked.base.files,
                 &old.findings,
                 &old.base.files,
-            ),
-            None => vec![false; checked.findings.len()],
-        };
-        let (known, findings): (Vec<_>, Vec<_>) = checked
-            .findings
-            .iter()
-            .zip(known)
-            .partition(|(finding, known)| *known && gate.fails(finding));
-        let findings: Vec<&Finding> = findings.into_iter().map(|(f, _)| f).collect();
+            )
+        });
+        // Lists of the findings themselves, sized once: a large base has a hundred thousand.
+        let mut findings = Vec::with_capacity(checked.findings.len());
+        let mut known = Vec::new();
+        for (at, finding) in checked.findings.iter().enumerate() {
+            let had = had.as_ref().is_some_and(|had| had[at]);
+            if had && gate.fails(finding) {
+                known.push(finding);
+            } else {
+                findings.push(finding);
+            }
+        }
         let count = |severity| findings.iter().filter(|f| f.severity == severity).count();
         let summary = Summary {
             errors: count(Severity::Error),
@@ -61,7 +65,7 @@ impl<'a> CheckView<'a> {
         CheckView {
             files: &checked.base.files,
             base: &checked.base,
-            known: known.into_iter().map(|(f, _)| f).collect(),
+            known,
             findings,
             summary,
             show_info,
