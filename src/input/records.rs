@@ -11,7 +11,7 @@ mod text;
 pub use lists::{DatedAffiliation, IdList, RawAffiliation, ids_of};
 pub use placed::Placed;
 pub use stance::{ClaimMeasure, Stance};
-pub use text::{RawText, ValueText, reading};
+pub use text::{RawText, ValueText, reading, unquoted};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Deserializer};
@@ -175,7 +175,7 @@ pub struct RawFigure {
 /// A claim: who said which figure, where, on what basis.
 // A large base holds every claim as read until all are resolved: its texts are kept as places in the
 // file where it writes them as they read, its fields' places in 32 bits, and the fields most claims
-// leave out are boxed, so a claim takes 336 bytes and no more unless it writes escapes or those
+// leave out are boxed, so a claim takes 264 bytes and no more unless it writes escapes or those
 // fields.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

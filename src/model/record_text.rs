@@ -1,67 +1,28 @@
 //! A text a record writes, such as a claim's quote or statement: where the record writes it and
-//! what it says. Most are written as they read (no escapes) and are then held as a place in the
-//! file's text, which is kept anyway, rather than as a copy: a large base's quotes and statements
-//! are most of its strings.
+//! what it says. Most are written as they read (no escapes) and are then held as the place of the
+//! TOML string in the file's text, which is kept anyway, rather than as a copy: a large base's
+//! quotes and statements are most of its strings.
 
-use crate::input::files::Span;
 use crate::input::records::{Placed, RawText};
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct RecordText {
-    /// The TOML string in its file, its quotes included.
-    span: Span,
-    text: Held,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-enum Held {
-    /// The file's text from `span.start + opening` to `span.end - closing`.
-    InFile { opening: u8, closing: u8 },
-    /// The text as read, where the file writes it otherwise (with escapes).
-    Own(Box<str>),
-}
+pub struct RecordText(Placed<RawText>);
 
 impl RecordText {
-    /// The string `written` as read from a file whose text is `file_text`.
-    pub fn new(written: Placed<RawText>, file_text: &str) -> Self {
-        let span = written.span();
-        let text = match written.into_inner() {
-            RawText::InFile { start, end } => {
-                let place = start as usize..end as usize;
-                quotes_around(&span, &place).unwrap_or_else(|| Held::Own(file_text[place].into()))
-            }
-            RawText::Own(text) => Held::Own(text),
-        };
-        RecordText {
-            span: Span::new(span),
-            text,
-        }
+    pub fn new(written: Placed<RawText>) -> Self {
+        RecordText(written)
     }
 
     /// Where the TOML string stands in its file, its quotes included.
     pub fn span(&self) -> Range<usize> {
-        self.span.range()
+        self.0.span()
     }
 
     /// The text as read, given the text of the file it is written in.
     pub fn text<'a>(&'a self, file_text: &'a str) -> &'a str {
-        match &self.text {
-            Held::Own(text) => text,
-            Held::InFile { opening, closing } => {
-                let start = self.span.start() + usize::from(*opening);
-                &file_text[start..self.span.end() - usize::from(*closing)]
-            }
-        }
+        self.0.text(file_text)
     }
-}
-
-/// How much of the TOML string at `span` stands before and after `place`, the bytes it reads
-/// as: its quotes, and the line break TOML leaves out after `"""`.
-fn quotes_around(span: &Range<usize>, place: &Range<usize>) -> Option<Held> {
-    let opening = u8::try_from(place.start.checked_sub(span.start)?).ok()?;
-    let closing = u8::try_from(span.end.checked_sub(place.end)?).ok()?;
-    Some(Held::InFile { opening, closing })
 }
 
 #[cfg(test)]
@@ -78,7 +39,7 @@ mod tests {
         }
         let _reading = marked.map(reading);
         let record: Record = toml::from_str(line).unwrap();
-        RecordText::new(record.text, line)
+        RecordText::new(record.text)
     }
 
     fn as_toml_reads(line: &str) -> String {
@@ -94,9 +55,16 @@ mod tests {
             "text = \"\"\"\nthousands, the report says\"\"\"",
             "text = '''\r\nover 30,000'''",
             "text = \"\"",
+            "text = ''",
+            "text = \"\"\"\"\"\"",
+            "text = '''\n'''",
+            "text = \"\"\"no break first\"\"\"",
+            "text = \"\"\"\n\nthe second line\"\"\"",
+            "text = \"\"\"the \"official\" toll, \"\"2,000\"\"\"\"\"",
+            "text = '''it's \"5,000\"'''''",
         ] {
             let text = read(line, Some(line));
-            assert!(matches!(text.text, Held::InFile { .. }), "{line}");
+            assert!(matches!(text.0.get_ref(), RawText::InFile), "{line}");
             assert_eq!(text.text(line), as_toml_reads(line), "{line}");
             assert_eq!(&line[text.span()], line.split_once("= ").unwrap().1);
         }
@@ -113,15 +81,15 @@ mod tests {
         ] {
             // A file read while another is marked is copied too.
             let text = read(line, Some(if marked { line } else { &another }));
-            assert!(matches!(text.text, Held::Own(_)), "{line}");
+            assert!(matches!(text.0.get_ref(), RawText::Own(_)), "{line}");
             assert_eq!(text.text(line), as_toml_reads(line), "{line}");
         }
         // And one read while no file is marked, or while the text before it in memory is.
-        assert!(matches!(read(&another, None).text, Held::Own(_)));
+        assert!(matches!(read(&another, None).0.get_ref(), RawText::Own(_)));
         let both = format!("{another}\n{another}");
         let (before, line) = both.split_at(another.len() + 1);
         let text = read(line, Some(before));
-        assert!(matches!(text.text, Held::Own(_)));
+        assert!(matches!(text.0.get_ref(), RawText::Own(_)));
         assert_eq!(text.text(line), as_toml_reads(line));
     }
 }

@@ -35,7 +35,7 @@ impl<'a> Written<'a> {
 
     /// A claim's id or reference, given the text of the file the claim is written in.
     pub(super) fn read(id: &'a Placed<RawText>, file_text: &'a str) -> Self {
-        Written::new(id.get_ref().text(file_text), id.span())
+        Written::new(id.text(file_text), id.span())
     }
 
     pub(super) fn span(&self) -> Range<usize> {

@@ -274,15 +274,15 @@ impl<'d> Resolver<'d> {
             .collect();
         let location = Location::new(file, record.id.span());
         Claim {
-            id: record.id.get_ref().text(file_text).into(),
+            id: record.id.text(file_text).into(),
             figure: figure.map(record_index),
             value,
-            statement: (record.statement).map(|statement| RecordText::new(statement, file_text)),
+            statement: record.statement.map(RecordText::new),
             speaker: speaker.map(record_index),
             source: source.map(record_index),
             names_source: record.source.is_some(),
-            quote: (record.quote).map(|quote| RecordText::new(quote, file_text)),
-            locator: (record.locator).map(|locator| RecordText::new(locator, file_text)),
+            quote: record.quote.map(RecordText::new),
+            locator: record.locator.map(RecordText::new),
             as_of,
             as_of_location: record.as_of.as_ref().map(|d| Location::new(file, d.span())),
             according_to,
@@ -295,7 +295,7 @@ impl<'d> Resolver<'d> {
                 supersedes_at,
                 record.withdrawn.map(|withdrawn| withdrawn.into_inner()),
             ),
-            note: (record.note).map(|note| RecordText::new(note, file_text)),
+            note: record.note.map(RecordText::new),
             location,
         }
     }

@@ -9,7 +9,7 @@ use crate::finding::{Code, Finding};
 use crate::input::config::Config;
 use crate::input::files::{FileId, Files, Location};
 use crate::input::records::{
-    ClaimMeasure, FieldNumber, Placed, RawClaim, RawText, Stance, ValueKind, ValueText,
+    ClaimMeasure, FieldNumber, Placed, RawClaim, RawText, Stance, ValueKind, ValueText, unquoted,
 };
 use crate::value::{self, EstimateFields, Field, FieldError, Measure, Reading};
 use foldhash::HashMap;
@@ -30,15 +30,15 @@ type ValueRead = Result<Arc<Reading>, value::ValueError>;
 impl ReadValues {
     fn read(
         &mut self,
-        value: &ValueText,
+        value: &Placed<ValueText>,
         file_text: &str,
         config: &Config,
         measure: Measure,
     ) -> ValueRead {
-        let ValueText::Text(text) = value else {
+        let ValueText::Text(text) = value.get_ref() else {
             return read_value_text(value, file_text, config, measure).map(Arc::new);
         };
-        let text = text.text(file_text);
+        let text = text.text(value.span(), file_text);
         let at = match self.by_measure.iter().position(|(m, _)| *m == measure) {
             Some(at) => at,
             None => {
@@ -68,7 +68,7 @@ impl Resolver<'_> {
     ) -> Option<ClaimValue> {
         let claim_location = Location::new(file, record.id.span());
         let file_text = &files.get(file).text;
-        let id = record.id.get_ref().text(file_text);
+        let id = record.id.text(file_text);
         let fields = estimate_fields(record);
         let field_span = |field: Field| field_of(record, field).map(Spanned::span);
         let first_field = [Field::Low, Field::Best, Field::High]
@@ -112,7 +112,7 @@ impl Resolver<'_> {
             );
         }
         let written = match &record.value {
-            Some(value) => value.get_ref().as_written(file_text),
+            Some(value) => value.get_ref().as_written(value.span(), file_text),
             None => fields.written(),
         };
         let is_label = figure.is_some_and(|f| f.values == ValueKind::Label);
@@ -136,10 +136,10 @@ impl Resolver<'_> {
         };
         let measure = Measure::of_unit(figure.unit.as_deref());
         let reading = match &record.value {
-            Some(value) => match read_values.read(value.get_ref(), file_text, config, measure) {
+            Some(value) => match read_values.read(value, file_text, config, measure) {
                 Ok(reading) => Some(reading),
                 Err(error) => {
-                    self.unreadable(value, file, error);
+                    self.unreadable(value, file_text, file, error);
                     None
                 }
             },
@@ -171,12 +171,18 @@ impl Resolver<'_> {
         })
     }
 
-    fn unreadable(&mut self, value: &Placed<ValueText>, file: FileId, error: value::ValueError) {
+    fn unreadable(
+        &mut self,
+        value: &Placed<ValueText>,
+        file_text: &str,
+        file: FileId,
+        error: value::ValueError,
+    ) {
         // The error's span is inside the text: it maps into the file only when the TOML string
         // holds the text as written, without escapes.
         let span = match value.get_ref() {
-            ValueText::Text(RawText::InFile { start, .. }) => {
-                let start = *start as usize;
+            ValueText::Text(RawText::InFile) => {
+                let start = unquoted(file_text, value.span()).start;
                 start + error.span.start..start + error.span.end
             }
             _ => value.span(),
@@ -231,13 +237,16 @@ fn estimate_fields(record: &RawClaim) -> EstimateFields {
 }
 
 fn read_value_text(
-    value: &ValueText,
+    value: &Placed<ValueText>,
     file_text: &str,
     config: &Config,
     measure: Measure,
 ) -> Result<Reading, value::ValueError> {
-    match value {
+    match value.get_ref() {
         ValueText::Integer(n) => value::read_integer(*n, measure),
-        ValueText::Text(text) => value::read_value(text.text(file_text), &config.values, measure),
+        ValueText::Text(text) => {
+            let text = text.text(value.span(), file_text);
+            value::read_value(text, &config.values, measure)
+        }
     }
 }

@@ -2,6 +2,7 @@
 //! base holds every claim as read until all are resolved, and much of a claim as read is the
 //! places of its fields.
 
+use super::RawText;
 use crate::input::files::Span;
 use serde::{Deserialize, Deserializer};
 use std::ops::Range;
@@ -32,6 +33,13 @@ impl<T> Placed<T> {
 
     pub fn into_inner(self) -> T {
         self.value
+    }
+}
+
+impl Placed<RawText> {
+    /// The string, given the text of the file it was read from.
+    pub fn text<'a>(&'a self, file_text: &'a str) -> &'a str {
+        self.value.text(self.span(), file_text)
     }
 }
 

@@ -9,31 +9,47 @@ use std::cell::Cell;
 use std::fmt;
 use std::ops::Range;
 
-/// A string as read from a record file.
+/// A string as read from a record file, in one word: nearly every string is written as it reads,
+/// and is then found in the file's text by the place of the TOML string.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RawText {
-    /// Bytes of the file's text, as the string reads.
-    InFile { start: u32, end: u32 },
-    /// The string as read, where the file writes it otherwise (with escapes).
-    Own(Box<str>),
+    /// The bytes of the file's text inside the TOML string's quotes, as the string reads.
+    InFile,
+    /// The string as read, where the file writes it otherwise (with escapes); boxed twice, so
+    /// that the common case takes a word.
+    Own(Box<Box<str>>),
 }
 
 impl RawText {
-    /// The string, given the text of the file it was read from.
-    pub fn text<'a>(&'a self, file_text: &'a str) -> &'a str {
+    /// The string, given where its TOML string stands in the text of the file it was read from.
+    pub fn text<'a>(&'a self, span: Range<usize>, file_text: &'a str) -> &'a str {
         match self {
-            RawText::InFile { start, end } => &file_text[*start as usize..*end as usize],
+            RawText::InFile => &file_text[unquoted(file_text, span)],
             RawText::Own(text) => text,
         }
     }
 
-    /// Where in its file's text the string's bytes are, when it is held there.
-    pub fn place(&self) -> Option<Range<usize>> {
-        match self {
-            RawText::InFile { start, end } => Some(*start as usize..*end as usize),
-            RawText::Own(_) => None,
-        }
+    fn own(text: impl Into<Box<str>>) -> RawText {
+        RawText::Own(Box::new(text.into()))
     }
+}
+
+/// The bytes a TOML string at `span` of `file_text` reads as when it holds no escapes: those inside
+/// its quotes, less the line break TOML drops after an opening `"""` or `'''`.
+pub fn unquoted(file_text: &str, span: Range<usize>) -> Range<usize> {
+    let written = &file_text[span.clone()];
+    if !(written.starts_with("\"\"\"") || written.starts_with("'''")) || written.len() < 6 {
+        return span.start + 1..span.end - 1;
+    }
+    let after = &written[3..];
+    let dropped = if after.starts_with('\n') {
+        1
+    } else if after.starts_with("\r\n") {
+        2
+    } else {
+        0
+    };
+    span.start + 3 + dropped..span.end - 3
 }
 
 thread_local! {
@@ -64,17 +80,20 @@ impl<'de> Deserialize<'de> for RawText {
 }
 
 /// A string the parser hands over as a slice of the text it reads. A slice that lies within the
-/// file being read is that file's bytes: its place is all there is to keep. Any other is copied.
+/// file being read is that file's bytes, inside the quotes of the TOML string it is read from: no
+/// more is kept. Any other is copied.
 pub(super) fn borrowed(text: &str) -> RawText {
-    let place = DOCUMENT.get().and_then(|(document, len)| {
-        let start = (text.as_ptr() as usize).checked_sub(document)?;
-        let end = start.checked_add(text.len()).filter(|&end| end <= len)?;
-        Some(RawText::InFile {
-            start: u32::try_from(start).ok()?,
-            end: u32::try_from(end).ok()?,
-        })
+    let in_file = DOCUMENT.get().is_some_and(|(document, len)| {
+        (text.as_ptr() as usize)
+            .checked_sub(document)
+            .and_then(|start| start.checked_add(text.len()))
+            .is_some_and(|end| end <= len)
     });
-    place.unwrap_or_else(|| RawText::Own(text.into()))
+    if in_file {
+        RawText::InFile
+    } else {
+        RawText::own(text)
+    }
 }
 
 struct RawTextVisitor;
@@ -92,11 +111,11 @@ impl<'de> Visitor<'de> for RawTextVisitor {
     }
 
     fn visit_str<E>(self, text: &str) -> Result<RawText, E> {
-        Ok(RawText::Own(text.into()))
+        Ok(RawText::own(text))
     }
 
     fn visit_string<E>(self, text: String) -> Result<RawText, E> {
-        Ok(RawText::Own(text.into_boxed_str()))
+        Ok(RawText::own(text))
     }
 }
 
@@ -109,12 +128,12 @@ pub enum ValueText {
 }
 
 impl ValueText {
-    /// The value as the source words it, given the text of its file; integers are shown as
-    /// written in TOML.
-    pub fn as_written(&self, file_text: &str) -> String {
+    /// The value as the source words it, given where it stands in the text of its file; integers
+    /// are shown as written in TOML.
+    pub fn as_written(&self, span: Range<usize>, file_text: &str) -> String {
         match self {
             ValueText::Integer(n) => n.to_string(),
-            ValueText::Text(text) => text.text(file_text).to_string(),
+            ValueText::Text(text) => text.text(span, file_text).to_string(),
         }
     }
 }
@@ -157,11 +176,11 @@ impl<'de> Visitor<'de> for ValueTextVisitor {
     }
 
     fn visit_str<E>(self, text: &str) -> Result<ValueText, E> {
-        Ok(ValueText::Text(RawText::Own(text.into())))
+        Ok(ValueText::Text(RawText::own(text)))
     }
 
     fn visit_string<E>(self, text: String) -> Result<ValueText, E> {
-        Ok(ValueText::Text(RawText::Own(text.into_boxed_str())))
+        Ok(ValueText::Text(RawText::own(text)))
     }
 
     fn visit_bool<E: Error>(self, _: bool) -> Result<ValueText, E> {
@@ -205,12 +224,12 @@ mod tests {
         assert_eq!(value("value = 30000"), Ok(ValueText::Integer(30000)));
         let line = "value = \"at least 5,000\"";
         let read = value(line).unwrap();
-        assert!(matches!(read, ValueText::Text(RawText::InFile { .. })));
-        assert_eq!(read.as_written(line), "at least 5,000");
+        assert_eq!(read, ValueText::Text(RawText::InFile));
+        assert_eq!(read.as_written(8..line.len(), line), "at least 5,000");
         let escaped = "value = \"about \\u0035,000\"";
         let read = value(escaped).unwrap();
-        assert_eq!(read, ValueText::Text(RawText::Own("about 5,000".into())));
-        assert_eq!(read.as_written(escaped), "about 5,000");
+        assert_eq!(read, ValueText::Text(RawText::own("about 5,000")));
+        assert_eq!(read.as_written(8..escaped.len(), escaped), "about 5,000");
     }
 
     #[test]
