@@ -123,13 +123,15 @@ impl LineStarts {
     fn line_of(&self, text: &str, offset: usize) -> (usize, usize) {
         let mark = self.0.partition_point(|&start| start as usize <= offset) - 1;
         let from = self.0[mark] as usize;
-        let mut line = (mark * LINES_PER_MARK, from);
-        for at in newline_offsets(&text[from..offset]) {
-            line = (line.0 + 1, from + at + 1);
-        }
-        line
+        let before = &text.as_bytes()[from..offset];
+        let breaks = before.iter().filter(|&&byte| byte == b'\n').count();
+        let start = text[from..offset]
+            .rfind('\n')
+            .map_or(from, |at| from + at + 1);
+        (mark * LINES_PER_MARK + breaks, start)
     }
 }
+
 impl SourceFile {
     pub fn new(path: String, text: String) -> Self {
         Self {
@@ -200,10 +202,7 @@ impl SourceFile {
 }
 
 fn newline_offsets(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|&(_, byte)| byte == b'\n')
-        .map(|(i, _)| i)
+    text.match_indices('\n').map(|(at, _)| at)
 }
 
 fn floor_char_boundary(text: &str, mut offset: usize) -> usize {

@@ -113,7 +113,7 @@ impl IdMap {
                 places.into_iter().filter_map(|i| {
                     let place = place_of(start + i);
                     let key = ids[i].1;
-                    let same = |&other: &u32| map.key(files, other) == key;
+                    let same = |&other: &u32| map.key_bytes(files, other) == key.as_bytes();
                     match shard.entry(hashes[i], same, |&other| hash_of(map.key(files, other))) {
                         Entry::Occupied(first) => Some((i, map.node(*first.get()))),
                         Entry::Vacant(entry) => {
@@ -135,6 +135,15 @@ impl IdMap {
         match at.file {
             COPIED => &self.copies[&place],
             file => &files.get(file).text[at.span()],
+        }
+    }
+
+    /// The id declared at `place`, as bytes: compared without finding its characters' bounds.
+    fn key_bytes<'a>(&'a self, files: &'a Files, place: u32) -> &'a [u8] {
+        let at = &self.keys[place as usize];
+        match at.file {
+            COPIED => self.copies[&place].as_bytes(),
+            file => &files.get(file).text.as_bytes()[at.span()],
         }
     }
 
