@@ -28,6 +28,11 @@ pub fn id_key(id: &str) -> Cow<'_, str> {
 
 /// What is wrong with an id, if anything.
 pub fn id_problem(id: &str) -> Option<&'static str> {
+    // Nearly every id is ASCII letters, digits and punctuation: those pass on their bytes.
+    let ascii_id = |b: u8| b.is_ascii_alphanumeric() || b"-_./:".contains(&b);
+    if !id.is_empty() && id.bytes().all(ascii_id) {
+        return None;
+    }
     if id.is_empty() {
         Some("an id cannot be empty")
     } else if id.chars().any(char::is_whitespace) {
