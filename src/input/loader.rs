@@ -14,6 +14,7 @@ use crate::input::files::{FileId, Files, Location, MAX_TEXT_LEN, SourceFile};
 use crate::input::records::{RawClaim, RawFigure, RawSource, RawSpeaker};
 use rayon::prelude::*;
 use record::{Record, fields_of, id_of, push_record};
+use std::borrow::Cow;
 use std::path::Path;
 use toml::de::{DeTable, DeValue};
 
@@ -257,7 +258,9 @@ fn parse_records(
                 folder.tables().contains(&key.get_ref().as_ref()),
                 value.get_ref(),
             ) {
-                records.failed_ids.extend(items.iter().filter_map(id_of));
+                records
+                    .failed_ids
+                    .extend(items.iter().filter_map(id_of).map(Cow::into_owned));
             }
         }
         return records;
@@ -330,7 +333,7 @@ fn parse_records(
                 _ => push_record(&mut records.claims, item, &record, findings),
             };
             if let (false, Some(id)) = (loaded, id) {
-                records.failed_ids.push(id);
+                records.failed_ids.push(id.into_owned());
             }
         }
     }

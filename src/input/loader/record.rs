@@ -7,6 +7,7 @@ use crate::finding::{Code, Finding, did_you_mean};
 use crate::input::files::{FileId, Location};
 use crate::input::records::fields;
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::ops::Range;
 use toml::de::{DeValue, ValueDeserializer};
 
@@ -48,10 +49,12 @@ pub(super) fn push_record<'i, T: Deserialize<'i>>(
     }
 }
 
-/// A record's `id`, when it is a string, read before the record is deserialised.
-pub(super) fn id_of(item: &toml::Spanned<DeValue<'_>>) -> Option<String> {
+/// A record's `id`, when it is a string, read before the record is deserialised: borrowed from
+/// the file's text where the file writes it as it reads, so that it costs nothing unless the
+/// record fails to load.
+pub(super) fn id_of<'i>(item: &toml::Spanned<DeValue<'i>>) -> Option<Cow<'i, str>> {
     match item.get_ref().get("id")?.get_ref() {
-        DeValue::String(text) => Some(text.to_string()),
+        DeValue::String(text) => Some(text.clone()),
         _ => None,
     }
 }
