@@ -53,13 +53,11 @@ impl IdMap {
     }
 
     pub fn get(&self, files: &Files, key: &str) -> Option<Node> {
-        self.get_key_value(files, key).map(|(_, node)| node)
+        self.place(files, key).map(|place| self.node(place))
     }
 
     pub fn get_key_value<'a>(&'a self, files: &'a Files, key: &str) -> Option<(&'a str, Node)> {
-        let hash = hash_of(key);
-        let place =
-            *self.shards[shard_of(hash)].find(hash, |&place| self.key(files, place) == key)?;
+        let place = self.place(files, key)?;
         Some((self.key(files, place), self.node(place)))
     }
 
@@ -91,7 +89,7 @@ impl IdMap {
         let start = self.keys.len();
         self.kinds.push((start, node));
         for (i, (written, key)) in ids.iter().enumerate() {
-            let place = match key_bytes(files, written, key) {
+            let place = match bytes_reading_as(files, written, key) {
                 Some(bytes) => Location::new(written.file, bytes),
                 None => {
                     self.copies.insert(place_of(start + i), Box::from(*key));
@@ -129,6 +127,13 @@ impl IdMap {
         taken
     }
 
+    /// Where `key` was declared, if it was.
+    fn place(&self, files: &Files, key: &str) -> Option<u32> {
+        let hash = hash_of(key);
+        let same = |&place: &u32| self.key_bytes(files, place) == key.as_bytes();
+        self.shards[shard_of(hash)].find(hash, same).copied()
+    }
+
     /// The id declared at `place`.
     fn key<'a>(&'a self, files: &'a Files, place: u32) -> &'a str {
         let at = &self.keys[place as usize];
@@ -158,7 +163,7 @@ impl IdMap {
 }
 
 /// The bytes of the TOML string at `written` when they read as `key`, as most ids are written.
-fn key_bytes(files: &Files, written: &Location, key: &str) -> Option<Range<usize>> {
+fn bytes_reading_as(files: &Files, written: &Location, key: &str) -> Option<Range<usize>> {
     let span = written.span();
     let bytes = span.start.checked_add(1)?..span.end.checked_sub(1)?;
     (files.get(written.file).text.get(bytes.clone()) == Some(key)).then_some(bytes)
