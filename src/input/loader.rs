@@ -337,5 +337,8 @@ fn parse_records(
             }
         }
     }
+    for claim in &mut records.claims {
+        claim.settle(text);
+    }
     records
 }

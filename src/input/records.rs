@@ -247,6 +247,32 @@ pub struct RawClaim {
     pub note: Option<Placed<RawText>>,
 }
 
+impl RawClaim {
+    /// Settle every string of the claim read in place (see [`RawText::settle`]), given the text
+    /// of the file it was read from.
+    pub fn settle(&mut self, file_text: &str) {
+        let optional = [
+            &mut self.figure,
+            &mut self.statement,
+            &mut self.source,
+            &mut self.quote,
+            &mut self.locator,
+            &mut self.note,
+        ];
+        let lists = (self.basis.iter_mut())
+            .chain(self.disputes.iter_mut())
+            .chain(self.supersedes.iter_mut());
+        [&mut self.id, &mut self.speaker]
+            .into_iter()
+            .chain(optional.into_iter().flatten())
+            .chain(lists)
+            .for_each(|text| text.settle(file_text));
+        if let Some(value) = &mut self.value {
+            value.settle(file_text);
+        }
+    }
+}
+
 /// A number in a claim's `low`, `best` or `high` field: an integer, or a decimal for shares.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct FieldNumber(pub f64);

@@ -2,7 +2,7 @@
 //! base holds every claim as read until all are resolved, and much of a claim as read is the
 //! places of its fields.
 
-use super::RawText;
+use super::{RawText, ValueText};
 use crate::input::files::Span;
 use serde::{Deserialize, Deserializer};
 use std::ops::Range;
@@ -40,6 +40,21 @@ impl Placed<RawText> {
     /// The string, given the text of the file it was read from.
     pub fn text<'a>(&'a self, file_text: &'a str) -> &'a str {
         self.value.text(self.span(), file_text)
+    }
+
+    /// Copy the string as the parser reads it when its place in the file cannot be trusted to
+    /// hold it, given the text of the file it was read from (see `RawText::settle`).
+    pub fn settle(&mut self, file_text: &str) {
+        self.value.settle(self.span.range(), file_text);
+    }
+}
+
+impl Placed<ValueText> {
+    /// As [`Placed::<RawText>::settle`], for a value written as text.
+    pub fn settle(&mut self, file_text: &str) {
+        if let ValueText::Text(text) = &mut self.value {
+            text.settle(self.span.range(), file_text);
+        }
     }
 }
 

@@ -32,6 +32,21 @@ impl RawText {
     fn own(text: impl Into<Box<str>>) -> RawText {
         RawText::Own(Box::new(text.into()))
     }
+
+    /// A string held in the file is found there by its TOML string's span (see [`unquoted`]),
+    /// which holds only where the TOML string has no escapes: the parser may hand over in place
+    /// what a basic string holding a backslash reads as (a line-ending backslash drops a line
+    /// break and the spaces after it), somewhere else than inside its quotes. Such a string is
+    /// read again by the parser, as a copy.
+    pub(super) fn settle(&mut self, span: Range<usize>, file_text: &str) {
+        let written = &file_text[span];
+        if *self != RawText::InFile || !written.starts_with('"') || !written.contains('\\') {
+            return;
+        }
+        if let Ok(toml::Value::String(read)) = written.parse::<toml::Value>() {
+            *self = RawText::own(read);
+        }
+    }
 }
 
 /// The bytes a TOML string at `span` of `file_text` reads as when it holds no escapes: those inside

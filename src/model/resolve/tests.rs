@@ -213,3 +213,55 @@ fn claims_that_write_the_same_words_share_one_reading() {
         &reading("first")
     ));
 }
+
+#[test]
+fn a_quote_continued_past_a_line_ending_backslash_reads_as_toml_reads_it() {
+    // The parser hands over what is left after the backslash in place, not inside the quotes.
+    let quote = "quote = \"\"\"\\\n      The toll was 5,000.\"\"\"";
+    let claims = [FIGURE.to_string(), claim("c", "5,000", "watchdog", quote)].concat();
+    let checked = checked(SOURCES, &claims);
+    let files = &checked.base.files;
+    let read = checked.base.claims[0].quote_text(files);
+    assert_eq!(read, Some("The toll was 5,000."));
+}
+
+proptest::proptest! {
+    // Most strings drawn are not TOML at all (a line break in a one-line string, a stray quote):
+    // enough are drawn that each kind of string is read some hundreds of times.
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1000))]
+
+    /// Whatever a file writes in any of TOML's four kinds of string (with quotes, backslashes,
+    /// line breaks and accents inside), a claim's id, quote, statement and value read as the TOML
+    /// parser reads them, whether held in the file or copied.
+    #[test]
+    fn a_claims_strings_read_as_toml_reads_them(
+        text in "([a-z5,é ]{1,4}|[\"'\\\\\n\r\t]){0,6}",
+        kind in 0..4usize,
+    ) {
+        let written = match kind {
+            0 => format!("\"{text}\""),
+            1 => format!("'{text}'"),
+            2 => format!("\"\"\"{text}\"\"\""),
+            _ => format!("'''{text}'''"),
+        };
+        let toml_reads = |field: &str| -> Option<String> {
+            let table: toml::Table = toml::from_str(&format!("{field} = {written}")).ok()?;
+            Some(table[field].as_str()?.to_string())
+        };
+        // Only strings TOML accepts, and, for the id, only ids the id rules accept.
+        let Some(expected) = toml_reads("quote") else {
+            return Ok(());
+        };
+        let claims = format!(
+            "{FIGURE}\n[[claim]]\nid = {written}\nfigure = \"killed\"\nvalue = {written}\nstatement = {written}\nspeaker = \"watchdog\"\nsource = \"article\"\nquote = {written}\n"
+        );
+        let checked = checked(SOURCES, &claims);
+        let files = &checked.base.files;
+        let claim = &checked.base.claims[0];
+        proptest::prop_assert_eq!(claim.quote_text(files), Some(expected.as_str()));
+        proptest::prop_assert_eq!(claim.statement_text(files), Some(expected.as_str()));
+        proptest::prop_assert_eq!(&*claim.id, expected.as_str());
+        let value = claim.value.as_ref().map(|v| &*v.written);
+        proptest::prop_assert_eq!(value, Some(expected.as_str()));
+    }
+}
