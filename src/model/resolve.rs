@@ -8,7 +8,7 @@ use super::values::ReadValues;
 use super::{Claim, ClaimBase, Figure, Node, RecordText, Revisions, Source, Speaker};
 use crate::finding::Finding;
 use crate::input::config::Config;
-use crate::input::files::{FileId, Files, Location};
+use crate::input::files::{FileId, Location};
 use crate::input::loader::{FileRecords, Loaded};
 use crate::input::records::{RawClaim, ids_of};
 use petgraph::graph::DiGraph;
@@ -130,7 +130,6 @@ impl ClaimBase {
         let context = Context {
             figures: &figures,
             sources: &sources,
-            files: &files,
             config: &config,
         };
         let counts: Vec<usize> = records.iter().map(|r| r.claims.len()).collect();
@@ -212,7 +211,6 @@ fn each<'r, T: 'r>(
 struct Context<'a> {
     figures: &'a [Figure],
     sources: &'a [Source],
-    files: &'a Files,
     config: &'a Config,
 }
 
@@ -241,21 +239,15 @@ impl<'d> Resolver<'d> {
         context: &Context,
         read_values: &mut ReadValues,
     ) -> Claim {
-        let file_text = &context.files.get(file).text;
+        let files = self.declared.files;
+        let file_text = &files.get(file).text;
         let written = |id| Written::read(id, file_text);
         let figure = (record.figure.as_ref()).and_then(|id| self.figure(written(id), file));
         let source = (record.source.as_ref())
             .and_then(|id| self.reference(written(id), file, "source", Target::Source))
             .and_then(Node::source);
         let figure_record = figure.map(|f| &context.figures[f]);
-        let value = self.value(
-            &record,
-            figure_record,
-            context.files,
-            file,
-            context.config,
-            read_values,
-        );
+        let value = self.value(&record, figure_record, file, context.config, read_values);
         let as_of = match &record.as_of {
             Some(date) => self.date(date, file),
             None => source.and_then(|s| context.sources[s].published),

@@ -7,7 +7,7 @@ use super::resolve::Resolver;
 use super::{ClaimValue, Figure};
 use crate::finding::{Code, Finding};
 use crate::input::config::Config;
-use crate::input::files::{FileId, Files, Location};
+use crate::input::files::{FileId, Location};
 use crate::input::records::{
     ClaimMeasure, FieldNumber, Placed, RawClaim, RawText, Stance, ValueKind, ValueText, unquoted,
 };
@@ -61,13 +61,12 @@ impl Resolver<'_> {
         &mut self,
         record: &RawClaim,
         figure: Option<&Figure>,
-        files: &Files,
         file: FileId,
         config: &Config,
         read_values: &mut ReadValues,
     ) -> Option<ClaimValue> {
         let claim_location = Location::new(file, record.id.span());
-        let file_text = &files.get(file).text;
+        let file_text = &self.declared.files.get(file).text;
         let id = record.id.text(file_text);
         let fields = estimate_fields(record);
         let field_span = |field: Field| field_of(record, field).map(Spanned::span);
