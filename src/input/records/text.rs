@@ -40,7 +40,11 @@ impl RawText {
     /// read again by the parser, as a copy.
     pub(super) fn settle(&mut self, span: Range<usize>, file_text: &str) {
         let written = &file_text[span];
-        if *self != RawText::InFile || !written.starts_with('"') || !written.contains('\\') {
+        if *self != RawText::InFile || !written.starts_with('"') {
+            return;
+        }
+        // Every string of every record is searched for a backslash: with vector instructions.
+        if memchr::memchr(b'\\', written.as_bytes()).is_none() {
             return;
         }
         if let Ok(toml::Value::String(read)) = written.parse::<toml::Value>() {
