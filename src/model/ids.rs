@@ -10,7 +10,7 @@ pub use map::IdMap;
 use super::references::Written;
 use super::{FirstHand, Node};
 use crate::finding::{Code, Finding};
-use crate::input::files::{FileId, Files, Location};
+use crate::input::files::{FileId, Location};
 use foldhash::HashMap;
 use rayon::prelude::*;
 use std::borrow::Cow;
@@ -70,7 +70,6 @@ fn suggest_id(id: &str) -> String {
 /// reserved, duplicate and case-variant ids.
 pub(super) struct Declaring<'f> {
     pub(super) ids: IdMap,
-    files: &'f Files,
     /// Where each id is written, in the order declared.
     locations: Vec<Location>,
     /// The ids written otherwise than in their compared (NFC) form, by their place in `locations`.
@@ -81,10 +80,9 @@ pub(super) struct Declaring<'f> {
 }
 
 impl<'f> Declaring<'f> {
-    pub(super) fn new(count: usize, files: &'f Files, findings: &'f mut Vec<Finding>) -> Self {
+    pub(super) fn new(count: usize, findings: &'f mut Vec<Finding>) -> Self {
         Declaring {
             ids: IdMap::with_capacity(count),
-            files,
             locations: Vec::with_capacity(count),
             written: HashMap::default(),
             starts: Vec::new(),
@@ -105,10 +103,8 @@ impl<'f> Declaring<'f> {
         let read: Vec<(Option<&'static str>, Cow<str>)> = (ids.par_iter())
             .map(|(_, id)| (id_problem(id.text), id_key(id.text)))
             .collect();
-        let keys: Vec<(Location, &str)> = (ids.iter().zip(&read))
-            .map(|((file, id), (_, key))| (Location::new(*file, id.span()), key.as_ref()))
-            .collect();
-        let mut taken = (self.ids.declare(self.files, &keys, node).into_iter()).peekable();
+        let keys: Vec<&str> = read.iter().map(|(_, key)| key.as_ref()).collect();
+        let mut taken = (self.ids.declare(&keys, node).into_iter()).peekable();
         for (i, ((file, id), (problem, key))) in ids.into_iter().zip(&read).enumerate() {
             let location = Location::new(file, id.span());
             let text = id.text;
@@ -180,14 +176,14 @@ impl<'f> Declaring<'f> {
     pub(super) fn finish(self) -> IdMap {
         // Two ids that differ only in case include one with a capital letter: only those are
         // folded, each grouped with the lower-case id it folds to when that one is declared too.
-        let (ids, files) = (&self.ids, self.files);
+        let ids = &self.ids;
         let declared = |key: &str| {
-            let (key, node) = ids.get_key_value(files, key).expect("a declared id");
+            let (key, node) = ids.get_key_value(key).expect("a declared id");
             let place = place_of(&self.starts, node);
             let text = self.written.get(&place).map_or(key, String::as_str);
             (&self.locations[place], text)
         };
-        let capitalised: Vec<&str> = (ids.par_keys(files))
+        let capitalised: Vec<&str> = (ids.par_keys())
             .filter(|key| key.chars().any(char::is_uppercase))
             .collect();
         let mut by_folded: HashMap<String, Vec<(&Location, &str)>> = HashMap::default();
@@ -198,7 +194,7 @@ impl<'f> Declaring<'f> {
                 .push(declared(key));
         }
         for (folded, variants) in &mut by_folded {
-            if ids.contains_key(files, folded) {
+            if ids.contains_key(folded) {
                 variants.push(declared(folded));
             }
         }

@@ -324,7 +324,7 @@ pub struct ClaimBase {
 impl ClaimBase {
     /// The record an id names, of any kind.
     pub fn lookup(&self, id: &str) -> Option<Node> {
-        self.ids.get(&self.files, ids::id_key(id).as_ref())
+        self.ids.get(ids::id_key(id).as_ref())
     }
 
     /// How a basis is named in records and reports: an id or a first-hand basis.

@@ -105,7 +105,7 @@ impl Resolver<'_> {
     ) -> Option<Node> {
         let text = id.text;
         let key = id_key(text);
-        match self.declared.ids.get(self.declared.files, key.as_ref()) {
+        match self.declared.ids.get(key.as_ref()) {
             Some(node) if target.accepts(node) => Some(node),
             None if self.declared.failed.contains(key.as_ref()) => None,
             found => {
@@ -163,7 +163,7 @@ impl Resolver<'_> {
     pub(super) fn figure(&mut self, id: Written, file: FileId) -> Option<usize> {
         let text = id.text;
         let key = id_key(text);
-        let found = self.declared.ids.get(self.declared.files, key.as_ref());
+        let found = self.declared.ids.get(key.as_ref());
         if let Some(Node::Figure(i)) = found {
             return Some(i);
         }
@@ -203,7 +203,7 @@ pub(super) fn help_unknown(declared: &Declared, resolvers: Vec<Resolver>) -> Vec
         for unknown in resolver.unknown.drain(..) {
             let index = indexes.entry(unknown.target).or_insert_with(|| {
                 // In id order, so which of two equally close ids is suggested never varies.
-                let mut candidates: Vec<&str> = (declared.ids.iter(declared.files))
+                let mut candidates: Vec<&str> = (declared.ids.iter())
                     .filter(|(_, node)| unknown.target.accepts(*node))
                     .map(|(id, _)| id)
                     .collect();

@@ -27,7 +27,7 @@ impl ClaimBase {
             ..
         } = loaded;
         let count = records.iter().map(FileRecords::count).sum();
-        let mut declaring = Declaring::new(count, &files, &mut findings);
+        let mut declaring = Declaring::new(count, &mut findings);
         declaring.declare(
             each(&records, |r| &r.speakers).map(|(f, r)| (f, Written::of(&r.id))),
             Node::Speaker,
