@@ -144,7 +144,7 @@ fn char_at(text: &str, pos: usize) -> Option<char> {
 }
 
 /// A word runs over letters and over an apostrophe between letters ("world's").
-fn word_end(text: &str, start: usize) -> usize {
+pub(super) fn word_end(text: &str, start: usize) -> usize {
     let bytes = text.as_bytes();
     let mut end = start;
     loop {

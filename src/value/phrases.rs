@@ -2,7 +2,7 @@
 //! bounds) and the settings' phrases (approximation words, vague words), matched word for word
 //! against a value's tokens.
 
-use super::lexer::Token;
+use super::lexer::{Token, word_end};
 use super::settings::ValueSettings;
 use foldhash::HashMap;
 use std::sync::LazyLock;
@@ -208,6 +208,12 @@ pub(super) fn phrase_at(tokens: &[Token], start: usize, phrase: &str) -> Option<
     {
         return None;
     }
+    // A word of a quote runs over all the letters in a row: a phrase whose first word runs on
+    // past it with another letter ("about" at "a") starts with another word.
+    let letter = |byte: Option<&u8>| byte.is_some_and(u8::is_ascii_alphabetic);
+    if letter(first.last()) && letter(head.get(first.len())) {
+        return None;
+    }
     let mut length = 0;
     for want in phrase_words(phrase) {
         let word = tokens.get(start + length).and_then(Token::word)?;
@@ -227,23 +233,12 @@ pub(super) fn phrase_words(phrase: &str) -> impl Iterator<Item = &str> {
     let mut rest = phrase.trim_start();
     std::iter::from_fn(move || {
         rest = rest.trim_start();
-        let mut chars = rest.char_indices().peekable();
-        let (_, first) = chars.next()?;
-        let mut end = first.len_utf8();
-        if first.is_alphabetic() {
-            while let Some(&(i, c)) = chars.peek() {
-                let apostrophe = matches!(c, '\'' | '’')
-                    && rest[i + c.len_utf8()..]
-                        .chars()
-                        .next()
-                        .is_some_and(char::is_alphabetic);
-                if !(c.is_alphabetic() || apostrophe) {
-                    break;
-                }
-                end = i + c.len_utf8();
-                chars.next();
-            }
-        }
+        let first = rest.chars().next()?;
+        let end = if first.is_alphabetic() {
+            word_end(rest, 0)
+        } else {
+            first.len_utf8()
+        };
         let (word, after) = rest.split_at(end);
         rest = after;
         Some(word)
@@ -288,6 +283,21 @@ mod tests {
     use crate::value::lexer::tokenize;
     use crate::value::settings::DecimalMark;
 
+    proptest::proptest! {
+        #[test]
+        fn phrases_split_where_the_lexer_splits_text(
+            chars in proptest::collection::vec(
+                proptest::sample::select(&['a', 'B', 'é', 'Ж', '\'', '’', ' ', '\t', '.', '>', '=', '-'][..]),
+                0..24,
+            ),
+        ) {
+            let phrase: String = chars.into_iter().collect();
+            let tokens = tokenize(&phrase, DecimalMark::Point);
+            let written: Vec<&str> = tokens.iter().map(|t| &phrase[t.span.clone()]).collect();
+            proptest::prop_assert_eq!(phrase_words(&phrase).collect::<Vec<_>>(), written);
+        }
+    }
+
     #[test]
     fn phrases_split_as_the_lexer_splits_values() {
         let words = |phrase| phrase_words(phrase).collect::<Vec<_>>();
@@ -298,6 +308,11 @@ mod tests {
         let tokens = tokenize("About ≥ 5,000", DecimalMark::Point);
         assert_eq!(phrase_at(&tokens, 0, "about"), Some(1));
         assert_eq!(phrase_at(&tokens, 1, ">="), None);
+        let few = tokenize("at least a few", DecimalMark::Point);
+        assert_eq!(phrase_at(&few, 0, "at least"), Some(2));
+        assert_eq!(phrase_at(&few, 0, "Above"), None);
+        assert_eq!(phrase_at(&few, 2, "a few"), Some(2));
+        assert_eq!(phrase_at(&few, 2, "about"), None);
         assert_eq!(phrase_at(&tokens, 1, "≥"), Some(1));
         assert_eq!(phrase_at(&tokens, 0, ""), None);
     }
