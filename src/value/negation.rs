@@ -43,6 +43,12 @@ const REACH: usize = 3;
 /// one clause would otherwise be read again for each.
 pub(super) struct Negations<'t> {
     tokens: &'t [Token<'t>],
+    /// None when no word of the quote denies or negates, as in most quotes: then no phrase is
+    /// denied.
+    clauses: Option<Clauses>,
+}
+
+struct Clauses {
     /// For each place `i` (0 to the token count): where the clause ending before `i` starts (after
     /// the last break before `i`), and where the clause from `i` ends (the first break at or
     /// after `i`).
@@ -72,6 +78,16 @@ fn negation(word: &str) -> bool {
 
 impl<'t> Negations<'t> {
     pub(super) fn of(tokens: &'t [Token<'t>]) -> Self {
+        let denies_or_negates = |token: &Token| {
+            let word = token.text.as_ref();
+            may_negate(word) && (DENYING.contains(&word) || negation(word))
+        };
+        if !tokens.iter().any(denies_or_negates) {
+            return Negations {
+                tokens,
+                clauses: None,
+            };
+        }
         let n = tokens.len();
         let mut ends = vec![n; n + 1];
         for i in (0..n).rev() {
@@ -100,26 +116,31 @@ impl<'t> Negations<'t> {
         negating.push(negated);
         Negations {
             tokens,
-            starts,
-            ends,
-            denying,
-            negating,
+            clauses: Some(Clauses {
+                starts,
+                ends,
+                denying,
+                negating,
+            }),
         }
     }
 
     /// Whether the clause around `tokens[phrase]`, the phrase's own words left out, denies the
     /// figure.
     pub(super) fn deny(&self, phrase: &Range<usize>) -> bool {
-        let before = self.starts[phrase.start]..phrase.start;
-        let after = phrase.end..self.ends[phrase.end];
+        let Some(clauses) = &self.clauses else {
+            return false;
+        };
+        let before = clauses.starts[phrase.start]..phrase.start;
+        let after = phrase.end..clauses.ends[phrase.end];
         let count = |counts: &[u32], range: &Range<usize>| counts[range.end] - counts[range.start];
-        if count(&self.denying, &before) + count(&self.denying, &after) > 0 {
+        if count(&clauses.denying, &before) + count(&clauses.denying, &after) > 0 {
             return true;
         }
         // A negation far enough from the phrase sees only its own part of the clause; one of the
         // last words before the phrase reaches over it into the words after.
         let near = before.end.saturating_sub(REACH).max(before.start);
-        if count(&self.negating, &(before.start..near)) + count(&self.negating, &after) > 0 {
+        if count(&clauses.negating, &(before.start..near)) + count(&clauses.negating, &after) > 0 {
             return true;
         }
         let words: Vec<&str> = (near..before.end)
