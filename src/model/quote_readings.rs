@@ -1,11 +1,11 @@
 //! What each claim's quote says of its value: whether the value can be read from it (see
-//! [`value_in_quote`]) and whether a number phrase of it reads otherwise (see [`QuoteReader`]),
-//! worked out once per claim base. Reading quotes is a fifth of a `check` at 100,000 claims; the
-//! second state of a base that `diff` and `check --baseline` compare takes the first's answers
-//! for every claim the first holds alike.
+//! [`value_in_quote`](crate::value::value_in_quote)) and whether a number phrase of it reads
+//! otherwise (see [`QuoteReader`]), worked out once per claim base. Reading quotes is a fifth of
+//! a `check` at 100,000 claims; the second state of a base that `diff` and `check --baseline`
+//! compare takes the first's answers for every claim the first holds alike.
 
 use super::{Claim, ClaimBase, Node};
-use crate::value::{QuotePhrase, QuoteReader, value_in_quote};
+use crate::value::{QuotePhrase, QuoteReader};
 use rayon::prelude::*;
 
 /// The claims whose quote does not state their value as it reads, by claim index (in order).
@@ -48,10 +48,7 @@ fn read(base: &ClaimBase, other: Option<&ClaimBase>) -> QuoteReadings {
             let there = other.and_then(|(other, read)| Some((alike(other, base, claim)?, read)));
             let answer = match there {
                 Some((there, read)) => answer_at(read, there),
-                None => (
-                    value_in_quote(written, reading, quote, settings),
-                    reader.differs(reading, quote),
-                ),
+                None => reader.read(written, reading, quote),
             };
             (!answer.0 || answer.1.is_some()).then_some((c, answer))
         })

@@ -24,11 +24,21 @@ pub fn value_in_quote(
     quote: &str,
     settings: &ValueSettings,
 ) -> bool {
-    let decimal = settings.decimal;
+    let quote_tokens = tokenize(quote, settings.decimal);
+    value_in_tokens(value_text, reading, quote, &quote_tokens, settings)
+}
+
+/// [`value_in_quote`] with the quote already split into tokens.
+pub(super) fn value_in_tokens(
+    value_text: &str,
+    reading: &Reading,
+    quote: &str,
+    quote_tokens: &[Token],
+    settings: &ValueSettings,
+) -> bool {
     if reading.rule == Rule::Vague {
-        let (quote_tokens, value_tokens) =
-            (tokenize(quote, decimal), tokenize(value_text, decimal));
-        let quote_words: Vec<&str> = words(&quote_tokens).collect();
+        let value_tokens = tokenize(value_text, settings.decimal);
+        let quote_words: Vec<&str> = words(quote_tokens).collect();
         let value_words: Vec<&str> = words(&value_tokens).collect();
         let is_quantity = |word: &&str| QUANTITY_WORDS.split(' ').any(|quantity| quantity == *word);
         let mut wanted: Vec<&str> = value_words.iter().copied().filter(is_quantity).collect();
@@ -46,7 +56,7 @@ pub fn value_in_quote(
     if stated.is_empty() {
         stated = reading.stated();
     }
-    let found = numbers_in_text(quote, settings);
+    let found = numbers_of(quote, quote_tokens, settings, true);
     !stated.is_empty() && stated.iter().all(|n| found.contains(n))
 }
 
@@ -88,10 +98,14 @@ pub fn numbers_in_text(text: &str, settings: &ValueSettings) -> Vec<Number> {
 /// The numbers of `text`; with `parts`, also the two numbers of "N in M" besides its share, since
 /// a quote's "1,500 in 2019" may state a count and a year rather than a share.
 fn numbers(text: &str, settings: &ValueSettings, parts: bool) -> Vec<Number> {
-    let tokens = tokenize(text, settings.decimal);
+    numbers_of(text, &tokenize(text, settings.decimal), settings, parts)
+}
+
+/// [`numbers`] of a text already split into `tokens`.
+fn numbers_of(text: &str, tokens: &[Token], settings: &ValueSettings, parts: bool) -> Vec<Number> {
     let parser = Parser {
         text,
-        tokens: &tokens,
+        tokens,
         settings,
         measure: None,
     };

@@ -25,6 +25,7 @@ mod settings;
 mod stated;
 mod strict;
 mod text_phrases;
+mod word_set;
 mod words;
 
 #[cfg(test)]

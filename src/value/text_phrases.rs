@@ -76,8 +76,7 @@ impl QuoteReader<'_> {
         };
         let mut i = 0;
         while i < tokens.len() {
-            let read = self
-                .could_start(&tokens[i])
+            let read = (self.may_open(tokens, i))
                 .then(|| parser.number_phrase(i).ok())
                 .flatten()
                 .filter(|(_, end)| *end > i);

@@ -1,0 +1,137 @@
+use super::*;
+use crate::value::{Measure, read_value};
+
+/// The quote's phrase that reads otherwise than `value`, as "phrase: rule interval", or "".
+fn differs(value: &str, quote: &str) -> String {
+    let settings = ValueSettings::default();
+    let reading = read_value(value, &settings, Measure::Count).unwrap();
+    QuoteReader::new(&settings)
+        .differs(&reading, quote)
+        .map_or(String::new(), |p| {
+            let negated = if p.negated { " (negated)" } else { "" };
+            format!(
+                "{}: {} {}{negated}",
+                p.text,
+                p.reading.tag(),
+                p.reading.interval_text()
+            )
+        })
+}
+
+#[test]
+fn reading_a_quote_once_answers_as_both_questions_asked_apart() {
+    let settings = ValueSettings::default();
+    let reader = QuoteReader::new(&settings);
+    let pairs = [
+        ("at most 32", "at least 32 cities"),
+        ("thousands", "killed thousands of political dissidents"),
+        ("dozens", "scores were held"),
+        ("30,000", "Thirty thousand people were murdered"),
+        ("1,500", "about 1,500 people"),
+        ("20 to 50", "20 to 50 million died"),
+        ("5,000", "thousands were killed"),
+        ("20", "one in five of the 20 detainees"),
+        ("50 million", "it is not true that 50 million died"),
+    ];
+    for (value, quote) in pairs {
+        let reading = read_value(value, &settings, Measure::Count).unwrap();
+        let apart = (
+            crate::value::value_in_quote(value, &reading, quote, &settings),
+            reader.differs(&reading, quote),
+        );
+        assert_eq!(
+            reader.read(value, &reading, quote),
+            apart,
+            "{value} in {quote}"
+        );
+    }
+}
+
+#[test]
+fn a_quote_that_reads_the_same_passes() {
+    assert_eq!(
+        differs(
+            "at least 5,000",
+            "at least 5,000 political dissidents were killed"
+        ),
+        ""
+    );
+    assert_eq!(
+        differs("30,000", "Thirty thousand people were murdered"),
+        ""
+    );
+    assert_eq!(
+        differs("roughly 1,500", "Roughly 1,500 peaceful protesters"),
+        ""
+    );
+    assert_eq!(
+        differs("thousands", "killed thousands of political dissidents"),
+        ""
+    );
+    assert_eq!(
+        differs("2,800 to 3,800", "between 2,800 and 3,800 died"),
+        ""
+    );
+    assert_eq!(
+        differs("30", "over the past 30 years"),
+        "",
+        "'over the' reads no bound"
+    );
+    assert_eq!(
+        differs(
+            "more than a dozen",
+            "More than a dozen of these individuals"
+        ),
+        ""
+    );
+    // One phrase reading the same is enough, wherever the number stands again.
+    assert_eq!(differs("32", "in 32 cities, at most 32 by one count"), "");
+    // Leaving out a bound or an approximation says less, not otherwise.
+    assert_eq!(differs("32", "at least 32 cities"), "");
+    assert_eq!(differs("30", "perpetuated over 30 years"), "");
+    assert_eq!(differs("1,500", "about 1,500 people"), "");
+    assert_eq!(differs("32", "not only to end a 32-year deferral"), "");
+    assert_eq!(differs("1,100", "1,100 families were never seen again"), "");
+    assert_eq!(differs("1,100", "no word of 1,100 families was heard"), "");
+    // A quote that does not state the number is the other check's business.
+    assert_eq!(differs("5,000", "thousands were killed"), "");
+}
+
+#[test]
+fn a_quote_that_reads_otherwise_is_caught() {
+    assert_eq!(
+        differs(
+            "at least 25 million",
+            "greater than 25 million are not realistic"
+        ),
+        "greater than 25 million: at-least [25,000,000, ∞) (negated)"
+    );
+    assert_eq!(
+        differs("at most 32", "at least 32 cities"),
+        "at least 32: at-least [32, ∞)"
+    );
+    assert_eq!(
+        differs("at least 1,500", "up to 1,500 died"),
+        "up to 1,500: at-most [0, 1,500]"
+    );
+    assert_eq!(
+        differs("2,000 to 3,000", "2,000 to 3,500 died"),
+        "2,000 to 3,500: range [2,000, 3,500]"
+    );
+    assert_eq!(
+        differs("50", "50 million died"),
+        "50 million: exact 50,000,000"
+    );
+    assert_eq!(
+        differs("20 to 50", "20 to 50 million died"),
+        "20 to 50 million: range [20,000,000, 50,000,000]"
+    );
+    assert_eq!(
+        differs("50 million", "it is not true that 50 million died"),
+        "50 million: exact 50,000,000 (negated)"
+    );
+    assert_eq!(
+        differs("30,000", "the figure of 30,000 is exaggerated"),
+        "30,000: exact 30,000 (negated)"
+    );
+}
