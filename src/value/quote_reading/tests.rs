@@ -135,3 +135,97 @@ fn a_quote_that_reads_otherwise_is_caught() {
         "30,000: exact 30,000 (negated)"
     );
 }
+
+/// Words of every kind a number phrase may open with or hold, and words that hold none.
+const VOCABULARY: &[&str] = &[
+    "at",
+    "least",
+    "most",
+    "more",
+    "than",
+    "up",
+    "to",
+    "over",
+    "of",
+    "the",
+    "order",
+    "in",
+    "excess",
+    "vicinity",
+    "region",
+    "range",
+    "from",
+    "between",
+    "and",
+    "an",
+    "estimated",
+    "could",
+    "be",
+    "may",
+    "as",
+    "many",
+    "few",
+    "no",
+    "fewer",
+    "not",
+    "a",
+    "handful",
+    "dozen",
+    "dozens",
+    "tens",
+    "thousands",
+    "hundreds",
+    "several",
+    "hundred",
+    "thousand",
+    "million",
+    "half",
+    "third",
+    "only",
+    "n",
+    "=",
+    "about",
+    "nearly",
+    "close",
+    "some",
+    "one",
+    "five",
+    "twenty",
+    "-",
+    "%",
+    ">",
+    "5",
+    "30",
+    "1,500",
+    "2019",
+    "people",
+    "died",
+    ",",
+    "(",
+    "ci",
+    "95",
+];
+
+proptest::proptest! {
+    #[test]
+    fn a_phrase_is_tried_wherever_one_can_be_read(
+        words in proptest::collection::vec(proptest::sample::select(VOCABULARY), 1..12),
+    ) {
+        let settings = ValueSettings::default();
+        let reader = QuoteReader::new(&settings);
+        let text = words.join(" ");
+        let tokens = tokenize(&text, settings.decimal);
+        let parser = Parser { text: &text, tokens: &tokens, settings: &settings, measure: None };
+        for start in 0..tokens.len() {
+            // Where a phrase may start by its first word alone, and one is read there.
+            let opens_word = match tokens[start].kind {
+                Kind::Number(_) => true,
+                _ => reader.starters.contains_key(tokens[start].text.as_ref()),
+            };
+            let read = parser.number_phrase(start).is_ok_and(|(_, end)| end > start);
+            if opens_word && read {
+                proptest::prop_assert!(reader.may_open(&tokens, start), "at {start} of {text}");
+            }
+        }
+    }
+}
