@@ -46,7 +46,7 @@ impl<'a> Written<'a> {
 /// Every declared id, read-only once declared, so the threads resolving claims share it.
 pub(super) struct Declared<'f> {
     pub(super) ids: IdMap,
-    /// The texts the ids are read in.
+    /// The file texts: claims are resolved from the places their strings are written.
     pub(super) files: &'f Files,
     /// Ids of records that failed to load: a reference to one is left unresolved without a
     /// finding of its own, since the record's own error says what is wrong.
@@ -194,7 +194,7 @@ impl Resolver<'_> {
 
 /// Every resolver's findings, in order, each unknown reference's with its help: a "did you mean"
 /// where a declared id of the kind asked for is close enough.
-pub(super) fn help_unknown(declared: &Declared, resolvers: Vec<Resolver>) -> Vec<Finding> {
+pub(super) fn help_unknown(ids: &IdMap, resolvers: Vec<Resolver>) -> Vec<Finding> {
     // One index per kind of reference, built when the first unknown reference of that kind is
     // met, so a thousand unknown references cost one index, not a thousand scans.
     let mut indexes: HashMap<Target, Suggestions> = HashMap::default();
@@ -203,7 +203,7 @@ pub(super) fn help_unknown(declared: &Declared, resolvers: Vec<Resolver>) -> Vec
         for unknown in resolver.unknown.drain(..) {
             let index = indexes.entry(unknown.target).or_insert_with(|| {
                 // In id order, so which of two equally close ids is suggested never varies.
-                let mut candidates: Vec<&str> = (declared.ids.iter())
+                let mut candidates: Vec<&str> = (ids.iter())
                     .filter(|(_, node)| unknown.target.accepts(*node))
                     .map(|(id, _)| id)
                     .collect();

@@ -167,7 +167,7 @@ impl ClaimBase {
             .collect();
         let mut resolvers = vec![resolver];
         resolvers.extend(by_file);
-        findings.extend(help_unknown(&declared, resolvers));
+        findings.extend(help_unknown(&declared.ids, resolvers));
         let revised: Vec<(usize, usize)> = (claims.iter().enumerate())
             .flat_map(|(c, claim)| claim.supersedes().iter().map(move |&d| (d, c)))
             .collect();
