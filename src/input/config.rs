@@ -3,11 +3,12 @@
 //! applied here and nowhere else.
 
 mod coverage_ignore;
+mod values;
 
 pub use coverage_ignore::CoverageIgnore;
 
 use crate::finding::{Code, Finding, Severity, did_you_mean};
-use crate::input::files::{FileId, Files, Location, MAX_TEXT_LEN, SourceFile};
+use crate::input::files::{Files, Location, MAX_TEXT_LEN, SourceFile};
 use crate::input::loader::confined::{Confined, DEFAULT_MAX_FILE_SIZE};
 use crate::value::ValueSettings;
 use serde::Deserialize;
@@ -207,7 +208,7 @@ impl Config {
                 .help("split larger files: places in a file are counted in 32 bits"),
             );
         }
-        let values = valid_values(raw.values, text, file, &mut findings);
+        let values = values::valid(raw.values, text, file, &mut findings);
         let coverage_ignore = coverage_ignore::read(raw.coverage_ignore, file, &mut findings);
         let config = Config {
             severity,
@@ -232,72 +233,4 @@ impl Config {
             finding.severity = self.severity(finding.code);
         }
     }
-}
-
-/// The `[values]` settings with every entry that cannot be read by refused here, at its line in
-/// `claimtrack.toml`, rather than at every claim value that uses it: a vague interval must run from
-/// low to high below 2^53, a tolerance must lie in [0, 1). A refused entry falls back to its
-/// default, when it has one.
-fn valid_values(
-    mut values: ValueSettings,
-    text: &str,
-    file: FileId,
-    findings: &mut Vec<Finding>,
-) -> ValueSettings {
-    let defaults = ValueSettings::default();
-    let place = |word: &str| {
-        let start = text
-            .find(&format!("\"{word}\""))
-            .or_else(|| text.find(&format!("\n{word}")).map(|i| i + 1))
-            .unwrap_or(0);
-        Location::new(file, start..start + word.len().min(text.len() - start))
-    };
-    const LIMIT: u64 = 1 << 53;
-    let bad_vague: Vec<String> = values
-        .vague
-        .iter()
-        .filter(|(_, [low, high])| low > high || *high >= LIMIT)
-        .map(|(word, _)| word.clone())
-        .collect();
-    for word in bad_vague {
-        let [low, high] = values.vague[&word];
-        findings.push(
-            Finding::new(
-                Code::InvalidConfig,
-                place(&word),
-                format!(
-                    "`[values.vague] {word} = [{low}, {high}]` must run from low to high, below 2^53"
-                ),
-            )
-            .help("write the interval as [low, high], e.g. thousands = [2000, 99999]"),
-        );
-        match defaults.vague.get(&word) {
-            Some(default) => values.vague.insert(word, *default),
-            None => values.vague.remove(&word),
-        };
-    }
-    let bad_tolerance: Vec<String> = values
-        .tolerance
-        .iter()
-        .filter(|(_, t)| !(0.0..1.0).contains(*t))
-        .map(|(word, _)| word.clone())
-        .collect();
-    for word in bad_tolerance {
-        findings.push(
-            Finding::new(
-                Code::InvalidConfig,
-                place(&word),
-                format!(
-                    "`[values.tolerance] {word} = {}` must be at least 0 and below 1",
-                    values.tolerance[&word]
-                ),
-            )
-            .help("a tolerance is a share of the number: 0.10 reads \"about 1,500\" as 1,350 to 1,650"),
-        );
-        match defaults.tolerance.get(&word) {
-            Some(default) => values.tolerance.insert(word, *default),
-            None => values.tolerance.remove(&word),
-        };
-    }
-    values
 }

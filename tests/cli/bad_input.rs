@@ -311,6 +311,31 @@ fn a_broken_file_is_the_first_error_and_its_ids_stay_taken() {
     );
 }
 
+/// Two phrases of one `[values]` table that differ only in case are one phrase to the grammar: the
+/// later is refused at its line, and the earlier applied.
+#[test]
+fn phrases_written_twice_in_other_cases_are_refused_at_the_second() {
+    let dir = temp_copy(&fixture("house-phrases"));
+    let config = dir.path().join("claimtrack.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    let twice = text.replace("\"Some\" = 0.10\n", "\"Some\" = 0.10\nsome = 0.5\n");
+    std::fs::write(&config, twice).unwrap();
+    let (exit, findings) = check_json(dir.path());
+    assert_eq!(exit, 1);
+    let config = with_code(&findings, "invalid-config");
+    assert_eq!(config.len(), 1, "{findings:#?}");
+    assert_eq!((config[0].line, config[0].column), (6, 1), "{config:#?}");
+    assert_eq!(
+        config[0].message,
+        "`[values.tolerance]` lists `Some` and `some`, which are one phrase: phrases are read in any case"
+    );
+    let conflict = with_code(&findings, "figure-conflict");
+    assert!(
+        conflict.iter().any(|f| f.message.contains("`some 1,400`")),
+        "the ±10% of `Some` is applied: {findings:#?}"
+    );
+}
+
 /// A setting that cannot be used is an error at its line in claimtrack.toml, not at every claim
 /// value that uses it.
 #[test]

@@ -122,3 +122,25 @@ fn fields_that_disagree_with_the_value_are_an_error_at_the_field() {
     let dir = base(&one_claim("people", &agreeing, quote), None);
     assert_eq!(check_json(dir.path()), (0, Vec::new()));
 }
+
+/// A desk's own approximation and vague words, capitalised in claimtrack.toml, are read as the
+/// same words in lowercase: in the quote too, where the negated phrase starts at the house word.
+#[test]
+fn house_phrases_are_read_in_any_case() {
+    let (exit, findings) = check_json(&fixture("house-phrases"));
+    assert_eq!(exit, 0, "{findings:#?}");
+    let differs = with_code(&findings, "value-reading-differs");
+    assert_eq!(differs.len(), 1, "{findings:#?}");
+    assert!(
+        (differs[0].message).contains("its quote says \"roughly 2,000\", which the quote negates"),
+        "{findings:#?}"
+    );
+    let quote = ("claims/dam-collapse.toml".to_string(), 31, 21);
+    assert_eq!(differs[0].related, [quote]);
+
+    let lowercase = temp_copy(&fixture("house-phrases"));
+    let config = lowercase.path().join("claimtrack.toml");
+    let text = std::fs::read_to_string(&config).unwrap();
+    std::fs::write(&config, text.to_lowercase()).unwrap();
+    assert_eq!(check_json(lowercase.path()), (exit, findings));
+}
