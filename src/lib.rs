@@ -104,9 +104,8 @@ fn read_state(
     }
     let at_hand = |path: &str, object: &str| earlier?.blob_at_hand(path, object);
     let (inputs, config_text) = input::git::read_revision_reusing(root, state, &at_hand)?;
-    let mut loaded = loader::parse_inputs_reusing(root, inputs, earlier);
-    loaded.config_text = config_text;
-    Ok(loaded)
+    let loaded = loader::parse_inputs_reusing(root, inputs, earlier);
+    Ok(loader::with_config(loaded, config_text))
 }
 
 /// The claim base the user points at with `root`, or else the one the current directory `cwd` lies

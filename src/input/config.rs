@@ -88,10 +88,13 @@ struct RawConfig {
     coverage_ignore: Vec<Spanned<coverage_ignore::RawIgnore>>,
 }
 
-/// The text of `claimtrack.toml` in the confined folder, `None` when there is none, or why it
-/// cannot be read (a directory, a link leaving the folder, not UTF-8) to be shown after its name.
-/// It is read with the default size limit, as the limit it sets is not known yet.
-pub fn read_text(folder: &Confined) -> Result<Option<String>, String> {
+/// The text of `claimtrack.toml`: `None` when there is none, or why it cannot be read (a
+/// directory, a link leaving the folder, not UTF-8) to be shown after its name.
+pub type ConfigText = Result<Option<String>, String>;
+
+/// The text of `claimtrack.toml` in the confined folder. It is read with the default size limit,
+/// as the limit it sets is not known yet.
+pub fn read_text(folder: &Confined) -> ConfigText {
     let path = folder.root().join(FILE_NAME);
     if let Err(error) = std::fs::symlink_metadata(&path) {
         return match error.kind() {
@@ -101,10 +104,25 @@ pub fn read_text(folder: &Confined) -> Result<Option<String>, String> {
     }
     let confined = folder.clone().with_max_file_size(DEFAULT_MAX_FILE_SIZE);
     let bytes = confined.read(&path).map_err(|why| why.to_string())?;
-    String::from_utf8(bytes).map(Some).map_err(|error| {
+    text_of(bytes).map(Some)
+}
+
+/// The bytes of `claimtrack.toml` as text, or why they are not: settings are never read from
+/// bytes that are not UTF-8, as a replaced byte could change what they say.
+pub fn text_of(bytes: Vec<u8>) -> Result<String, String> {
+    String::from_utf8(bytes).map_err(|error| {
         let offset = error.utf8_error().valid_up_to();
         format!("is not valid UTF-8 (the first invalid byte is at offset {offset})")
     })
+}
+
+/// The size limit `claimtrack.toml` sets for the record files, or the default when it sets none or
+/// cannot be read.
+pub fn max_file_size(config: &ConfigText) -> u64 {
+    match config {
+        Ok(Some(text)) => input_settings(text).max_file_size,
+        _ => DEFAULT_MAX_FILE_SIZE,
+    }
 }
 
 /// The `[input]` settings of a `claimtrack.toml` text, or the defaults when it does not parse (the

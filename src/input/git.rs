@@ -1,7 +1,7 @@
 //! Reading a claim base as it was at a git revision, straight from the object store, without
 //! touching the working tree.
 
-use crate::input::config;
+use crate::input::config::{self, ConfigText};
 use crate::input::files::MAX_TEXT_LEN;
 use crate::input::loader::FileInput;
 use crate::input::loader::confined::{DEFAULT_MAX_FILE_SIZE, Refusal};
@@ -78,7 +78,7 @@ pub struct CommandFailed {
 pub fn read_revision(
     root: &Path,
     revision: &str,
-) -> Result<(Vec<FileInput>, Option<String>), GitError> {
+) -> Result<(Vec<FileInput>, ConfigText), GitError> {
     Git::default().read_revision(root, revision, &|_, _| None)
 }
 
@@ -92,7 +92,7 @@ pub fn read_revision_reusing(
     root: &Path,
     revision: &str,
     at_hand: &AtHand,
-) -> Result<(Vec<FileInput>, Option<String>), GitError> {
+) -> Result<(Vec<FileInput>, ConfigText), GitError> {
     Git::default().read_revision(root, revision, at_hand)
 }
 
@@ -133,7 +133,7 @@ impl Git {
         root: &Path,
         revision: &str,
         at_hand: &AtHand,
-    ) -> Result<(Vec<FileInput>, Option<String>), GitError> {
+    ) -> Result<(Vec<FileInput>, ConfigText), GitError> {
         self.output(root, &["rev-parse", "--show-toplevel"])
             .map_err(|error| match error {
                 GitError::Failed(failed) if failed.stderr.contains("not a git repository") => {
@@ -176,16 +176,18 @@ impl Git {
             .map(|entry| at_hand(&entry.path, &entry.object))
             .collect();
         // The revision's own settings hold its record files to its size limit, as on disk.
+        // Settings that cannot be read are an error, as on disk: never the defaults in silence.
         let config = match &tree.config {
-            Some(entry) => (self.cat_blobs(root, &[&entry.object], DEFAULT_MAX_FILE_SIZE)?)
-                .pop()
-                .and_then(Result::ok)
-                .map(|bytes| String::from_utf8_lossy(&bytes).into_owned()),
-            None => None,
+            Some(entry) => {
+                match (self.cat_blobs(root, &[&entry.object], DEFAULT_MAX_FILE_SIZE)?).pop() {
+                    Some(Ok(bytes)) => config::text_of(bytes).map(Some),
+                    Some(Err(why)) => Err(why),
+                    None => Err(NOT_IN_STORE.to_string()),
+                }
+            }
+            None => Ok(None),
         };
-        let limit = config.as_deref().map_or(DEFAULT_MAX_FILE_SIZE, |text| {
-            config::input_settings(text).max_file_size
-        });
+        let limit = config::max_file_size(&config);
         let objects: Vec<&str> = (tree.blobs.iter().zip(&held))
             .filter(|(_, held)| held.is_none())
             .map(|(entry, _)| entry.object.as_str())

@@ -18,7 +18,7 @@ use std::borrow::Cow;
 use std::path::Path;
 use toml::de::{DeTable, DeValue};
 
-pub use disk::{LoadError, check_root, find_root, load, load_reusing, record_paths};
+pub use disk::{LoadError, check_root, find_root, load, load_reusing, record_paths, with_config};
 
 /// The records of one file, in the order they are written.
 #[derive(Debug, Default, Clone)]

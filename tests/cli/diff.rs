@@ -539,3 +539,25 @@ fn a_revisions_file_past_its_size_limit_is_refused_as_on_disk() {
     assert_eq!(from_git.code, 1, "{}", from_git.stdout);
     assert!(from_git.stderr.contains(refusal), "{}", from_git.stderr);
 }
+
+#[test]
+fn a_revisions_unreadable_settings_are_an_error_as_on_disk() {
+    let repo = repository();
+    let base = repo.path().join("desk");
+    std::fs::write(
+        base.join("claimtrack.toml"),
+        b"[compare]\ndivergence-factor = 3.0 # \xd7 the smaller\n",
+    )
+    .unwrap();
+    git(repo.path(), &["add", "."]);
+    git(repo.path(), &["commit", "-qm", "settings"]);
+    let refusal = "error[unreadable-file]: `claimtrack.toml` is not valid UTF-8 (the first invalid byte is at offset 36)";
+
+    let on_disk = run_in(&base, &["check"]);
+    assert_eq!(on_disk.code, 1, "{}", on_disk.stdout);
+    assert!(on_disk.stdout.contains(refusal), "{}", on_disk.stdout);
+    // Read from git, the settings are refused alike rather than taken as absent.
+    let from_git = run_in(&base, &["diff", "HEAD~1", "HEAD"]);
+    assert_eq!(from_git.code, 1, "{}", from_git.stdout);
+    assert!(from_git.stderr.contains(refusal), "{}", from_git.stderr);
+}

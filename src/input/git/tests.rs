@@ -44,7 +44,7 @@ fn repository(files: &[(&str, &str)]) -> TempDir {
 }
 
 /// The error of a read expected to fail (the files read are not `Debug`).
-fn failure(read: Result<(Vec<FileInput>, Option<String>), GitError>) -> GitError {
+fn failure(read: Result<(Vec<FileInput>, ConfigText), GitError>) -> GitError {
     match read {
         Ok((inputs, _)) => panic!("read {} files, expected an error", inputs.len()),
         Err(error) => error,
@@ -85,7 +85,7 @@ fn non_ascii_file_names_are_read_unquoted() {
             ),
         ]
     );
-    assert_eq!(config.as_deref(), Some("[severity]\n"));
+    assert_eq!(config, Ok(Some("[severity]\n".to_string())));
 }
 
 #[test]
@@ -104,11 +104,25 @@ fn the_revision_is_read_and_the_working_tree_left_alone() {
             ("sources/s.toml".to_string(), Ok("s".to_string())),
         ]
     );
-    assert_eq!(config, None);
+    assert_eq!(config, Ok(None));
     assert_eq!(
         std::fs::read_to_string(desk.join("claims/a.toml")).unwrap(),
         "new"
     );
+}
+
+/// Settings that are not UTF-8 are refused with the reason, as on disk, rather than read with
+/// their bad bytes replaced or taken as absent.
+#[test]
+fn settings_that_are_not_utf8_are_refused_with_the_reason() {
+    let repo = repository(&[("claims/a.toml", "a"), ("sources/s.toml", "s")]);
+    let desk = repo.path().join("desk");
+    std::fs::write(desk.join("claimtrack.toml"), b"[severity]\n# caf\xe9\n").unwrap();
+    git(repo.path(), &["add", "."]);
+    git(repo.path(), &["commit", "-qm", "settings"]);
+    let (_, config) = read_revision(&desk, "HEAD").unwrap();
+    let reason = "is not valid UTF-8 (the first invalid byte is at offset 16)";
+    assert_eq!(config, Err(reason.to_string()));
 }
 
 #[test]
@@ -135,7 +149,7 @@ fn files_at_hand_are_taken_by_their_blob_ids_and_the_rest_read_from_git() {
             ("sources/s.toml".to_string(), Ok("s".to_string())),
         ]
     );
-    assert_eq!(config.as_deref(), Some("[severity]\n"));
+    assert_eq!(config, Ok(Some("[severity]\n".to_string())));
     let mut asked = asked.into_inner().unwrap();
     asked.sort();
     assert_eq!(

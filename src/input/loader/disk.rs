@@ -118,11 +118,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
 pub fn load_reusing(root: &Path, earlier: Option<&Loaded>) -> Result<Loaded, LoadError> {
     let confined = open_root(root)?;
     let config_text = config::read_text(&confined);
-    let max_file_size = match &config_text {
-        Ok(Some(text)) => config::input_settings(text).max_file_size,
-        _ => DEFAULT_MAX_FILE_SIZE,
-    };
-    let confined = confined.with_max_file_size(max_file_size);
+    let confined = confined.with_max_file_size(config::max_file_size(&config_text));
     let walked = walk::walk(&confined, &[Folder::Sources.name(), Folder::Claims.name()]);
     let (inputs, refused): (Vec<_>, Vec<_>) =
         walked
@@ -157,12 +153,30 @@ pub fn load_reusing(root: &Path, earlier: Option<&Loaded>) -> Result<Loaded, Loa
     }
     unread.sort_by(|a, b| a.0.cmp(&b.0));
     for (path, code, why, help) in unread {
-        let message = format!("`{path}` {why}");
-        let file = loaded.files.add(SourceFile::new(path, String::new()));
-        let finding = Finding::new(code, Location::new(file, 0..0), message).help(help);
-        loaded.findings.push(finding);
+        not_read(&mut loaded, path, code, &why, help);
     }
     Ok(loaded)
+}
+
+/// `loaded` with the text of `claimtrack.toml` read from elsewhere (a git revision), or with why
+/// it could not be read as an error, as for one on disk.
+pub fn with_config(mut loaded: Loaded, config_text: config::ConfigText) -> Loaded {
+    match config_text {
+        Ok(text) => loaded.config_text = text,
+        Err(why) => {
+            let path = config::FILE_NAME.to_string();
+            not_read(&mut loaded, path, Code::UnreadableFile, &why, CONFIG_HELP);
+        }
+    }
+    loaded
+}
+
+/// A file that was not read, given an empty text so that the finding saying why can point at it.
+fn not_read(loaded: &mut Loaded, path: String, code: Code, why: &str, help: &'static str) {
+    let message = format!("`{path}` {why}");
+    let file = loaded.files.add(SourceFile::new(path, String::new()));
+    let finding = Finding::new(code, Location::new(file, 0..0), message).help(help);
+    loaded.findings.push(finding);
 }
 
 const CONFIG_HELP: &str = "make claimtrack.toml a readable UTF-8 file or remove it; until then \
