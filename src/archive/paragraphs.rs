@@ -2,7 +2,7 @@
 //! that hold more than white space, numbered from 1 at the top, headings, date lines and list
 //! items included.
 
-use std::ops::Range;
+use std::ops::{Range, RangeInclusive};
 
 /// The paragraphs of a text, as byte ranges of its non-blank lines.
 pub struct Paragraphs {
@@ -33,16 +33,64 @@ impl Paragraphs {
         Some(after.min(self.lines.len() - 1) + 1)
     }
 
-    /// The locator of a passage: "paragraph 9", or "paragraphs 36-37" across a line break.
-    pub fn locator(&self, span: &Range<usize>) -> Option<String> {
+    /// The paragraphs a passage stands in, from its first byte to its last.
+    pub fn numbers_of(&self, span: &Range<usize>) -> Option<RangeInclusive<usize>> {
         let first = self.number_at(span.start)?;
         let last = self.number_at(span.end.saturating_sub(1).max(span.start))?;
-        Some(if last > first {
-            format!("paragraphs {first}-{last}")
-        } else {
-            format!("paragraph {first}")
-        })
+        Some(first..=last)
     }
+
+    /// The locator of a passage: "paragraph 9", or "paragraphs 36-37" across a line break.
+    pub fn locator(&self, span: &Range<usize>) -> Option<String> {
+        self.numbers_of(span).map(|numbers| locator_of(&numbers))
+    }
+}
+
+/// A locator naming `numbers`: "paragraph 9" or "paragraphs 36-37".
+pub fn locator_of(numbers: &RangeInclusive<usize>) -> String {
+    let (first, last) = (numbers.start(), numbers.end());
+    if last > first {
+        format!("paragraphs {first}-{last}")
+    } else {
+        format!("paragraph {first}")
+    }
+}
+
+/// The paragraphs a claim's locator names, when it names paragraphs alone: "paragraph 9",
+/// "paragraphs 36-37", "para. 4", "paras 3–5", "¶ 12". None for any other locator: a page, a
+/// section or a paragraph of a page ("p. 3, para. 2") cannot be counted in an archived text.
+pub fn named_by(locator: &str) -> Option<RangeInclusive<usize>> {
+    let locator = locator.trim().to_lowercase();
+    let words = [
+        "paragraphs",
+        "paragraph",
+        "paras.",
+        "paras",
+        "para.",
+        "para",
+        "¶¶",
+        "¶",
+    ];
+    let rest = words.iter().find_map(|word| locator.strip_prefix(word))?;
+    // "paragraph" must end its word: "paragraph9" is read, "paragraphing 9" is not.
+    if rest.starts_with(char::is_alphabetic) {
+        return None;
+    }
+    let number = |text: &str| {
+        let text = text.trim();
+        (!text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| text.parse::<usize>().ok())
+            .flatten()
+            .filter(|&n| n > 0)
+    };
+    let (first, last) = match rest.split_once(['-', '–', '—']) {
+        Some((first, last)) => (number(first)?, number(last)?),
+        None => {
+            let first = number(rest)?;
+            (first, first)
+        }
+    };
+    (first <= last).then_some(first..=last)
 }
 
 #[cfg(test)]
@@ -63,6 +111,29 @@ mod tests {
         assert_eq!(paragraphs.number_at(6), Some(2));
         assert_eq!(paragraphs.number_at(text.len()), Some(4));
         assert_eq!(Paragraphs::new(" \n\n").number_at(0), None);
+    }
+
+    #[test]
+    fn a_locator_is_read_when_it_names_paragraphs_alone() {
+        assert_eq!(named_by("paragraph 9"), Some(9..=9));
+        assert_eq!(named_by(" Paragraphs 36-37 "), Some(36..=37));
+        assert_eq!(named_by("paras 3 – 5"), Some(3..=5));
+        assert_eq!(named_by("para. 4"), Some(4..=4));
+        assert_eq!(named_by("¶12"), Some(12..=12));
+        for other in [
+            "p. 3",
+            "page 12, paragraph 2",
+            "paragraph 2 of page 12",
+            "paragraph 0",
+            "paragraphs 9-3",
+            "paragraph nine",
+            "paragraphing 9",
+            "section 4",
+            "paragraph 3, 5",
+            "paragraph",
+        ] {
+            assert_eq!(named_by(other), None, "{other}");
+        }
     }
 
     #[test]

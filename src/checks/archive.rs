@@ -1,12 +1,15 @@
 //! Quote checks against the archive: every quote of a source's claims must appear in the
 //! archived text of its source (found by sha256); a missing quote is shown with the closest passage,
-//! in place in the archived file.
+//! in place in the archived file, and a quote standing elsewhere than the paragraphs its locator
+//! names with the place it stands.
 
 use crate::archive::matcher::{Archive, QuoteMatch};
+use crate::archive::paragraphs::{Paragraphs, locator_of, named_by};
 use crate::archive::{ArchiveError, Copies, MissingCopy, read_archive};
 use crate::finding::{Code, Finding};
 use crate::input::files::{Files, Location, SourceFile};
-use crate::model::{ClaimBase, Source};
+use crate::model::{Claim, ClaimBase, RecordText, Source};
+use std::ops::{Range, RangeInclusive};
 use std::path::Path;
 
 /// Check every quote against the archive in `dir`. Archived texts that findings point into join
@@ -36,15 +39,39 @@ pub fn check_quotes(
             }
         };
         copies_found += 1;
-        let text = file.text();
-        let archive = Archive::new(&text);
+        let text_of_copy = file.text();
+        let archive = Archive::new(&text_of_copy);
         let mut archive_file = None;
+        let mut paragraphs = None;
         for &c in &claims_by_source[s] {
             let claim = &base.claims[c];
             let Some(quote) = &claim.quote else { continue };
             let location = Location::new(claim.file(), quote.span());
-            let finding = match archive.find(quote.text(&files.get(claim.file()).text)) {
-                QuoteMatch::Found(_) => continue,
+            let quote_text = quote.text(&files.get(claim.file()).text);
+            let finding = match archive.find(quote_text) {
+                QuoteMatch::Found(first) => {
+                    let record_text = &files.get(claim.file()).text;
+                    let Some((named, locator)) = (claim.locator.as_ref())
+                        .and_then(|locator| Some((named_by(locator.text(record_text))?, locator)))
+                    else {
+                        continue;
+                    };
+                    let paragraphs =
+                        paragraphs.get_or_insert_with(|| Paragraphs::new(&text_of_copy));
+                    let Some(numbers) =
+                        stands_elsewhere(&archive, paragraphs, &first, quote_text, &named)
+                    else {
+                        continue;
+                    };
+                    let id = *archive_file.get_or_insert_with(|| {
+                        files.add(SourceFile::external(
+                            file.display.clone(),
+                            text_of_copy.clone(),
+                        ))
+                    });
+                    misplaced(claim, locator, &source.id, &named, &numbers)
+                        .related(Location::new(id, first), "the quote stands here")
+                }
                 QuoteMatch::Empty => Finding::new(
                     Code::QuoteNotFound,
                     location,
@@ -64,7 +91,10 @@ pub fn check_quotes(
                     match closest {
                         Some(passage) => {
                             let id = *archive_file.get_or_insert_with(|| {
-                                files.add(SourceFile::external(file.display.clone(), text.clone()))
+                                files.add(SourceFile::external(
+                                    file.display.clone(),
+                                    text_of_copy.clone(),
+                                ))
                             });
                             finding
                                 .related(
@@ -90,6 +120,59 @@ pub fn check_quotes(
         findings.push(no_copies(base, files, dir));
     }
     Ok(findings)
+}
+
+/// The paragraphs of each place `quote` stands in (the first at `first`), when none of them is
+/// among the paragraphs `named`; None when one is.
+fn stands_elsewhere(
+    archive: &Archive,
+    paragraphs: &Paragraphs,
+    first: &Range<usize>,
+    quote: &str,
+    named: &RangeInclusive<usize>,
+) -> Option<Vec<RangeInclusive<usize>>> {
+    let overlaps = |numbers: &RangeInclusive<usize>| {
+        numbers.start() <= named.end() && named.start() <= numbers.end()
+    };
+    if paragraphs
+        .numbers_of(first)
+        .is_some_and(|numbers| overlaps(&numbers))
+    {
+        return None;
+    }
+    // The first place is elsewhere: the quote may stand again where the locator says.
+    let numbers: Vec<RangeInclusive<usize>> = (archive.every_place(quote).iter())
+        .filter_map(|place| paragraphs.numbers_of(place))
+        .collect();
+    (!numbers.is_empty() && !numbers.iter().any(overlaps)).then_some(numbers)
+}
+
+/// The finding for a claim whose quote stands only in paragraphs (`found`, one range per place,
+/// at least one) other than those its locator names.
+fn misplaced(
+    claim: &Claim,
+    locator: &RecordText,
+    source: &str,
+    named: &RangeInclusive<usize>,
+    found: &[RangeInclusive<usize>],
+) -> Finding {
+    let places: Vec<String> = found.iter().map(locator_of).collect();
+    Finding::new(
+        Code::LocatorMismatch,
+        Location::new(claim.file(), locator.span()),
+        format!(
+            "the locator of claim `{}` names {}, but its quote stands in {} of the archived text of `{source}`",
+            claim.id,
+            locator_of(named),
+            places.join(" and "),
+        ),
+    )
+    .label("not where the quote stands")
+    .help(format!(
+        "write `locator = \"{}\"`, or check that the quote comes from {}",
+        places[0],
+        locator_of(named)
+    ))
 }
 
 /// The finding for a source whose copy cannot be read.

@@ -167,6 +167,7 @@ pub const REGISTRY: &[Check] = &[
         stage: Stage::Archive,
         codes: &[
             Code::QuoteNotFound,
+            Code::LocatorMismatch,
             Code::ArchiveMissingSource,
             Code::ArchiveHashMismatch,
             Code::ArchiveEmpty,

@@ -176,6 +176,9 @@ codes! {
     QuoteNotFound = "quote-not-found", Error,
         "a quote is not in the archived copy of its source",
         "With `--archive DIR`, each claim's quote is looked up in the archived text of its source (found\nby its sha256), after normalising Unicode, quotation marks, dashes and white space; `...` or `[…]`\nstands for omitted words. Copy the quote verbatim from the source; the diagnostic shows the\nclosest passage.";
+    LocatorMismatch = "locator-mismatch", Warning,
+        "a claim's locator names another paragraph than the one its quote stands in",
+        "With `--archive DIR`, a claim whose `locator` names paragraphs alone (`paragraph 9`, `paragraphs\n36-37`, `para. 4`, `¶ 12`) has its quote looked for in those paragraphs of the archived text,\ncounted as `claimtrack add` and `coverage` count them: the lines holding more than white space,\nfrom 1. A quote found only elsewhere sends readers to the wrong place. Correct the locator (the\nmessage names the paragraph the quote stands in), or check that the quote comes from the passage\nthe locator names. Other locators (a page, a section) cannot be counted in a text and are not\nchecked.";
     ArchiveMissingSource = "archive-missing-source", Warning,
         "the archive holds no copy of a source",
         "With `--archive DIR`, a source whose `sha256` matches no file in DIR (or that has no `sha256`)\ncannot have its quotes checked. Add its text to the archive and its hash to the source.";

@@ -149,6 +149,7 @@ finding_cases! {
 /// Codes another test suite covers: they need an archive of source texts.
 const ARCHIVE_CODES: &[&str] = &[
     "quote-not-found",
+    "locator-mismatch",
     "archive-missing-source",
     "archive-hash-mismatch",
     "archive-empty",
