@@ -106,6 +106,28 @@ fn wordings_once_misread_in_silence() {
             ("۳۰٬۰۰۰", "exact 30,000 @30,000"),
             ("٣٠٠٠", "exact 3,000 @3,000"),
             ("３０，０００", "exact 30,000 @30,000"),
+            (
+                "3 lakh",
+                "error 2..6: cannot read \"lakh\" after \"3\": \"lakh\" is a scale word the grammar does not read; write the number in digits",
+            ),
+            (
+                "2 crore people",
+                "error 2..14: cannot read \"crore people\" after \"2\": \"crore\" is a scale word",
+            ),
+            ("5 mln", "error 2..5: cannot read \"mln\" after \"5\""),
+            ("30 mil", "error 3..6: cannot read \"mil\" after \"30\""),
+            ("5 тысяч", "error 2..12: cannot read \"тысяч\" after \"5\""),
+            (
+                "5,000 a year",
+                "error 6..12: cannot read \"a year\" after \"5,000\": a number for each period is a rate, not a count",
+            ),
+            (
+                "at least 1,200 annually",
+                "error 15..23: cannot read \"annually\" after \"at least 1,200\": a number for each period",
+            ),
+            ("300 every month", "error 4..15: cannot read \"every month\""),
+            ("5,000 each", "exact 5,000 @5,000"),
+            ("5,000 a day's walk away", "exact 5,000 @5,000"),
         ],
         Measure::Count,
     );
