@@ -106,8 +106,8 @@ impl DecimalMark {
     /// The setting as written in claimtrack.toml, for messages.
     pub(super) fn setting_text(self) -> &'static str {
         match self {
-            DecimalMark::Point => "decimal = \".\"",
-            DecimalMark::Comma => "decimal = \",\"",
+            DecimalMark::Point => "`[values] decimal = \".\"`",
+            DecimalMark::Comma => "`[values] decimal = \",\"`",
         }
     }
 }
