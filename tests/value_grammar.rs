@@ -108,25 +108,93 @@ fn wordings_once_misread_in_silence() {
             ("３０，０００", "exact 30,000 @30,000"),
             (
                 "3 lakh",
-                "error 2..6: cannot read \"lakh\" after \"3\": \"lakh\" is a scale word the grammar does not read; write the number in digits",
+                "error 2..6: cannot read \"lakh\" after \"3\": \"lakh\" looks like a scale word the grammar does not read; write the number in digits",
             ),
             (
                 "2 crore people",
-                "error 2..14: cannot read \"crore people\" after \"2\": \"crore\" is a scale word",
+                "error 2..14: cannot read \"crore people\" after \"2\": \"crore\" looks like a scale word",
             ),
             ("5 mln", "error 2..5: cannot read \"mln\" after \"5\""),
             ("30 mil", "error 3..6: cannot read \"mil\" after \"30\""),
             ("5 тысяч", "error 2..12: cannot read \"тысяч\" after \"5\""),
             (
                 "5,000 a year",
-                "error 6..12: cannot read \"a year\" after \"5,000\": a number for each period is a rate, not a count",
+                "error 6..12: cannot read \"a year\" after \"5,000\": a number for each period or item is a rate, not a count",
             ),
             (
                 "at least 1,200 annually",
-                "error 15..23: cannot read \"annually\" after \"at least 1,200\": a number for each period",
+                "error 15..23: cannot read \"annually\" after \"at least 1,200\": a number for each period or item",
             ),
-            ("300 every month", "error 4..15: cannot read \"every month\""),
-            ("5,000 each", "exact 5,000 @5,000"),
+            (
+                "300 every month",
+                "error 4..15: cannot read \"every month\"",
+            ),
+            (
+                "30-40,000",
+                "error 0..9: \"30-40,000\" may leave the zeros or scale of 40,000 off 30, or run from 30 itself: write both ends in full, or give them as `low` and `high`",
+            ),
+            (
+                "between 30 and 40,000",
+                "error 8..21: \"30 and 40,000\" may leave",
+            ),
+            ("3-400", "error 0..5: \"3-400\" may leave"),
+            ("about 3-4,000", "error 6..13: \"3-4,000\" may leave"),
+            (
+                "ten to fifteen hundred",
+                "error 0..22: \"ten to fifteen hundred\" may leave",
+            ),
+            (
+                "two to three hundred",
+                "error 0..20: \"two to three hundred\" may leave",
+            ),
+            (
+                "five to six hundred thousand",
+                "error 0..28: \"five to six hundred thousand\" may leave",
+            ),
+            ("2-300k", "error 0..6: \"2-300k\" may leave"),
+            ("2 to 3 hundred", "range [200, 300]"),
+            ("between 500 and 2 million", "range [500, 2,000,000]"),
+            ("0-400", "range [0, 400]"),
+            ("1,000-40,000", "range [1,000, 40,000]"),
+            (
+                "5,000 each",
+                "error 6..10: cannot read \"each\" after \"5,000\": a number for each period or item",
+            ),
+            (
+                "12 tsd",
+                "error 3..6: cannot read \"tsd\" after \"12\": \"tsd\" looks like a scale word",
+            ),
+            (
+                "12 millon",
+                "error 3..9: cannot read \"millon\" after \"12\": \"millon\" looks like a scale word",
+            ),
+            ("12 B", "error 3..4: cannot read \"B\" after \"12\""),
+            (
+                "5,000 every single day",
+                "error 6..22: cannot read \"every single day\" after \"5,000\": a number for each period",
+            ),
+            (
+                "5,000 minimum",
+                "error 6..13: cannot read \"minimum\" after \"5,000\": \"minimum\" would change the reading",
+            ),
+            (
+                "at most 5,000 and counting",
+                "error 18..26: cannot read \"counting\" after \"at most 5,000\"",
+            ),
+            (
+                "5,000-odd",
+                "error 6..9: cannot read \"odd\" after \"5,000\"",
+            ),
+            (
+                "5,000 feared dead",
+                "error 6..17: cannot read \"feared dead\" after \"5,000\"",
+            ),
+            (
+                "5,000 additional",
+                "error 6..16: cannot read \"additional\" after \"5,000\"",
+            ),
+            ("5 pct", "error 2..5: cannot read \"pct\" after \"5\""),
+            ("5,000 mission staff", "exact 5,000 @5,000"),
             ("5,000 a day's walk away", "exact 5,000 @5,000"),
         ],
         Measure::Count,

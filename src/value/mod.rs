@@ -24,6 +24,7 @@ mod refusals;
 mod settings;
 mod stated;
 mod strict;
+mod tail;
 mod text_phrases;
 mod word_set;
 mod words;

@@ -145,7 +145,8 @@ proptest! {
         }
     }
 
-    /// Both ends a range states lie in its reading, whatever its form.
+    /// Both ends a range states lie in its reading, whatever its form; only a first end more than
+    /// a hundred times below the second, which may have its zeros left off, is refused.
     #[test]
     fn a_range_holds_both_its_ends(
         a in 0u64..1_000_000_000,
@@ -157,7 +158,10 @@ proptest! {
         let (low, high) = (a.min(b), a.max(b));
         let text = form.replace("{a}", &written(low, style)).replace("{b}", &written(high, style));
         let reading = read(&text);
-        prop_assert!(reading.is_ok(), "{:?} is refused: {:?}", text, reading);
+        if let Err(e) = &reading {
+            let elided = low > 0 && u128::from(low) * 100 < u128::from(high);
+            prop_assert!(elided && e.message.contains("may leave the zeros"), "{:?} is refused: {:?}", text, e);
+        }
         if let Ok(r) = reading {
             for n in [low, high].map(|n| number(n as f64)) {
                 prop_assert!(r.low <= n && r.high.is_none_or(|high| n <= high), "{:?} read as {:?}", text, r);

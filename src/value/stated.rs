@@ -118,6 +118,7 @@ impl Parser<'_> {
     /// ("2.8 to 3.8 million" is 2,800,000–3,800,000, but "500 to 2 million" keeps 500), and the
     /// second's percent sign ("5 to 10%").
     pub(super) fn range(&self, first: Quantity, second: Quantity) -> Result<Stated, ValueError> {
+        let first_written = first.clone();
         let mut low = first;
         if let Some(scale) = second
             .scale
@@ -140,6 +141,7 @@ impl Parser<'_> {
         }
         self.check_measure(&low)?;
         self.check_measure(&second)?;
+        self.refuse_elided_end(&first_written, &low, &second)?;
         if low.amount > second.amount {
             let (from, to) = (self.slice(&low.span), self.slice(&second.span));
             let message = format!("the ends of the range are reversed: {from} is more than {to}");
@@ -151,5 +153,36 @@ impl Parser<'_> {
             high: second,
             open,
         })
+    }
+
+    /// Refuses a count range whose first end, written without a scale of its own, stands more
+    /// than a hundred times below the second: "30-40,000", "3-400", "ten to fifteen hundred" and
+    /// "five to six hundred thousand" are most often written for 30,000-40,000, 300-400,
+    /// 1,000-1,500 and 500,000-600,000, with the second end's zeros or scale left off the first,
+    /// yet read as written they span from 30, 3, 10 and 5,000.
+    fn refuse_elided_end(
+        &self,
+        first: &Quantity,
+        low: &Quantity,
+        high: &Quantity,
+    ) -> Result<(), ValueError> {
+        let bare = first.scale.is_none() && first.share.is_none() && high.share.is_none();
+        let far_below = (low.amount.mul(Ratio::whole(100)))
+            .is_some_and(|hundredfold| low.amount > Ratio::whole(0) && hundredfold < high.amount);
+        // A first end that could not borrow the second's scale word without passing it is read
+        // as written: "500 to 2 million".
+        let borrowed = low.amount != first.amount;
+        if !(bare && far_below && (high.scale.is_none() || borrowed)) {
+            return Ok(());
+        }
+        let span = first.span.start..high.span.end;
+        let (from, to) = (self.slice(&first.span), self.slice(&high.span));
+        let message = format!(
+            "\"{}\" may leave the zeros or scale of {to} off {from}, or run from {from} itself: \
+             write both ends in full, or give them as `low` and `high` with the source's words in \
+             `quote`",
+            self.slice(&span)
+        );
+        Err(fault(message, span))
     }
 }

@@ -6,6 +6,7 @@ use super::lexer::{Kind, Token, slice};
 use super::parser::{ValueError, fault};
 use super::phrases::is_reading_word;
 use super::settings::ValueSettings;
+use super::tail::{self, Refusal};
 use super::words::is_number_word;
 
 /// Refuses numbers no reading accepts and characters that would be misleading in any message
@@ -95,25 +96,37 @@ pub(super) fn check_tail(
                 );
                 return Err(fault(message, token.span.start..text.len()));
             }
-            Kind::Word if UNREAD_SCALES.contains(&token.text.as_ref()) => {
-                let message = format!(
-                    "cannot read \"{}\" after \"{phrase}\": \"{}\" is a scale word the grammar \
-                     does not read; write the number in digits, keeping the source's words in `quote`",
-                    rest(k),
-                    token.text
-                );
-                return Err(fault(message, token.span.start..text.len()));
-            }
-            Kind::Word if is_rate(&tokens[k..]) => {
-                let message = format!(
-                    "cannot read \"{}\" after \"{phrase}\": a number for each period is a rate, \
-                     not a count; on a figure that counts per period (label \"Deaths a day\") write \
-                     the number alone, keeping the source's words in `quote`",
-                    rest(k)
-                );
-                return Err(fault(message, token.span.start..text.len()));
-            }
-            Kind::Word => {}
+            Kind::Word => match tail::refusal(&tokens[k..]) {
+                Some(Refusal::Scale) => {
+                    let message = format!(
+                        "cannot read \"{}\" after \"{phrase}\": \"{}\" looks like a scale word the \
+                         grammar does not read; write the number in digits, keeping the source's \
+                         words in `quote`",
+                        rest(k),
+                        token.text
+                    );
+                    return Err(fault(message, token.span.start..text.len()));
+                }
+                Some(Refusal::Rate) => {
+                    let message = format!(
+                        "cannot read \"{}\" after \"{phrase}\": a number for each period or item \
+                         is a rate, not a count; on a figure that counts per period (label \"Deaths \
+                         a day\") write the number alone, keeping the source's words in `quote`",
+                        rest(k)
+                    );
+                    return Err(fault(message, token.span.start..text.len()));
+                }
+                Some(Refusal::Reading) => {
+                    let message = format!(
+                        "cannot read \"{}\" after \"{phrase}\": \"{}\" would change the reading; \
+                         words after the number may only say what is counted",
+                        rest(k),
+                        token.text
+                    );
+                    return Err(fault(message, token.span.start..text.len()));
+                }
+                None => {}
+            },
             Kind::Symbol => {
                 let joins_words = token.text == "-"
                     && token.glued
@@ -126,61 +139,4 @@ pub(super) fn check_tail(
         }
     }
     Ok(())
-}
-
-/// Scale words of other usages and languages that the grammar does not read. After a number they
-/// would otherwise pass for words saying what is counted, and "3 lakh" (300,000) would read as 3.
-const UNREAD_SCALES: &[&str] = &[
-    "lakh",
-    "lakhs",
-    "lac",
-    "lacs",
-    "crore",
-    "crores",
-    "mln",
-    "mio",
-    "mld",
-    "bln",
-    "bil",
-    "mil",
-    "thou",
-    "grand",
-    "score",
-    "myriad",
-    "myriads",
-    "milliard",
-    "milliards",
-    "mille",
-    "mila",
-    "millón",
-    "millones",
-    "milhão",
-    "milhões",
-    "millionen",
-    "milliarden",
-    "tausend",
-    "miljoen",
-    "miljard",
-    "miljoner",
-    "miljoonaa",
-    "tys",
-    "tyś",
-    "tysięcy",
-    "тыс",
-    "тысяч",
-    "млн",
-    "млрд",
-];
-
-/// Words that make the number one for each period: "5,000 a day", "1,200 annually".
-fn is_rate(tail: &[Token]) -> bool {
-    const EVERY: [&str; 5] = ["a", "an", "each", "every", "per"];
-    const PERIODS: [&str; 7] = ["day", "night", "week", "month", "year", "decade", "hour"];
-    const ADVERBS: [&str; 7] = [
-        "daily", "nightly", "weekly", "monthly", "yearly", "annually", "hourly",
-    ];
-    let word = |k: usize| tail.get(k).and_then(Token::word);
-    let Some(first) = word(0) else { return false };
-    ADVERBS.contains(&first)
-        || (EVERY.contains(&first) && word(1).is_some_and(|period| PERIODS.contains(&period)))
 }

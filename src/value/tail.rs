@@ -1,0 +1,308 @@
+//! Words after a value's number phrase that would pass for words saying what is counted, yet
+//! change what the number says: a scale the grammar does not read ("3 lakh" is 300,000, "12 tsd"
+//! 12,000), a period or item that makes it a rate ("5,000 a day", "5,000 each"), a bound, an
+//! approximation, a projection, an average or a change ("5,000 minimum", "5,000-odd", "5,000
+//! expected", "5,000 average", "5,000 additional"). Read as a count, each would be misread in
+//! silence; each is refused instead.
+
+use super::lexer::Token;
+
+/// Why a word after the number is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Refusal {
+    /// A scale word of another usage or language, an abbreviation or a misspelling of one.
+    Scale,
+    /// A number for each period or item.
+    Rate,
+    /// A word that would change the reading otherwise.
+    Reading,
+}
+
+/// Scale words the grammar does not read: other usages, languages and abbreviations.
+const SCALES: &[&str] = &[
+    "lakh",
+    "lakhs",
+    "lac",
+    "lacs",
+    "crore",
+    "crores",
+    "cr",
+    "kharab",
+    "th",
+    "thsd",
+    "tsd",
+    "thou",
+    "thous",
+    "ks",
+    "mil",
+    "mill",
+    "mm",
+    "mln",
+    "mio",
+    "mn",
+    "b",
+    "g",
+    "bil",
+    "bln",
+    "mld",
+    "mrd",
+    "md",
+    "t",
+    "tn",
+    "tr",
+    "trn",
+    "grand",
+    "score",
+    "myriad",
+    "myriads",
+    "quadrillion",
+    "quadrillions",
+    "quintillion",
+    "quintillions",
+    "zillion",
+    "zillions",
+    "gazillion",
+    "gazillions",
+    "jillion",
+    "jillions",
+    "milliard",
+    "milliards",
+    "mille",
+    "mila",
+    "millón",
+    "millones",
+    "milhão",
+    "milhões",
+    "bilhão",
+    "bilhões",
+    "millionen",
+    "milliarden",
+    "tausend",
+    "hundert",
+    "miljoen",
+    "miljard",
+    "miljoner",
+    "miljoonaa",
+    "tys",
+    "tyś",
+    "tysięcy",
+    "тыс",
+    "тысяч",
+    "млн",
+    "млрд",
+    "万",
+    "萬",
+    "億",
+    "亿",
+    "千",
+    "百",
+    "兆",
+];
+
+/// Scale words a misspelling is one edit from ("millon", "thousnd").
+const SPELLED_SCALES: [&str; 6] = [
+    "hundred", "thousand", "million", "billion", "trillion", "milliard",
+];
+
+/// Words that bound, approximate, project, average or change the number they follow.
+const READING: &[&str] = &[
+    // bounds
+    "minimum",
+    "min",
+    "maximum",
+    "max",
+    "tops",
+    "floor",
+    "ceiling",
+    "cap",
+    "limit",
+    "bound",
+    "counting",
+    "rising",
+    "growing",
+    "climbing",
+    "mounting",
+    "upward",
+    "upwards",
+    "onward",
+    "onwards",
+    "beyond",
+    "higher",
+    "lower",
+    "exceeded",
+    "surpassed",
+    "topped",
+    // approximations
+    "odd",
+    "ish",
+    "approx",
+    "approximate",
+    "approximation",
+    "apprx",
+    "appr",
+    "ca",
+    "c",
+    "est",
+    "thereabouts",
+    "rough",
+    "ballpark",
+    // projections and unconfirmed numbers
+    "projected",
+    "forecast",
+    "predicted",
+    "expected",
+    "potential",
+    "possible",
+    "probable",
+    "feared",
+    "reportedly",
+    "allegedly",
+    "unconfirmed",
+    "provisional",
+    "preliminary",
+    // averages, changes, multipliers and shares
+    "average",
+    "median",
+    "mean",
+    "increase",
+    "decrease",
+    "rise",
+    "drop",
+    "additional",
+    "extra",
+    "down",
+    "short",
+    "net",
+    "fold",
+    "pc",
+    "pct",
+    "pp",
+    "bp",
+    "bps",
+    "percentage",
+];
+
+/// Words that, after "a", "each", "every" or "per", make a number one for each period or item.
+const PERIODS: &[&str] = &[
+    "hour",
+    "day",
+    "night",
+    "week",
+    "fortnight",
+    "month",
+    "quarter",
+    "year",
+    "yr",
+    "decade",
+    "head",
+    "person",
+    "capita",
+    "piece",
+    "pop",
+];
+
+/// Words that say a number is one for each period or item on their own.
+const RATES: &[&str] = &[
+    "hourly",
+    "daily",
+    "nightly",
+    "weekly",
+    "fortnightly",
+    "biweekly",
+    "monthly",
+    "quarterly",
+    "yearly",
+    "annually",
+    "annual",
+    "annualized",
+    "annualised",
+    "pa",
+    "each",
+    "apiece",
+];
+
+/// Why the word opening `tail` (a word after the number phrase) is refused, if it is.
+pub(super) fn refusal(tail: &[Token]) -> Option<Refusal> {
+    let word = |k: usize| tail.get(k).and_then(Token::word);
+    let first = word(0)?;
+    let misspelt_scale = first.chars().count() >= 5
+        && SPELLED_SCALES
+            .iter()
+            .any(|scale| strsim::osa_distance(first, scale) == 1);
+    if SCALES.contains(&first) || misspelt_scale {
+        Some(Refusal::Scale)
+    } else if RATES.contains(&first) || per_period(first, &tail[1..]) {
+        Some(Refusal::Rate)
+    } else if READING.contains(&first) {
+        Some(Refusal::Reading)
+    } else {
+        None
+    }
+}
+
+/// Whether `first` and the words after it say "for each period": "a day", "every single day",
+/// "in an average year".
+fn per_period(first: &str, after: &[Token]) -> bool {
+    const EVERY: [&str; 5] = ["a", "an", "each", "every", "per"];
+    const KIND: [&str; 6] = ["single", "other", "typical", "average", "normal", "given"];
+    if !EVERY.contains(&first) {
+        return false;
+    }
+    let mut words = after.iter().map_while(Token::word);
+    let period = match words.next() {
+        Some(kind) if KIND.contains(&kind) => words.next(),
+        next => next,
+    };
+    period.is_some_and(|period| PERIODS.contains(&period))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::lexer::tokenize;
+    use crate::value::settings::DecimalMark;
+
+    fn refused(text: &str) -> Option<Refusal> {
+        refusal(&tokenize(text, DecimalMark::Point))
+    }
+
+    #[test]
+    fn scale_words_rates_and_reading_words_are_refused() {
+        for scale in [
+            "lakh",
+            "tsd people",
+            "millon",
+            "thousnd",
+            "milliarden",
+            "万",
+        ] {
+            assert_eq!(refused(scale), Some(Refusal::Scale), "{scale}");
+        }
+        for rate in [
+            "a day",
+            "every single day",
+            "an average year",
+            "annually",
+            "each",
+        ] {
+            assert_eq!(refused(rate), Some(Refusal::Rate), "{rate}");
+        }
+        for reading in ["minimum", "odd", "expected deaths", "average", "additional"] {
+            assert_eq!(refused(reading), Some(Refusal::Reading), "{reading}");
+        }
+    }
+
+    #[test]
+    fn words_saying_what_is_counted_pass() {
+        for counted in [
+            "political dissidents",
+            "mission staff",
+            "a day's walk away",
+            "Arab civilians",
+            "people every",
+            "a",
+        ] {
+            assert_eq!(refused(counted), None, "{counted}");
+        }
+    }
+}
