@@ -195,6 +195,21 @@ fn wordings_once_misread_in_silence() {
             ),
             ("5 pct", "error 2..5: cannot read \"pct\" after \"5\""),
             ("5,000 mission staff", "exact 5,000 @5,000"),
+            (
+                "1,000.000",
+                "error 0..9: \"1,000.000\" is ambiguous: three digits follow the decimal mark",
+            ),
+            ("30,000.0", "exact 30,000 @30,000"),
+            (
+                "5,000 a-year",
+                "error 6..12: cannot read \"a-year\" after \"5,000\": a number for each period",
+            ),
+            ("5,000 at a time", "error 6..15: cannot read \"at a time\""),
+            ("5,000 at the peak", "error 13..17: cannot read \"peak\""),
+            (
+                "5,000 conservatively",
+                "error 6..20: cannot read \"conservatively\"",
+            ),
             ("5,000 a day's walk away", "exact 5,000 @5,000"),
         ],
         Measure::Count,

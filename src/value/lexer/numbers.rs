@@ -259,6 +259,17 @@ fn interpret(
             if other == ',' { "commas" } else { "points" }
         ));
     }
+    // "1,000.000": groups of thousands, then three decimals, read as 1,000 only if the last mark
+    // is not a slip for a group separator, which would make it 1,000,000.
+    let three_decimals = last_is_decimal && parts.last().is_some_and(|(_, run)| run.len() == 3);
+    if first_sep.is_some() && three_decimals {
+        return Err(format!(
+            "{} is ambiguous: three digits follow the decimal mark \"{mark}\" after groups of \
+             thousands, and a slip for a group separator would make it a thousand times larger; \
+             write the number without the ambiguity",
+            text()
+        ));
+    }
     let leading_zero = digits_of(&groups[0].1).next().is_some_and(|(d, _)| d == 0);
     if let [(None, _), (Some(Separator::Mark(_)), fraction)] = parts
         && decimal_parts == 1
