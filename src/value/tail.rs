@@ -60,41 +60,49 @@ fn listed(list: &str, word: &str) -> bool {
 
 /// Why the word opening `tail` (a word after the number phrase) is refused, if it is.
 pub(super) fn refusal(tail: &[Token]) -> Option<Refusal> {
-    let word = |k: usize| tail.get(k).and_then(Token::word);
-    let first = word(0)?;
+    refused_words(tail).map(|(refusal, _)| refusal)
+}
+
+/// [`refusal`], with how many tokens of `tail` the refused words take: "a day" two.
+pub(super) fn refused_words(tail: &[Token]) -> Option<(Refusal, usize)> {
+    let first = tail.first().and_then(Token::word)?;
     let misspelt_scale = first.chars().count() >= 5
         && SPELLED_SCALES
             .iter()
             .any(|scale| strsim::osa_distance(first, scale) == 1);
     if listed(SCALES, first) || misspelt_scale {
-        Some(Refusal::Scale)
-    } else if listed(RATES, first) || per_period(first, &tail[1..]) {
-        Some(Refusal::Rate)
+        Some((Refusal::Scale, 1))
+    } else if listed(RATES, first) {
+        Some((Refusal::Rate, 1))
+    } else if let Some(length) = per_period(first, &tail[1..]) {
+        Some((Refusal::Rate, 1 + length))
     } else if listed(READING, first) {
-        Some(Refusal::Reading)
+        Some((Refusal::Reading, 1))
     } else {
         None
     }
 }
 
-/// Whether `first` and the words after it say "for each period": "a day", "a-year", "every
-/// single day", "in an average year", "at a time".
-fn per_period(first: &str, after: &[Token]) -> bool {
+/// How many tokens after `first` say with it "for each period", if they do: "a day", "a-year",
+/// "every single day", "in an average year", "at a time".
+fn per_period(first: &str, after: &[Token]) -> Option<usize> {
     const EVERY: [&str; 6] = ["a", "an", "each", "every", "per", "at"];
     const KIND: [&str; 7] = [
         "single", "other", "typical", "average", "normal", "given", "a",
     ];
     if !EVERY.contains(&first) {
-        return false;
+        return None;
     }
-    let mut words = (after.iter())
-        .filter(|token| token.text != "-")
-        .map_while(Token::word);
+    let mut words = (after.iter().enumerate())
+        .filter(|(_, token)| token.text != "-")
+        .map_while(|(k, token)| Some((k, token.word()?)));
     let period = match words.next() {
-        Some(kind) if KIND.contains(&kind) => words.next(),
+        Some((_, kind)) if KIND.contains(&kind) => words.next(),
         next => next,
     };
-    period.is_some_and(|period| listed(PERIODS, period))
+    period
+        .filter(|(_, period)| listed(PERIODS, period))
+        .map(|(k, _)| k + 1)
 }
 
 #[cfg(test)]
@@ -131,6 +139,16 @@ mod tests {
         for reading in ["minimum", "odd", "expected deaths", "believed dead", "peak"] {
             assert_eq!(refused(reading), Some(Refusal::Reading), "{reading}");
         }
+    }
+
+    #[test]
+    fn a_rate_takes_the_words_that_say_it() {
+        let words = |text: &str| refused_words(&tokenize(text, DecimalMark::Point));
+        assert_eq!(words("each"), Some((Refusal::Rate, 1)));
+        assert_eq!(words("a day later"), Some((Refusal::Rate, 2)));
+        assert_eq!(words("a-year"), Some((Refusal::Rate, 3)));
+        assert_eq!(words("every single day"), Some((Refusal::Rate, 3)));
+        assert_eq!(words("lakh people"), Some((Refusal::Scale, 1)));
     }
 
     #[test]

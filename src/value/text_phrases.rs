@@ -9,6 +9,7 @@ use super::lexer::{Kind, Token, tokenize};
 use super::parser::Parser;
 use super::quote_reading::QuoteReader;
 use super::reading::Reading;
+use super::tail;
 use std::ops::Range;
 
 /// A number phrase of a text: as written, where (bytes in the text), and how it reads.
@@ -25,6 +26,10 @@ pub struct TextNumbers {
     pub figures: Vec<TextPhrase>,
     /// Where each number read as a date, year, time or ordinal stands (bytes in the text).
     pub not_figures: Vec<Range<usize>>,
+    /// Where the grammar would refuse the text as a value: a number whose phrase it refuses
+    /// ("30-40,000"), or a phrase followed by a word that changes what it says ("3 lakh", "5,000 a
+    /// day"). A phrase read there, such as "40,000" or "3", is not the figure the text states.
+    pub doubtful: Vec<Range<usize>>,
 }
 
 const MONTHS: [&str; 12] = [
@@ -58,7 +63,7 @@ impl QuoteReader<'_> {
         // that "5,000 in 1988" is not read as a share.
         let mut start = 0;
         for end in (0..=tokens.len()).filter(|&i| i == tokens.len() || not_figure[i]) {
-            self.read_stretch(text, &tokens[start..end], &mut numbers.figures);
+            self.read_stretch(text, &tokens[start..end], &mut numbers);
             if let Some(token) = tokens.get(end) {
                 numbers.not_figures.push(token.span.clone());
             }
@@ -67,7 +72,7 @@ impl QuoteReader<'_> {
         numbers
     }
 
-    fn read_stretch(&self, text: &str, tokens: &[Token], figures: &mut Vec<TextPhrase>) {
+    fn read_stretch(&self, text: &str, tokens: &[Token], numbers: &mut TextNumbers) {
         let parser = Parser {
             text,
             tokens,
@@ -76,21 +81,27 @@ impl QuoteReader<'_> {
         };
         let mut i = 0;
         while i < tokens.len() {
-            let read = (self.may_open(tokens, i))
-                .then(|| parser.number_phrase(i).ok())
-                .flatten()
-                .filter(|(_, end)| *end > i);
+            let read = (self.may_open(tokens, i)).then(|| parser.number_phrase(i));
             match read {
-                Some((reading, end)) => {
+                Some(Ok((reading, end))) if end > i => {
                     let span = parser.span(i..end);
-                    figures.push(TextPhrase {
+                    if let Some((_, words)) = tail::refused_words(&tokens[end..]) {
+                        numbers
+                            .doubtful
+                            .push(span.start..parser.span(end..end + words).end);
+                    }
+                    numbers.figures.push(TextPhrase {
                         text: parser.slice(&span).to_string(),
                         span,
                         reading,
                     });
                     i = end;
                 }
-                None => i += 1,
+                Some(Err(refusal)) if matches!(tokens[i].kind, Kind::Number(_)) => {
+                    numbers.doubtful.push(refusal.span);
+                    i += 1;
+                }
+                _ => i += 1,
             }
         }
     }

@@ -61,13 +61,22 @@ pub(super) fn figure_in_quote(
     settings: &ValueSettings,
 ) -> Result<String, AddError> {
     let numbers = QuoteReader::new(settings).numbers_in(quote);
+    let help = "give the value this claim records with `--value`, as the quote writes it";
+    if let Some(doubtful) = numbers.doubtful.first() {
+        return Err(AddError {
+            message: format!(
+                "the value grammar does not read {:?} in the quote as a value",
+                &quote[doubtful.clone()]
+            ),
+            help: help.to_string(),
+        });
+    }
     let phrases: Vec<String> = numbers
         .figures
         .into_iter()
         .filter(|phrase| phrase.reading.measure == measure)
         .map(|phrase| lowercase_first(&phrase.text))
         .collect();
-    let help = "give the value this claim records with `--value`, as the quote writes it";
     match phrases.as_slice() {
         [phrase] => Ok(phrase.clone()),
         [] => Err(AddError {
@@ -236,6 +245,26 @@ mod tests {
         assert!(value("executed in the summer of 1988").is_err());
         let shares = figure_in_quote("one in five of 30 people", Measure::Share, &settings);
         assert_eq!(shares.unwrap(), "one in five");
+    }
+
+    /// A figure the grammar would refuse as a value is not replaced by a part of it: "40,000" of
+    /// "30-40,000", "3" of "3 lakh", "5,000" of "5,000 a day".
+    #[test]
+    fn a_quote_whose_figure_the_grammar_refuses_gives_no_part_of_it() {
+        let settings = ValueSettings::default();
+        let value = |quote: &str| figure_in_quote(quote, Measure::Count, &settings);
+        for (quote, refused) in [
+            ("some 30-40,000 prisoners were killed", "30-40,000"),
+            ("3 lakh people were displaced", "3 lakh"),
+            ("up to 5,000 a day crossed the border", "up to 5,000 a day"),
+        ] {
+            let message = value(quote).unwrap_err().message;
+            assert_eq!(
+                message,
+                format!("the value grammar does not read {refused:?} in the quote as a value"),
+            );
+        }
+        assert_eq!(value("5,000 a day's walk away").unwrap(), "5,000");
     }
 
     #[test]
