@@ -4,6 +4,7 @@
 use crate::finding::{Code, Finding};
 use crate::input::files::Location;
 use crate::model::ClaimBase;
+use crate::value::QuoteSays;
 
 pub fn values_read_otherwise(base: &ClaimBase) -> Vec<Finding> {
     (base.quote_readings().read_otherwise.iter())
@@ -12,10 +13,14 @@ pub fn values_read_otherwise(base: &ClaimBase) -> Vec<Finding> {
             let value = claim.value.as_ref().expect("a claim whose quote was read has a value");
             let reading = value.words_reading().expect("and a reading in words");
             let quote = claim.quote.as_ref().expect("and a quote");
-            let quote_read = if phrase.negated {
-                "which the quote negates".to_string()
-            } else {
-                format!("which reads as {} {}", phrase.reading.interval_text(), phrase.reading.describe())
+            let quote_read = match &phrase.says {
+                QuoteSays::Refused(why) => {
+                    format!("which the value grammar cannot read as one figure: {why}")
+                }
+                QuoteSays::Reads(_) if phrase.negated => "which the quote negates".to_string(),
+                QuoteSays::Reads(read) => {
+                    format!("which reads as {} {}", read.interval_text(), read.describe())
+                }
             };
             let message = format!(
                 "the value `{}` of claim `{}` reads as {} {}, but its quote says \"{}\", {quote_read}",

@@ -142,7 +142,7 @@ codes! {
         "The number of a claim's value (as digits or number words) should appear in its `quote`, so a\nreader sees the figure in the source's own words. Extend the quote to the words that state the\nfigure, or correct the value.";
     ValueReadingDiffers = "value-reading-differs", Warning,
         "a claim's value reads otherwise than the words of its quote",
-        "The quote's own number phrase is read with the same grammar as the value. When the phrase\nthat states the value's number reads otherwise (a bound the other way, other range ends, another\nscale word, `about` dropped) or its clause negates it (`greater than 25 million are not\nrealistic`), the value misstates the source. Write the value as the quote words it, or quote the\nwords the value comes from.";
+        "The quote's own number phrase is read with the same grammar as the value. When the phrase\nthat states the value's number reads otherwise (a bound the other way, other range ends, another\nscale word, `about` dropped) or its clause negates it (`greater than 25 million are not\nrealistic`), the value misstates the source. So does a value holding a number of a phrase the\ngrammar would refuse as a value (`40,000` from `30-40,000`, `3` from `3 lakh`). Write the value as the quote words it, or quote the\nwords the value comes from.";
     BasisCycle = "basis-cycle", Warning,
         "claims rest on each other in a cycle",
         "Following `basis` from claim to claim comes back to where it started, so no origin can be\nfound for these claims. Break the cycle: one of them must rest on a source or a first-hand basis.";

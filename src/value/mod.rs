@@ -39,7 +39,7 @@ pub use grammar::{ACCEPTED_FORMS, read_integer, read_value};
 pub use in_quote::{numbers_in_text, value_in_quote};
 pub use number::Number;
 pub use parser::ValueError;
-pub use quote_reading::{QuotePhrase, QuoteReader};
+pub use quote_reading::{QuotePhrase, QuoteReader, QuoteSays};
 pub use reading::{Detail, Measure, Reading, Rule};
 pub use settings::{DecimalMark, ValueSettings};
 pub use text_phrases::{TextNumbers, TextPhrase};

@@ -12,6 +12,7 @@ use super::parser::Parser;
 use super::phrases::{AT_LEAST, AT_MOST, HEDGES, RANGE_OPENERS, phrase_at, phrase_words};
 use super::reading::{Detail, Reading, Rule};
 use super::settings::ValueSettings;
+use super::tail;
 use super::word_set::WordSet;
 use super::words::{SMALL_NUMBERS, TENS};
 use foldhash::HashMap;
@@ -23,9 +24,19 @@ pub struct QuotePhrase {
     /// The phrase as the quote writes it, and where (bytes in the quote).
     pub text: String,
     pub span: Range<usize>,
-    pub reading: Reading,
+    pub says: QuoteSays,
     /// A negation stands in the phrase's clause: the quote denies what the phrase says.
     pub negated: bool,
+}
+
+/// What a phrase of a quote says, as the value grammar reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum QuoteSays {
+    Reads(Reading),
+    /// The grammar would refuse the phrase as a value, for this reason: "30-40,000" may have its
+    /// zeros left off the first end, "lakh" in "3 lakh" is a scale it does not read. A value
+    /// holding one of its numbers ("40,000", "3") may take a part of it for the whole.
+    Refused(String),
 }
 
 /// Scale, fraction and other words that state a quantity without being a number word.
@@ -182,21 +193,39 @@ fn quote_reading_differs(
         next_relevant[i] = next;
     }
     // Phrases are read from left to right, each as long as it goes: a phrase inside a longer one
-    // ("30" in "over 30") is not read on its own.
+    // ("30" in "over 30") is not read on its own. A phrase the grammar would refuse as a value is
+    // set apart whole, so that no part of it ("40,000" of "30-40,000") is read for it.
     let mut phrases: Vec<(Range<usize>, Reading)> = Vec::new();
+    let mut refused: Vec<(Range<usize>, String)> = Vec::new();
     let mut start = 0;
     while start < tokens.len() {
         let near = next_relevant[start].is_some_and(|at| at - start <= LONGEST_LEAD);
-        let read = (near && reader.may_open(tokens, start))
-            .then(|| parser.number_phrase(start).ok())
-            .flatten()
-            .filter(|(_, end)| *end > start);
+        let read = (near && reader.may_open(tokens, start)).then(|| parser.number_phrase(start));
         match read {
-            Some((phrase, end)) => {
-                phrases.push((start..end, phrase));
+            Some(Ok((phrase, end))) if end > start => {
+                // A number for each period or with a bound after it may be recorded as written
+                // before the words: only a scale the grammar does not read makes it another number.
+                match tail::refused_words(&tokens[end..]) {
+                    Some((tail::Refusal::Scale, words)) => {
+                        let scale = parser.slice(&parser.span(end..end + words));
+                        let reason =
+                            format!("\"{scale}\" looks like a scale word it does not read");
+                        refused.push((start..end + words, reason));
+                    }
+                    _ => phrases.push((start..end, phrase)),
+                }
                 start = end;
             }
-            None => start += 1,
+            Some(Err(error)) if matches!(tokens[start].kind, Kind::Number(_)) => {
+                let end = (start..tokens.len())
+                    .find(|&i| tokens[i].span.start >= error.span.end)
+                    .unwrap_or(tokens.len())
+                    .max(start + 1);
+                let reason = error.message.split(": ").next().unwrap_or_default();
+                refused.push((start..end, reason.to_string()));
+                start = end;
+            }
+            _ => start += 1,
         }
     }
     let outermost = phrases.iter();
@@ -209,8 +238,6 @@ fn quote_reading_differs(
             (alike || digits).then_some((range, phrase, !alike))
         })
         .collect();
-    // The first is the one shown when none reads alike; with none, the quote has nothing to say.
-    let &(first, first_phrase, _) = stating.first()?;
     let negations = Negations::of(tokens);
     let read_alike = |&(range, phrase, rescaled): &(&Range<usize>, &Reading, bool)| {
         !rescaled && !negations.deny(range) && !reads_otherwise(phrase, reading)
@@ -218,13 +245,24 @@ fn quote_reading_differs(
     if stating.iter().any(read_alike) {
         return None;
     }
-    let span = parser.span(first.clone());
-    Some(QuotePhrase {
-        text: parser.slice(&span).to_string(),
-        span,
-        reading: first_phrase.clone(),
-        negated: negations.deny(first),
-    })
+    let phrase = |range: &Range<usize>, says: QuoteSays| {
+        let span = parser.span(range.clone());
+        QuotePhrase {
+            text: parser.slice(&span).to_string(),
+            span,
+            says,
+            negated: negations.deny(range),
+        }
+    };
+    // A refused phrase holding digits of the value comes first: the value may take a part of it.
+    let refused_stating =
+        (refused.into_iter()).find(|(range, _)| digits_alike(&tokens[range.clone()], reading));
+    if let Some((range, reason)) = refused_stating {
+        return Some(phrase(&range, QuoteSays::Refused(reason)));
+    }
+    // The first is the one shown when none reads alike; with none, the quote has nothing to say.
+    let &(first, first_phrase, _) = stating.first()?;
+    Some(phrase(first, QuoteSays::Reads(first_phrase.clone())))
 }
 
 /// Whether the phrase states a number the value states (or, for vague values, the same word).

@@ -6,6 +6,8 @@
 //! silence; each is refused instead.
 
 use super::lexer::Token;
+use foldhash::{HashMap, HashSet};
+use std::sync::LazyLock;
 
 /// Why a word after the number is refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -53,10 +55,19 @@ const PERIODS: &str = "hour day night week fortnight month quarter year yr decad
 const RATES: &str = "hourly daily nightly weekly fortnightly biweekly monthly quarterly yearly \
     annually annual annualized annualised pa each apiece";
 
-/// Whether `word` is one of the words of `list`.
-fn listed(list: &str, word: &str) -> bool {
-    list.split_whitespace().any(|listed| listed == word)
-}
+/// Every listed word with why it is refused, looked up for the word after every number phrase of
+/// every value and quote.
+static REFUSED: LazyLock<HashMap<&str, Refusal>> = LazyLock::new(|| {
+    let listed = |list: &'static str, refusal| list.split_whitespace().map(move |w| (w, refusal));
+    // A word in two lists is refused for the first: a scale before a rate before another word.
+    (listed(READING, Refusal::Reading))
+        .chain(listed(RATES, Refusal::Rate))
+        .chain(listed(SCALES, Refusal::Scale))
+        .collect()
+});
+
+static PERIOD_WORDS: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| PERIODS.split_whitespace().collect());
 
 /// Why the word opening `tail` (a word after the number phrase) is refused, if it is.
 pub(super) fn refusal(tail: &[Token]) -> Option<Refusal> {
@@ -66,21 +77,27 @@ pub(super) fn refusal(tail: &[Token]) -> Option<Refusal> {
 /// [`refusal`], with how many tokens of `tail` the refused words take: "a day" two.
 pub(super) fn refused_words(tail: &[Token]) -> Option<(Refusal, usize)> {
     let first = tail.first().and_then(Token::word)?;
-    let misspelt_scale = first.chars().count() >= 5
-        && SPELLED_SCALES
-            .iter()
-            .any(|scale| strsim::osa_distance(first, scale) == 1);
-    if listed(SCALES, first) || misspelt_scale {
-        Some((Refusal::Scale, 1))
-    } else if listed(RATES, first) {
-        Some((Refusal::Rate, 1))
-    } else if let Some(length) = per_period(first, &tail[1..]) {
-        Some((Refusal::Rate, 1 + length))
-    } else if listed(READING, first) {
-        Some((Refusal::Reading, 1))
-    } else {
-        None
+    match REFUSED.get(first) {
+        Some(Refusal::Reading) | None if misspelt_scale(first) => Some((Refusal::Scale, 1)),
+        Some(&refusal @ (Refusal::Scale | Refusal::Rate)) => Some((refusal, 1)),
+        listed => match per_period(first, &tail[1..]) {
+            Some(length) => Some((Refusal::Rate, 1 + length)),
+            None => listed.map(|&refusal| (refusal, 1)),
+        },
     }
+}
+
+/// Whether `word` is one edit from a scale word ("millon", "thousnd"): looked at only when its
+/// first letter and length could be.
+fn misspelt_scale(word: &str) -> bool {
+    let length = word.chars().count();
+    length >= 5
+        && SPELLED_SCALES.iter().any(|scale| {
+            scale.len().abs_diff(length) <= 1
+                && (word.as_bytes()[0] == scale.as_bytes()[0]
+                    || word.as_bytes()[1] == scale.as_bytes()[1])
+                && strsim::osa_distance(word, scale) == 1
+        })
 }
 
 /// How many tokens after `first` say with it "for each period", if they do: "a day", "a-year",
@@ -101,7 +118,7 @@ fn per_period(first: &str, after: &[Token]) -> Option<usize> {
         next => next,
     };
     period
-        .filter(|(_, period)| listed(PERIODS, period))
+        .filter(|(_, period)| PERIOD_WORDS.contains(period))
         .map(|(k, _)| k + 1)
 }
 

@@ -144,3 +144,35 @@ fn house_phrases_are_read_in_any_case() {
     std::fs::write(&config, text.to_lowercase()).unwrap();
     assert_eq!(check_json(lowercase.path()), (exit, findings));
 }
+
+/// Shorthand the grammar does not read is refused as a value, and a value holding a part of it
+/// ("40,000" of "30-40,000", 3 of "3 lakh") is caught against its quote.
+#[test]
+fn number_shorthand_is_refused_and_a_part_of_it_caught() {
+    let (exit, findings) = check_json(&fixture("number-shorthand"));
+    assert_eq!(exit, 1, "{findings:#?}");
+    let refused = with_code(&findings, "unreadable-value");
+    assert_eq!(refused.len(), 1, "{findings:#?}");
+    assert_eq!((refused[0].line, refused[0].column), (20, 10));
+    assert!(
+        refused[0]
+            .message
+            .starts_with("\"30-40,000\" may leave the zeros")
+    );
+    let parts: Vec<(u64, &str)> = with_code(&findings, "value-reading-differs")
+        .iter()
+        .map(|f| (f.line, f.message.as_str()))
+        .collect();
+    assert_eq!(parts.len(), 2, "{findings:#?}");
+    assert_eq!(parts[0].0, 10);
+    assert!(parts[0].1.contains(
+        "its quote says \"30-40,000\", which the value grammar cannot read as one figure"
+    ));
+    assert_eq!(parts[1].0, 30);
+    assert!(parts[1].1.contains("its quote says \"nearly 3 lakh\""));
+    assert!(
+        parts[1]
+            .1
+            .ends_with("\"lakh\" looks like a scale word it does not read")
+    );
+}

@@ -9,12 +9,17 @@ fn differs(value: &str, quote: &str) -> String {
         .differs(&reading, quote)
         .map_or(String::new(), |p| {
             let negated = if p.negated { " (negated)" } else { "" };
-            format!(
-                "{}: {} {}{negated}",
-                p.text,
-                p.reading.tag(),
-                p.reading.interval_text()
-            )
+            match p.says {
+                QuoteSays::Reads(read) => {
+                    format!(
+                        "{}: {} {}{negated}",
+                        p.text,
+                        read.tag(),
+                        read.interval_text()
+                    )
+                }
+                QuoteSays::Refused(why) => format!("{}: refused, {why}{negated}", p.text),
+            }
         })
 }
 
@@ -95,6 +100,24 @@ fn a_quote_that_reads_the_same_passes() {
     assert_eq!(differs("1,100", "no word of 1,100 families was heard"), "");
     // A quote that does not state the number is the other check's business.
     assert_eq!(differs("5,000", "thousands were killed"), "");
+}
+
+/// A phrase the grammar would refuse as a value is set apart whole: a value holding one of its
+/// numbers may take a part of it for the whole. A rate or a bound after the number is not: the
+/// value may be recorded as written before them.
+#[test]
+fn a_value_taking_part_of_a_phrase_the_grammar_refuses_is_caught() {
+    assert_eq!(
+        differs("40,000", "some 30-40,000 prisoners were killed"),
+        "30-40,000: refused, \"30-40,000\" may leave the zeros or scale of 40,000 off 30, or run from 30 itself"
+    );
+    assert_eq!(
+        differs("3", "3 lakh people were displaced"),
+        "3 lakh: refused, \"lakh\" looks like a scale word it does not read"
+    );
+    assert_eq!(differs("5,000", "5,000 a day crossed the border"), "");
+    assert_eq!(differs("at least 5,000", "5,000 minimum were killed"), "");
+    assert_eq!(differs("300,000", "3 lakh people were displaced"), "");
 }
 
 #[test]
