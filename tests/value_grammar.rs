@@ -195,6 +195,11 @@ fn wordings_once_misread_in_silence() {
             ),
             ("5 pct", "error 2..5: cannot read \"pct\" after \"5\""),
             ("5,000 mission staff", "exact 5,000 @5,000"),
+            ("5,000 killed in a single day", "exact 5,000 @5,000"),
+            ("5,000 held for a year without trial", "exact 5,000 @5,000"),
+            ("5,000 hepatitis B cases", "exact 5,000 @5,000"),
+            ("5,000 PA employees", "exact 5,000 @5,000"),
+            ("1,500-2,000,000", "range [1,500, 2,000,000]"),
             (
                 "1,000.000",
                 "error 0..9: \"1,000.000\" is ambiguous: three digits follow the decimal mark",

@@ -205,7 +205,7 @@ fn quote_reading_differs(
             Some(Ok((phrase, end))) if end > start => {
                 // A number for each period or with a bound after it may be recorded as written
                 // before the words: only a scale the grammar does not read makes it another number.
-                match tail::refused_words(&tokens[end..]) {
+                match tail::refused_words(None, &tokens[end..]) {
                     Some((tail::Refusal::Scale, words)) => {
                         let scale = parser.slice(&parser.span(end..end + words));
                         let reason =

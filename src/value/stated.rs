@@ -166,7 +166,9 @@ impl Parser<'_> {
         low: &Quantity,
         high: &Quantity,
     ) -> Result<(), ValueError> {
-        let bare = first.scale.is_none() && first.share.is_none() && high.share.is_none();
+        // A first end of four digits or more is written in full: "1,500-2,000,000".
+        let short = first.amount < Ratio::whole(1_000);
+        let bare = short && first.scale.is_none() && first.share.is_none() && high.share.is_none();
         let far_below = (low.amount.mul(Ratio::whole(100)))
             .is_some_and(|hundredfold| low.amount > Ratio::whole(0) && hundredfold < high.amount);
         // A first end that could not borrow the second's scale word without passing it is read

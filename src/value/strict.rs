@@ -96,7 +96,7 @@ pub(super) fn check_tail(
                 );
                 return Err(fault(message, token.span.start..text.len()));
             }
-            Kind::Word => match tail::refusal(&tokens[k..]) {
+            Kind::Word => match tail::refusal(previous, &tokens[k..]) {
                 Some(Refusal::Scale) => {
                     let message = format!(
                         "cannot read \"{}\" after \"{phrase}\": \"{}\" looks like a scale word the \

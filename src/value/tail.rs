@@ -21,10 +21,10 @@ pub(super) enum Refusal {
 }
 
 /// Scale words the grammar does not read: other usages, languages and abbreviations.
-const SCALES: &str = "lakh lakhs lac lacs crore crores cr kharab th thsd tsd thou thous ks mil \
-    mill mm mln mio mn b g bil bln mld mrd md t tn tr trn grand score myriad myriads quadrillion \
+const SCALES: &str = "lakh lakhs lacs crore crores kharab thsd tsd thou thous ks mil \
+    mill mm mln mio mn bil bln mld mrd tn trn score myriad myriads quadrillion \
     quadrillions quintillion quintillions zillion zillions gazillion gazillions jillion jillions \
-    milliard milliards mille mila millón millones milhão milhões bilhão bilhões millionen \
+    milliard milliards mille millón millones milhão milhões bilhão bilhões millionen \
     milliarden tausend hundert miljoen miljard miljoner miljoonaa tys tyś tysięcy тыс тысяч млн \
     млрд 万 萬 億 亿 千 百 兆";
 
@@ -38,13 +38,13 @@ const READING: &str = "minimum min maximum max tops floor ceiling cap limit boun
     rising growing climbing mounting increasing upward upwards onward onwards beyond higher lower \
     highest lowest exceeded surpassed topped threshold mark milestone peak conservatively \
     undercount lowball change \
-    odd ish approx approximate approximation approximated apprx appr ca c est thereabouts rough \
+    odd ish approx approximate approximation approximated apprx appr est thereabouts rough \
     ballpark guesstimate estimation estimates projection \
     projected forecast predicted expected potential possible probable feared believed presumed \
     reportedly allegedly unconfirmed unofficially provisional provisionally preliminary tentative \
     initial partial incomplete \
     average median mean increase decrease decreasing declining falling rise drop additional extra \
-    down short net fold simultaneously pc pct pp bp bps basis percentage";
+    down short net fold simultaneously pct bps basis percentage";
 
 /// Words that, after "a", "each", "every", "per" or "at", make a number one for each period or
 /// item: "a day", "at a time".
@@ -53,7 +53,7 @@ const PERIODS: &str = "hour day night week fortnight month quarter year yr decad
 
 /// Words that say a number is one for each period or item on their own.
 const RATES: &str = "hourly daily nightly weekly fortnightly biweekly monthly quarterly yearly \
-    annually annual annualized annualised pa each apiece";
+    annually annual annualized annualised each apiece";
 
 /// Every listed word with why it is refused, looked up for the word after every number phrase of
 /// every value and quote.
@@ -69,57 +69,90 @@ static REFUSED: LazyLock<HashMap<&str, Refusal>> = LazyLock::new(|| {
 static PERIOD_WORDS: LazyLock<HashSet<&str>> =
     LazyLock::new(|| PERIODS.split_whitespace().collect());
 
-/// Why the word opening `tail` (a word after the number phrase) is refused, if it is.
-pub(super) fn refusal(tail: &[Token]) -> Option<Refusal> {
-    refused_words(tail).map(|(refusal, _)| refusal)
+/// Why the word opening `tail` (a word after the number phrase, `previous` the token before it)
+/// is refused, if it is.
+pub(super) fn refusal(previous: Option<&Token>, tail: &[Token]) -> Option<Refusal> {
+    refused_words(previous, tail).map(|(refusal, _)| refusal)
 }
 
 /// [`refusal`], with how many tokens of `tail` the refused words take: "a day" two.
-pub(super) fn refused_words(tail: &[Token]) -> Option<(Refusal, usize)> {
+pub(super) fn refused_words(previous: Option<&Token>, tail: &[Token]) -> Option<(Refusal, usize)> {
     let first = tail.first().and_then(Token::word)?;
+    let previous = previous.and_then(Token::word);
+    // A letter is a scale only right after the number ("12 B"), not in a name ("hepatitis B").
+    if previous.is_none() && matches!(first, "b" | "g" | "t") {
+        return Some((Refusal::Scale, 1));
+    }
     match REFUSED.get(first) {
         Some(Refusal::Reading) | None if misspelt_scale(first) => Some((Refusal::Scale, 1)),
         Some(&refusal @ (Refusal::Scale | Refusal::Rate)) => Some((refusal, 1)),
-        listed => match per_period(first, &tail[1..]) {
+        listed => match per_period(previous, first, &tail[1..]) {
             Some(length) => Some((Refusal::Rate, 1 + length)),
             None => listed.map(|&refusal| (refusal, 1)),
         },
     }
 }
 
-/// Whether `word` is one edit from a scale word ("millon", "thousnd"): looked at only when its
-/// first letter and length could be.
+/// Whether `word` is one edit from a scale word after its first letter ("millon", "thousnd"),
+/// looked at only when its length could be: "pillion" and "Hilliard" are words of their own.
 fn misspelt_scale(word: &str) -> bool {
     let length = word.chars().count();
     length >= 5
         && SPELLED_SCALES.iter().any(|scale| {
             scale.len().abs_diff(length) <= 1
-                && (word.as_bytes()[0] == scale.as_bytes()[0]
-                    || word.as_bytes()[1] == scale.as_bytes()[1])
+                && word.as_bytes()[0] == scale.as_bytes()[0]
                 && strsim::osa_distance(word, scale) == 1
         })
 }
 
 /// How many tokens after `first` say with it "for each period", if they do: "a day", "a-year",
-/// "every single day", "in an average year", "at a time".
-fn per_period(first: &str, after: &[Token]) -> Option<usize> {
-    const EVERY: [&str; 6] = ["a", "an", "each", "every", "per", "at"];
-    const KIND: [&str; 7] = [
-        "single", "other", "typical", "average", "normal", "given", "a",
+/// "every single day", "an average year", "at a time"; not "in a single day", "for a year",
+/// "a year ago" or "a day of fighting", which name one period. `previous` is the word before.
+fn per_period(previous: Option<&str>, first: &str, after: &[Token]) -> Option<usize> {
+    const KIND: [&str; 6] = ["single", "other", "typical", "average", "normal", "given"];
+    /// Words before "a day" that make it the period counted in, not a rate.
+    const WITHIN: [&str; 16] = [
+        "in",
+        "within",
+        "for",
+        "over",
+        "during",
+        "after",
+        "before",
+        "of",
+        "on",
+        "by",
+        "from",
+        "into",
+        "throughout",
+        "across",
+        "under",
+        "than",
     ];
-    if !EVERY.contains(&first) {
-        return None;
-    }
+    /// Words after "a day" that make it a point in time or an occasion.
+    const POINT: [&str; 8] = [
+        "ago", "after", "later", "earlier", "before", "of", "when", "since",
+    ];
     let mut words = (after.iter().enumerate())
         .filter(|(_, token)| token.text != "-")
         .map_while(|(k, token)| Some((k, token.word()?)));
-    let period = match words.next() {
-        Some((_, kind)) if KIND.contains(&kind) => words.next(),
-        next => next,
-    };
-    period
-        .filter(|(_, period)| PERIOD_WORDS.contains(period))
-        .map(|(k, _)| k + 1)
+    match first {
+        "at" => {
+            let (a, time) = (words.next()?, words.next()?);
+            (a.1 == "a" && time.1 == "time").then_some(time.0 + 1)
+        }
+        "a" | "an" | "each" | "every" | "per" => {
+            let (k, period) = match words.next()? {
+                (_, kind) if KIND.contains(&kind) => words.next()?,
+                next => next,
+            };
+            let named = matches!(first, "a" | "an")
+                && (previous.is_some_and(|word| WITHIN.contains(&word))
+                    || words.next().is_some_and(|(_, next)| POINT.contains(&next)));
+            (PERIOD_WORDS.contains(period) && !named).then_some(k + 1)
+        }
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -129,7 +162,7 @@ mod tests {
     use crate::value::settings::DecimalMark;
 
     fn refused(text: &str) -> Option<Refusal> {
-        refusal(&tokenize(text, DecimalMark::Point))
+        refusal(None, &tokenize(text, DecimalMark::Point))
     }
 
     #[test]
@@ -160,12 +193,28 @@ mod tests {
 
     #[test]
     fn a_rate_takes_the_words_that_say_it() {
-        let words = |text: &str| refused_words(&tokenize(text, DecimalMark::Point));
+        let words = |text: &str| refused_words(None, &tokenize(text, DecimalMark::Point));
         assert_eq!(words("each"), Some((Refusal::Rate, 1)));
-        assert_eq!(words("a day later"), Some((Refusal::Rate, 2)));
+        assert_eq!(words("a day in the camps"), Some((Refusal::Rate, 2)));
         assert_eq!(words("a-year"), Some((Refusal::Rate, 3)));
         assert_eq!(words("every single day"), Some((Refusal::Rate, 3)));
         assert_eq!(words("lakh people"), Some((Refusal::Scale, 1)));
+    }
+
+    #[test]
+    fn a_period_named_rather_than_repeated_passes() {
+        let after = |previous: &str, text: &str| {
+            let previous = tokenize(previous, DecimalMark::Point);
+            refusal(previous.first(), &tokenize(text, DecimalMark::Point))
+        };
+        assert_eq!(after("killed", "a day"), Some(Refusal::Rate));
+        assert_eq!(after("in", "a single day"), None);
+        assert_eq!(after("for", "a year"), None);
+        assert_eq!(after("people", "a year ago"), None);
+        assert_eq!(after("dead", "a day of fighting"), None);
+        assert_eq!(after("arrested", "at night"), None);
+        assert_eq!(after("hepatitis", "b"), None);
+        assert_eq!(refused("b"), Some(Refusal::Scale));
     }
 
     #[test]
@@ -174,6 +223,7 @@ mod tests {
             "political dissidents",
             "mission staff",
             "a day's walk away",
+            "pillion riders",
             "Arab civilians",
             "people every",
             "a",

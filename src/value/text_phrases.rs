@@ -85,7 +85,7 @@ impl QuoteReader<'_> {
             match read {
                 Some(Ok((reading, end))) if end > i => {
                     let span = parser.span(i..end);
-                    if let Some((_, words)) = tail::refused_words(&tokens[end..]) {
+                    if let Some((_, words)) = tail::refused_words(None, &tokens[end..]) {
                         numbers
                             .doubtful
                             .push(span.start..parser.span(end..end + words).end);
