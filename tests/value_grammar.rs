@@ -201,6 +201,13 @@ fn wordings_once_misread_in_silence() {
             ("5,000 PA employees", "exact 5,000 @5,000"),
             ("1,500-2,000,000", "range [1,500, 2,000,000]"),
             (
+                "5,000 K-pop fans",
+                "error 0..11: cannot read \"K-pop\" after \"5,000\": a letter joined to a word names something",
+            ),
+            ("5,000 M-Pesa users", "error 0..12: cannot read \"M-Pesa\""),
+            ("12k", "exact 12,000 @12,000"),
+            ("2 million-strong", "exact 2,000,000 @2,000,000"),
+            (
                 "1,000.000",
                 "error 0..9: \"1,000.000\" is ambiguous: three digits follow the decimal mark",
             ),

@@ -58,6 +58,24 @@ impl Parser<'_> {
             }
             let scale = self.word(i).and_then(digit_scale).map(u128::from);
             let scale = scale.map(Ratio::whole);
+            // A letter joined to a word by a hyphen is a name, not a scale: "K-pop", "M-Pesa".
+            let glued = |at: usize| self.tokens.get(at).is_some_and(|t| t.glued);
+            let named = scale.is_some()
+                && self.word(i).is_some_and(|letters| letters.len() <= 2)
+                && self.tokens.get(i + 1).is_some_and(|t| t.text == "-")
+                && glued(i + 1)
+                && glued(i + 2)
+                && self.word(i + 2).is_some();
+            if named {
+                let span = self.span(start..i + 3);
+                let message = format!(
+                    "cannot read \"{}\" after \"{}\": a letter joined to a word names something, \
+                     not a scale",
+                    self.slice(&self.span(i..i + 3)),
+                    self.slice(&token.span),
+                );
+                return Err(fault(message, span));
+            }
             if let Some(scale) = scale {
                 amount = amount.mul(scale).ok_or_else(|| too_large(i))?;
                 i += 1;
