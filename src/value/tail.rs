@@ -46,8 +46,8 @@ const READING: &str = "minimum min maximum max tops floor ceiling cap limit boun
     average median mean increase decrease decreasing declining falling rise drop additional extra \
     down short net fold simultaneously pct bps basis percentage";
 
-/// Words that, after "a", "each", "every", "per" or "at", make a number one for each period or
-/// item: "a day", "at a time".
+/// Words that, after "a", "each", "every" or "per", make a number one for each period or item:
+/// "a day", "every year" ("at a time" too).
 const PERIODS: &str = "hour day night week fortnight month quarter year yr decade time head \
     person capita piece pop";
 
@@ -59,7 +59,7 @@ const RATES: &str = "hourly daily nightly weekly fortnightly biweekly monthly qu
 /// every value and quote.
 static REFUSED: LazyLock<HashMap<&str, Refusal>> = LazyLock::new(|| {
     let listed = |list: &'static str, refusal| list.split_whitespace().map(move |w| (w, refusal));
-    // A word in two lists is refused for the first: a scale before a rate before another word.
+    // A word in two lists keeps the later: a scale over a rate over another word.
     (listed(READING, Refusal::Reading))
         .chain(listed(RATES, Refusal::Rate))
         .chain(listed(SCALES, Refusal::Scale))
@@ -84,7 +84,7 @@ pub(super) fn refused_words(previous: Option<&Token>, tail: &[Token]) -> Option<
         return Some((Refusal::Scale, 1));
     }
     match REFUSED.get(first) {
-        Some(Refusal::Reading) | None if misspelt_scale(first) => Some((Refusal::Scale, 1)),
+        None if misspelt_scale(first) => Some((Refusal::Scale, 1)),
         Some(&refusal @ (Refusal::Scale | Refusal::Rate)) => Some((refusal, 1)),
         listed => match per_period(previous, first, &tail[1..]) {
             Some(length) => Some((Refusal::Rate, 1 + length)),
