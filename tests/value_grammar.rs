@@ -201,6 +201,34 @@ fn wordings_once_misread_in_silence() {
             ("5,000 PA employees", "exact 5,000 @5,000"),
             ("1,500-2,000,000", "range [1,500, 2,000,000]"),
             (
+                "5 milions",
+                "error 2..9: cannot read \"milions\" after \"5\": \"milions\" looks like a scale word",
+            ),
+            ("3 lkh", "error 2..5: cannot read \"lkh\""),
+            (
+                "5,000 protesters every Friday",
+                "error 17..29: cannot read \"every Friday\" after \"5,000\": a number for each period",
+            ),
+            (
+                "5,000, every one of them civilians",
+                "error 5..34: cannot read \", every one of them civilians\"",
+            ),
+            ("5,000 a minute", "error 6..14: cannot read \"a minute\""),
+            (
+                "5,000 at its height",
+                "error 13..19: cannot read \"height\"",
+            ),
+            ("5,000 and soaring", "error 10..17: cannot read \"soaring\""),
+            (
+                "5,000 supposedly",
+                "error 6..16: cannot read \"supposedly\"",
+            ),
+            (
+                "5,000 further deaths",
+                "error 6..20: cannot read \"further deaths\"",
+            ),
+            ("5,000-something", "error 6..15: cannot read \"something\""),
+            (
                 "5,000 K-pop fans",
                 "error 0..11: cannot read \"K-pop\" after \"5,000\": a letter joined to a word names something",
             ),

@@ -26,11 +26,23 @@ const SCALES: &str = "lakh lakhs lacs crore crores kharab thsd tsd thou thous ks
     quadrillions quintillion quintillions zillion zillions gazillion gazillions jillion jillions \
     milliard milliards mille millón millones milhão milhões bilhão bilhões millionen \
     milliarden tausend hundert miljoen miljard miljoner miljoonaa tys tyś tysięcy тыс тысяч млн \
-    млрд 万 萬 億 亿 千 百 兆";
+    млрд 万 萬 億 亿 千 百 兆 thsnd tho hund hndrd mils mlns mns bns bill trln trl trill mds kk lkh \
+    laks lahk laakh karod cror milioni miliardi milyon miljonen millioner milliarder tusen tusind \
+    duizend тысячи миллионов doz";
 
 /// Scale words a misspelling is one edit from ("millon", "thousnd").
-const SPELLED_SCALES: [&str; 6] = [
-    "hundred", "thousand", "million", "billion", "trillion", "milliard",
+const SPELLED_SCALES: [&str; 11] = [
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "milliard",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "trillions",
 ];
 
 /// Words that bound, approximate, project, average or change the number they follow.
@@ -44,16 +56,26 @@ const READING: &str = "minimum min maximum max tops floor ceiling cap limit boun
     reportedly allegedly unconfirmed unofficially provisional provisionally preliminary tentative \
     initial partial incomplete \
     average median mean increase decrease decreasing declining falling rise drop additional extra \
-    down short net fold simultaneously pct bps basis percentage";
+    down short net fold simultaneously pct bps basis percentage \
+    best worst capped height peaked peaking minimally conservative soaring surging swelling \
+    escalating spiralling spiraling aprox approximatley approximatly aproximately \
+    aproximadamente cca environ etwa zirka rounded something \
+    presumably potentially tentatively preliminarily initially supposedly apparently seemingly \
+    unverified unofficial purported rumoured rumored anticipated forecasted modelled modeled \
+    planned targeted target goal quota capacity projections estimations estd guesstimates \
+    avg averaged averaging typical typically usually normally \
+    further jump spike surge uptick hike gain loss fall decline reduction cut shortfall deficit \
+    growth difference gap surplus increased incremental yoy";
 
 /// Words that, after "a", "each", "every" or "per", make a number one for each period or item:
 /// "a day", "every year" ("at a time" too).
-const PERIODS: &str = "hour day night week fortnight month quarter year yr decade time head \
-    person capita piece pop";
+const PERIODS: &str = "second minute hour day night shift week weekend fortnight month quarter \
+    term semester session season year yr decade generation century time head person capita \
+    piece pop family household village";
 
 /// Words that say a number is one for each period or item on their own.
 const RATES: &str = "hourly daily nightly weekly fortnightly biweekly monthly quarterly yearly \
-    annually annual annualized annualised each apiece";
+    annually annual annualized annualised biannually semiannually bimonthly everyday each apiece";
 
 /// Every listed word with why it is refused, looked up for the word after every number phrase of
 /// every value and quote.
@@ -141,7 +163,13 @@ fn per_period(previous: Option<&str>, first: &str, after: &[Token]) -> Option<us
             let (a, time) = (words.next()?, words.next()?);
             (a.1 == "a" && time.1 == "time").then_some(time.0 + 1)
         }
-        "a" | "an" | "each" | "every" | "per" => {
+        // "every Friday", "in every camp": each of them; "every one of them" counts them all.
+        "every" => match words.next()? {
+            (_, "one") => None,
+            (k, kind) if KIND.contains(&kind) => Some(words.next().map_or(k, |(k, _)| k) + 1),
+            (k, _) => Some(k + 1),
+        },
+        "a" | "an" | "each" | "per" => {
             let (k, period) = match words.next()? {
                 (_, kind) if KIND.contains(&kind) => words.next()?,
                 next => next,
