@@ -87,46 +87,31 @@ pub(super) fn check_tail(
                 let message = format!("cannot read \"{}\" as a count", slice(text, &number));
                 return Err(fault(message, number));
             }
-            Kind::Word if is_reading_word(&token.text, settings) => {
-                let message = format!(
-                    "cannot read \"{}\" after \"{phrase}\": \"{}\" would change the reading; words \
-                     after the number may only say what is counted",
-                    rest(k),
-                    token.text
-                );
+            Kind::Word => {
+                let refusal = if is_reading_word(&token.text, settings) {
+                    Some(Refusal::Reading)
+                } else {
+                    tail::refusal(previous, &tokens[k..])
+                };
+                let word = &token.text;
+                let why = match refusal {
+                    Some(Refusal::Scale) => format!(
+                        "\"{word}\" looks like a scale word the grammar does not read; write the \
+                         number in digits, keeping the source's words in `quote`"
+                    ),
+                    Some(Refusal::Rate) => "a number for each period or item is a rate, not a \
+                        count; on a figure that counts per period (label \"Deaths a day\") write \
+                        the number alone, keeping the source's words in `quote`"
+                        .to_string(),
+                    Some(Refusal::Reading) => format!(
+                        "\"{word}\" would change the reading; words after the number may only say \
+                         what is counted"
+                    ),
+                    None => continue,
+                };
+                let message = format!("cannot read \"{}\" after \"{phrase}\": {why}", rest(k));
                 return Err(fault(message, token.span.start..text.len()));
             }
-            Kind::Word => match tail::refusal(previous, &tokens[k..]) {
-                Some(Refusal::Scale) => {
-                    let message = format!(
-                        "cannot read \"{}\" after \"{phrase}\": \"{}\" looks like a scale word the \
-                         grammar does not read; write the number in digits, keeping the source's \
-                         words in `quote`",
-                        rest(k),
-                        token.text
-                    );
-                    return Err(fault(message, token.span.start..text.len()));
-                }
-                Some(Refusal::Rate) => {
-                    let message = format!(
-                        "cannot read \"{}\" after \"{phrase}\": a number for each period or item \
-                         is a rate, not a count; on a figure that counts per period (label \"Deaths \
-                         a day\") write the number alone, keeping the source's words in `quote`",
-                        rest(k)
-                    );
-                    return Err(fault(message, token.span.start..text.len()));
-                }
-                Some(Refusal::Reading) => {
-                    let message = format!(
-                        "cannot read \"{}\" after \"{phrase}\": \"{}\" would change the reading; \
-                         words after the number may only say what is counted",
-                        rest(k),
-                        token.text
-                    );
-                    return Err(fault(message, token.span.start..text.len()));
-                }
-                None => {}
-            },
             Kind::Symbol => {
                 let joins_words = token.text == "-"
                     && token.glued
