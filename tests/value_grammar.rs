@@ -233,6 +233,26 @@ fn wordings_once_misread_in_silence() {
                 "error 0..11: cannot read \"K-pop\" after \"5,000\": a letter joined to a word names something",
             ),
             ("5,000 M-Pesa users", "error 0..12: cannot read \"M-Pesa\""),
+            (
+                "5,000 Thousand Oaks residents",
+                "error 0..19: cannot read \"Thousand Oaks\" after \"5,000\": a capitalised scale word before a capitalised word reads as a name",
+            ),
+            (
+                "5,000 K Street lobbyists",
+                "error 0..14: cannot read \"K Street\"",
+            ),
+            (
+                "Five Thousand Oaks residents",
+                "error 0..18: cannot read \"Thousand Oaks\" after \"Five\"",
+            ),
+            (
+                "5,000 MN residents",
+                "error 0..18: cannot read \"MN residents\" after \"5,000\": a scale in capitals before a word reads as a code",
+            ),
+            ("5 MN", "exact 5,000,000 @5,000,000"),
+            ("30 THOUSAND DEAD", "exact 30,000 @30,000"),
+            ("Two Million people", "exact 2,000,000 @2,000,000"),
+            ("2.5 Million", "exact 2,500,000 @2,500,000"),
             ("12k", "exact 12,000 @12,000"),
             ("2 million-strong", "exact 2,000,000 @2,000,000"),
             (

@@ -58,23 +58,16 @@ impl Parser<'_> {
             }
             let scale = self.word(i).and_then(digit_scale).map(u128::from);
             let scale = scale.map(Ratio::whole);
-            // A letter joined to a word by a hyphen is a name, not a scale: "K-pop", "M-Pesa".
-            let glued = |at: usize| self.tokens.get(at).is_some_and(|t| t.glued);
-            let named = scale.is_some()
-                && self.word(i).is_some_and(|letters| letters.len() <= 2)
-                && self.tokens.get(i + 1).is_some_and(|t| t.text == "-")
-                && glued(i + 1)
-                && glued(i + 2)
-                && self.word(i + 2).is_some();
-            if named {
-                let span = self.span(start..i + 3);
+            if scale.is_some()
+                && let Some(reason) = self.scale_names(i)
+            {
+                let name = self.span(i..self.name_end(i));
                 let message = format!(
-                    "cannot read \"{}\" after \"{}\": a letter joined to a word names something, \
-                     not a scale",
-                    self.slice(&self.span(i..i + 3)),
+                    "cannot read \"{}\" after \"{}\": {reason}",
+                    self.slice(&name),
                     self.slice(&token.span),
                 );
-                return Err(fault(message, span));
+                return Err(fault(message, token.span.start..name.end));
             }
             if let Some(scale) = scale {
                 amount = amount.mul(scale).ok_or_else(|| too_large(i))?;
@@ -103,6 +96,18 @@ impl Parser<'_> {
             let Some(words) = self.number_words(start).map_err(too_large)? else {
                 return Ok(None);
             };
+            let last = words.next - 1;
+            if words.scale.is_some()
+                && let Some(reason) = self.scale_names(last)
+            {
+                let name = self.span(last..self.name_end(last));
+                let message = format!(
+                    "cannot read \"{}\" after \"{}\": {reason}",
+                    self.slice(&name),
+                    self.slice(&self.span(start..last)),
+                );
+                return Err(fault(message, token.span.start..name.end));
+            }
             let mut amount = Ratio::whole(words.value.into());
             let (mut scale, mut i) = (words.scale.map(|s| Ratio::whole(s.into())), words.next);
             // "one and a half million", "twenty-one and a half million"
@@ -131,6 +136,58 @@ impl Parser<'_> {
             return Ok(Some((quantity, i)));
         }
         self.share_marker(quantity, i, start)
+    }
+
+    /// Why the scale word at `i` names something rather than scales the number before it, if it
+    /// does: a letter joined to a word by a hyphen ("K-pop", "M-Pesa"), a capitalised scale
+    /// before a capitalised word ("Thousand Oaks", "K Street"), or "MN" and "BN" before a word,
+    /// which are codes as often ("MN residents"). Words in capitals throughout ("30 THOUSAND
+    /// DEAD") still read.
+    fn scale_names(&self, i: usize) -> Option<&'static str> {
+        let written = self.slice(&self.tokens[i].span);
+        let next = self.tokens.get(i + 1)?;
+        if self.hyphenated_name(i) {
+            return Some("a letter joined to a word names something, not a scale");
+        }
+        let next_written = self.slice(&next.span);
+        if next.glued || !matches!(next.kind, Kind::Word) {
+            return None;
+        }
+        let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+        let all_capitals = |word: &str| !word.chars().any(char::is_lowercase);
+        let title = capitalised(written) && !(written.len() > 1 && all_capitals(written));
+        if title && capitalised(next_written) {
+            return Some(
+                "a capitalised scale word before a capitalised word reads as a name; write the \
+                 figure without it, or the scale in lower case",
+            );
+        }
+        if matches!(written, "MN" | "BN") {
+            return Some(
+                "a scale in capitals before a word reads as a code as often; write the figure \
+                 without it, or the scale in full (\"million\", \"billion\")",
+            );
+        }
+        None
+    }
+
+    /// A scale letter joined to a word by a hyphen at `i`: "K-pop".
+    fn hyphenated_name(&self, i: usize) -> bool {
+        let glued = |at: usize| self.tokens.get(at).is_some_and(|t| t.glued);
+        self.word(i).is_some_and(|letters| letters.len() <= 2)
+            && self.is(i + 1, "-")
+            && glued(i + 1)
+            && glued(i + 2)
+            && self.word(i + 2).is_some()
+    }
+
+    /// The index after the name a scale word at `i` opens: the hyphenated word, or the word after.
+    fn name_end(&self, i: usize) -> usize {
+        if self.hyphenated_name(i) {
+            i + 3
+        } else {
+            i + 2
+        }
     }
 
     fn glued_plus(&self, i: usize) -> bool {

@@ -176,3 +176,40 @@ fn number_shorthand_is_refused_and_a_part_of_it_caught() {
             .ends_with("\"lakh\" looks like a scale word it does not read")
     );
 }
+
+/// A scale word that starts a place name ("5,000 Thousand Oaks residents") is refused as a value
+/// rather than multiplied, and a value taking the number before the name is caught against its
+/// quote with the reason; a quote naming the place after the number reads as written.
+#[test]
+fn a_scale_word_starting_a_place_name_is_refused_not_multiplied() {
+    let base = fixture("place-names");
+    let (exit, findings) = check_json(&base);
+    assert_eq!(exit, 1, "{findings:#?}");
+    let refused = with_code(&findings, "unreadable-value");
+    assert_eq!(refused.len(), 1, "{findings:#?}");
+    assert_eq!((refused[0].line, refused[0].column), (20, 10));
+    assert!(
+        refused[0]
+            .message
+            .contains("a capitalised scale word before a capitalised word")
+    );
+    let differs = with_code(&findings, "value-reading-differs");
+    assert_eq!(differs.len(), 1, "{findings:#?}");
+    assert_eq!(differs[0].line, 10);
+    assert!(
+        differs[0]
+            .message
+            .contains("cannot read \"Thousand Oaks\" after \"5,000\"")
+    );
+    let shown = findings.iter().filter(|f| f.severity != "info").count();
+    assert_eq!(shown, 2, "{findings:#?}");
+
+    let report = run_in(&base, &["report", "--format", "json"]).json();
+    let lows: Vec<&Value> = report["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|claim| &claim["low"])
+        .collect();
+    assert_eq!(lows, [&Value::from(5000), &Value::from(5000), &Value::Null]);
+}
