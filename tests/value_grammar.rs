@@ -267,6 +267,10 @@ fn wordings_once_misread_in_silence() {
             ("5,000 at a time", "error 6..15: cannot read \"at a time\""),
             ("5,000 at the peak", "error 13..17: cannot read \"peak\""),
             (
+                "5,000 at least",
+                "error 6..14: cannot read \"at least\" after \"5,000\": \"at least\" would change",
+            ),
+            (
                 "5,000 conservatively",
                 "error 6..20: cannot read \"conservatively\"",
             ),
@@ -735,6 +739,15 @@ fn what_cannot_be_read_is_refused_where_it_stands() {
                 "2\u{200b}000",
                 "error 1..4: the value holds an invisible character (U+200B)",
             ),
+            (
+                "5,000\u{ad}killed",
+                "error 5..7: the value holds an invisible character (U+00AD)",
+            ),
+            (
+                "5,000 killed\u{2066}",
+                "error 12..15: the value holds an invisible character (U+2066)",
+            ),
+            ("5,000\ttrials", "exact 5,000 @5,000"),
             ("1,5 million", "error 0..3: \"1,5\" cannot be read"),
             (
                 "5,000 or more or fewer",

@@ -9,17 +9,26 @@ use super::settings::ValueSettings;
 use super::tail::{self, Refusal};
 use super::words::is_number_word;
 
-/// Refuses numbers no reading accepts and characters that would be misleading in any message
-/// (invisible ones, "∞"), wherever they stand. Other symbols are refused where the grammar meets
+/// Refuses characters that would be misleading in any message (invisible ones, "∞") and numbers
+/// no reading accepts, wherever they stand. Other symbols are refused where the grammar meets
 /// them, with the words around them.
 pub(super) fn refuse_unreadable(text: &str, tokens: &[Token]) -> Result<(), ValueError> {
+    // Looked for in the text, not among the symbols: a soft hyphen or a joiner inside a word is
+    // part of the word's token.
+    if let Some((at, c)) = text.char_indices().find(|&(_, c)| invisible(c)) {
+        let message = format!(
+            "the value holds an invisible character (U+{:04X}): remove it",
+            u32::from(c)
+        );
+        return Err(fault(message, at..at + c.len_utf8()));
+    }
     for token in tokens {
         let refusal = match &token.kind {
             Kind::Number(Err(message)) => Some(message.clone()),
-            Kind::Symbol => slice(text, &token.span)
-                .chars()
-                .next()
-                .and_then(refused_symbol),
+            Kind::Symbol if slice(text, &token.span).starts_with('∞') => Some(
+                "\"∞\" is not a count: for an open upper end write \"at least\" and the number"
+                    .to_string(),
+            ),
             _ => None,
         };
         if let Some(message) = refusal {
@@ -29,19 +38,21 @@ pub(super) fn refuse_unreadable(text: &str, tokens: &[Token]) -> Result<(), Valu
     Ok(())
 }
 
-fn refused_symbol(c: char) -> Option<String> {
-    let invisible = c.is_control()
-        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}' | '\u{feff}');
-    if invisible {
-        let code = format!("U+{:04X}", u32::from(c));
-        Some(format!(
-            "the value holds an invisible character ({code}): remove it"
-        ))
-    } else if c == '∞' {
-        Some("\"∞\" is not a count: for an open upper end write \"at least\" and the number".into())
-    } else {
-        None
-    }
+/// Control characters other than white space, and the format characters that show as nothing:
+/// soft hyphen, zero-width spaces and joiners, direction marks and isolates, invisible operators,
+/// byte-order mark.
+fn invisible(c: char) -> bool {
+    (c.is_control() && !c.is_whitespace())
+        || matches!(
+            c,
+            '\u{ad}'
+                | '\u{180e}'
+                | '\u{200b}'..='\u{200f}'
+                | '\u{202a}'..='\u{202e}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{feff}'
+        )
 }
 
 /// Checks the tokens after the number phrase `tokens[..start]`: words describing what is counted
@@ -93,7 +104,15 @@ pub(super) fn check_tail(
                 } else {
                     tail::refusal(previous, &tokens[k..])
                 };
-                let word = &token.text;
+                // "5,000 at least", "5,000 at most": the word before belongs to the phrase.
+                let from = match (&refusal, previous) {
+                    (Some(Refusal::Reading), Some(p)) if k > start && p.text == "at" => k - 1,
+                    _ => k,
+                };
+                let word = match from < k {
+                    true => format!("{} {}", tokens[from].text, token.text),
+                    false => token.text.to_string(),
+                };
                 let why = match refusal {
                     Some(Refusal::Scale) => format!(
                         "\"{word}\" looks like a scale word the grammar does not read; write the \
@@ -109,8 +128,8 @@ pub(super) fn check_tail(
                     ),
                     None => continue,
                 };
-                let message = format!("cannot read \"{}\" after \"{phrase}\": {why}", rest(k));
-                return Err(fault(message, token.span.start..text.len()));
+                let message = format!("cannot read \"{}\" after \"{phrase}\": {why}", rest(from));
+                return Err(fault(message, tokens[from].span.start..text.len()));
             }
             Kind::Symbol => {
                 let joins_words = token.text == "-"
