@@ -267,6 +267,11 @@ fn wordings_once_misread_in_silence() {
             ("5,000 at a time", "error 6..15: cannot read \"at a time\""),
             ("5,000 at the peak", "error 13..17: cannot read \"peak\""),
             (
+                "17.4 million (95% CI 25.1–10.2 million)",
+                "error 21..40: the ends of the range are reversed: 25.1, at the scale of the second end, is 25,100,000, more than 10.2 million",
+            ),
+            ("2.5 to 3 million", "range [2,500,000, 3,000,000]"),
+            (
                 "5,000 at least",
                 "error 6..14: cannot read \"at least\" after \"5,000\": \"at least\" would change",
             ),

@@ -123,9 +123,21 @@ impl Parser<'_> {
         if let Some(scale) = second
             .scale
             .filter(|_| low.scale.is_none() && low.share.is_none())
-            && let Some(scaled) = low.amount.mul(scale).filter(|a| *a <= second.amount)
+            && let Some(scaled) = low.amount.mul(scale)
         {
-            low.amount = scaled;
+            if scaled <= second.amount {
+                low.amount = scaled;
+            } else if !low.amount.is_whole() {
+                // A fraction of one cannot be counted, so "25.1–10.2 million" has its ends reversed.
+                let scaled = Number::new(scaled.to_f64()).unwrap_or_default();
+                let message = format!(
+                    "the ends of the range are reversed: {}, at the scale of the second end, is \
+                     {scaled}, more than {}",
+                    self.slice(&low.span),
+                    self.slice(&second.span)
+                );
+                return Err(fault(message, low.span.start..second.span.end));
+            }
         }
         if second.share == Some(Share::Percent) && low.share.is_none() && low.scale.is_none() {
             low.share = Some(Share::Percent);
