@@ -4,6 +4,7 @@
 //! against the figure's measure.
 
 use super::lexer::tokenize;
+use super::not_counts::refuse_not_counts;
 use super::number::{Number, Ratio};
 use super::parser::{Parser, ValueError, fault};
 use super::phrases::{Bound, HEDGES, prefix_at, suffix_at};
@@ -40,6 +41,7 @@ pub fn read_value(
     }
     refuse_unreadable(text, &tokens)?;
     refuse_relative_or_denial(text, &tokens)?;
+    refuse_not_counts(text, &tokens, settings)?;
     let parser = Parser {
         text,
         tokens: &tokens,

@@ -14,6 +14,7 @@ mod grammar;
 mod in_quote;
 mod lexer;
 mod negation;
+mod not_counts;
 mod number;
 mod parser;
 mod phrases;

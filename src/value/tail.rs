@@ -65,7 +65,14 @@ const READING: &str = "minimum min maximum max tops floor ceiling cap limit boun
     planned targeted target goal quota capacity projections estimations estd guesstimates \
     avg averaged averaging typical typically usually normally \
     further jump spike surge uptick hike gain loss fall decline reduction cut shortfall deficit \
-    growth difference gap surplus increased incremental yoy";
+    growth difference gap surplus increased incremental yoy \
+    dropping plummeting plunging dipping slumping ballooning shrinking dwindling multiplying \
+    expanding snowballing plunge slump dip climb leap boost bump upturn downturn increment \
+    additions shortage margin majority plurality swing delta advantage discrepancy overcount \
+    spread bigger larger smaller lesser pledged promised requested sought budgeted proposed \
+    earmarked authorised authorized ambition scenario hypothetical simulated baseline benchmark \
+    ratio index percentile imputed extrapolated weighted adjusted fte etc unless \
+    may might could would";
 
 /// Words that, after "a", "each", "every" or "per", make a number one for each period or item:
 /// "a day", "every year" ("at a time" too).

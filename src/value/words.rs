@@ -73,6 +73,14 @@ fn position_in(list: &[&str], word: &str) -> Option<u64> {
         .and_then(|n| u64::try_from(n).ok())
 }
 
+/// "third", "thirds", "half": a word that makes the number before it a fraction.
+pub(super) fn is_fraction_word(word: &str) -> bool {
+    word == "half"
+        || FRACTIONS
+            .iter()
+            .any(|&(one, more, _)| word == one || word == more)
+}
+
 pub(super) fn is_number_word(word: &str) -> bool {
     SMALL_NUMBERS.contains(&word) || TENS.contains(&word)
 }

@@ -213,3 +213,33 @@ fn a_scale_word_starting_a_place_name_is_refused_not_multiplied() {
         .collect();
     assert_eq!(lows, [&Value::from(5000), &Value::from(5000), &Value::Null]);
 }
+
+/// A day, a span of years and a seat count pasted into a value are refused, each with its
+/// reason, where they read as 6 people, 2,021 to 2,024 people and a crowd of 20,000.
+#[test]
+fn a_year_a_date_or_a_size_in_a_value_is_refused_not_counted() {
+    let base = fixture("years-and-dates");
+    let (exit, findings) = check_json(&base);
+    assert_eq!(exit, 1, "{findings:#?}");
+    let refused: Vec<(u64, &str)> = with_code(&findings, "unreadable-value")
+        .iter()
+        .map(|f| (f.line, f.message.as_str()))
+        .collect();
+    assert_eq!(refused.len(), 3, "{findings:#?}");
+    assert_eq!(refused[0].0, 24);
+    assert!(refused[0].1.starts_with("\"6 January\" reads as a date"));
+    assert_eq!(refused[1].0, 34);
+    assert!(
+        refused[1]
+            .1
+            .starts_with("\"2021\" followed by more reads as a year")
+    );
+    assert_eq!(refused[2].0, 44);
+    assert!(
+        refused[2]
+            .1
+            .starts_with("\"20,000-seat\" describes what the number is joined to")
+    );
+    let errors = findings.iter().filter(|f| f.severity == "error").count();
+    assert_eq!(errors, 3, "{findings:#?}");
+}
