@@ -289,6 +289,23 @@ fn wordings_once_misread_in_silence() {
             ),
             ("5,000 margin", "error 6..12: cannot read \"margin\""),
             ("5,000 pledged", "error 6..13: cannot read \"pledged\""),
+            (
+                "5,000m runners",
+                "error 0..6: \"5,000m\" is a distance or a sum of money as often as a count",
+            ),
+            ("1500m", "error 0..5: \"1500m\" is a distance"),
+            ("5,000 K residents", "error 0..7: \"5,000 K\" is a distance"),
+            ("2.5m", "exact 2,500,000 @2,500,000"),
+            ("999k", "exact 999,000 @999,000"),
+            ("5,000 million", "exact 5,000,000,000 @5,000,000,000"),
+            (
+                "5 grand",
+                "error 2..7: cannot read \"grand\" after \"5\": \"grand\" looks like a scale word",
+            ),
+            (
+                "65 and older",
+                "error 3..12: cannot read \"and older\" after \"65\": \"and older\" would change the reading",
+            ),
             ("30 THOUSAND DEAD", "exact 30,000 @30,000"),
             ("Two Million people", "exact 2,000,000 @2,000,000"),
             ("2.5 Million", "exact 2,500,000 @2,500,000"),

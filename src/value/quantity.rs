@@ -69,6 +69,19 @@ impl Parser<'_> {
                 );
                 return Err(fault(message, token.span.start..name.end));
             }
+            // "5,000m runners", "1500m", "10,000 k": a letter after a thousand or more is most
+            // often metres, a distance or a sum of money, rarely a count in millions.
+            let letter = self.word(i).is_some_and(|word| matches!(word, "k" | "m"))
+                && !self.tokens.get(i + 1).is_some_and(|t| t.glued);
+            if letter && amount >= Ratio::whole(1000) {
+                let span = token.span.start..self.tokens[i].span.end;
+                let message = format!(
+                    "\"{}\" is a distance or a sum of money as often as a count: write the count \
+                     in full, or the scale as a word (\"5,000 million\")",
+                    self.slice(&span)
+                );
+                return Err(fault(message, span));
+            }
             if let Some(scale) = scale {
                 amount = amount.mul(scale).ok_or_else(|| too_large(i))?;
                 i += 1;

@@ -109,9 +109,11 @@ pub(super) fn check_tail(
                     (Some(Refusal::Reading), Some(p)) if k > start && p.text == "at" => k - 1,
                     _ => k,
                 };
-                let word = match from < k {
-                    true => format!("{} {}", tokens[from].text, token.text),
-                    false => token.text.to_string(),
+                let word = match (from < k, next) {
+                    (true, _) => format!("{} {}", tokens[from].text, token.text),
+                    // "and older": the bound is the word after.
+                    (false, Some(next)) if token.text == "and" => format!("and {}", next.text),
+                    _ => token.text.to_string(),
                 };
                 let why = match refusal {
                     Some(Refusal::Scale) => format!(

@@ -28,7 +28,7 @@ const SCALES: &str = "lakh lakhs lacs crore crores kharab thsd tsd thou thous ks
     milliarden tausend hundert miljoen miljard miljoner miljoonaa tys tyś tysięcy тыс тысяч млн \
     млрд 万 萬 億 亿 千 百 兆 thsnd tho hund hndrd mils mlns mns bns bill trln trl trill mds kk lkh \
     laks lahk laakh karod cror milioni miliardi milyon miljonen millioner milliarder tusen tusind \
-    duizend тысячи миллионов doz";
+    duizend тысячи миллионов doz grand";
 
 /// Scale words a misspelling is one edit from ("millon", "thousnd").
 const SPELLED_SCALES: [&str; 11] = [
@@ -111,6 +111,18 @@ pub(super) fn refused_words(previous: Option<&Token>, tail: &[Token]) -> Option<
     // A letter is a scale only right after the number ("12 B"), not in a name ("hepatitis B").
     if previous.is_none() && matches!(first, "b" | "g" | "t") {
         return Some((Refusal::Scale, 1));
+    }
+    // "65 and older", "5,000 and over": a bound written after the number.
+    let bound = [
+        "older", "younger", "over", "above", "under", "below", "up", "upwards",
+    ];
+    if first == "and"
+        && tail
+            .get(1)
+            .and_then(Token::word)
+            .is_some_and(|w| bound.contains(&w))
+    {
+        return Some((Refusal::Reading, 2));
     }
     match REFUSED.get(first) {
         None if misspelt_scale(first) => Some((Refusal::Scale, 1)),
