@@ -296,6 +296,13 @@ fn wordings_once_misread_in_silence() {
             ("1500m", "error 0..5: \"1500m\" is a distance"),
             ("5,000 K residents", "error 0..7: \"5,000 K\" is a distance"),
             ("2.5m", "exact 2,500,000 @2,500,000"),
+            ("5,000 COVID-19 deaths", "exact 5,000 @5,000"),
+            ("5,000 H1N1 deaths", "exact 5,000 @5,000"),
+            ("5,000 SARS-CoV-2 infections", "exact 5,000 @5,000"),
+            ("5,000 M23 fighters", "exact 5,000 @5,000"),
+            ("5,000 G7 protesters", "exact 5,000 @5,000"),
+            ("3x1,000", "error 0..2: cannot read \"3x\" as a count"),
+            ("1-on-1", "error 2..6: cannot read \"on-1\" after \"1\""),
             ("999k", "exact 999,000 @999,000"),
             ("5,000 million", "exact 5,000,000,000 @5,000,000,000"),
             (

@@ -56,8 +56,12 @@ impl Parser<'_> {
                 amount = amount.add(fraction).ok_or_else(|| too_large(next))?;
                 i = next;
             }
+            // A letter joined to a number is a name, not a scale: "M23", "K2".
+            let names_code = self.word(i).is_some_and(|letters| letters.len() <= 2)
+                && (self.tokens.get(i + 1))
+                    .is_some_and(|t| t.glued && matches!(t.kind, Kind::Number(_)));
             let scale = self.word(i).and_then(digit_scale).map(u128::from);
-            let scale = scale.map(Ratio::whole);
+            let scale = scale.filter(|_| !names_code).map(Ratio::whole);
             if scale.is_some()
                 && let Some(reason) = self.scale_names(i)
             {

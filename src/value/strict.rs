@@ -73,9 +73,19 @@ pub(super) fn check_tail(
         let from = tokens.get(k).map_or(text.len(), |t| t.span.start);
         slice(text, &(from..text.len())).trim_end()
     };
+    // Inside a name written with digits ("COVID-19", "H1N1", "SARS-CoV-2", "G7"): from its word
+    // to the last token joined to it, none of it is a number of the value.
+    let mut in_code = false;
     for (k, token) in tokens.iter().enumerate().skip(start) {
         let previous = k.checked_sub(1).and_then(|i| tokens.get(i));
         let next = tokens.get(k + 1);
+        if in_code && token.glued && (token.kind != Kind::Symbol || token.text == "-") {
+            continue;
+        }
+        in_code = token.kind == Kind::Word && opens_code(tokens, k);
+        if in_code {
+            continue;
+        }
         let number_follows = next.is_some_and(|n| n.word().is_none_or(is_number_word));
         if token.text == "or" && number_follows {
             let message = format!(
@@ -145,4 +155,24 @@ pub(super) fn check_tail(
         }
     }
     Ok(())
+}
+
+/// Whether the word at `k` is joined to a number that follows it, directly or by a hyphen
+/// ("COVID-19", "H1N1", "G7"), and not to one before it: "3x1,000", "12ʼ500" and "1-on-1" write
+/// numbers, not names.
+fn opens_code(tokens: &[Token], k: usize) -> bool {
+    let mut at = k;
+    while tokens[at].glued && at > 0 {
+        at -= 1;
+        if matches!(tokens[at].kind, Kind::Number(_)) {
+            return false;
+        }
+    }
+    let joined_number = |at: usize| {
+        tokens
+            .get(at)
+            .is_some_and(|t| t.glued && matches!(t.kind, Kind::Number(_)))
+    };
+    let joined_hyphen = tokens.get(k + 1).is_some_and(|t| t.glued && t.text == "-");
+    joined_number(k + 1) || (joined_hyphen && joined_number(k + 2))
 }

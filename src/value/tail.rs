@@ -5,7 +5,7 @@
 //! expected", "5,000 average", "5,000 additional"). Read as a count, each would be misread in
 //! silence; each is refused instead.
 
-use super::lexer::Token;
+use super::lexer::{Kind, Token};
 use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -108,8 +108,13 @@ pub(super) fn refusal(previous: Option<&Token>, tail: &[Token]) -> Option<Refusa
 pub(super) fn refused_words(previous: Option<&Token>, tail: &[Token]) -> Option<(Refusal, usize)> {
     let first = tail.first().and_then(Token::word)?;
     let previous = previous.and_then(Token::word);
-    // A letter is a scale only right after the number ("12 B"), not in a name ("hepatitis B").
-    if previous.is_none() && matches!(first, "b" | "g" | "t") {
+    // A letter is a scale only right after the number ("12 B"), not in a name ("hepatitis B",
+    // "G7", "T-72").
+    let number_at =
+        |at: usize| (tail.get(at)).is_some_and(|t| t.glued && matches!(t.kind, Kind::Number(_)));
+    let hyphen = tail.get(1).is_some_and(|t| t.glued && t.text == "-");
+    let joined_number = number_at(1) || (hyphen && number_at(2));
+    if previous.is_none() && matches!(first, "b" | "g" | "t") && !joined_number {
         return Some((Refusal::Scale, 1));
     }
     // "65 and older", "5,000 and over": a bound written after the number.
