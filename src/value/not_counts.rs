@@ -9,6 +9,7 @@ use super::parser::{ValueError, fault};
 use super::phrases::is_reading_word;
 use super::settings::ValueSettings;
 use super::tail;
+use super::text_phrases::MONTHS;
 use super::words::{digit_scale, is_fraction_word, is_number_word};
 
 /// Words a number may be joined to by a hyphen and still count people: "a 30,000-strong march".
@@ -16,30 +17,9 @@ const COUNTING_COMPOUNDS: [&str; 8] = [
     "strong", "person", "people", "man", "men", "woman", "women", "member",
 ];
 
-const MONTHS: [&str; 23] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
+/// Abbreviated months, beside the names [`MONTHS`] holds.
+const MONTH_ABBREVIATIONS: [&str; 11] = [
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
 ];
 
 /// Refuses a value whose numbers name a year, a date, what they are joined to, or a name.
@@ -71,7 +51,10 @@ pub(super) fn refuse_not_counts(
             let day = written.len() <= 2 && whole.is_some_and(|n| (1.0..=31.0).contains(&n));
             // "May" with its capital: "30 may have died" is no date.
             let month = next_written == "May"
-                || (next_written != "may" && MONTHS.contains(&next.text.trim_end_matches('.')));
+                || (next_written != "may" && {
+                    let word = next.text.trim_end_matches('.');
+                    MONTHS.contains(&word) || MONTH_ABBREVIATIONS.contains(&word)
+                });
             if day && month {
                 let message = format!(
                     "\"{}\" reads as a date, not a count: record the date in `as_of` and the \

@@ -32,7 +32,7 @@ pub struct TextNumbers {
     pub doubtful: Vec<Range<usize>>,
 }
 
-const MONTHS: [&str; 12] = [
+pub(super) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
