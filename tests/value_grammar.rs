@@ -266,6 +266,10 @@ fn wordings_once_misread_in_silence() {
             ),
             ("15 May", "error 0..6: \"15 May\" reads as a date"),
             (
+                "16 Dec. protesters",
+                "error 0..6: \"16 Dec\" reads as a date",
+            ),
+            (
                 "30 may have died",
                 "error 3..16: cannot read \"may have died\"",
             ),

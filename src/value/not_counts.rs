@@ -18,8 +18,8 @@ const COUNTING_COMPOUNDS: [&str; 8] = [
 ];
 
 /// Abbreviated months, beside the names [`MONTHS`] holds.
-const MONTH_ABBREVIATIONS: [&str; 11] = [
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+const MONTH_ABBREVIATIONS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 ];
 
 /// Refuses a value whose numbers name a year, a date, what they are joined to, or a name.
