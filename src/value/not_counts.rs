@@ -32,67 +32,92 @@ pub(super) fn refuse_not_counts(
         let Some(next) = tokens.get(i + 1) else {
             break;
         };
-        let written = slice(text, &token.span);
-        let next_written = slice(text, &next.span);
-        let both = token.span.start..next.span.end;
-        if let Kind::Number(Ok(n)) = &token.kind {
-            let whole = n.is_whole().then(|| n.to_f64());
-            let year = written.len() == 4 && written.bytes().all(|b| b.is_ascii_digit());
-            if year && whole.is_some_and(|n| (1900.0..2100.0).contains(&n)) {
-                let message = format!(
-                    "\"{written}\" followed by more reads as a year: write a count of that size \
-                     with a thousands separator (\"{},{}\"), and a year in `as_of` or the \
-                     figure's label",
-                    &written[..1],
-                    &written[1..]
-                );
-                return Err(fault(message, token.span.start..text.len()));
-            }
-            let day = written.len() <= 2 && whole.is_some_and(|n| (1.0..=31.0).contains(&n));
-            // "May" with its capital: "30 may have died" is no date.
-            let month = next_written == "May"
-                || (next_written != "may" && {
-                    let word = next.text.trim_end_matches('.');
-                    MONTHS.contains(&word) || MONTH_ABBREVIATIONS.contains(&word)
-                });
-            if day && month {
-                let message = format!(
-                    "\"{}\" reads as a date, not a count: record the date in `as_of` and the \
-                     count the source gives as the value",
-                    slice(text, &both)
-                );
-                return Err(fault(message, both));
-            }
-        }
-        let number = matches!(token.kind, Kind::Number(Ok(_))) || is_number_word(&token.text);
-        if number && describes_joined_word(tokens, i, settings) {
-            let span = token.span.start..tokens[i + 2].span.end;
-            let message = format!(
-                "\"{}\" describes what the number is joined to (as in \"a 5,000-seat arena\", \
-                 \"28-day deaths\"), not a count: record the count the source gives, or a \
-                 `statement`",
-                slice(text, &span)
-            );
-            return Err(fault(message, span));
-        }
-        let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
-        let name_follows = matches!(next.kind, Kind::Word)
-            && !next.glued
-            && capitalised(next_written)
-            && !is_number_word(&next.text)
-            && digit_scale(&next.text).is_none();
-        // Capitals throughout are a shouted headline ("ONE DEAD"), not a name.
-        let shouted = written.len() > 1 && !written.chars().any(char::is_lowercase);
-        if is_number_word(&token.text) && capitalised(written) && !shouted && name_follows {
-            let message = format!(
-                "\"{}\" reads as the start of a name (as in \"Three Mile Island\"), not a count: \
-                 write the count in digits, with the name in the figure's label or a `note`",
-                slice(text, &both)
-            );
-            return Err(fault(message, both));
+        let refusal = year_or_date(text, token, next)
+            .or_else(|| joined_size(text, tokens, i, settings))
+            .or_else(|| name_start(text, token, next));
+        if let Some(refusal) = refusal {
+            return Err(refusal);
         }
     }
     Ok(())
+}
+
+/// "1988 massacre victims", "2003–2011": a year with more after it; "7 October hostages": a day.
+fn year_or_date(text: &str, token: &Token, next: &Token) -> Option<ValueError> {
+    let Kind::Number(Ok(n)) = &token.kind else {
+        return None;
+    };
+    let written = slice(text, &token.span);
+    let whole = n.is_whole().then(|| n.to_f64());
+    let year = written.len() == 4 && written.bytes().all(|b| b.is_ascii_digit());
+    if year && whole.is_some_and(|n| (1900.0..2100.0).contains(&n)) {
+        let message = format!(
+            "\"{written}\" followed by more reads as a year: write a count of that size with a \
+             thousands separator (\"{},{}\"), and a year in `as_of` or the figure's label",
+            &written[..1],
+            &written[1..]
+        );
+        return Some(fault(message, token.span.start..text.len()));
+    }
+    let day = written.len() <= 2 && whole.is_some_and(|n| (1.0..=31.0).contains(&n));
+    let next_written = slice(text, &next.span);
+    // "May" with its capital: "30 may have died" is no date.
+    let month = next_written == "May"
+        || (next_written != "may" && {
+            let word = next.text.trim_end_matches('.');
+            MONTHS.contains(&word) || MONTH_ABBREVIATIONS.contains(&word)
+        });
+    (day && month).then(|| {
+        let both = token.span.start..next.span.end;
+        let message = format!(
+            "\"{}\" reads as a date, not a count: record the date in `as_of` and the count the \
+             source gives as the value",
+            slice(text, &both)
+        );
+        fault(message, both)
+    })
+}
+
+/// "a 5,000-seat arena", "28-day deaths": a number joined to what it describes.
+fn joined_size(
+    text: &str,
+    tokens: &[Token],
+    i: usize,
+    settings: &ValueSettings,
+) -> Option<ValueError> {
+    let token = &tokens[i];
+    let number = matches!(token.kind, Kind::Number(Ok(_))) || is_number_word(&token.text);
+    (number && describes_joined_word(tokens, i, settings)).then(|| {
+        let span = token.span.start..tokens[i + 2].span.end;
+        let message = format!(
+            "\"{}\" describes what the number is joined to (as in \"a 5,000-seat arena\", \
+             \"28-day deaths\"), not a count: record the count the source gives, or a `statement`",
+            slice(text, &span)
+        );
+        fault(message, span)
+    })
+}
+
+/// "Three Mile Island evacuees": a capitalised number word before a capitalised word.
+fn name_start(text: &str, token: &Token, next: &Token) -> Option<ValueError> {
+    let written = slice(text, &token.span);
+    let capitalised = |word: &str| word.chars().next().is_some_and(char::is_uppercase);
+    let name_follows = matches!(next.kind, Kind::Word)
+        && !next.glued
+        && capitalised(slice(text, &next.span))
+        && !is_number_word(&next.text)
+        && digit_scale(&next.text).is_none();
+    // Capitals throughout are a shouted headline ("ONE DEAD"), not a name.
+    let shouted = written.len() > 1 && !written.chars().any(char::is_lowercase);
+    (is_number_word(&token.text) && capitalised(written) && !shouted && name_follows).then(|| {
+        let both = token.span.start..next.span.end;
+        let message = format!(
+            "\"{}\" reads as the start of a name (as in \"Three Mile Island\"), not a count: \
+             write the count in digits, with the name in the figure's label or a `note`",
+            slice(text, &both)
+        );
+        fault(message, both)
+    })
 }
 
 /// Whether the number at `i` is joined by a hyphen to a word it describes: not a number or
