@@ -109,22 +109,21 @@ pub(super) fn check_tail(
                 return Err(fault(message, number));
             }
             Kind::Word => {
-                let refusal = if is_reading_word(&token.text, settings) {
-                    Some(Refusal::Reading)
+                let refused = if is_reading_word(&token.text, settings) {
+                    Some((Refusal::Reading, 1))
                 } else {
-                    tail::refusal(previous, &tokens[k..])
+                    tail::refused_words(previous, &tokens[k..])
                 };
+                let (refusal, length) = refused.unzip();
                 // "5,000 at least", "5,000 at most": the word before belongs to the phrase.
                 let from = match (&refusal, previous) {
                     (Some(Refusal::Reading), Some(p)) if k > start && p.text == "at" => k - 1,
                     _ => k,
                 };
-                let word = match (from < k, next) {
-                    (true, _) => format!("{} {}", tokens[from].text, token.text),
-                    // "and older": the bound is the word after.
-                    (false, Some(next)) if token.text == "and" => format!("and {}", next.text),
-                    _ => token.text.to_string(),
-                };
+                // The refused words whole: "at least", "and older".
+                let end = (k + length.unwrap_or(1)).min(tokens.len());
+                let words: Vec<&str> = tokens[from..end].iter().map(|t| t.text.as_ref()).collect();
+                let word = words.join(" ");
                 let why = match refusal {
                     Some(Refusal::Scale) => format!(
                         "\"{word}\" looks like a scale word the grammar does not read; write the \
@@ -168,11 +167,5 @@ fn opens_code(tokens: &[Token], k: usize) -> bool {
             return false;
         }
     }
-    let joined_number = |at: usize| {
-        tokens
-            .get(at)
-            .is_some_and(|t| t.glued && matches!(t.kind, Kind::Number(_)))
-    };
-    let joined_hyphen = tokens.get(k + 1).is_some_and(|t| t.glued && t.text == "-");
-    joined_number(k + 1) || (joined_hyphen && joined_number(k + 2))
+    tail::joined_to_number(tokens, k)
 }

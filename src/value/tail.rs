@@ -110,11 +110,7 @@ pub(super) fn refused_words(previous: Option<&Token>, tail: &[Token]) -> Option<
     let previous = previous.and_then(Token::word);
     // A letter is a scale only right after the number ("12 B"), not in a name ("hepatitis B",
     // "G7", "T-72").
-    let number_at =
-        |at: usize| (tail.get(at)).is_some_and(|t| t.glued && matches!(t.kind, Kind::Number(_)));
-    let hyphen = tail.get(1).is_some_and(|t| t.glued && t.text == "-");
-    let joined_number = number_at(1) || (hyphen && number_at(2));
-    if previous.is_none() && matches!(first, "b" | "g" | "t") && !joined_number {
+    if previous.is_none() && matches!(first, "b" | "g" | "t") && !joined_to_number(tail, 0) {
         return Some((Refusal::Scale, 1));
     }
     // "65 and older", "5,000 and over": a bound written after the number.
@@ -137,6 +133,15 @@ pub(super) fn refused_words(previous: Option<&Token>, tail: &[Token]) -> Option<
             None => listed.map(|&refusal| (refusal, 1)),
         },
     }
+}
+
+/// Whether the token at `k` is joined to a number that follows it, directly or by a hyphen:
+/// "G7", "H1N1", "COVID-19", "T-72".
+pub(super) fn joined_to_number(tokens: &[Token], k: usize) -> bool {
+    let number_at =
+        |at: usize| (tokens.get(at)).is_some_and(|t| t.glued && matches!(t.kind, Kind::Number(_)));
+    let hyphen = tokens.get(k + 1).is_some_and(|t| t.glued && t.text == "-");
+    number_at(k + 1) || (hyphen && number_at(k + 2))
 }
 
 /// Whether `word` is one edit from a scale word after its first letter ("millon", "thousnd"),
