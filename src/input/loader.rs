@@ -5,6 +5,7 @@
 mod choices;
 pub mod confined;
 mod disk;
+mod plain;
 mod record;
 mod reuse;
 pub mod walk;
@@ -236,9 +237,26 @@ fn parse_records(
     folder: Folder,
     findings: &mut Vec<Finding>,
 ) -> FileRecords {
-    let mut records = FileRecords::default();
     // Quotes and statements written as they read are kept as their places in `text`.
     let _reading = crate::input::records::reading(text);
+    let mut records = match plain::read(text, folder) {
+        Some(records) => records,
+        None => parse_document(text, file, folder, findings),
+    };
+    for claim in &mut records.claims {
+        claim.settle(text);
+    }
+    records
+}
+
+/// The records of a file read through `toml`'s document, with a finding for every problem met.
+fn parse_document(
+    text: &str,
+    file: FileId,
+    folder: Folder,
+    findings: &mut Vec<Finding>,
+) -> FileRecords {
+    let mut records = FileRecords::default();
     let (table, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
         for error in errors {
@@ -336,9 +354,6 @@ fn parse_records(
                 records.failed_ids.push(id.into_owned());
             }
         }
-    }
-    for claim in &mut records.claims {
-        claim.settle(text);
     }
     records
 }
