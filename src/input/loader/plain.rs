@@ -15,14 +15,35 @@ mod de;
 
 use super::{FileRecords, Folder};
 use serde::Deserialize;
+use std::cell::Cell;
 use toml_parser::decoder::Encoding;
+use toml_parser::lexer::Token;
 use toml_parser::parser::{EventReceiver, ValidateWhitespace, parse_document};
 use toml_parser::{ErrorSink, ParseError, Source, Span};
 
 /// The records of a file in the plain shape, or None when it is not in it or a record does not
 /// load.
 pub(super) fn read(text: &str, folder: Folder) -> Option<FileRecords> {
-    let tape = Tape::of(text)?;
+    // Each thread keeps its buffers from file to file: fresh ones for every file were a tenth of
+    // reading it, most of that the kernel handing over and zeroing their pages.
+    let mut buffers = BUFFERS.take();
+    let records = Tape::of(text, &mut buffers).and_then(|tape| records(text, folder, tape));
+    BUFFERS.set(buffers);
+    records
+}
+
+thread_local! {
+    static BUFFERS: Cell<Buffers> = Cell::default();
+}
+
+#[derive(Default)]
+struct Buffers {
+    tokens: Vec<Token>,
+    tape: Tape,
+    open: Vec<u32>,
+}
+
+fn records(text: &str, folder: Folder, tape: &Tape) -> Option<FileRecords> {
     let mut records = FileRecords::default();
     for (r, record) in tape.records.iter().enumerate() {
         let end = (tape.records.get(r + 1)).map_or(tape.entries.len(), |next| next.first as usize);
@@ -41,6 +62,7 @@ pub(super) fn read(text: &str, folder: Folder) -> Option<FileRecords> {
 }
 
 /// A file's keys and values in the order written, each container followed by what it holds.
+#[derive(Default)]
 struct Tape {
     entries: Vec<Entry>,
     records: Vec<Header>,
@@ -73,24 +95,27 @@ struct Entry {
 
 impl Tape {
     /// The tape of `text`, or None when it is not in the plain shape or holds a syntax error.
-    fn of(text: &str) -> Option<Tape> {
+    fn of<'b>(text: &str, buffers: &'b mut Buffers) -> Option<&'b Tape> {
         // Offsets are kept in 32 bits: files are held below 4 GiB (`MAX_TEXT_LEN`).
         u32::try_from(text.len()).ok()?;
         let source = Source::new(text);
-        let tokens = source.lex().into_vec();
+        let Buffers { tokens, tape, open } = buffers;
+        tokens.clear();
+        tokens.extend(source.lex());
+        tape.entries.clear();
+        tape.records.clear();
+        open.clear();
         let mut shape = Shape {
-            tape: Tape {
-                entries: Vec::with_capacity(tokens.len() / 3),
-                records: Vec::new(),
-            },
+            tape,
             plain: true,
             in_header: false,
-            open: Vec::new(),
+            open,
         };
         let mut failed = Failed(false);
         let mut validated = ValidateWhitespace::new(&mut shape, source);
-        parse_document(&tokens, &mut validated, &mut failed);
-        (shape.plain && !failed.0 && shape.open.is_empty()).then_some(shape.tape)
+        parse_document(tokens, &mut validated, &mut failed);
+        let plain = shape.plain && !failed.0 && shape.open.is_empty();
+        plain.then_some(&*tape)
     }
 }
 
@@ -104,16 +129,16 @@ impl ErrorSink for Failed {
 }
 
 /// Builds the tape from the parser's events, and notes whether the file keeps to the plain shape.
-struct Shape {
-    tape: Tape,
+struct Shape<'b> {
+    tape: &'b mut Tape,
     plain: bool,
     /// Between the brackets of a `[[name]]` header.
     in_header: bool,
     /// The arrays and inline tables open, by their place on the tape.
-    open: Vec<u32>,
+    open: &'b mut Vec<u32>,
 }
 
-impl Shape {
+impl Shape<'_> {
     fn push(&mut self, kind: Kind, span: Span, encoding: Option<Encoding>) {
         let next = self.tape.entries.len() as u32 + 1;
         self.tape.entries.push(Entry {
@@ -150,7 +175,7 @@ impl Shape {
     }
 }
 
-impl EventReceiver for Shape {
+impl EventReceiver for Shape<'_> {
     fn std_table_open(&mut self, _: Span, _: &mut dyn ErrorSink) {
         self.plain = false;
     }
