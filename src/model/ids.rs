@@ -19,18 +19,31 @@ use unicode_normalization::{UnicodeNormalization, is_nfc};
 
 /// The form an id is compared in: its Unicode NFC normalisation.
 pub fn id_key(id: &str) -> Cow<'_, str> {
-    if is_nfc(id) {
+    // ASCII is NFC as it stands, and nearly every id is ASCII: checked on vector instructions.
+    if id.is_ascii() || is_nfc(id) {
         Cow::Borrowed(id)
     } else {
         Cow::Owned(id.nfc().collect())
     }
 }
 
+/// The ASCII bytes an id may hold: letters, digits and `-_./:`.
+const ID_BYTES: [bool; 256] = {
+    let mut allowed = [false; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        allowed[byte] = (byte as u8).is_ascii_alphanumeric()
+            || matches!(byte as u8, b'-' | b'_' | b'.' | b'/' | b':');
+        byte += 1;
+    }
+    allowed
+};
+
 /// What is wrong with an id, if anything.
 pub fn id_problem(id: &str) -> Option<&'static str> {
-    // Nearly every id is ASCII letters, digits and punctuation: those pass on their bytes.
-    let ascii_id = |b: u8| b.is_ascii_alphanumeric() || b"-_./:".contains(&b);
-    if !id.is_empty() && id.bytes().all(ascii_id) {
+    // Nearly every id is ASCII letters, digits and punctuation: those pass on their bytes, each
+    // looked up in a table.
+    if !id.is_empty() && id.bytes().all(|b| ID_BYTES[usize::from(b)]) {
         return None;
     }
     if id.is_empty() {
@@ -235,4 +248,38 @@ fn place_of(starts: &[(Discriminant<Node>, usize)], node: Node) -> usize {
         .find(|(kind, _)| *kind == discriminant(&node))
         .map_or(0, |(_, start)| *start);
     start + node.index()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_hold_letters_digits_and_five_marks_in_any_script() {
+        for id in [
+            "amnesty",
+            "clm-0001",
+            "fig_1/2.a:b",
+            "Z9",
+            "iran-ḥuman",
+            "عفو",
+        ] {
+            assert_eq!(id_problem(id), None, "{id}");
+        }
+        // Every other printable ASCII character is refused, alone or in an id.
+        for byte in (b' '..=b'~').filter(|b| !b.is_ascii_alphanumeric()) {
+            let id = format!("a{}b", char::from(byte));
+            let expected = !b"-_./:".contains(&byte);
+            assert_eq!(id_problem(&id).is_some(), expected, "{id:?}");
+        }
+        assert_eq!(id_problem(""), Some("an id cannot be empty"));
+        assert_eq!(id_problem("a\tb"), Some("an id cannot contain spaces"));
+    }
+
+    #[test]
+    fn ids_are_compared_in_nfc() {
+        assert!(matches!(id_key("clm-1"), Cow::Borrowed("clm-1")));
+        assert!(matches!(id_key("café"), Cow::Borrowed("café")));
+        assert_eq!(id_key("cafe\u{301}"), "café");
+    }
 }
