@@ -13,7 +13,7 @@ use crate::Checked;
 use crate::analysis::compare::FigureComparison;
 use crate::analysis::origins::Origins;
 use crate::finding::key::FindingKey;
-use crate::finding::{CodeSet, Finding};
+use crate::finding::{Code, CodeSet, Finding};
 use crate::input::files::Files;
 use crate::model::ClaimBase;
 use foldhash::{HashMap, HashSet};
@@ -55,25 +55,25 @@ fn build_to<'a>(checked: &'a Checked, figure: Option<&str>, detail: Detail) -> R
     let in_scope =
         |f: Option<usize>| figure.is_none_or(|id| f.is_some_and(|f| base.figures[f].id == id));
 
-    let flags = match detail {
-        Detail::Full => flags_by_claim(findings),
-        Detail::Facts => HashMap::default(),
-    };
     let mut claim_indices: Vec<usize> = (0..base.claims.len())
         .filter(|&c| in_scope(base.claims[c].figure()))
         .collect();
     claim_indices.sort_by(|&a, &b| base.claims[a].id.cmp(&base.claims[b].id));
-    let position: HashMap<usize, usize> = claim_indices
-        .iter()
-        .enumerate()
-        .map(|(row, &c)| (c, row))
-        .collect();
+    let flags = match detail {
+        Detail::Full => flags_by_row(base, &claim_indices, findings),
+        Detail::Facts => Vec::new(),
+    };
+    let mut position: Vec<Option<usize>> = vec![None; base.claims.len()];
+    for (row, &c) in claim_indices.iter().enumerate() {
+        position[c] = Some(row);
+    }
     // Each claim's view, its chain above all, is read from the base alone: built on every core, as
     // are the figures' and the findings' views. A full report works out each claim's line and
     // column here, in id order, as the HTML report reaches them.
     let claims = claim_indices
         .par_iter()
-        .map_init(ChainWalk::default, |walk, &c| {
+        .enumerate()
+        .map_init(ChainWalk::default, |walk, (row, &c)| {
             let origin = (origins.claim_groups[c].iter())
                 .map(|&g| origins.group_name(base, g))
                 .collect();
@@ -82,7 +82,8 @@ fn build_to<'a>(checked: &'a Checked, figure: Option<&str>, detail: Detail) -> R
                 Detail::Full => Place::worked_out(&base.files, &claim.location),
                 Detail::Facts => Place::of(&base.files, &claim.location),
             };
-            let mut view = claim_view(base, claim, origin, &flags, place);
+            let codes = flags.get(row).copied().unwrap_or_default();
+            let mut view = claim_view(base, claim, origin, codes, place);
             if detail == Detail::Full {
                 view.chain = walk.chain(base, origins, c);
             }
@@ -113,7 +114,7 @@ fn build_to<'a>(checked: &'a Checked, figure: Option<&str>, detail: Detail) -> R
 
     let mut sources: Vec<SourceView> = base
         .sources
-        .iter()
+        .par_iter()
         .map(|source| SourceView {
             id: source.id.clone(),
             title: source.title.clone(),
@@ -130,10 +131,10 @@ fn build_to<'a>(checked: &'a Checked, figure: Option<&str>, detail: Detail) -> R
             note: source.note.clone(),
         })
         .collect();
-    sources.sort_by(|a, b| a.id.cmp(&b.id));
+    sources.par_sort_by(|a, b| a.id.cmp(&b.id));
     let mut speakers: Vec<SpeakerView> = base
         .speakers
-        .iter()
+        .par_iter()
         .enumerate()
         .map(|(s, speaker)| SpeakerView {
             id: speaker.id.clone(),
@@ -160,7 +161,7 @@ fn build_to<'a>(checked: &'a Checked, figure: Option<&str>, detail: Detail) -> R
             note: speaker.note.clone(),
         })
         .collect();
-    speakers.sort_by(|a, b| a.id.cmp(&b.id));
+    speakers.par_sort_by(|a, b| a.id.cmp(&b.id));
 
     let about = AboutView {
         name: base.files.root().file_name().map_or_else(
@@ -205,7 +206,7 @@ fn figure_view<'a>(
     comparison: &'a FigureComparison,
     parts: Vec<&'a str>,
     group_names: &impl Fn(&[usize]) -> Vec<&'a str>,
-    position: &HashMap<usize, usize>,
+    position: &[Option<usize>],
 ) -> FigureView<'a> {
     let figure = &base.figures[comparison.figure];
     let windows = comparison
@@ -276,7 +277,7 @@ fn figure_view<'a>(
         findings: Vec::new(),
         rows: report_order(base, comparison)
             .into_iter()
-            .filter_map(|c| position.get(&c).copied())
+            .filter_map(|c| position[c])
             .collect(),
     }
 }
@@ -328,14 +329,36 @@ pub fn located<'a>(
     }
 }
 
-fn flags_by_claim(findings: &[Finding]) -> HashMap<&str, CodeSet> {
-    let mut flags: HashMap<&str, CodeSet> = HashMap::default();
-    for finding in findings {
-        for claim in &finding.claims {
-            flags.entry(&**claim).or_default().insert(finding.code);
-        }
-    }
-    flags
+/// The codes of the findings about the claim of each row, the rows being claims in id order. The
+/// ids the findings name are sorted and walked beside the rows, a stretch of rows on each core: a
+/// map by id, looked up for each claim, missed the cache on nearly every claim of a large base.
+/// Claims that share an id (a duplicate) each take the codes of the findings naming it.
+fn flags_by_row(base: &ClaimBase, rows: &[usize], findings: &[Finding]) -> Vec<CodeSet> {
+    let mut named: Vec<(&str, Code)> = findings
+        .par_iter()
+        .flat_map_iter(|finding| (finding.claims.iter()).map(|id| (&**id, finding.code)))
+        .collect();
+    named.par_sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let stretch = rows.len().div_ceil(rayon::current_num_threads()).max(1);
+    rows.par_chunks(stretch)
+        .flat_map_iter(|rows| {
+            let id = |c: usize| &*base.claims[c].id;
+            let first = rows
+                .first()
+                .map_or(0, |&c| named.partition_point(|n| n.0 < id(c)));
+            let mut named = &named[first..];
+            rows.iter().map(move |&c| {
+                let id = id(c);
+                let before = named.iter().take_while(|n| n.0 < id).count();
+                named = &named[before..];
+                let mut codes = CodeSet::default();
+                for (_, code) in named.iter().take_while(|n| n.0 == id) {
+                    codes.insert(*code);
+                }
+                codes
+            })
+        })
+        .collect()
 }
 
 pub(super) fn sorted<T: Ord>(items: impl Iterator<Item = T>) -> Vec<T> {

@@ -7,13 +7,12 @@ use crate::finding::CodeSet;
 use crate::input::records::ValueKind;
 use crate::model::{Claim, ClaimBase};
 use crate::value::Reading;
-use foldhash::HashMap;
 
 pub(super) fn claim_view<'a>(
     base: &'a ClaimBase,
     claim: &'a Claim,
     origin: Vec<&'a str>,
-    flags: &HashMap<&str, CodeSet>,
+    flags: CodeSet,
     place: Place<'a>,
 ) -> ClaimView<'a> {
     let is_label = claim
@@ -56,10 +55,7 @@ pub(super) fn claim_view<'a>(
         origin,
         chain: Vec::new(),
         note: claim.note_text(&base.files),
-        flags: flags
-            .get(&*claim.id)
-            .map(|codes| codes.iter().collect())
-            .unwrap_or_default(),
+        flags: flags.iter().collect(),
         place,
     }
 }

@@ -8,9 +8,9 @@ use super::report::{FindingView, RelatedView};
 use crate::finding::{Code, Finding, Severity};
 use crate::model::ClaimBase;
 use crate::sorting::sort_stable_by_key;
+use foldhash::HashMap;
 use rayon::prelude::*;
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 /// How much a finding weighs in a report: lower first.
 fn weight(finding: &FindingView) -> u8 {
@@ -49,7 +49,7 @@ fn merge_unsupported<'a>(base: &'a ClaimBase, findings: Vec<&'a Finding>) -> Vec
     let figures: Vec<Option<&str>> = (findings.par_iter())
         .map(|finding| base.figure_of_finding(finding))
         .collect();
-    let mut by_figure: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
+    let mut by_figure: HashMap<&str, Vec<&Finding>> = HashMap::default();
     let mut rest = Vec::with_capacity(findings.len());
     for (finding, figure) in findings.into_iter().zip(figures) {
         match figure {
@@ -61,7 +61,10 @@ fn merge_unsupported<'a>(base: &'a ClaimBase, findings: Vec<&'a Finding>) -> Vec
     }
     let mut views: Vec<FindingView> = Vec::with_capacity(rest.len() + by_figure.len());
     views.par_extend(rest.into_par_iter().map(view));
-    // Each figure's are merged on its own, on every core, and joined in figure order.
+    // Each figure's are merged on its own, on every core, and joined in figure order: put in it
+    // once, as a tree kept in order compared ids for every finding it took.
+    let mut by_figure: Vec<(&str, Vec<&Finding>)> = by_figure.into_iter().collect();
+    by_figure.par_sort_unstable_by_key(|(figure, _)| *figure);
     views.par_extend(
         by_figure
             .into_par_iter()

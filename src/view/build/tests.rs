@@ -67,3 +67,48 @@ fn the_facts_of_the_lighter_report_are_those_of_the_full_one() {
         "no claim of any base is flagged: the test shows nothing"
     );
 }
+
+/// Each claim shows the codes of every finding naming its id, whichever core's stretch of claims
+/// it falls in; two claims that share an id (next to each other, in one stretch) both show them.
+#[test]
+fn a_claim_is_flagged_with_the_codes_of_the_findings_naming_it() {
+    use crate::testing::claim;
+    let claims = [
+        FIGURE.to_string(),
+        claim("a-twice", "about 5,000", "watchdog", ""),
+        claim("a-twice", "at least 4,000", "outlet", ""),
+        claim("b-conflict", "5,000", "watchdog", ""),
+        claim("c-conflict", "30,000", "government", ""),
+        claim("d-quiet", "5,000", "watchdog", "basis = \"article\""),
+        "\n[[claim]]\nid = \"e-uncited\"\nfigure = \"killed\"\nvalue = \"7\"\nspeaker = \"outlet\"\n"
+            .to_string(),
+    ]
+    .concat();
+    let checked = checked(SOURCES, &claims);
+    let report = super::build(&checked, None);
+    let expected = |id: &str| {
+        let mut codes: Vec<_> = (checked.findings.iter())
+            .filter(|f| f.claims.iter().any(|c| &**c == id))
+            .map(|f| f.code)
+            .collect();
+        codes.sort_unstable_by_key(|&code| code as u32);
+        codes.dedup();
+        codes
+    };
+    for claim in &report.claims {
+        let mut flags = claim.flags.clone();
+        flags.sort_unstable_by_key(|&code| code as u32);
+        assert_eq!(flags, expected(claim.id), "{}", claim.id);
+    }
+    let flags_of = |id: &str| -> Vec<_> {
+        (report.claims.iter())
+            .filter(|c| c.id == id)
+            .map(|c| c.flags.clone())
+            .collect()
+    };
+    let twice = flags_of("a-twice");
+    assert_eq!(twice.len(), 2);
+    assert!(!twice[0].is_empty() && twice[0] == twice[1], "{twice:?}");
+    assert!(!flags_of("e-uncited")[0].is_empty());
+    assert!(!flags_of("b-conflict")[0].is_empty());
+}
