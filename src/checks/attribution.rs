@@ -87,7 +87,7 @@ fn judge(
     if more > 0 {
         named.push(format!("and {more} more"));
     }
-    let mut finding = Finding::new(
+    let finding = Finding::new(
         Code::AttributionContradicted,
         value.location.clone(),
         format!(
@@ -99,13 +99,13 @@ fn judge(
     )
     .label(format!("according to `{party_id}`"))
     .help("compare the attribution with the attributed party's own words")
-    .claims(std::iter::once(&*claim.id).chain(own.iter().map(|o| &*o.id)));
-    for other in &own {
-        finding = finding.related(
+    .claims(std::iter::once(&*claim.id).chain(own.iter().map(|o| &*o.id)))
+    .related_all(own.iter().map(|other| {
+        (
             other.value_location().clone(),
             format!("`{party_id}`'s own claim `{}`", other.id),
-        );
-    }
+        )
+    }));
     Some(finding)
 }
 

@@ -88,18 +88,17 @@ fn conflict(
             "the report shows every value with who states it and on what basis",
         )
     };
-    let mut finding = Finding::new(Code::FigureConflict, first_place(base, value), message)
+    Finding::new(Code::FigureConflict, first_place(base, value), message)
         .label(label)
         .help(help)
-        .claims(ids(base, value));
-    for &j in &conflicts.named {
-        let other = &base.claims[window.values[j].claims[0]];
-        finding = finding.related(
-            other.value_location().clone(),
-            format!("conflicts with claim `{}`", other.id),
-        );
-    }
-    finding
+        .claims(ids(base, value))
+        .related_all(conflicts.named.iter().map(|&j| {
+            let other = &base.claims[window.values[j].claims[0]];
+            (
+                other.value_location().clone(),
+                format!("conflicts with claim `{}`", other.id),
+            )
+        }))
 }
 
 /// "a", "a and b", "a, b and c".

@@ -91,21 +91,21 @@ fn exceeding(
             describe(base, value),
             join_names(&names)
         );
-        let mut finding = Finding::new(
+        let finding = Finding::new(
             Code::FigurePartExceedsWhole,
             first_place(base, value),
             message,
         )
         .label("a part larger than its whole")
         .help("both are shown; check that each figure counts what it declares")
-        .claims(ids(base, value));
-        for &i in &nearest {
+        .claims(ids(base, value))
+        .related_all(nearest.iter().map(|&i| {
             let other = &base.claims[whole.values[i].claims[0]];
-            finding = finding.related(
+            (
                 other.value_location().clone(),
                 format!("the whole's claim `{}`", other.id),
-            );
-        }
+            )
+        }));
         findings.push(finding);
     }
     findings

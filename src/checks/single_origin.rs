@@ -37,7 +37,7 @@ pub fn single_origins(context: &Context) -> Vec<Finding> {
             })
             .collect();
         let claim = &base.claims[value.claims[0]];
-        let mut finding = Finding::new(
+        let finding = Finding::new(
             Code::SingleOrigin,
             claim.value_location().clone(),
             format!(
@@ -49,14 +49,14 @@ pub fn single_origins(context: &Context) -> Vec<Finding> {
         )
         .label("repeated, not independently confirmed")
         .help("repetition within one origin group is not independent confirmation")
-        .claims(value.claims.iter().map(|&c| &*base.claims[c].id));
-        for &c in &value.claims[1..] {
+        .claims(value.claims.iter().map(|&c| &*base.claims[c].id))
+        .related_all(value.claims[1..].iter().map(|&c| {
             let other = &base.claims[c];
-            finding = finding.related(
+            (
                 other.location.clone(),
                 format!("also stated by claim `{}`", other.id),
-            );
-        }
+            )
+        }));
         findings.push(finding);
     }
     findings

@@ -278,12 +278,21 @@ impl Finding {
         self
     }
 
-    pub fn related(mut self, location: Location, message: impl Into<String>) -> Self {
+    pub fn related(self, location: Location, message: impl Into<String>) -> Self {
+        self.related_all([(location, message)])
+    }
+
+    /// Each place with its message, added at once: the list is boxed to its length, so adding
+    /// places one by one copied it whole for each, a square of the places in all.
+    pub fn related_all(
+        mut self,
+        places: impl IntoIterator<Item = (Location, impl Into<String>)>,
+    ) -> Self {
         let mut related = std::mem::take(&mut self.related).into_vec();
-        related.push(Related {
+        related.extend(places.into_iter().map(|(location, message)| Related {
             location,
             message: message.into().into_boxed_str(),
-        });
+        }));
         self.related = related.into_boxed_slice();
         self
     }
@@ -375,14 +384,23 @@ mod tests {
             .claims(["clm-1"])
             .related(Location::default(), "the quote's own words")
             .claims(["clm-2", "clm-3"])
-            .related(Location::default(), "the figure");
+            .related(Location::default(), "the figure")
+            .related_all(["clm-2", "clm-3"].map(|id| (Location::default(), format!("also {id}"))));
         assert_eq!(
             &*finding.message,
             "`30,000` is stated by `spk-1` with no attribution and no basis"
         );
         assert_eq!(&*finding.claims, ["clm-1", "clm-2", "clm-3"].map(Box::from));
         let related: Vec<&str> = finding.related.iter().map(|r| &*r.message).collect();
-        assert_eq!(related, ["the quote's own words", "the figure"]);
+        assert_eq!(
+            related,
+            [
+                "the quote's own words",
+                "the figure",
+                "also clm-2",
+                "also clm-3"
+            ]
+        );
     }
 
     #[test]
