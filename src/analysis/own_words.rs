@@ -325,6 +325,10 @@ impl Said {
                     (None, None) => break,
                 };
                 let (d, other) = pick;
+                // Claims come nearest first: once they are further than the best, none can beat it.
+                if best.is_some_and(|b| d.abs_diff(day) as i64 > b.0) {
+                    break;
+                }
                 if other == c || !self.stands_on(other, day) || !ok(other) {
                     continue;
                 }

@@ -136,6 +136,41 @@ fn an_attribution_follows_the_partys_claim_with_the_same_value_first() {
     );
 }
 
+/// Of the party's claims giving the same value, the nearest in time is followed, two as near
+/// each other told apart by id, however many lie further away.
+#[test]
+fn an_attribution_follows_the_nearest_same_value_then_the_first_by_id() {
+    let dated = |id: &str, day: &str| {
+        claim(
+            id,
+            "1,500",
+            "watchdog",
+            &format!("as_of = \"2020-01-{day}\""),
+        )
+    };
+    let claims = [
+        FIGURE.to_string(),
+        dated("a-far", "01"),
+        dated("b-far", "02"),
+        dated("m-tie", "04"),
+        dated("z-tie", "08"),
+        dated("c-far", "12"),
+        claim(
+            "daily",
+            "1,500",
+            "outlet",
+            "according_to = \"watchdog\"\nas_of = \"2020-01-06\"",
+        ),
+    ]
+    .concat();
+    let checked = checked(SOURCES, &claims);
+    let daily = claim_index(&checked, "daily");
+    assert_eq!(
+        checked.analysis.origins.followed[daily],
+        [Some(claim_index(&checked, "m-tie"))]
+    );
+}
+
 #[test]
 fn a_long_chain_resolves_without_deep_recursion() {
     let mut claims = FIGURE.to_string();
