@@ -1,5 +1,5 @@
 //! "Did you mean" for many misspelt ids at once: an index built once over a set of ids answers
-//! each lookup with exactly the id [`crate::finding::did_you_mean`] would pick from the same ids in
+//! each lookup with exactly the id [`did_you_mean`] would pick from the same ids in
 //! the same order, without scoring every id against every misspelling.
 //!
 //! `did_you_mean` keeps the candidate with the highest Jaro-Winkler similarity above 0.8, the last
@@ -16,7 +16,7 @@
 
 use std::collections::HashMap;
 
-/// The similarity a candidate must exceed to be suggested, as in `did_you_mean`.
+/// The similarity a candidate must exceed to be suggested.
 const THRESHOLD: f64 = 0.8;
 /// Slack on every comparison of a bound with a score, so float rounding never prunes a candidate
 /// that scores as high as the best.
@@ -25,6 +25,20 @@ const SLACK: f64 = 1e-9;
 const EXACT_COST: u64 = 8;
 /// Sorted neighbours of a misspelling scored first, so a high best score prunes early.
 const NEIGHBOURS: usize = 3;
+
+/// The closest candidate to a misspelt name, if one is close enough to suggest: each candidate
+/// scored in turn, for a few names among few candidates; [`Suggestions`] answers many at once.
+pub fn did_you_mean<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|candidate| (strsim::jaro_winkler(name, candidate), candidate))
+        .filter(|&(score, _)| score > THRESHOLD)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, candidate)| candidate)
+}
 
 /// The closest id to misspelt ones, over one set of ids (e.g. every source id).
 #[derive(Debug)]

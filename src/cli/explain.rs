@@ -3,7 +3,8 @@
 use super::Error;
 use super::output::{Exit, print};
 use claimtrack::checks::check_of;
-use claimtrack::finding::{Code, did_you_mean};
+use claimtrack::finding::Code;
+use claimtrack::suggest::did_you_mean;
 
 #[derive(clap::Args)]
 pub struct Args {

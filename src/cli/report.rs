@@ -2,9 +2,9 @@
 
 use super::output::{Exit, stream};
 use super::{Context, Error};
-use claimtrack::finding::did_you_mean;
 use claimtrack::render::sanitize::one_line;
 use claimtrack::render::{Style, html, json, markdown, table};
+use claimtrack::suggest::did_you_mean;
 use clap::ValueEnum;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};

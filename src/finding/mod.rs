@@ -330,19 +330,6 @@ pub fn sort(findings: &mut [Finding]) {
     crate::sorting::sort_stable_by_key_then(findings, key, |a, b| a.message.cmp(&b.message));
 }
 
-/// The closest candidate to a misspelt name, if one is close enough to suggest.
-pub fn did_you_mean<'a>(
-    name: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
-    candidates
-        .into_iter()
-        .map(|candidate| (strsim::jaro_winkler(name, candidate), candidate))
-        .filter(|&(score, _)| score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, candidate)| candidate)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -401,11 +388,5 @@ mod tests {
                 "also clm-3"
             ]
         );
-    }
-
-    #[test]
-    fn did_you_mean_suggests_close_names_only() {
-        assert_eq!(did_you_mean("sorce", ["source", "speaker"]), Some("source"));
-        assert_eq!(did_you_mean("zzz", ["source", "speaker"]), None);
     }
 }

@@ -7,9 +7,10 @@ mod values;
 
 pub use coverage_ignore::CoverageIgnore;
 
-use crate::finding::{Code, Finding, Severity, did_you_mean};
+use crate::finding::{Code, Finding, Severity};
 use crate::input::files::{Files, Location, MAX_TEXT_LEN, SourceFile};
 use crate::input::loader::confined::{Confined, DEFAULT_MAX_FILE_SIZE};
+use crate::suggest::did_you_mean;
 use crate::value::ValueSettings;
 use serde::Deserialize;
 use std::collections::BTreeMap;

@@ -10,9 +10,10 @@ mod record;
 mod reuse;
 pub mod walk;
 
-use crate::finding::{Code, Finding, did_you_mean};
+use crate::finding::{Code, Finding};
 use crate::input::files::{FileId, Files, Location, MAX_TEXT_LEN, SourceFile};
 use crate::input::records::{RawClaim, RawFigure, RawSource, RawSpeaker};
+use crate::suggest::did_you_mean;
 use rayon::prelude::*;
 use record::{Record, fields_of, id_of, push_record};
 use std::borrow::Cow;

@@ -1,7 +1,6 @@
 //! The index against the scan it replaces: the same suggestion for the same ids in the same order.
 
 use super::*;
-use crate::finding::did_you_mean;
 use proptest::prelude::*;
 
 /// What the scan over every candidate suggests.
@@ -11,6 +10,12 @@ fn scanned<'a>(name: &str, candidates: &'a [String]) -> Option<&'a str> {
 
 fn numbered(prefix: &str, count: usize) -> Vec<String> {
     (0..count).map(|i| format!("{prefix}-{i:06}")).collect()
+}
+
+#[test]
+fn did_you_mean_suggests_close_names_only() {
+    assert_eq!(did_you_mean("sorce", ["source", "speaker"]), Some("source"));
+    assert_eq!(did_you_mean("zzz", ["source", "speaker"]), None);
 }
 
 #[test]

@@ -3,8 +3,8 @@
 
 use super::{AddError, refuse};
 use crate::Checked;
-use crate::finding::did_you_mean;
 use crate::model::{FirstHand, Node, Source};
+use crate::suggest::did_you_mean;
 
 /// The source with this id.
 pub(super) fn find_source<'a>(checked: &'a Checked, id: &str) -> Result<&'a Source, AddError> {

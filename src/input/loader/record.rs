@@ -3,9 +3,10 @@
 //! is not one.
 
 use super::choices;
-use crate::finding::{Code, Finding, did_you_mean};
+use crate::finding::{Code, Finding};
 use crate::input::files::{FileId, Location};
 use crate::input::records::fields;
+use crate::suggest::did_you_mean;
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::ops::Range;
