@@ -239,24 +239,36 @@ impl maud::Render for Shown<'_> {
 }
 
 /// Escapes `text` into `buffer` as maud does (`&`, `<`, `>` and `"`), copying the runs between
-/// those characters whole: most record text holds none, and maud copies byte by byte.
+/// those characters whole: most record text holds none, and maud copies byte by byte. The next
+/// `"` and the next of `&<>` are each searched for on vector instructions, and searched for again
+/// only once passed.
 fn escape_into(text: &str, buffer: &mut String) {
-    let mut rest = text;
-    while let Some(at) = rest
-        .bytes()
-        .position(|b| matches!(b, b'&' | b'<' | b'>' | b'"'))
-    {
-        buffer.push_str(&rest[..at]);
-        buffer.push_str(match rest.as_bytes()[at] {
+    let bytes = text.as_bytes();
+    let quote_from = |from: usize| memchr::memchr(b'"', &bytes[from..]).map(|at| at + from);
+    let others_from =
+        |from: usize| memchr::memchr3(b'&', b'<', b'>', &bytes[from..]).map(|at| at + from);
+    let (mut quote, mut other) = (quote_from(0), others_from(0));
+    let mut copied = 0;
+    while let Some(at) = match (quote, other) {
+        (Some(q), Some(o)) => Some(q.min(o)),
+        (one, None) | (None, one) => one,
+    } {
+        buffer.push_str(&text[copied..at]);
+        buffer.push_str(match bytes[at] {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             _ => "&quot;",
         });
         // The byte is ASCII, so the text goes on at a character boundary.
-        rest = &rest[at + 1..];
+        copied = at + 1;
+        if quote == Some(at) {
+            quote = quote_from(copied);
+        } else {
+            other = others_from(copied);
+        }
     }
-    buffer.push_str(rest);
+    buffer.push_str(&text[copied..]);
 }
 
 /// Record text that may span lines (a quote, a note): each line escaped as [`shown`], with `<br>`
