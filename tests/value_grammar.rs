@@ -299,6 +299,26 @@ fn wordings_once_misread_in_silence() {
             ),
             ("1500m", "error 0..5: \"1500m\" is a distance"),
             ("5,000 K residents", "error 0..7: \"5,000 K\" is a distance"),
+            (
+                "100m sprinters",
+                "error 0..4: \"100m\" before \"sprinters\" is a distance",
+            ),
+            (
+                "5k run participants",
+                "error 0..2: \"5k\" before \"run\" is a distance",
+            ),
+            (
+                "10 k race",
+                "error 0..4: \"10 k\" before \"race\" is a distance",
+            ),
+            ("100m people", "exact 100,000,000 @100,000,000"),
+            ("5k marchers", "exact 5,000 @5,000"),
+            (
+                "7-Eleven",
+                "error 0..8: \"7-Eleven\" joins digits and number words with a dash, as names do",
+            ),
+            ("7 to eleven", "range [7, 11]"),
+            ("7-11", "range [7, 11]"),
             ("2.5m", "exact 2,500,000 @2,500,000"),
             ("5,000 COVID-19 deaths", "exact 5,000 @5,000"),
             ("5,000 H1N1 deaths", "exact 5,000 @5,000"),

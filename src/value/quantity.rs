@@ -86,6 +86,25 @@ impl Parser<'_> {
                 );
                 return Err(fault(message, span));
             }
+            // "100m sprinters", "5k run": before a race, a letter is a distance at any size.
+            if letter
+                && let Some(race) = (self.word(i + 1))
+                    .filter(|word| RACES.split_whitespace().any(|race| race == *word))
+            {
+                let span = token.span.start..self.tokens[i].span.end;
+                let scale_word = if self.is(i, "k") {
+                    "thousand"
+                } else {
+                    "million"
+                };
+                let message = format!(
+                    "\"{}\" before \"{race}\" is a distance: write the count in full, or the \
+                     scale as a word (\"{} {scale_word}\")",
+                    self.slice(&span),
+                    self.slice(&token.span),
+                );
+                return Err(fault(message, span));
+            }
             if let Some(scale) = scale {
                 amount = amount.mul(scale).ok_or_else(|| too_large(i))?;
                 i += 1;
@@ -296,3 +315,10 @@ fn scale_word(word: &str) -> Option<u128> {
         .or_else(|| (word == "hundred").then_some(100))
         .map(u128::from)
 }
+
+/// Words for a race or its runners, after which "100m" and "5k" are distances.
+const RACES: &str = "sprint sprints sprinter sprinters dash race races racer racers run runs \
+    runner runners relay relays hurdles hurdler hurdlers steeplechase freestyle backstroke \
+    breaststroke butterfly medley swim swimmer swimmers walk walker walkers final finals heat \
+    heats champion champions medal medals medallist medallists medalist medalists course lap laps \
+    loop";

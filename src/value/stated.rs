@@ -78,10 +78,33 @@ impl Parser<'_> {
         if self.is_range_word(next)
             && let Some((second, end)) = self.quantity(next + 1)?
         {
+            self.refuse_mixed_dash(next, &first, &second)?;
             return Ok((self.range(first, second)?, end));
         }
         self.check_measure(&first)?;
         Ok((Stated::One(first), next))
+    }
+
+    /// Refuses a dash at `dash` joining digits to number words with no space ("7-Eleven"): names
+    /// are written so, ranges with both ends alike ("7-11", "seven to eleven").
+    fn refuse_mixed_dash(
+        &self,
+        dash: usize,
+        first: &Quantity,
+        second: &Quantity,
+    ) -> Result<(), ValueError> {
+        let glued = |i: usize| self.tokens.get(i).is_some_and(|t| t.glued);
+        let digits = |end: &Quantity| self.slice(&end.span).starts_with(char::is_numeric);
+        if glued(dash) && glued(dash + 1) && digits(first) != digits(second) {
+            let span = first.span.start..second.span.end;
+            let message = format!(
+                "\"{}\" joins digits and number words with a dash, as names do: write a range \
+                 with both ends alike (\"7 to 11\", \"seven to eleven\")",
+                self.slice(&span)
+            );
+            return Err(fault(message, span));
+        }
+        Ok(())
     }
 
     pub(super) fn is_range_word(&self, i: usize) -> bool {

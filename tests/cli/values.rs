@@ -177,6 +177,28 @@ fn number_shorthand_is_refused_and_a_part_of_it_caught() {
     );
 }
 
+/// A race's distance before its runners ("10k runners") is refused as a value rather than read
+/// as 10,000, and a value of 10,000 no longer passes as read from such a quote.
+#[test]
+fn a_race_distance_is_refused_not_read_as_a_count() {
+    let (exit, findings) = check_json(&fixture("race-distances"));
+    assert_eq!(exit, 1, "{findings:#?}");
+    let refused = with_code(&findings, "unreadable-value");
+    assert_eq!(refused.len(), 1, "{findings:#?}");
+    assert_eq!((refused[0].line, refused[0].column), (19, 10));
+    assert!(
+        refused[0]
+            .message
+            .starts_with("\"10k\" before \"runners\" is a distance"),
+        "{}",
+        refused[0].message
+    );
+    let not_in_quote: Vec<u64> = (with_code(&findings, "value-not-in-quote").iter())
+        .map(|f| f.line)
+        .collect();
+    assert_eq!(not_in_quote, [28], "{findings:#?}");
+}
+
 /// A scale word that starts a place name ("5,000 Thousand Oaks residents") is refused as a value
 /// rather than multiplied, and a value taking the number before the name is caught against its
 /// quote with the reason; a quote naming the place after the number reads as written.
