@@ -318,6 +318,13 @@ fn wordings_once_misread_in_silence() {
                 "error 0..8: \"7-Eleven\" joins digits and number words with a dash, as names do",
             ),
             ("7 to eleven", "range [7, 11]"),
+            (
+                "48-52 vote",
+                "error 0..10: \"48-52 vote\" is a tally as often as a range, before \"vote\"",
+            ),
+            ("3-1 win", "error 0..7: \"3-1 win\" is a tally"),
+            ("48 to 52 votes", "range [48, 52]"),
+            ("between 48 and 52 votes", "range [48, 52]"),
             ("7-11", "range [7, 11]"),
             ("2.5m", "exact 2,500,000 @2,500,000"),
             ("5,000 COVID-19 deaths", "exact 5,000 @5,000"),

@@ -79,6 +79,7 @@ impl Parser<'_> {
             && let Some((second, end)) = self.quantity(next + 1)?
         {
             self.refuse_mixed_dash(next, &first, &second)?;
+            self.refuse_tally(next, &first, end)?;
             return Ok((self.range(first, second)?, end));
         }
         self.check_measure(&first)?;
@@ -100,6 +101,22 @@ impl Parser<'_> {
             let message = format!(
                 "\"{}\" joins digits and number words with a dash, as names do: write a range \
                  with both ends alike (\"7 to 11\", \"seven to eleven\")",
+                self.slice(&span)
+            );
+            return Err(fault(message, span));
+        }
+        Ok(())
+    }
+
+    /// Refuses two numbers joined by a dash before a word of a vote or a game ("a 48-52 vote",
+    /// "a 3-1 win"): a tally as often as a range.
+    fn refuse_tally(&self, dash: usize, first: &Quantity, end: usize) -> Result<(), ValueError> {
+        let tally = (self.word(end)).filter(|word| TALLIES.split_whitespace().any(|t| t == *word));
+        if let (false, Some(tally)) = (self.is(dash, "to"), tally) {
+            let span = first.span.start..self.tokens[end].span.end;
+            let message = format!(
+                "\"{}\" is a tally as often as a range, before \"{tally}\": write a range with \
+                 \"to\" (\"48 to 52\"), a tally as a `statement`",
                 self.slice(&span)
             );
             return Err(fault(message, span));
@@ -223,3 +240,7 @@ impl Parser<'_> {
         Err(fault(message, span))
     }
 }
+
+/// Words of a vote or a game, after which "48-52" and "3-1" are tallies.
+const TALLIES: &str = "vote votes voted verdict decision ruling split score scores scoreline win \
+    wins victory defeat loss draw tie record";

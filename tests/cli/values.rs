@@ -199,6 +199,24 @@ fn a_race_distance_is_refused_not_read_as_a_count() {
     assert_eq!(not_in_quote, [28], "{findings:#?}");
 }
 
+/// A vote's tally copied into a value ("48-52 vote") is refused rather than read as the range 48
+/// to 52, which would agree with either side's count.
+#[test]
+fn a_tally_is_refused_not_read_as_a_range() {
+    let (exit, findings) = check_json(&fixture("council-vote"));
+    assert_eq!(exit, 1, "{findings:#?}");
+    let refused = with_code(&findings, "unreadable-value");
+    assert_eq!(refused.len(), 1, "{findings:#?}");
+    assert_eq!((refused[0].line, refused[0].column), (19, 10));
+    assert!(
+        (refused[0].message).starts_with("\"48-52 vote\" is a tally as often as a range"),
+        "{}",
+        refused[0].message
+    );
+    let gated = findings.iter().filter(|f| f.severity != "info").count();
+    assert_eq!(gated, 1, "{findings:#?}");
+}
+
 /// A scale word that starts a place name ("5,000 Thousand Oaks residents") is refused as a value
 /// rather than multiplied, and a value taking the number before the name is caught against its
 /// quote with the reason; a quote naming the place after the number reads as written.
