@@ -1,7 +1,7 @@
 //! Values as a claim base gives them: share figures, the decimal mark set in claimtrack.toml, and
 //! the `low`, `best`, `high` fields alone or next to a value.
 
-use crate::support::{check_json, fixture, run_in, temp_copy, with_code};
+use crate::support::{Found, check_json, fixture, run_in, temp_copy, with_code};
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -145,20 +145,24 @@ fn house_phrases_are_read_in_any_case() {
     assert_eq!(check_json(lowercase.path()), (exit, findings));
 }
 
+/// The findings of `check` on `base`, which fails on its one `unreadable-value` finding, written
+/// at `line`:`column`; and that finding's message.
+fn one_refusal(base: &std::path::Path, line: u64, column: u64) -> (Vec<Found>, String) {
+    let (exit, findings) = check_json(base);
+    assert_eq!(exit, 1, "{findings:#?}");
+    let refused = with_code(&findings, "unreadable-value");
+    assert_eq!(refused.len(), 1, "{findings:#?}");
+    assert_eq!((refused[0].line, refused[0].column), (line, column));
+    let message = refused[0].message.clone();
+    (findings, message)
+}
+
 /// Shorthand the grammar does not read is refused as a value, and a value holding a part of it
 /// ("40,000" of "30-40,000", 3 of "3 lakh") is caught against its quote.
 #[test]
 fn number_shorthand_is_refused_and_a_part_of_it_caught() {
-    let (exit, findings) = check_json(&fixture("number-shorthand"));
-    assert_eq!(exit, 1, "{findings:#?}");
-    let refused = with_code(&findings, "unreadable-value");
-    assert_eq!(refused.len(), 1, "{findings:#?}");
-    assert_eq!((refused[0].line, refused[0].column), (20, 10));
-    assert!(
-        refused[0]
-            .message
-            .starts_with("\"30-40,000\" may leave the zeros")
-    );
+    let (findings, refused) = one_refusal(&fixture("number-shorthand"), 20, 10);
+    assert!(refused.starts_with("\"30-40,000\" may leave the zeros"));
     let parts: Vec<(u64, &str)> = with_code(&findings, "value-reading-differs")
         .iter()
         .map(|f| (f.line, f.message.as_str()))
@@ -181,17 +185,10 @@ fn number_shorthand_is_refused_and_a_part_of_it_caught() {
 /// as 10,000, and a value of 10,000 no longer passes as read from such a quote.
 #[test]
 fn a_race_distance_is_refused_not_read_as_a_count() {
-    let (exit, findings) = check_json(&fixture("race-distances"));
-    assert_eq!(exit, 1, "{findings:#?}");
-    let refused = with_code(&findings, "unreadable-value");
-    assert_eq!(refused.len(), 1, "{findings:#?}");
-    assert_eq!((refused[0].line, refused[0].column), (19, 10));
+    let (findings, refused) = one_refusal(&fixture("race-distances"), 19, 10);
     assert!(
-        refused[0]
-            .message
-            .starts_with("\"10k\" before \"runners\" is a distance"),
-        "{}",
-        refused[0].message
+        refused.starts_with("\"10k\" before \"runners\" is a distance"),
+        "{refused}"
     );
     let not_in_quote: Vec<u64> = (with_code(&findings, "value-not-in-quote").iter())
         .map(|f| f.line)
@@ -203,15 +200,10 @@ fn a_race_distance_is_refused_not_read_as_a_count() {
 /// to 52, which would agree with either side's count.
 #[test]
 fn a_tally_is_refused_not_read_as_a_range() {
-    let (exit, findings) = check_json(&fixture("council-vote"));
-    assert_eq!(exit, 1, "{findings:#?}");
-    let refused = with_code(&findings, "unreadable-value");
-    assert_eq!(refused.len(), 1, "{findings:#?}");
-    assert_eq!((refused[0].line, refused[0].column), (19, 10));
+    let (findings, refused) = one_refusal(&fixture("council-vote"), 19, 10);
     assert!(
-        (refused[0].message).starts_with("\"48-52 vote\" is a tally as often as a range"),
-        "{}",
-        refused[0].message
+        refused.starts_with("\"48-52 vote\" is a tally as often as a range"),
+        "{refused}"
     );
     let gated = findings.iter().filter(|f| f.severity != "info").count();
     assert_eq!(gated, 1, "{findings:#?}");
@@ -223,16 +215,8 @@ fn a_tally_is_refused_not_read_as_a_range() {
 #[test]
 fn a_scale_word_starting_a_place_name_is_refused_not_multiplied() {
     let base = fixture("place-names");
-    let (exit, findings) = check_json(&base);
-    assert_eq!(exit, 1, "{findings:#?}");
-    let refused = with_code(&findings, "unreadable-value");
-    assert_eq!(refused.len(), 1, "{findings:#?}");
-    assert_eq!((refused[0].line, refused[0].column), (20, 10));
-    assert!(
-        refused[0]
-            .message
-            .contains("a capitalised scale word before a capitalised word")
-    );
+    let (findings, refused) = one_refusal(&base, 20, 10);
+    assert!(refused.contains("a capitalised scale word before a capitalised word"));
     let differs = with_code(&findings, "value-reading-differs");
     assert_eq!(differs.len(), 1, "{findings:#?}");
     assert_eq!(differs[0].line, 10);
