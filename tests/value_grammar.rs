@@ -305,11 +305,19 @@ fn wordings_once_misread_in_silence() {
             ),
             (
                 "5k run participants",
-                "error 0..2: \"5k\" before \"run\" is a distance",
+                "error 0..2: \"5k\" before \"run\" is a distance: write the count in full, or the scale as a word (\"5 thousand\")",
             ),
             (
                 "10 k race",
-                "error 0..4: \"10 k\" before \"race\" is a distance",
+                "error 0..4: \"10 k\" is a distance or a sum of money",
+            ),
+            (
+                "100 m",
+                "error 0..5: \"100 m\" is a distance or a sum of money",
+            ),
+            (
+                "5 m people",
+                "error 0..3: \"5 m\" is a distance or a sum of money",
             ),
             ("100m people", "exact 100,000,000 @100,000,000"),
             ("5k marchers", "exact 5,000 @5,000"),

@@ -73,11 +73,12 @@ impl Parser<'_> {
                 );
                 return Err(fault(message, token.span.start..name.end));
             }
-            // "5,000m runners", "1500m", "10,000 k": a letter after a thousand or more is most
-            // often metres, a distance or a sum of money, rarely a count in millions.
+            // "5,000m runners", "1500m", "10,000 k", "100 m": a letter after a thousand or more,
+            // or set apart from its number as units are, is most often metres, a distance or a
+            // sum of money, rarely a count in millions.
             let letter = self.word(i).is_some_and(|word| matches!(word, "k" | "m"))
                 && !self.tokens.get(i + 1).is_some_and(|t| t.glued);
-            if letter && amount >= Ratio::whole(1000) {
+            if letter && (amount >= Ratio::whole(1000) || !self.tokens[i].glued) {
                 let span = token.span.start..self.tokens[i].span.end;
                 let message = format!(
                     "\"{}\" is a distance or a sum of money as often as a count: write the count \
