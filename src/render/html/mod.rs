@@ -214,11 +214,20 @@ impl<'a> Palette<'a> {
 /// Record text on one line, as the page shows it: line breaks, tabs and other control characters
 /// become visible escapes (`\n`, `\u{1b}`); the rest is HTML-escaped when it is written.
 fn shown(text: &str) -> Shown<'_> {
-    Shown(if text.chars().any(char::is_control) {
+    Shown(if holds_control(text) {
         Cow::Owned(super::sanitize::one_line(text))
     } else {
         Cow::Borrowed(text)
     })
+}
+
+/// Whether `text` holds a control character: C0 and DEL are single bytes, and C1 (U+0080 to
+/// U+009F) starts with 0xC2, so the bytes are looked at first and characters only when one of
+/// those turns up. Every piece of record text on the page is looked at so.
+fn holds_control(text: &str) -> bool {
+    text.bytes()
+        .any(|byte| byte < 0x20 || byte == 0x7f || byte == 0xc2)
+        && text.chars().any(char::is_control)
 }
 
 /// Text [`shown`] on one line.
@@ -277,12 +286,14 @@ struct Lines<'a>(&'a str);
 
 impl maud::Render for Lines<'_> {
     fn render_to(&self, buffer: &mut String) {
-        for (i, line) in self.0.split('\n').enumerate() {
-            if i > 0 {
-                buffer.push_str("<br>");
-            }
-            maud::Render::render_to(&shown(line), buffer);
+        // Line breaks found on vector instructions: quotes are long and most have none.
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', self.0.as_bytes()) {
+            maud::Render::render_to(&shown(&self.0[start..end]), buffer);
+            buffer.push_str("<br>");
+            start = end + 1;
         }
+        maud::Render::render_to(&shown(&self.0[start..]), buffer);
     }
 }
 
@@ -315,6 +326,27 @@ mod tests {
             let mut maud = String::new();
             std::fmt::Write::write_str(&mut maud::Escaper::new(&mut maud), &text).unwrap();
             prop_assert_eq!(ours, maud);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn control_characters_are_found_as_char_by_char(
+            text in "[a-z\u{0}-\u{1f}\u{7f}-\u{a0}é€\u{2028}]{0,20}|\\PC{0,20}"
+        ) {
+            prop_assert_eq!(holds_control(&text), text.chars().any(char::is_control));
+        }
+
+        #[test]
+        fn lines_are_split_at_each_line_break(
+            lines in prop::collection::vec("[a-z<&\t]{0,8}", 1..5)
+        ) {
+            let text = lines.join("\n");
+            let shown: Vec<String> = (lines.iter())
+                .map(|line| maud::Render::render(&shown(line)).into_string())
+                .collect();
+            let rendered = maud::Render::render(&Lines(&text)).into_string();
+            prop_assert_eq!(rendered, shown.join("<br>"));
         }
     }
 
