@@ -6,12 +6,7 @@
 /// `text` on one line: line breaks, tabs and other control characters (C0, DEL, C1) become visible
 /// escapes (`\n`, `\t`, `\u{1b}`), and a backslash stays as it is.
 pub fn one_line(text: &str) -> String {
-    // Control characters are bytes below 0x20, 0x7f, or (C1) two bytes led by 0xc2: text without
-    // such a byte is copied as it is.
-    if !text
-        .bytes()
-        .any(|byte| byte < 0x20 || byte == 0x7f || byte == 0xc2)
-    {
+    if !holds_control(text) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
@@ -25,6 +20,15 @@ pub fn one_line(text: &str) -> String {
         }
     }
     out
+}
+
+/// Whether `text` holds a control character (C0, DEL, C1). Those are bytes below 0x20, 0x7f, or
+/// two bytes led by 0xc2: the bytes are looked at first, as nearly all record text holds none,
+/// and the characters only when one of those turns up.
+pub fn holds_control(text: &str) -> bool {
+    text.bytes()
+        .any(|byte| byte < 0x20 || byte == 0x7f || byte == 0xc2)
+        && text.chars().any(char::is_control)
 }
 
 /// Text that may span several lines (help written by the tool, which can quote record text):
@@ -63,6 +67,16 @@ pub fn markdown(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn control_characters_are_found_as_char_by_char(
+            text in "[a-z\u{0}-\u{1f}\u{7f}-\u{a0}é€\u{2028}]{0,20}|\\PC{0,20}"
+        ) {
+            prop_assert_eq!(holds_control(&text), text.chars().any(char::is_control));
+        }
+    }
 
     #[test]
     fn control_characters_become_visible_and_never_break_the_line() {

@@ -214,20 +214,11 @@ impl<'a> Palette<'a> {
 /// Record text on one line, as the page shows it: line breaks, tabs and other control characters
 /// become visible escapes (`\n`, `\u{1b}`); the rest is HTML-escaped when it is written.
 fn shown(text: &str) -> Shown<'_> {
-    Shown(if holds_control(text) {
+    Shown(if super::sanitize::holds_control(text) {
         Cow::Owned(super::sanitize::one_line(text))
     } else {
         Cow::Borrowed(text)
     })
-}
-
-/// Whether `text` holds a control character: C0 and DEL are single bytes, and C1 (U+0080 to
-/// U+009F) starts with 0xC2, so the bytes are looked at first and characters only when one of
-/// those turns up. Every piece of record text on the page is looked at so.
-fn holds_control(text: &str) -> bool {
-    text.bytes()
-        .any(|byte| byte < 0x20 || byte == 0x7f || byte == 0xc2)
-        && text.chars().any(char::is_control)
 }
 
 /// Text [`shown`] on one line.
@@ -326,15 +317,6 @@ mod tests {
             let mut maud = String::new();
             std::fmt::Write::write_str(&mut maud::Escaper::new(&mut maud), &text).unwrap();
             prop_assert_eq!(ours, maud);
-        }
-    }
-
-    proptest! {
-        #[test]
-        fn control_characters_are_found_as_char_by_char(
-            text in "[a-z\u{0}-\u{1f}\u{7f}-\u{a0}é€\u{2028}]{0,20}|\\PC{0,20}"
-        ) {
-            prop_assert_eq!(holds_control(&text), text.chars().any(char::is_control));
         }
 
         #[test]
