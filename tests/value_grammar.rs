@@ -6,10 +6,10 @@
 //! it, the best value); an error "error start..end: message", where the message need only begin
 //! with the words given.
 
-use claimtrack::value::{DecimalMark, Measure, ValueSettings, read_value};
+use claimtrack::value::{DecimalMark, Measure, Unit, ValueSettings, read_value};
 
-fn summary(text: &str, settings: &ValueSettings, measure: Measure) -> String {
-    match read_value(text, settings, measure) {
+fn summary(text: &str, settings: &ValueSettings, measure: Measure, unit: Option<Unit>) -> String {
+    match read_value(text, settings, measure, unit) {
         Ok(r) => {
             let percent = if measure == Measure::Share { "%" } else { "" };
             let point = r.point.map_or(String::new(), |p| format!(" @{p}{percent}"));
@@ -19,11 +19,16 @@ fn summary(text: &str, settings: &ValueSettings, measure: Measure) -> String {
     }
 }
 
-fn check_with(table: &[(&str, &str)], settings: &ValueSettings, measure: Measure) {
+fn check_with(
+    table: &[(&str, &str)],
+    settings: &ValueSettings,
+    measure: Measure,
+    unit: Option<Unit>,
+) {
     let wrong: Vec<String> = table
         .iter()
         .filter_map(|&(text, expected)| {
-            let got = summary(text, settings, measure);
+            let got = summary(text, settings, measure, unit);
             let matches = if expected.starts_with("error") {
                 got.starts_with(expected)
             } else {
@@ -41,7 +46,14 @@ fn check_with(table: &[(&str, &str)], settings: &ValueSettings, measure: Measure
 }
 
 fn check(table: &[(&str, &str)], measure: Measure) {
-    check_with(table, &ValueSettings::default(), measure);
+    check_with(table, &ValueSettings::default(), measure, None);
+}
+
+/// [`check`] on a figure that counts in `unit` (its `unit` field).
+fn check_in_unit(table: &[(&str, &str)], unit: &str) {
+    let unit = Unit::of_figure(Some(unit));
+    assert!(unit.is_some(), "a unit of measure");
+    check_with(table, &ValueSettings::default(), Measure::Count, unit);
 }
 
 /// Accepted without a word before, and read wrongly: each is now read as it says, or refused.
@@ -922,5 +934,79 @@ fn a_decimal_comma_base_reads_points_between_thousands() {
         ],
         &settings,
         Measure::Count,
+        None,
+    );
+}
+
+/// A number before a unit of measure or a currency is a length, a weight, a sum or a time, which
+/// read as a count would pass in silence: refused on a figure that counts, read on a figure
+/// measured in that unit, and refused on a figure measured in another.
+#[test]
+fn units_of_measure_read_only_on_a_figure_measured_in_them() {
+    check(
+        &[
+            (
+                "5,000 km",
+                "error 0..8: \"5,000 km\" is a measure in kilometres, not a count",
+            ),
+            (
+                "about 300 miles",
+                "error 0..15: \"about 300 miles\" is a measure in miles",
+            ),
+            (
+                "thousands of dollars",
+                "error 0..20: \"thousands of dollars\" is a measure in dollars",
+            ),
+            (
+                "2 million USD",
+                "error 0..13: \"2 million USD\" is a measure in dollars",
+            ),
+            (
+                "5,000 square miles",
+                "error 0..18: \"5,000 square miles\" is a measure in square miles",
+            ),
+            ("30 days", "error 0..7: \"30 days\" is a measure in days"),
+            (
+                "between 5 and 10 tonnes",
+                "error 0..23: \"between 5 and 10 tonnes\" is a measure in tonnes",
+            ),
+            (
+                "5,000 km of road",
+                "error 0..8: \"5,000 km\" is a measure in kilometres",
+            ),
+            ("5,000 people", "exact 5,000 @5,000"),
+            ("5,000 people a day", "error 13..18: cannot read \"a day\""),
+            ("5,000 square", "exact 5,000 @5,000"),
+        ],
+        Measure::Count,
+    );
+    check_in_unit(
+        &[
+            ("5,000 km", "exact 5,000 @5,000"),
+            (
+                "about 5,000 kilometres",
+                "approximate [4,500, 5,500] @5,000",
+            ),
+            ("5,000", "exact 5,000 @5,000"),
+            (
+                "300 miles",
+                "error 0..9: \"300 miles\" is a measure in miles, not in the figure's unit (kilometres)",
+            ),
+            (
+                "5,000 sq km",
+                "error 0..11: \"5,000 sq km\" is a measure in square kilometres, not in the figure's unit (kilometres)",
+            ),
+        ],
+        "km",
+    );
+    check_in_unit(
+        &[
+            ("5,000 square km", "exact 5,000 @5,000"),
+            (
+                "5,000 km",
+                "error 0..8: \"5,000 km\" is a measure in kilometres, not in the figure's unit (square kilometres)",
+            ),
+        ],
+        "km²",
     );
 }

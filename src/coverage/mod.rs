@@ -157,7 +157,8 @@ pub fn measure(
             .flatten()
             .collect();
         dismissals.locate(s, &archive, &paragraphs);
-        let numbers = reader.numbers_in(&text);
+        // Figures that count: a number before a unit of measure ("30 years", "5,000 km") is none.
+        let numbers = reader.numbers_in(&text, None);
         coverage.not_figures = numbers.not_figures.len();
         coverage.phrases = numbers.figures.len();
         for phrase in numbers.figures {

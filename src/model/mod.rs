@@ -19,7 +19,7 @@ use crate::input::config::Config;
 use crate::input::files::{FileId, Files, Location};
 use crate::input::records::{ClaimMeasure, SourceKind, SpeakerKind, Stance, ValueKind};
 use crate::model::date::{PartialDate, Precision};
-use crate::value::Reading;
+use crate::value::{Reading, Unit};
 use petgraph::graph::DiGraph;
 use std::sync::{Arc, OnceLock};
 use toml::Spanned;
@@ -122,6 +122,9 @@ pub struct Figure {
     pub id: String,
     pub label: String,
     pub unit: Option<String>,
+    /// The unit of measure or currency `unit` names, which values and quotes may write after
+    /// their numbers; None for a figure that counts.
+    pub measured_in: Option<Unit>,
     /// The figure this one is a part of.
     pub part_of: Option<usize>,
     pub subject: Option<usize>,

@@ -5,7 +5,7 @@
 //! compare takes the first's answers for every claim the first holds alike.
 
 use super::{Claim, ClaimBase, Node};
-use crate::value::{QuotePhrase, QuoteReader};
+use crate::value::{QuotePhrase, QuoteReader, Unit};
 use rayon::prelude::*;
 
 /// The claims whose quote does not state their value as it reads, by claim index (in order).
@@ -25,7 +25,8 @@ impl ClaimBase {
 
     /// Read this base's quotes beside `other`'s (another state of the same base): a claim that
     /// `other` holds alike, the same id with the same value as written and read and the same
-    /// quote under the same value settings, reads as it does there, its quote not read again.
+    /// quote, on a figure of the same unit, under the same value settings, reads as it does
+    /// there, its quote not read again.
     pub fn read_quotes_beside(&self, other: &ClaimBase) {
         self.quote_readings.get_or_init(|| read(self, Some(other)));
     }
@@ -48,7 +49,7 @@ fn read(base: &ClaimBase, other: Option<&ClaimBase>) -> QuoteReadings {
             let there = other.and_then(|(other, read)| Some((alike(other, base, claim)?, read)));
             let answer = match there {
                 Some((there, read)) => answer_at(read, there),
-                None => reader.read(written, reading, quote),
+                None => reader.read(written, reading, quote, measured_in(base, claim)),
             };
             (!answer.0 || answer.1.is_some()).then_some((c, answer))
         })
@@ -75,8 +76,8 @@ fn answer_at(read: &QuoteReadings, c: usize) -> Answer {
     )
 }
 
-/// The claim of `there` with the id, value (as written and as read) and quote of `claim`, a claim
-/// of `here`, if any.
+/// The claim of `there` with the id, value (as written and as read), quote and figure unit of
+/// `claim`, a claim of `here`, if any.
 fn alike(there: &ClaimBase, here: &ClaimBase, claim: &Claim) -> Option<usize> {
     let Some(Node::Claim(c)) = there.lookup(&claim.id) else {
         return None;
@@ -84,8 +85,14 @@ fn alike(there: &ClaimBase, here: &ClaimBase, claim: &Claim) -> Option<usize> {
     let candidate = &there.claims[c];
     let same = candidate.id == claim.id
         && candidate.quote_text(&there.files) == claim.quote_text(&here.files)
-        && value_of(candidate) == value_of(claim);
+        && value_of(candidate) == value_of(claim)
+        && measured_in(there, candidate) == measured_in(here, claim);
     same.then_some(c)
+}
+
+/// The unit of measure of the figure `claim` (of `base`) measures.
+fn measured_in(base: &ClaimBase, claim: &Claim) -> Option<Unit> {
+    base.figures[claim.figure()?].measured_in
 }
 
 /// A claim's value as written and as its words read.
@@ -169,5 +176,21 @@ mod tests {
         let (beside, alone) = beside_and_alone(old.path(), new.path());
         assert_eq!(beside, alone);
         assert_eq!(claims_of(&beside, Code::ValueReadingDiffers), ["marked"]);
+
+        // Measured in years in the first state and counted in the second, "30 years" states the
+        // value only in the first.
+        let span = ("span", "30", "over the past 30 years");
+        base(old.path(), &[span], "");
+        let claims = old.path().join("claims/claims.toml");
+        let in_years = std::fs::read_to_string(&claims)
+            .unwrap()
+            .replace("unit = \"people\"", "unit = \"years\"");
+        std::fs::write(&claims, in_years).unwrap();
+        base(new.path(), &[span], "");
+        let (beside, alone) = beside_and_alone(old.path(), new.path());
+        assert_eq!(beside, alone);
+        assert_eq!(claims_of(&beside, Code::ValueNotInQuote), ["span"]);
+        let (in_years, _) = beside_and_alone(new.path(), old.path());
+        assert!(in_years.is_empty(), "{in_years:#?}");
     }
 }

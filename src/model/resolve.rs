@@ -11,6 +11,7 @@ use crate::input::config::Config;
 use crate::input::files::{FileId, Location};
 use crate::input::loader::{FileRecords, Loaded};
 use crate::input::records::{RawClaim, ids_of};
+use crate::value::Unit;
 use petgraph::graph::DiGraph;
 use rayon::prelude::*;
 use std::sync::{Mutex, OnceLock};
@@ -96,6 +97,9 @@ impl ClaimBase {
                 id: record.id.get_ref().clone(),
                 label: record.label.get_ref().clone(),
                 unit: inner(&record.unit),
+                measured_in: Unit::of_figure(
+                    record.unit.as_ref().map(|unit| unit.get_ref().as_str()),
+                ),
                 part_of: record
                     .part_of
                     .as_ref()

@@ -11,18 +11,21 @@ use crate::input::files::{FileId, Location};
 use crate::input::records::{
     ClaimMeasure, FieldNumber, Placed, RawClaim, RawText, Stance, ValueKind, ValueText, unquoted,
 };
-use crate::value::{self, EstimateFields, Field, FieldError, Measure, Reading};
+use crate::value::{self, EstimateFields, Field, FieldError, Measure, Reading, Unit};
 use foldhash::HashMap;
 use std::sync::Arc;
 use toml::Spanned;
 
-/// The readings of the value texts one base's claims have met so far, by measure. Reading is
-/// pure, and a base writes the same few values ("hundreds", "at least 5,000") over and over:
-/// seven claims in eight of the synthetic 100k bench base repeat a value written before.
+/// The readings of the value texts one base's claims have met so far, by measure and unit.
+/// Reading is pure, and a base writes the same few values ("hundreds", "at least 5,000") over and
+/// over: seven claims in eight of the synthetic 100k bench base repeat a value written before.
 #[derive(Default)]
 pub(super) struct ReadValues {
-    by_measure: Vec<(Measure, HashMap<String, ValueRead>)>,
+    by_measure: Vec<(ReadAs, HashMap<String, ValueRead>)>,
 }
+
+/// What a figure's values are read as: counts or shares, and the unit they are measured in.
+type ReadAs = (Measure, Option<Unit>);
 
 /// A reading, shared by every claim that writes the same words on a figure of the same measure.
 type ValueRead = Result<Arc<Reading>, value::ValueError>;
@@ -33,16 +36,16 @@ impl ReadValues {
         value: &Placed<ValueText>,
         file_text: &str,
         config: &Config,
-        measure: Measure,
+        read_as: ReadAs,
     ) -> ValueRead {
         let ValueText::Text(text) = value.get_ref() else {
-            return read_value_text(value, file_text, config, measure).map(Arc::new);
+            return read_value_text(value, file_text, config, read_as).map(Arc::new);
         };
         let text = text.text(value.span(), file_text);
-        let at = match self.by_measure.iter().position(|(m, _)| *m == measure) {
+        let at = match self.by_measure.iter().position(|(m, _)| *m == read_as) {
             Some(at) => at,
             None => {
-                self.by_measure.push((measure, HashMap::default()));
+                self.by_measure.push((read_as, HashMap::default()));
                 self.by_measure.len() - 1
             }
         };
@@ -50,7 +53,7 @@ impl ReadValues {
         if let Some(reading) = read.get(text) {
             return reading.clone();
         }
-        let reading = read_value_text(value, file_text, config, measure).map(Arc::new);
+        let reading = read_value_text(value, file_text, config, read_as).map(Arc::new);
         read.insert(text.to_string(), reading.clone());
         reading
     }
@@ -134,8 +137,9 @@ impl Resolver<'_> {
             });
         };
         let measure = Measure::of_unit(figure.unit.as_deref());
+        let read_as = (measure, figure.measured_in);
         let reading = match &record.value {
-            Some(value) => match read_values.read(value, file_text, config, measure) {
+            Some(value) => match read_values.read(value, file_text, config, read_as) {
                 Ok(reading) => Some(reading),
                 Err(error) => {
                     self.unreadable(value, file_text, file, error);
@@ -239,13 +243,13 @@ fn read_value_text(
     value: &Placed<ValueText>,
     file_text: &str,
     config: &Config,
-    measure: Measure,
+    (measure, unit): ReadAs,
 ) -> Result<Reading, value::ValueError> {
     match value.get_ref() {
         ValueText::Integer(n) => value::read_integer(*n, measure),
         ValueText::Text(text) => {
             let text = text.text(value.span(), file_text);
-            value::read_value(text, &config.values, measure)
+            value::read_value(text, &config.values, measure, unit)
         }
     }
 }

@@ -230,7 +230,7 @@ mod tests {
     fn fields_must_agree_with_the_value() {
         use crate::value::{ValueSettings, read_value};
         let value = "about 50 million, possibly as high as 100 million";
-        let reading = read_value(value, &ValueSettings::default(), Measure::Count).unwrap();
+        let reading = read_value(value, &ValueSettings::default(), Measure::Count, None).unwrap();
         assert_eq!(
             fields(Some(45e6), Some(50e6), Some(100e6)).agree_with(&reading),
             Ok(())
@@ -244,7 +244,13 @@ mod tests {
             "`low` is 40,000,000, but the value reads its lower end as 45,000,000: make them \
              agree, or keep only one of them"
         );
-        let open = read_value("at least 5,000", &ValueSettings::default(), Measure::Count).unwrap();
+        let open = read_value(
+            "at least 5,000",
+            &ValueSettings::default(),
+            Measure::Count,
+            None,
+        )
+        .unwrap();
         let error = fields(None, None, Some(9000.0))
             .agree_with(&open)
             .unwrap_err();

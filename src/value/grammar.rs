@@ -14,6 +14,7 @@ use super::refusals::refuse_relative_or_denial;
 use super::settings::ValueSettings;
 use super::stated::Stated;
 use super::strict::{check_tail, refuse_unreadable};
+use super::units::Unit;
 use std::ops::Range;
 
 /// The accepted forms, one per line, for the help line of a finding.
@@ -28,11 +29,13 @@ dozens · scores · a handful · hundreds · thousands · millions · several / 
 hedged: an estimated / estimated / probably / possibly / perhaps / could be 1,500 · n = 17.4 million · only five
 shares, on a figure with unit = \"percent\": 5% · 5 percent · 5 per cent · about 1% · a third · one-third · two thirds · one in five · 9 out of 10 · 5–10%";
 
-/// Reads a value written as text for a figure of `measure`.
+/// Reads a value written as text for a figure of `measure`, measured in `unit` when it is
+/// measured in a unit of measure rather than counted.
 pub fn read_value(
     text: &str,
     settings: &ValueSettings,
     measure: Measure,
+    unit: Option<Unit>,
 ) -> Result<Reading, ValueError> {
     let tokens = tokenize(text, settings.decimal);
     if tokens.is_empty() {
@@ -47,8 +50,10 @@ pub fn read_value(
         tokens: &tokens,
         settings,
         measure: Some(measure),
+        unit,
     };
     let (reading, next) = parser.number_phrase(0)?;
+    parser.refuse_other_unit(0, next)?;
     check_tail(text, &tokens, next, settings)?;
     Ok(reading)
 }

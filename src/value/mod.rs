@@ -27,6 +27,7 @@ mod stated;
 mod strict;
 mod tail;
 mod text_phrases;
+mod units;
 mod word_set;
 mod words;
 
@@ -44,4 +45,5 @@ pub use quote_reading::{QuotePhrase, QuoteReader, QuoteSays};
 pub use reading::{Detail, Measure, Reading, Rule};
 pub use settings::{DecimalMark, ValueSettings};
 pub use text_phrases::{TextNumbers, TextPhrase};
+pub use units::Unit;
 pub use words::{SMALL_NUMBERS, TENS};

@@ -6,6 +6,7 @@ use super::lexer::{Token, slice};
 use super::phrases::{opening, opens, phrase_at};
 use super::reading::Measure;
 use super::settings::ValueSettings;
+use super::units::Unit;
 use std::ops::Range;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -25,6 +26,9 @@ pub(super) struct Parser<'a> {
     pub(super) settings: &'a ValueSettings,
     /// The figure's measure; None when reading a quote, which may state either.
     pub(super) measure: Option<Measure>,
+    /// The unit of measure the figure is measured in, which may follow its numbers; None for a
+    /// figure that counts, and for text read with no figure.
+    pub(super) unit: Option<Unit>,
 }
 
 impl<'a> Parser<'a> {
@@ -65,5 +69,25 @@ impl<'a> Parser<'a> {
 
     pub(super) fn slice(&self, span: &Range<usize>) -> &'a str {
         slice(self.text, span)
+    }
+
+    /// The unit of measure written after the number phrase that ends before `next` ("5,000 km",
+    /// "thousands of dollars"), with the index after it, when it is not the figure's.
+    pub(super) fn other_unit(&self, next: usize) -> Option<(Unit, usize)> {
+        let at = next + usize::from(self.is(next, "of"));
+        let (unit, length) = Unit::written_at(self.tokens.get(at..)?)?;
+        (self.unit != Some(unit)).then_some((unit, at + length))
+    }
+
+    /// Refuses the number phrase `tokens[start..next]` when a unit of measure other than the
+    /// figure's follows it: read as a count, "5,000 km" would pass as 5,000 people.
+    pub(super) fn refuse_other_unit(&self, start: usize, next: usize) -> Result<(), ValueError> {
+        match self.other_unit(next) {
+            Some((unit, end)) => {
+                let span = self.span(start..end);
+                Err(fault(unit.refusal(self.slice(&span), self.unit), span))
+            }
+            None => Ok(()),
+        }
     }
 }

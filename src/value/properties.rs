@@ -5,7 +5,7 @@ use super::*;
 use proptest::prelude::*;
 
 fn read(text: &str) -> Result<Reading, ValueError> {
-    read_value(text, &ValueSettings::default(), Measure::Count)
+    read_value(text, &ValueSettings::default(), Measure::Count, None)
 }
 
 fn number(x: f64) -> Number {
@@ -66,7 +66,7 @@ proptest! {
     fn any_text_reads_without_panic(text in any::<String>()) {
         check_no_panic(&text);
         for measure in [Measure::Count, Measure::Share] {
-            let _ = read_value(&text, &ValueSettings::default(), measure);
+            let _ = read_value(&text, &ValueSettings::default(), measure, None);
         }
     }
 
@@ -82,7 +82,7 @@ proptest! {
     fn numbers_in_any_text_without_panic(text in any::<String>()) {
         let settings = ValueSettings::default();
         numbers_in_text(&text, &settings);
-        crate::value::QuoteReader::new(&settings).numbers_in(&text);
+        crate::value::QuoteReader::new(&settings).numbers_in(&text, None);
     }
 
     #[test]
@@ -91,7 +91,7 @@ proptest! {
     ) {
         let text = words.join(" ");
         let settings = ValueSettings::default();
-        let numbers = crate::value::QuoteReader::new(&settings).numbers_in(&text);
+        let numbers = crate::value::QuoteReader::new(&settings).numbers_in(&text, None);
         let mut end = 0;
         for phrase in &numbers.figures {
             prop_assert!(phrase.span.start >= end, "{:?} overlaps in {:?}", phrase, text);

@@ -1,8 +1,9 @@
 //! Reading a quote's own number phrases with the value grammar, so that a claim whose value reads
 //! otherwise than the words it quotes is caught: a bound turned round, other range ends, another
-//! scale word, a share for a count, or a phrase the quote negates ("greater than 25 million are not
-//! realistic"). A value written more plainly than its quote (`30` for "over 30 years", `1,500` for
-//! "about 1,500") is not caught: "over" is as often a span of time as a bound.
+//! scale word, a share for a count, a measure for a count ("a 320 km march"), or a phrase the quote
+//! negates ("greater than 25 million are not realistic"). A value written more plainly than its
+//! quote (`30` for "over 30 years" on a figure in years, `1,500` for "about 1,500") is not caught:
+//! "over" is as often a span of time as a bound.
 
 use super::in_quote::value_in_tokens;
 use super::lexer::{Kind, Token, tokenize};
@@ -13,6 +14,7 @@ use super::phrases::{AT_LEAST, AT_MOST, HEDGES, RANGE_OPENERS, phrase_at, phrase
 use super::reading::{Detail, Reading, Rule};
 use super::settings::ValueSettings;
 use super::tail;
+use super::units::Unit;
 use super::word_set::WordSet;
 use super::words::{SMALL_NUMBERS, TENS};
 use foldhash::HashMap;
@@ -112,25 +114,33 @@ impl<'a> QuoteReader<'a> {
 
     /// The first phrase of `quote` that states one of the numbers `reading` states but reads
     /// otherwise; None when a phrase stating them reads the same, or none states them.
-    pub fn differs(&self, reading: &Reading, quote: &str) -> Option<QuotePhrase> {
+    /// A number before a unit of measure other than `unit`, the figure's, states none of them.
+    pub fn differs(
+        &self,
+        reading: &Reading,
+        quote: &str,
+        unit: Option<Unit>,
+    ) -> Option<QuotePhrase> {
         let tokens = tokenize(quote, self.settings.decimal);
-        quote_reading_differs(reading, quote, &tokens, self)
+        quote_reading_differs(reading, quote, &tokens, self, unit)
     }
 
     /// Whether the value written as `written` and read as `reading` can be read from `quote` (see
     /// [`value_in_quote`](super::value_in_quote)), and the phrase of `quote` that reads otherwise
-    /// (see [`Self::differs`]): the quote split into tokens once for both.
+    /// (see [`Self::differs`]), for a figure measured in `unit`: the quote split into tokens once
+    /// for both.
     pub fn read(
         &self,
         written: &str,
         reading: &Reading,
         quote: &str,
+        unit: Option<Unit>,
     ) -> (bool, Option<QuotePhrase>) {
         let tokens = tokenize(quote, self.settings.decimal);
-        let in_quote = value_in_tokens(written, reading, quote, &tokens, self.settings);
+        let in_quote = value_in_tokens(written, reading, quote, &tokens, self.settings, unit);
         (
             in_quote,
-            quote_reading_differs(reading, quote, &tokens, self),
+            quote_reading_differs(reading, quote, &tokens, self, unit),
         )
     }
 
@@ -174,12 +184,14 @@ fn quote_reading_differs(
     quote: &str,
     tokens: &[Token],
     reader: &QuoteReader,
+    unit: Option<Unit>,
 ) -> Option<QuotePhrase> {
     let parser = Parser {
         text: quote,
         tokens,
         settings: reader.settings,
         measure: None,
+        unit,
     };
     // Only phrases near a token that may state the value's numbers can matter; most of a quote
     // is never read. For each token: the next such token at or after it.
@@ -202,6 +214,16 @@ fn quote_reading_differs(
         let near = next_relevant[start].is_some_and(|at| at - start <= LONGEST_LEAD);
         let read = (near && reader.may_open(tokens, start)).then(|| parser.number_phrase(start));
         match read {
+            Some(Ok((_, end))) if let Some((unit, unit_end)) = parser.other_unit(end) => {
+                let measure = parser.slice(&parser.span(start..unit_end));
+                let reason = format!(
+                    "{} ({})",
+                    unit.reason(measure, parser.unit),
+                    unit.declared()
+                );
+                refused.push((start..unit_end, reason));
+                start = unit_end;
+            }
             Some(Ok((phrase, end))) if end > start => {
                 // A number for each period or with a bound after it may be recorded as written
                 // before the words: only a scale the grammar does not read makes it another number.

@@ -7,7 +7,7 @@ use super::parser::fault;
 use super::*;
 
 fn read(text: &str) -> Result<Reading, ValueError> {
-    read_value(text, &ValueSettings::default(), Measure::Count)
+    read_value(text, &ValueSettings::default(), Measure::Count, None)
 }
 
 fn number(x: f64) -> Number {
@@ -19,18 +19,19 @@ fn settings_change_tolerances_and_vague_words() {
     let mut settings = ValueSettings::default();
     settings.tolerance.insert("about".into(), 0.2);
     settings.vague.insert("a couple".into(), [2, 3]);
-    let interval = |text| read_value(text, &settings, Measure::Count).map(|r| r.interval_text());
+    let interval =
+        |text| read_value(text, &settings, Measure::Count, None).map(|r| r.interval_text());
     assert_eq!(interval("about 1,000"), Ok("[800, 1,200]".into()));
     assert_eq!(interval("a couple"), Ok("[2, 3]".into()));
     settings.tolerance.insert("about".into(), 1.5);
     let message = "the tolerance for \"about\" must be between 0 and 1, not 1.5";
-    let too_wide = read_value("about 10", &settings, Measure::Count);
+    let too_wide = read_value("about 10", &settings, Measure::Count, None);
     assert_eq!(too_wide, Err(fault(message.into(), 0..5)));
     settings.vague.insert("loads".into(), [10, 2]);
-    let reversed = read_value("loads", &settings, Measure::Count).unwrap_err();
+    let reversed = read_value("loads", &settings, Measure::Count, None).unwrap_err();
     assert!(reversed.message.contains("must run from low to high"));
     // A word the settings read may not follow the number either.
-    let after = read_value("5,000 a couple", &settings, Measure::Count).unwrap_err();
+    let after = read_value("5,000 a couple", &settings, Measure::Count, None).unwrap_err();
     assert!(
         after
             .message
@@ -84,7 +85,7 @@ fn describe_shows_the_settings_a_value_was_read_with() {
     // Same interval as a default word: the reading still names the word it was written with.
     settings.vague.insert("scads".into(), [2_000, 99_999]);
     settings.tolerance.insert("about".into(), 0.25);
-    let describe = |text| read_value(text, &settings, Measure::Count).map(|r| r.describe());
+    let describe = |text| read_value(text, &settings, Measure::Count, None).map(|r| r.describe());
     assert_eq!(describe("a couple"), Ok("vague: a couple".into()));
     assert_eq!(describe("scads"), Ok("vague: scads".into()));
     assert_eq!(describe("about 7"), Ok("approximate ±25%".into()));
@@ -92,7 +93,7 @@ fn describe_shows_the_settings_a_value_was_read_with() {
 
 #[test]
 fn shares_hold_exact_fractions_of_a_hundred() {
-    let share = |text| read_value(text, &ValueSettings::default(), Measure::Share).unwrap();
+    let share = |text| read_value(text, &ValueSettings::default(), Measure::Share, None).unwrap();
     let third = share("one-third of the world's population");
     assert_eq!(third.point, Some(number(100.0 / 3.0)));
     assert_eq!(
@@ -103,7 +104,7 @@ fn shares_hold_exact_fractions_of_a_hundred() {
     let about = share("about 1 percent");
     assert_eq!((about.low, about.high), (number(0.9), Some(number(1.1))));
     assert_eq!(share("100%").interval_text(), "100%");
-    let over = read_value("101%", &ValueSettings::default(), Measure::Share).unwrap_err();
+    let over = read_value("101%", &ValueSettings::default(), Measure::Share, None).unwrap_err();
     assert_eq!(over.message, "\"101%\" is more than 100%");
 }
 
@@ -145,20 +146,48 @@ fn integers_from_toml() {
 fn a_value_written_word_for_word_is_found_only_as_a_whole_number() {
     assert!(written_in(
         "at least 5,000 political dissidents",
-        "at least 5,000"
+        "at least 5,000",
+        &ValueSettings::default(),
+        None
     ));
-    assert!(written_in("five-minute trials", "five"));
-    assert!(!written_in("15,000 people", "5,000"));
-    assert!(!written_in("5,0001 people", "5,000"));
-    assert!(!written_in("1,500.5 km", "1,500"));
-    assert!(!written_in("fivefold", "five"));
+    assert!(written_in(
+        "five-minute trials",
+        "five",
+        &ValueSettings::default(),
+        None
+    ));
+    assert!(!written_in(
+        "15,000 people",
+        "5,000",
+        &ValueSettings::default(),
+        None
+    ));
+    assert!(!written_in(
+        "5,0001 people",
+        "5,000",
+        &ValueSettings::default(),
+        None
+    ));
+    assert!(!written_in(
+        "1,500.5 km",
+        "1,500",
+        &ValueSettings::default(),
+        None
+    ));
+    assert!(!written_in(
+        "fivefold",
+        "five",
+        &ValueSettings::default(),
+        None
+    ));
     let reading = read("5,000").unwrap();
     let settings = ValueSettings::default();
     assert!(!value_in_quote(
         "5,000",
         &reading,
         "some 15,000 people",
-        &settings
+        &settings,
+        None
     ));
 }
 
@@ -217,8 +246,11 @@ fn values_found_in_quotes() {
         ("5", "five-minute trials", true),
         ("201", "The 201-page report", true),
         ("150", "all of us – 150 of us –", true),
-        ("30", "over the past 30 years", true),
-        ("seven", "detained for seven years", true),
+        // A measure is no count of a figure that counts (see below for one measured in years).
+        ("30", "over the past 30 years", false),
+        ("seven", "detained for seven years", false),
+        ("5,000", "they marched 5,000 km", false),
+        ("5,000", "5,000 marched 5,000 km", true),
         (
             "more than a dozen",
             "More than a dozen of these individuals",
@@ -240,15 +272,26 @@ fn values_found_in_quotes() {
     let settings = ValueSettings::default();
     for (value, quote, expected) in cases {
         let reading = read(value).unwrap();
-        let found = value_in_quote(value, &reading, quote, &settings);
+        let found = value_in_quote(value, &reading, quote, &settings, None);
         assert_eq!(found, expected, "{value:?} in {quote:?}");
     }
-    let share = read_value("one in five", &settings, Measure::Share).unwrap();
+    let years = crate::value::Unit::of_figure(Some("years"));
+    for (value, quote) in [
+        ("30", "over the past 30 years"),
+        ("seven", "detained for seven years"),
+        ("30 years", "over the past 30 years"),
+    ] {
+        let reading = read_value(value, &settings, Measure::Count, years).unwrap();
+        let found = value_in_quote(value, &reading, quote, &settings, years);
+        assert!(found, "{value:?} in {quote:?}, on a figure in years");
+    }
+    let share = read_value("one in five", &settings, Measure::Share, None).unwrap();
     assert!(value_in_quote(
         "one in five",
         &share,
         "20% of them",
-        &settings
+        &settings,
+        None
     ));
 }
 
@@ -262,7 +305,7 @@ fn accepted_forms_all_read() {
         };
         for form in forms.split(" · ").filter(|form| !form.contains(" / ")) {
             let form = form.split(" (±").next().unwrap_or(form);
-            let read = read_value(form, &ValueSettings::default(), measure);
+            let read = read_value(form, &ValueSettings::default(), measure, None);
             assert!(read.is_ok(), "{form:?} should read: {read:?}");
         }
     }

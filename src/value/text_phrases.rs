@@ -10,6 +10,7 @@ use super::parser::Parser;
 use super::quote_reading::QuoteReader;
 use super::reading::Reading;
 use super::tail;
+use super::units::Unit;
 use std::ops::Range;
 
 /// A number phrase of a text: as written, where (bytes in the text), and how it reads.
@@ -20,11 +21,13 @@ pub struct TextPhrase {
     pub reading: Reading,
 }
 
-/// The number phrases of a text, and the numbers set apart as dates, years, times or ordinals.
+/// The number phrases of a text, and the numbers set apart as dates, years, times, ordinals or
+/// measures.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TextNumbers {
     pub figures: Vec<TextPhrase>,
-    /// Where each number read as a date, year, time or ordinal stands (bytes in the text).
+    /// Where each number read as a date, year, time or ordinal stands, and each phrase that
+    /// measures in a unit ("30 years", "5,000 km"), bytes in the text.
     pub not_figures: Vec<Range<usize>>,
     /// Where the grammar would refuse the text as a value: a number whose phrase it refuses
     /// ("30-40,000"), or a phrase followed by a word that changes what it says ("3 lakh", "5,000 a
@@ -52,8 +55,9 @@ const CLOCK_WORDS: [&str; 2] = ["am", "pm"];
 impl QuoteReader<'_> {
     /// Every number phrase of `text` the grammar reads, left to right, each as long as it goes
     /// (a phrase inside a longer one is not read on its own); a phrase never runs across a date,
-    /// year, time or ordinal, which are listed apart.
-    pub fn numbers_in(&self, text: &str) -> TextNumbers {
+    /// year, time or ordinal, which are listed apart. A phrase before a unit of measure other
+    /// than `unit` ("5,000 km" where no figure measures in km) is doubtful.
+    pub fn numbers_in(&self, text: &str, unit: Option<Unit>) -> TextNumbers {
         let tokens = tokenize(text, self.settings().decimal);
         let not_figure: Vec<bool> = (0..tokens.len())
             .map(|i| is_not_figure(text, &tokens, i))
@@ -63,7 +67,7 @@ impl QuoteReader<'_> {
         // that "5,000 in 1988" is not read as a share.
         let mut start = 0;
         for end in (0..=tokens.len()).filter(|&i| i == tokens.len() || not_figure[i]) {
-            self.read_stretch(text, &tokens[start..end], &mut numbers);
+            self.read_stretch(text, &tokens[start..end], unit, &mut numbers);
             if let Some(token) = tokens.get(end) {
                 numbers.not_figures.push(token.span.clone());
             }
@@ -72,17 +76,29 @@ impl QuoteReader<'_> {
         numbers
     }
 
-    fn read_stretch(&self, text: &str, tokens: &[Token], numbers: &mut TextNumbers) {
+    fn read_stretch(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        unit: Option<Unit>,
+        numbers: &mut TextNumbers,
+    ) {
         let parser = Parser {
             text,
             tokens,
             settings: self.settings(),
             measure: None,
+            unit,
         };
         let mut i = 0;
         while i < tokens.len() {
             let read = (self.may_open(tokens, i)).then(|| parser.number_phrase(i));
             match read {
+                // A measure ("30 years", "5,000 km") is no figure that counts.
+                Some(Ok((_, end))) if let Some((_, unit_end)) = parser.other_unit(end) => {
+                    numbers.not_figures.push(parser.span(i..unit_end));
+                    i = unit_end;
+                }
                 Some(Ok((reading, end))) if end > i => {
                     let span = parser.span(i..end);
                     if let Some((_, words)) = tail::refused_words(None, &tokens[end..]) {
@@ -150,7 +166,7 @@ mod tests {
     /// The figures of `text` as written, and the numbers set apart.
     fn read(text: &str) -> (Vec<String>, Vec<String>) {
         let settings = ValueSettings::default();
-        let numbers = QuoteReader::new(&settings).numbers_in(text);
+        let numbers = QuoteReader::new(&settings).numbers_in(text, None);
         let figures = numbers.figures.into_iter().map(|p| p.text).collect();
         let apart = numbers
             .not_figures
@@ -196,6 +212,19 @@ mod tests {
                 "10", "4", "13", "2024", "1980", "2013", "2017", "20", "10", "30", "1988"
             ]
         );
+    }
+
+    #[test]
+    fn measures_are_not_figures_unless_the_figure_measures_in_their_unit() {
+        let text = "Some 5,000 marchers walked 300 km over 12 days, at a cost of $2 million.";
+        let (figures, apart) = read(text);
+        assert_eq!(figures, ["Some 5,000", "2 million"]);
+        assert_eq!(apart, ["300 km", "over 12 days"]);
+        let settings = ValueSettings::default();
+        let km = crate::value::Unit::of_figure(Some("km"));
+        let numbers = QuoteReader::new(&settings).numbers_in(text, km);
+        let figures: Vec<&str> = numbers.figures.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(figures, ["Some 5,000", "300", "2 million"]);
     }
 
     #[test]

@@ -166,11 +166,11 @@ fn unknown_records_and_unreadable_values_are_refused() {
                 "--source",
                 "report",
                 "--quote",
-                "40 witnesses over three weeks",
+                "At least 1,200 prisoners were executed, the 96-page report says",
                 "--figure",
                 "executed",
             ],
-            "the quote states several figures: \"40\", \"over three\"",
+            "the quote states several figures: \"at least 1,200\", \"96\"",
         ),
         (
             &[

@@ -196,6 +196,48 @@ fn a_race_distance_is_refused_not_read_as_a_count() {
     assert_eq!(not_in_quote, [28], "{findings:#?}");
 }
 
+/// A number before a unit of measure is read only on a figure measured in that unit: "320 km"
+/// and "40 tonnes" read on the distance and the load, "200 miles" is refused on a figure in
+/// kilometres and "40 tonnes" on the count of marchers, and a count taken from a measure in its
+/// quote ("A 320 km march") is caught.
+#[test]
+fn a_measure_is_read_only_on_a_figure_measured_in_its_unit() {
+    let (exit, findings) = check_json(&fixture("march-measures"));
+    assert_eq!(exit, 1, "{findings:#?}");
+    let refused = with_code(&findings, "unreadable-value");
+    let places: Vec<(u64, u64)> = refused.iter().map(|f| (f.line, f.column)).collect();
+    assert_eq!(places, [(48, 10), (68, 10)], "{findings:#?}");
+    assert!(
+        refused[0].message.starts_with(
+            "\"200 miles\" is a measure in miles, not in the figure's unit (kilometres)"
+        )
+    );
+    assert!(
+        refused[1]
+            .message
+            .starts_with("\"40 tonnes\" is a measure in tonnes, not a count")
+    );
+    let gated: Vec<(u64, &str)> = (findings.iter())
+        .filter(|f| f.severity != "info")
+        .map(|f| (f.line, f.code.as_str()))
+        .collect();
+    assert_eq!(
+        gated,
+        [
+            (48, "unreadable-value"),
+            (58, "value-not-in-quote"),
+            (58, "value-reading-differs"),
+            (68, "unreadable-value"),
+        ]
+    );
+    let differs = with_code(&findings, "value-reading-differs");
+    assert!(
+        differs[0].message.contains("its quote says \"320 km\""),
+        "{}",
+        differs[0].message
+    );
+}
+
 /// A vote's tally copied into a value ("48-52 vote") is refused rather than read as the range 48
 /// to 52, which would agree with either side's count.
 #[test]

@@ -7,7 +7,7 @@ use crate::Checked;
 use crate::authoring::fmt;
 use crate::input::records::ValueKind;
 use crate::model::ClaimBase;
-use crate::value::{Measure, QuoteReader, ValueSettings, read_value};
+use crate::value::{Measure, QuoteReader, Unit, ValueSettings, read_value};
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, value};
 
 /// A field value of a new record.
@@ -57,10 +57,10 @@ pub(super) fn canonical(kind: &str, fields: &[(&str, Field)]) -> Result<String, 
 /// the grammar reads as a figure of that measure, as the quote writes it.
 pub(super) fn figure_in_quote(
     quote: &str,
-    measure: Measure,
+    (measure, unit): (Measure, Option<Unit>),
     settings: &ValueSettings,
 ) -> Result<String, AddError> {
-    let numbers = QuoteReader::new(settings).numbers_in(quote);
+    let numbers = QuoteReader::new(settings).numbers_in(quote, unit);
     let help = "give the value this claim records with `--value`, as the quote writes it";
     if let Some(doubtful) = numbers.doubtful.first() {
         return Err(AddError {
@@ -120,19 +120,19 @@ pub(super) fn figure_value(
             )
         });
     }
-    let measure = Measure::of_unit(figure.unit.as_deref());
+    let read_as = (Measure::of_unit(figure.unit.as_deref()), figure.measured_in);
     let value = match given {
         Some(value) => value.trim().to_string(),
-        None => figure_in_quote(quote, measure, settings)?,
+        None => figure_in_quote(quote, read_as, settings)?,
     };
-    check_value(&value, measure, settings)?;
+    check_value(&value, read_as, settings)?;
     Ok(value)
 }
 
-/// Check that the grammar reads `text` for a figure of `measure`.
+/// Check that the grammar reads `text` for a figure of `measure`, measured in `unit`.
 pub(super) fn check_value(
     text: &str,
-    measure: Measure,
+    (measure, unit): (Measure, Option<Unit>),
     settings: &ValueSettings,
 ) -> Result<(), AddError> {
     if let Field::Integer(_) = Field::of_value(text) {
@@ -144,7 +144,7 @@ pub(super) fn check_value(
         }
         return Ok(());
     }
-    read_value(text, settings, measure)
+    read_value(text, settings, measure, unit)
         .map(|_| ())
         .map_err(|error| AddError {
             message: format!("the value grammar cannot read {text:?}: {}", error.message),
@@ -227,7 +227,7 @@ mod tests {
     #[test]
     fn the_quote_gives_its_one_figure_as_written() {
         let settings = ValueSettings::default();
-        let value = |quote: &str| figure_in_quote(quote, Measure::Count, &settings);
+        let value = |quote: &str| figure_in_quote(quote, (Measure::Count, None), &settings);
         assert_eq!(
             value("Thirty thousand people were murdered in 1988").unwrap(),
             "thirty thousand"
@@ -237,13 +237,22 @@ mod tests {
             "at least 5,000"
         );
         assert_eq!(value("the PMOI/MEK said 12 MEK").unwrap(), "12");
-        let several = value("thousands executed in prison 30 years ago").unwrap_err();
+        // A measure ("30 years") is no figure of a figure that counts.
+        assert_eq!(
+            value("thousands executed in prison 30 years ago").unwrap(),
+            "thousands"
+        );
+        let several = value("thousands executed in prison, 30 survivors").unwrap_err();
         assert_eq!(
             several.message,
             "the quote states several figures: \"thousands\", \"30\""
         );
         assert!(value("executed in the summer of 1988").is_err());
-        let shares = figure_in_quote("one in five of 30 people", Measure::Share, &settings);
+        let shares = figure_in_quote(
+            "one in five of 30 people",
+            (Measure::Share, None),
+            &settings,
+        );
         assert_eq!(shares.unwrap(), "one in five");
     }
 
@@ -252,7 +261,7 @@ mod tests {
     #[test]
     fn a_quote_whose_figure_the_grammar_refuses_gives_no_part_of_it() {
         let settings = ValueSettings::default();
-        let value = |quote: &str| figure_in_quote(quote, Measure::Count, &settings);
+        let value = |quote: &str| figure_in_quote(quote, (Measure::Count, None), &settings);
         for (quote, refused) in [
             ("some 30-40,000 prisoners were killed", "30-40,000"),
             ("3 lakh people were displaced", "3 lakh"),
@@ -270,7 +279,7 @@ mod tests {
     #[test]
     fn a_value_the_grammar_refuses_is_refused_with_its_reason() {
         let settings = ValueSettings::default();
-        let refused = check_value("several dozen", Measure::Count, &settings).unwrap_err();
+        let refused = check_value("several dozen", (Measure::Count, None), &settings).unwrap_err();
         assert!(
             refused
                 .message
@@ -278,8 +287,8 @@ mod tests {
             "{}",
             refused.message
         );
-        assert!(check_value("14", Measure::Share, &settings).is_err());
-        assert!(check_value("about 1,500", Measure::Count, &settings).is_ok());
+        assert!(check_value("14", (Measure::Share, None), &settings).is_err());
+        assert!(check_value("about 1,500", (Measure::Count, None), &settings).is_ok());
     }
 
     #[test]

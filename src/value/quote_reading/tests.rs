@@ -3,10 +3,16 @@ use crate::value::{Measure, read_value};
 
 /// The quote's phrase that reads otherwise than `value`, as "phrase: rule interval", or "".
 fn differs(value: &str, quote: &str) -> String {
+    differs_in(value, quote, None)
+}
+
+/// [`differs`] for a figure whose `unit` is given.
+fn differs_in(value: &str, quote: &str, unit: Option<&str>) -> String {
     let settings = ValueSettings::default();
-    let reading = read_value(value, &settings, Measure::Count).unwrap();
+    let unit = crate::value::Unit::of_figure(unit);
+    let reading = read_value(value, &settings, Measure::Count, unit).unwrap();
     QuoteReader::new(&settings)
-        .differs(&reading, quote)
+        .differs(&reading, quote, unit)
         .map_or(String::new(), |p| {
             let negated = if p.negated { " (negated)" } else { "" };
             match p.says {
@@ -39,13 +45,13 @@ fn reading_a_quote_once_answers_as_both_questions_asked_apart() {
         ("50 million", "it is not true that 50 million died"),
     ];
     for (value, quote) in pairs {
-        let reading = read_value(value, &settings, Measure::Count).unwrap();
+        let reading = read_value(value, &settings, Measure::Count, None).unwrap();
         let apart = (
-            crate::value::value_in_quote(value, &reading, quote, &settings),
-            reader.differs(&reading, quote),
+            crate::value::value_in_quote(value, &reading, quote, &settings, None),
+            reader.differs(&reading, quote, None),
         );
         assert_eq!(
-            reader.read(value, &reading, quote),
+            reader.read(value, &reading, quote, None),
             apart,
             "{value} in {quote}"
         );
@@ -78,7 +84,7 @@ fn a_quote_that_reads_the_same_passes() {
         ""
     );
     assert_eq!(
-        differs("30", "over the past 30 years"),
+        differs_in("30", "over the past 30 years", Some("years")),
         "",
         "'over the' reads no bound"
     );
@@ -93,7 +99,10 @@ fn a_quote_that_reads_the_same_passes() {
     assert_eq!(differs("32", "in 32 cities, at most 32 by one count"), "");
     // Leaving out a bound or an approximation says less, not otherwise.
     assert_eq!(differs("32", "at least 32 cities"), "");
-    assert_eq!(differs("30", "perpetuated over 30 years"), "");
+    assert_eq!(
+        differs_in("30", "perpetuated over 30 years", Some("years")),
+        ""
+    );
     assert_eq!(differs("1,500", "about 1,500 people"), "");
     assert_eq!(differs("32", "not only to end a 32-year deferral"), "");
     assert_eq!(differs("1,100", "1,100 families were never seen again"), "");
@@ -238,7 +247,7 @@ proptest::proptest! {
         let reader = QuoteReader::new(&settings);
         let text = words.join(" ");
         let tokens = tokenize(&text, settings.decimal);
-        let parser = Parser { text: &text, tokens: &tokens, settings: &settings, measure: None };
+        let parser = Parser { text: &text, tokens: &tokens, settings: &settings, measure: None, unit: None };
         for start in 0..tokens.len() {
             // Where a phrase may start by its first word alone, and one is read there.
             let opens_word = match tokens[start].kind {
@@ -251,4 +260,22 @@ proptest::proptest! {
             }
         }
     }
+}
+
+/// A number before a unit of measure is a measure, not the count of a figure that counts: a
+/// value taking it is caught, with how a figure measured in that unit is declared.
+#[test]
+fn a_measure_in_the_quote_is_no_count() {
+    assert_eq!(
+        differs("30", "over the past 30 years"),
+        "30 years: refused, \"30 years\" is a measure in years, not a count (a figure measured \
+         in years says so with `unit = \"years\"`)"
+    );
+    assert_eq!(
+        differs_in("300", "the column walked 300 miles", Some("km")),
+        "300 miles: refused, \"300 miles\" is a measure in miles, not in the figure's unit \
+         (kilometres) (a figure measured in miles says so with `unit = \"miles\"`)"
+    );
+    // The count stated beside the measure is found as before.
+    assert_eq!(differs("300", "300 marchers walked 300 km"), "");
 }
