@@ -976,6 +976,10 @@ fn units_of_measure_read_only_on_a_figure_measured_in_them() {
             ),
             ("5,000 people", "exact 5,000 @5,000"),
             ("5,000 people a day", "error 13..18: cannot read \"a day\""),
+            (
+                "5,000 marchers a km",
+                "error 15..19: cannot read \"a km\" after \"5,000\": a number for each period or item is a rate",
+            ),
             ("5,000 square", "exact 5,000 @5,000"),
         ],
         Measure::Count,

@@ -6,6 +6,7 @@
 //! silence; each is refused instead.
 
 use super::lexer::{Kind, Token};
+use super::units::Unit;
 use foldhash::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -156,7 +157,8 @@ fn misspelt_scale(word: &str) -> bool {
         })
 }
 
-/// How many tokens after `first` say with it "for each period", if they do: "a day", "a-year",
+/// How many tokens after `first` say with it "for each period" or unit, if they do: "a day",
+/// "a km", "a-year",
 /// "every single day", "an average year", "at a time"; not "in a single day", "for a year",
 /// "a year ago" or "a day of fighting", which name one period. `previous` is the word before.
 fn per_period(previous: Option<&str>, first: &str, after: &[Token]) -> Option<usize> {
@@ -206,7 +208,8 @@ fn per_period(previous: Option<&str>, first: &str, after: &[Token]) -> Option<us
             let named = matches!(first, "a" | "an")
                 && (previous.is_some_and(|word| WITHIN.contains(&word))
                     || words.next().is_some_and(|(_, next)| POINT.contains(&next)));
-            (PERIOD_WORDS.contains(period) && !named).then_some(k + 1)
+            let each = PERIOD_WORDS.contains(period) || Unit::is_word(period);
+            (each && !named).then_some(k + 1)
         }
         _ => None,
     }
@@ -254,6 +257,8 @@ mod tests {
         assert_eq!(words("each"), Some((Refusal::Rate, 1)));
         assert_eq!(words("a day in the camps"), Some((Refusal::Rate, 2)));
         assert_eq!(words("a-year"), Some((Refusal::Rate, 3)));
+        assert_eq!(words("a km"), Some((Refusal::Rate, 2)));
+        assert_eq!(words("per tonne"), Some((Refusal::Rate, 2)));
         assert_eq!(words("every single day"), Some((Refusal::Rate, 3)));
         assert_eq!(words("lakh people"), Some((Refusal::Scale, 1)));
     }

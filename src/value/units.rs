@@ -117,6 +117,11 @@ impl Unit {
         })
     }
 
+    /// Whether `word` (a token's lowercase text) writes a unit: "km", "tonnes", "dollars".
+    pub(super) fn is_word(word: &str) -> bool {
+        BY_WORD.contains_key(word)
+    }
+
     /// Whether `word` (as written) may open a unit after a number: a unit's word, "square", or
     /// "of" ("thousands of dollars").
     pub(super) fn may_open(word: &str) -> bool {
