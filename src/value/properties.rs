@@ -59,14 +59,31 @@ fn check_no_panic(text: &str) {
 
 const GRAMMAR_WORDS: &str = "at least between and from to 1,500 2.8 thousand million - ~ a dozen \
     thousands nearly thirty + or 99999999999999999999 hundred half a third in % , ( ) 95% ci \
-    possibly as high estimated";
+    possibly as high estimated km sq square of dollars years a";
 
 proptest! {
     #[test]
     fn any_text_reads_without_panic(text in any::<String>()) {
         check_no_panic(&text);
         for measure in [Measure::Count, Measure::Share] {
-            let _ = read_value(&text, &ValueSettings::default(), measure, None);
+            for unit in [None, Unit::of_figure(Some("km"))] {
+                let _ = read_value(&text, &ValueSettings::default(), measure, unit);
+            }
+        }
+    }
+
+    /// A value written word for word in a quote is looked at with what follows it, which may be
+    /// anything.
+    #[test]
+    fn a_value_is_found_before_any_text_without_panic(
+        after in prop_oneof![any::<String>(), "[ ]{0,2}(km|Km|sq|square|of|dollars|²|,|[.])[ a-zA-Zé²,.]{0,12}"]
+    ) {
+        let settings = ValueSettings::default();
+        let reading = read("5,000").unwrap();
+        let quote = format!("5,000{after}");
+        for unit in [None, Unit::of_figure(Some("square km"))] {
+            value_in_quote("5,000", &reading, &quote, &settings, unit);
+            crate::value::QuoteReader::new(&settings).read("5,000", &reading, &quote, unit);
         }
     }
 
@@ -83,6 +100,7 @@ proptest! {
         let settings = ValueSettings::default();
         numbers_in_text(&text, &settings);
         crate::value::QuoteReader::new(&settings).numbers_in(&text, None);
+        crate::value::QuoteReader::new(&settings).numbers_in(&text, Unit::of_figure(Some("km")));
     }
 
     #[test]
