@@ -55,8 +55,8 @@ const CLOCK_WORDS: [&str; 2] = ["am", "pm"];
 impl QuoteReader<'_> {
     /// Every number phrase of `text` the grammar reads, left to right, each as long as it goes
     /// (a phrase inside a longer one is not read on its own); a phrase never runs across a date,
-    /// year, time or ordinal, which are listed apart. A phrase before a unit of measure other
-    /// than `unit` ("5,000 km" where no figure measures in km) is doubtful.
+    /// year, time or ordinal, which are listed apart. So is a phrase before a unit of measure
+    /// other than `unit`, the figure's: "5,000 km" where no figure is measured in km.
     pub fn numbers_in(&self, text: &str, unit: Option<Unit>) -> TextNumbers {
         let tokens = tokenize(text, self.settings().decimal);
         let not_figure: Vec<bool> = (0..tokens.len())

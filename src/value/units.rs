@@ -1,7 +1,8 @@
 //! Units of measure and currencies written after a number: "5,000 km", "300 tonnes", "2 million
-//! dollars", "30 days". A number before one is a length, a weight, a sum or a time, not a count of
-//! what the figure counts, and read as a count it would pass in silence. So such a number is refused,
-//! in a value and in a quote alike, unless the figure itself measures in that unit (`unit = "km"`).
+//! dollars", "30 days". A number before one is a length, a weight, a sum or a time, not a count
+//! of what the figure counts, and read as a count it would pass in silence. So such a number is
+//! refused, in a value and in a quote alike, unless the figure itself is measured in that unit
+//! (`unit = "km"`).
 
 use super::lexer::Token;
 use foldhash::HashMap;
@@ -79,7 +80,7 @@ const UNITS: [(&str, &str); 48] = [
 const SQUARE: [&str; 2] = ["square", "sq"];
 
 /// A unit of measure or a currency, square or not: "km" and "square km" are different units.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unit {
     /// The unit's place in [`UNITS`].
     index: u8,
@@ -106,15 +107,15 @@ impl Unit {
         let words: Vec<&str> = (unit.split(|c: char| !c.is_alphanumeric()))
             .filter(|word| !word.is_empty())
             .collect();
-        let square = words.iter().any(|word| SQUARE.contains(word));
-        // "km2" and "km²" (a digit to Unicode) are square.
-        let squared = |word: &str| word.trim_end_matches(['2', '²']).len() < word.len();
-        let index =
-            (words.iter()).find_map(|word| BY_WORD.get(word.trim_end_matches(['2', '²'])))?;
-        Some(Unit {
-            index: *index,
-            square: square || words.iter().any(|word| squared(word)),
-        })
+        // "km2" and "km²" are square, as are "square km" and "sq km".
+        let (index, squared) = words.iter().find_map(|word| {
+            let bare = word.trim_end_matches(['2', '²']);
+            BY_WORD
+                .get(bare)
+                .map(|&index| (index, bare.len() < word.len()))
+        })?;
+        let square = squared || words.iter().any(|word| SQUARE.contains(word));
+        Some(Unit { index, square })
     }
 
     /// Whether `word` (a token's lowercase text) writes a unit: "km", "tonnes", "dollars".
@@ -228,6 +229,7 @@ mod tests {
         assert_eq!(name("km²"), Some("square kilometres".into()));
         assert_eq!(name("km2"), Some("square kilometres".into()));
         assert_eq!(name("US dollars"), Some("dollars".into()));
+        assert_eq!(name("CO2 tonnes"), Some("tonnes".into()));
         assert_eq!(name("people"), None);
         assert_eq!(name("percent"), None);
         assert_eq!(Unit::of_figure(None), None);
