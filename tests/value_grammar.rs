@@ -994,7 +994,7 @@ fn units_of_measure_read_only_on_a_figure_measured_in_them() {
             ("5,000", "exact 5,000 @5,000"),
             (
                 "300 miles",
-                "error 0..9: \"300 miles\" is a measure in miles, not in the figure's unit (kilometres)",
+                "error 0..9: \"300 miles\" is a measure in miles, not in the figure's unit (kilometres): record the number in kilometres",
             ),
             (
                 "5,000 sq km",

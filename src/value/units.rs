@@ -189,9 +189,12 @@ impl Unit {
 
     /// [`Self::reason`], with what to record instead: for a value.
     pub(super) fn refusal(self, written: &str, expected: Option<Unit>) -> String {
+        let instead = match expected {
+            Some(expected) => format!("the number in {}", expected.name()),
+            None => "the number of what the figure counts".to_string(),
+        };
         format!(
-            "{}: record the number of what the figure counts, keeping the source's words in \
-             `quote`; {}",
+            "{}: record {instead}, keeping the source's words in `quote`; {}",
             self.reason(written, expected),
             self.declared()
         )
