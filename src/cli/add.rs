@@ -39,7 +39,8 @@ pub struct Args {
     /// Declare the figure `--figure` names, with this label, instead of adding a claim.
     #[arg(long, value_name = "TEXT", requires = "figure", conflicts_with_all = CLAIM_ONLY)]
     label: Option<String>,
-    /// The new figure's unit (what it counts; "percent" for shares).
+    /// The new figure's unit: what it counts, a unit of measure ("km", "tonnes") its values are
+    /// measured in, or "percent" for shares.
     #[arg(long, value_name = "UNIT", requires = "label")]
     unit: Option<String>,
     /// The value, when the quote states several figures or the grammar reads none; by default
