@@ -14,7 +14,7 @@ pub(crate) fn sort_stable_by_key<T: Send + Sync, K: Ord + Send>(
         .map(|(at, item)| (key(item), index(at)))
         .collect();
     order.par_sort_unstable();
-    permute(items, |to| order[to].1 as usize);
+    permute(items, &places(order));
 }
 
 /// Sorts `items` by `key`, made once for each item, and items of equal keys by `tie`; equal ones
@@ -35,7 +35,13 @@ pub(crate) fn sort_stable_by_key_then<T: Send + Sync, K: Ord + Send>(
             run.sort_by(|a, b| tie(&items[a.1 as usize], &items[b.1 as usize]));
         }
     }
-    permute(items, |to| order[to].1 as usize);
+    permute(items, &places(order));
+}
+
+/// The places the sorted keys came from, apart from the keys: a million of them fit in the
+/// processor's cache, where the keys do not, and the permutation reads them in no order.
+fn places<K>(order: Vec<(K, u32)>) -> Vec<u32> {
+    order.into_iter().map(|(_, at)| at).collect()
 }
 
 /// An item's place in a list to sort, in 32 bits: the list of places is then half as large.
@@ -43,14 +49,14 @@ fn index(at: usize) -> u32 {
     u32::try_from(at).expect("fewer than 2^32 items to sort")
 }
 
-/// Puts at each position `to` the item now at `from(to)`, one cycle of the permutation at a time.
-fn permute<T>(items: &mut [T], from: impl Fn(usize) -> usize) {
+/// Puts at each position `to` the item now at `from[to]`, one cycle of the permutation at a time.
+fn permute<T>(items: &mut [T], from: &[u32]) {
     let mut placed = vec![false; items.len()];
     for start in 0..items.len() {
         let mut to = start;
         while !placed[to] {
             placed[to] = true;
-            let next = from(to);
+            let next = from[to] as usize;
             if next != start {
                 items.swap(to, next);
             }
