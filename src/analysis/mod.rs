@@ -2,6 +2,7 @@
 //! claim comes from (origins), which claims are compared with which (windows and values), and where
 //! compared values disagree. Checks word these results as findings; views show them.
 
+pub mod attributed;
 pub mod compare;
 pub mod disagreement;
 pub mod lists;
@@ -13,6 +14,8 @@ pub mod own_words;
 pub struct Analysis {
     /// Each party's own claims per figure and window.
     pub own_words: own_words::OwnWords,
+    /// The claims attributing a value to each party, per figure and window.
+    pub attributed: attributed::Attributed,
     pub origins: origins::Origins,
     /// One per figure, in the model's figure order.
     pub comparisons: Vec<compare::FigureComparison>,
@@ -21,10 +24,12 @@ pub struct Analysis {
 impl Analysis {
     pub fn of(base: &crate::model::ClaimBase) -> Analysis {
         let own_words = own_words::OwnWords::file(base);
-        let origins = origins::Origins::find(base, &own_words);
+        let attributed = attributed::Attributed::of(base);
+        let origins = origins::Origins::find(base, &own_words, &attributed);
         let comparisons = compare::compare(base, &origins);
         Analysis {
             own_words,
+            attributed,
             origins,
             comparisons,
         }

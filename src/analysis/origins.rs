@@ -3,8 +3,9 @@
 //! because affiliations join them (a dated affiliation only for claims within its dates; an
 //! anonymous speaker's claimed affiliations never), and which claims rest on each other in a cycle.
 
+use super::attributed::Attributed;
 use super::lists::Lists;
-use super::own_words::{OwnWords, Said, Window, window};
+use super::own_words::OwnWords;
 use crate::model::date::PartialDate;
 use crate::model::{Basis, ClaimBase, Node, Relation};
 use foldhash::{HashMap, HashSet};
@@ -12,6 +13,7 @@ use petgraph::algo::kosaraju_scc;
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::unionfind::UnionFind;
 use petgraph::visit::EdgeRef;
+use rayon::prelude::*;
 
 /// Speakers joined by affiliations, named after the member the others are most affiliated with.
 #[derive(Debug, Clone)]
@@ -37,31 +39,9 @@ pub struct Origins {
 }
 
 impl Origins {
-    pub fn find(base: &ClaimBase, own_words: &OwnWords) -> Origins {
+    pub fn find(base: &ClaimBase, own_words: &OwnWords, attributed: &Attributed) -> Origins {
         let (groups, speaker_group) = affiliation_groups(base);
-        // An attribution without a basis follows the attributed party's own claim, if it has one.
-        // What each party says is indexed once per figure and window.
-        let mut said: HashMap<(usize, usize, Window), Said> = HashMap::default();
-        let followed: Lists<Option<usize>> = (0..base.claims.len())
-            .map(|c| {
-                let claim = &base.claims[c];
-                let (Some(figure), true, Some(_)) =
-                    (claim.figure(), claim.basis.is_empty(), &claim.value)
-                else {
-                    return Vec::new();
-                };
-                claim
-                    .according_to
-                    .iter()
-                    .map(|&party| {
-                        let key = (figure, party, window(base, claim));
-                        said.entry(key)
-                            .or_insert_with(|| own_words.said(base, key))
-                            .followed(base, figure, c)
-                    })
-                    .collect()
-            })
-            .collect();
+        let followed = followed(base, own_words, attributed);
         let claim_speakers = origin_speakers(base, &followed);
         let cycles = basis_cycles(base);
         let dated = DatedAffiliations::of(base, &speaker_group);
@@ -90,6 +70,42 @@ impl Origins {
     pub fn group_name<'a>(&self, base: &'a ClaimBase, group: usize) -> &'a str {
         &base.speakers[self.groups[group].representative].id
     }
+}
+
+/// For each claim without a basis, for each party it is attributed to, the party's own claim it
+/// follows, if one is found. What each party says is indexed once per figure and window, on
+/// every core.
+fn followed(
+    base: &ClaimBase,
+    own_words: &OwnWords,
+    attributed: &Attributed,
+) -> Lists<Option<usize>> {
+    let without_basis = |c: &usize| base.claims[*c].basis.is_empty();
+    let mut follows: Vec<((usize, usize), Option<usize>)> = (attributed.asked().par_iter())
+        .filter(|asked| asked.claims.iter().any(without_basis))
+        .flat_map_iter(|asked| {
+            let (figure, party, _) = asked.key;
+            let said = own_words.said(base, asked.key);
+            (asked.claims.iter().filter(|c| without_basis(c)))
+                .map(|&c| ((c, party), said.followed(base, figure, c)))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    follows.sort_unstable_by_key(|&(at, _)| at);
+    (0..base.claims.len())
+        .map(|c| {
+            let claim = &base.claims[c];
+            if claim.figure().is_none() || !claim.basis.is_empty() || claim.value.is_none() {
+                return Vec::new();
+            }
+            (claim.according_to.iter())
+                .map(|&party| {
+                    let at = follows.binary_search_by_key(&(c, party), |&(at, _)| at);
+                    at.ok().and_then(|at| follows[at].1)
+                })
+                .collect()
+        })
+        .collect()
 }
 
 fn affiliation_groups(base: &ClaimBase) -> (Vec<OriginGroup>, Vec<usize>) {

@@ -3,10 +3,9 @@
 //! words once). A claim attributed to several parties is checked against each.
 
 use super::Context;
-use crate::analysis::own_words::{Said, Window, window};
+use crate::analysis::own_words::{Said, Window};
 use crate::finding::{Code, Finding};
 use crate::model::{Claim, ClaimBase};
-use foldhash::HashMap;
 use rayon::prelude::*;
 
 /// How many of the attributed party's own claims a contradiction names; the rest are counted.
@@ -14,27 +13,14 @@ const NAMED_OWN_CLAIMS: usize = 5;
 
 pub fn attributions(context: &Context) -> Vec<Finding> {
     let base = context.base;
-    let own_words = &context.analysis.own_words;
-    // The attributions to each party on each figure and window, in claim order: the party's own
-    // words are indexed once for all of them.
-    let mut asked: HashMap<(usize, usize, Window), Vec<usize>> = HashMap::default();
-    for (c, claim) in base.claims.iter().enumerate() {
-        let (Some(figure), Some(_)) = (claim.figure(), &claim.value) else {
-            continue;
-        };
-        for &party in &claim.according_to {
-            let key = (figure, party, window(base, claim));
-            asked.entry(key).or_default().push(c);
-        }
-    }
     // An agency quoted by everyone holds most of a base's attributions: they are judged on every
     // core, as are the parties. The findings are sorted after every check has run.
-    let asked: Vec<_> = asked.into_iter().collect();
-    let lists: Vec<Vec<Finding>> = (asked.into_par_iter())
-        .map(|(key, claims)| {
-            let said = own_words.said(base, key);
-            (claims.into_par_iter())
-                .filter_map(|c| judge(base, &said, key, c))
+    let own_words = &context.analysis.own_words;
+    let lists: Vec<Vec<Finding>> = (context.analysis.attributed.asked().par_iter())
+        .map(|asked| {
+            let said = own_words.said(base, asked.key);
+            (asked.claims.par_iter())
+                .filter_map(|&c| judge(base, &said, asked.key, c))
                 .collect()
         })
         .collect();
