@@ -1,8 +1,8 @@
 //! Attributions by party: for each figure, party and window that some claim attributes a value to
 //! ("according to X"), the claims attributing it. Origins follow each attribution to the party's
-//! own claim and the attribution check weighs it against the party's own words, each indexing what
-//! the party says once per entry; the entries go by figure, so the parties asked about one figure
-//! come one after another, and so do the party's words on it, which a large base's indexes would
+//! own claim, and the attribution check weighs it against the party's own words; each indexes what
+//! the party says once per entry. The entries go by figure, so the parties asked about one figure
+//! come one after another, and so do their words on it, which a large base's indexes would
 //! otherwise look up all over memory.
 
 use super::own_words::{Window, window};
@@ -19,7 +19,8 @@ pub struct Asked {
     pub claims: Vec<usize>,
 }
 
-/// Every party that claims with a value attribute it to, by figure, window and party.
+/// Every party some claim with a value is attributed to, with those claims, by figure, window and
+/// party.
 pub struct Attributed {
     asked: Vec<Asked>,
 }
