@@ -11,7 +11,7 @@ use crate::input::files::{FileId, Location};
 use crate::input::records::{
     ClaimMeasure, FieldNumber, Placed, RawClaim, RawText, Stance, ValueKind, ValueText, unquoted,
 };
-use crate::value::{self, EstimateFields, Field, FieldError, Measure, Reading, Unit};
+use crate::value::{self, CountedGroup, EstimateFields, Field, FieldError, Measure, Reading, Unit};
 use foldhash::HashMap;
 use std::sync::Arc;
 use toml::Spanned;
@@ -27,8 +27,10 @@ pub(super) struct ReadValues {
 /// What a figure's values are read as: counts or shares, and the unit they are measured in.
 type ReadAs = (Measure, Option<Unit>);
 
-/// A reading, shared by every claim that writes the same words on a figure of the same measure.
-type ValueRead = Result<Arc<Reading>, value::ValueError>;
+/// A reading, shared by every claim that writes the same words on a figure of the same measure,
+/// with the groups the words count, if they count groups ("5,000 families"): whether the figure
+/// counts them is a question of each claim's figure.
+type ValueRead = Result<(Arc<Reading>, Option<CountedGroup>), value::ValueError>;
 
 impl ReadValues {
     fn read(
@@ -39,7 +41,8 @@ impl ReadValues {
         read_as: ReadAs,
     ) -> ValueRead {
         let ValueText::Text(text) = value.get_ref() else {
-            return read_value_text(value, file_text, config, read_as).map(Arc::new);
+            return read_value_text(value, file_text, config, read_as)
+                .map(|(reading, group)| (Arc::new(reading), group));
         };
         let text = text.text(value.span(), file_text);
         let at = match self.by_measure.iter().position(|(m, _)| *m == read_as) {
@@ -53,7 +56,8 @@ impl ReadValues {
         if let Some(reading) = read.get(text) {
             return reading.clone();
         }
-        let reading = read_value_text(value, file_text, config, read_as).map(Arc::new);
+        let reading = read_value_text(value, file_text, config, read_as)
+            .map(|(reading, group)| (Arc::new(reading), group));
         read.insert(text.to_string(), reading.clone());
         reading
     }
@@ -140,9 +144,22 @@ impl Resolver<'_> {
         let read_as = (measure, figure.measured_in);
         let reading = match &record.value {
             Some(value) => match read_values.read(value, file_text, config, read_as) {
-                Ok(reading) => Some(reading),
+                Ok((reading, None)) => Some(reading),
+                Ok((reading, Some(group))) => {
+                    match group.refusal(&written, figure.unit.as_deref(), &figure.label) {
+                        None => Some(reading),
+                        Some(refusal) => {
+                            let error = value::ValueError {
+                                message: refusal.message,
+                                span: refusal.span,
+                            };
+                            self.unreadable(value, file_text, file, error, refusal.help);
+                            None
+                        }
+                    }
+                }
                 Err(error) => {
-                    self.unreadable(value, file_text, file, error);
+                    self.unreadable(value, file_text, file, error, accepted_forms());
                     None
                 }
             },
@@ -180,6 +197,7 @@ impl Resolver<'_> {
         file_text: &str,
         file: FileId,
         error: value::ValueError,
+        help: String,
     ) {
         // The error's span is inside the text: it maps into the file only when the TOML string
         // holds the text as written, without escapes.
@@ -197,10 +215,7 @@ impl Resolver<'_> {
                 error.message,
             )
             .label("cannot read this as a value")
-            .help(format!(
-                "write the value in one of the accepted forms (docs/report.md lists them all):\n{}",
-                value::ACCEPTED_FORMS
-            )),
+            .help(help),
         );
     }
 
@@ -220,6 +235,14 @@ impl Resolver<'_> {
             .claims([id]),
         );
     }
+}
+
+/// The help of a value the grammar cannot read.
+fn accepted_forms() -> String {
+    format!(
+        "write the value in one of the accepted forms (docs/report.md lists them all):\n{}",
+        value::ACCEPTED_FORMS
+    )
 }
 
 fn field_of(record: &RawClaim, field: Field) -> Option<&Spanned<FieldNumber>> {
@@ -244,12 +267,12 @@ fn read_value_text(
     file_text: &str,
     config: &Config,
     (measure, unit): ReadAs,
-) -> Result<Reading, value::ValueError> {
+) -> Result<(Reading, Option<CountedGroup>), value::ValueError> {
     match value.get_ref() {
-        ValueText::Integer(n) => value::read_integer(*n, measure),
+        ValueText::Integer(n) => value::read_integer(*n, measure).map(|reading| (reading, None)),
         ValueText::Text(text) => {
             let text = text.text(value.span(), file_text);
-            value::read_value(text, &config.values, measure, unit)
+            value::read_value_counting(text, &config.values, measure, unit)
         }
     }
 }

@@ -11,6 +11,7 @@ mod display;
 mod estimate;
 mod fields;
 mod grammar;
+mod groups;
 mod in_quote;
 mod lexer;
 mod negation;
@@ -37,7 +38,8 @@ mod properties;
 mod tests;
 
 pub use fields::{EstimateFields, Field, FieldError};
-pub use grammar::{ACCEPTED_FORMS, read_integer, read_value};
+pub use grammar::{ACCEPTED_FORMS, read_integer, read_value, read_value_counting};
+pub use groups::{CountedGroup, GroupRefusal};
 pub use in_quote::{numbers_in_text, value_in_quote};
 pub use number::Number;
 pub use parser::ValueError;

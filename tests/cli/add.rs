@@ -132,7 +132,7 @@ fn a_quote_not_in_the_document_is_refused_with_the_closest_passage() {
 fn unknown_records_and_unreadable_values_are_refused() {
     let dir = temp_copy(&fixture("coverage"));
     let before = read(dir.path(), "claims/claims.toml");
-    let cases: [(&[&str], &str); 6] = [
+    let cases: [(&[&str], &str); 7] = [
         (
             &["--source", "reprot", "--quote", "x", "--figure", "executed"],
             "no source `reprot` in the claim base\n  help: did you mean `report`?",
@@ -184,6 +184,19 @@ fn unknown_records_and_unreadable_values_are_refused() {
                 "several dozen",
             ],
             "the value grammar cannot read \"several dozen\"",
+        ),
+        (
+            &[
+                "--source",
+                "report",
+                "--quote",
+                "heard 40 witnesses",
+                "--figure",
+                "executed",
+                "--value",
+                "some 1,200 families",
+            ],
+            "\"some 1,200 families\" counts families, but the figure counts people",
         ),
         (
             &[

@@ -238,6 +238,41 @@ fn a_measure_is_read_only_on_a_figure_measured_in_its_unit() {
     );
 }
 
+/// A value counting groups ("more than 4,000 families") is refused on a figure counting people
+/// and read on one counting households, while a count of people naming the families they came
+/// from reads.
+#[test]
+fn a_number_of_groups_is_read_only_on_a_figure_that_counts_them() {
+    let (exit, findings) = check_json(&fixture("flood-displacement"));
+    assert_eq!(exit, 1, "{findings:#?}");
+    let gated: Vec<(u64, u64, &str)> = (findings.iter())
+        .filter(|f| f.severity != "info")
+        .map(|f| (f.line, f.column, f.code.as_str()))
+        .collect();
+    assert_eq!(gated, [(34, 10, "unreadable-value")], "{findings:#?}");
+    let refused = with_code(&findings, "unreadable-value");
+    assert!(
+        refused[0].message.starts_with(
+            "\"more than 4,000 families\" counts families, but the figure counts people"
+        ),
+        "{}",
+        refused[0].message
+    );
+    let report = run_in(
+        &fixture("flood-displacement"),
+        &["report", "--format", "json"],
+    );
+    let report: serde_json::Value = serde_json::from_str(&report.stdout).unwrap();
+    let low = |id: &str| {
+        let claims = report["claims"].as_array().unwrap();
+        let claim = claims.iter().find(|c| c["id"] == id).unwrap();
+        claim["low"].clone()
+    };
+    assert_eq!(low("agency/households"), 3870);
+    assert_eq!(low("courier/people"), 18000);
+    assert_eq!(low("province/families"), serde_json::Value::Null);
+}
+
 /// A vote's tally copied into a value ("48-52 vote") is refused rather than read as the range 48
 /// to 52, which would agree with either side's count.
 #[test]

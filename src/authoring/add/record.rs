@@ -7,7 +7,7 @@ use crate::Checked;
 use crate::authoring::fmt;
 use crate::input::records::ValueKind;
 use crate::model::ClaimBase;
-use crate::value::{Measure, QuoteReader, Unit, ValueSettings, read_value};
+use crate::value::{CountedGroup, Measure, QuoteReader, Unit, ValueSettings, read_value_counting};
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, value};
 
 /// A field value of a new record.
@@ -125,16 +125,21 @@ pub(super) fn figure_value(
         Some(value) => value.trim().to_string(),
         None => figure_in_quote(quote, read_as, settings)?,
     };
-    check_value(&value, read_as, settings)?;
-    Ok(value)
+    let group = check_value(&value, read_as, settings)?;
+    let refused = group.and_then(|g| g.refusal(&value, figure.unit.as_deref(), &figure.label));
+    match refused {
+        Some(refusal) => Err(super::refuse(refusal.message, refusal.help)),
+        None => Ok(value),
+    }
 }
 
-/// Check that the grammar reads `text` for a figure of `measure`, measured in `unit`.
+/// Check that the grammar reads `text` for a figure of `measure`, measured in `unit`; returns
+/// the groups it counts, if it counts groups.
 pub(super) fn check_value(
     text: &str,
     (measure, unit): (Measure, Option<Unit>),
     settings: &ValueSettings,
-) -> Result<(), AddError> {
+) -> Result<Option<CountedGroup>, AddError> {
     if let Field::Integer(_) = Field::of_value(text) {
         if measure == Measure::Share {
             return Err(AddError {
@@ -142,10 +147,10 @@ pub(super) fn check_value(
                 help: format!("write it as a share, such as `--value \"{text}%\"`"),
             });
         }
-        return Ok(());
+        return Ok(None);
     }
-    read_value(text, settings, measure, unit)
-        .map(|_| ())
+    read_value_counting(text, settings, measure, unit)
+        .map(|(_, group)| group)
         .map_err(|error| AddError {
             message: format!("the value grammar cannot read {text:?}: {}", error.message),
             help: "give the value with `--value` in a form the grammar reads (see \
