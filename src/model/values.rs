@@ -11,7 +11,7 @@ use crate::input::files::{FileId, Location};
 use crate::input::records::{
     ClaimMeasure, FieldNumber, Placed, RawClaim, RawText, Stance, ValueKind, ValueText, unquoted,
 };
-use crate::value::{self, CountedGroup, EstimateFields, Field, FieldError, Measure, Reading, Unit};
+use crate::value::{self, Counted, EstimateFields, Field, FieldError, Measure, Reading, Unit};
 use foldhash::HashMap;
 use std::sync::Arc;
 use toml::Spanned;
@@ -28,9 +28,10 @@ pub(super) struct ReadValues {
 type ReadAs = (Measure, Option<Unit>);
 
 /// A reading, shared by every claim that writes the same words on a figure of the same measure,
-/// with the groups the words count, if they count groups ("5,000 families"): whether the figure
+/// with what the words count when they count other than a figure's whole ("5,000 families",
+/// "5,000 new cases"): whether the figure
 /// counts them is a question of each claim's figure.
-type ValueRead = Result<(Arc<Reading>, Option<CountedGroup>), value::ValueError>;
+type ValueRead = Result<(Arc<Reading>, Option<Counted>), value::ValueError>;
 
 impl ReadValues {
     fn read(
@@ -42,7 +43,7 @@ impl ReadValues {
     ) -> ValueRead {
         let ValueText::Text(text) = value.get_ref() else {
             return read_value_text(value, file_text, config, read_as)
-                .map(|(reading, group)| (Arc::new(reading), group));
+                .map(|(reading, counted)| (Arc::new(reading), counted));
         };
         let text = text.text(value.span(), file_text);
         let at = match self.by_measure.iter().position(|(m, _)| *m == read_as) {
@@ -57,7 +58,7 @@ impl ReadValues {
             return reading.clone();
         }
         let reading = read_value_text(value, file_text, config, read_as)
-            .map(|(reading, group)| (Arc::new(reading), group));
+            .map(|(reading, counted)| (Arc::new(reading), counted));
         read.insert(text.to_string(), reading.clone());
         reading
     }
@@ -145,8 +146,8 @@ impl Resolver<'_> {
         let reading = match &record.value {
             Some(value) => match read_values.read(value, file_text, config, read_as) {
                 Ok((reading, None)) => Some(reading),
-                Ok((reading, Some(group))) => {
-                    match group.refusal(&written, figure.unit.as_deref(), &figure.label) {
+                Ok((reading, Some(counted))) => {
+                    match counted.refusal(&written, figure.unit.as_deref(), &figure.label) {
                         None => Some(reading),
                         Some(refusal) => {
                             let error = value::ValueError {
@@ -267,7 +268,7 @@ fn read_value_text(
     file_text: &str,
     config: &Config,
     (measure, unit): ReadAs,
-) -> Result<(Reading, Option<CountedGroup>), value::ValueError> {
+) -> Result<(Reading, Option<Counted>), value::ValueError> {
     match value.get_ref() {
         ValueText::Integer(n) => value::read_integer(*n, measure).map(|reading| (reading, None)),
         ValueText::Text(text) => {

@@ -3,7 +3,7 @@
 //! trailing bound, then an estimate's interval; read into a [`Reading`] whose numbers are checked
 //! against the figure's measure.
 
-use super::groups::{CountedGroup, counted_after};
+use super::counted::{Counted, counted_after};
 use super::lexer::tokenize;
 use super::not_counts::refuse_not_counts;
 use super::number::{Number, Ratio};
@@ -41,14 +41,15 @@ pub fn read_value(
     read_value_counting(text, settings, measure, unit).map(|(reading, _)| reading)
 }
 
-/// [`read_value`], with the groups the value's number counts when it counts groups ("5,000
-/// families"), which only a figure counting them may read.
+/// [`read_value`], with what the value's number counts when its words say it counts other than
+/// the whole of what a figure counts ("5,000 families", "5,000 new cases"), which only a figure
+/// counting that may read.
 pub fn read_value_counting(
     text: &str,
     settings: &ValueSettings,
     measure: Measure,
     unit: Option<Unit>,
-) -> Result<(Reading, Option<CountedGroup>), ValueError> {
+) -> Result<(Reading, Option<Counted>), ValueError> {
     let tokens = tokenize(text, settings.decimal);
     if tokens.is_empty() {
         let message = "empty value: expected a number such as \"30,000\"";
@@ -67,7 +68,7 @@ pub fn read_value_counting(
     let (reading, next) = parser.number_phrase(0)?;
     parser.refuse_other_unit(0, next)?;
     check_tail(text, &tokens, next, settings)?;
-    Ok((reading, counted_after(&tokens, next)))
+    Ok((reading, counted_after(text, &tokens, next)))
 }
 
 /// Reads a value written as a TOML integer: an exact count.

@@ -7,11 +7,11 @@
 //! numbers are built with checked arithmetic and every error span lies on character boundaries of
 //! the text it points into.
 
+mod counted;
 mod display;
 mod estimate;
 mod fields;
 mod grammar;
-mod groups;
 mod in_quote;
 mod lexer;
 mod negation;
@@ -37,9 +37,9 @@ mod properties;
 #[cfg(test)]
 mod tests;
 
+pub use counted::{Counted, CountedRefusal};
 pub use fields::{EstimateFields, Field, FieldError};
 pub use grammar::{ACCEPTED_FORMS, read_integer, read_value, read_value_counting};
-pub use groups::{CountedGroup, GroupRefusal};
 pub use in_quote::{numbers_in_text, value_in_quote};
 pub use number::Number;
 pub use parser::ValueError;

@@ -238,31 +238,35 @@ fn a_measure_is_read_only_on_a_figure_measured_in_its_unit() {
     );
 }
 
-/// A value counting groups ("more than 4,000 families") is refused on a figure counting people
-/// and read on one counting households, while a count of people naming the families they came
-/// from reads.
+/// A value counting groups ("more than 4,000 families") or an increase ("2,500 newly displaced")
+/// is refused on a figure counting all people displaced, and read on one counting households or
+/// new arrivals; a count of people naming the families they came from reads.
 #[test]
-fn a_number_of_groups_is_read_only_on_a_figure_that_counts_them() {
+fn a_number_of_groups_or_an_increase_is_read_only_on_a_figure_that_counts_it() {
     let (exit, findings) = check_json(&fixture("flood-displacement"));
     assert_eq!(exit, 1, "{findings:#?}");
     let gated: Vec<(u64, u64, &str)> = (findings.iter())
         .filter(|f| f.severity != "info")
         .map(|f| (f.line, f.column, f.code.as_str()))
         .collect();
-    assert_eq!(gated, [(34, 10, "unreadable-value")], "{findings:#?}");
-    let refused = with_code(&findings, "unreadable-value");
-    assert!(
-        refused[0].message.starts_with(
-            "\"more than 4,000 families\" counts families, but the figure counts people"
-        ),
-        "{}",
-        refused[0].message
+    assert_eq!(
+        gated,
+        [(39, 10, "unreadable-value"), (69, 10, "unreadable-value")],
+        "{findings:#?}"
     );
+    let refused = with_code(&findings, "unreadable-value");
+    for (finding, message) in refused.iter().zip([
+        "\"more than 4,000 families\" counts families, but the figure counts people",
+        "\"2,500 newly displaced\" counts an increase, which the figure's label (\"People \
+         displaced by the floods\") does not say it counts",
+    ]) {
+        assert!(finding.message.starts_with(message), "{}", finding.message);
+    }
     let report = run_in(
         &fixture("flood-displacement"),
         &["report", "--format", "json"],
     );
-    let report: serde_json::Value = serde_json::from_str(&report.stdout).unwrap();
+    let report: Value = serde_json::from_str(&report.stdout).unwrap();
     let low = |id: &str| {
         let claims = report["claims"].as_array().unwrap();
         let claim = claims.iter().find(|c| c["id"] == id).unwrap();
@@ -270,7 +274,9 @@ fn a_number_of_groups_is_read_only_on_a_figure_that_counts_them() {
     };
     assert_eq!(low("agency/households"), 3870);
     assert_eq!(low("courier/people"), 18000);
-    assert_eq!(low("province/families"), serde_json::Value::Null);
+    assert_eq!(low("courier/arrivals"), 810);
+    assert_eq!(low("province/families"), Value::Null);
+    assert_eq!(low("agency/overnight"), Value::Null);
 }
 
 /// A vote's tally copied into a value ("48-52 vote") is refused rather than read as the range 48

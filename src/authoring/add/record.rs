@@ -7,7 +7,7 @@ use crate::Checked;
 use crate::authoring::fmt;
 use crate::input::records::ValueKind;
 use crate::model::ClaimBase;
-use crate::value::{CountedGroup, Measure, QuoteReader, Unit, ValueSettings, read_value_counting};
+use crate::value::{Counted, Measure, QuoteReader, Unit, ValueSettings, read_value_counting};
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, value};
 
 /// A field value of a new record.
@@ -125,8 +125,8 @@ pub(super) fn figure_value(
         Some(value) => value.trim().to_string(),
         None => figure_in_quote(quote, read_as, settings)?,
     };
-    let group = check_value(&value, read_as, settings)?;
-    let refused = group.and_then(|g| g.refusal(&value, figure.unit.as_deref(), &figure.label));
+    let counted = check_value(&value, read_as, settings)?;
+    let refused = counted.and_then(|c| c.refusal(&value, figure.unit.as_deref(), &figure.label));
     match refused {
         Some(refusal) => Err(super::refuse(refusal.message, refusal.help)),
         None => Ok(value),
@@ -134,12 +134,12 @@ pub(super) fn figure_value(
 }
 
 /// Check that the grammar reads `text` for a figure of `measure`, measured in `unit`; returns
-/// the groups it counts, if it counts groups.
+/// what it counts when its words count other than a figure's whole ("5,000 families").
 pub(super) fn check_value(
     text: &str,
     (measure, unit): (Measure, Option<Unit>),
     settings: &ValueSettings,
-) -> Result<Option<CountedGroup>, AddError> {
+) -> Result<Option<Counted>, AddError> {
     if let Field::Integer(_) = Field::of_value(text) {
         if measure == Measure::Share {
             return Err(AddError {
@@ -150,7 +150,7 @@ pub(super) fn check_value(
         return Ok(None);
     }
     read_value_counting(text, settings, measure, unit)
-        .map(|(_, group)| group)
+        .map(|(_, counted)| counted)
         .map_err(|error| AddError {
             message: format!("the value grammar cannot read {text:?}: {}", error.message),
             help: "give the value with `--value` in a form the grammar reads (see \

@@ -1,0 +1,325 @@
+//! Words after a value's number saying that it counts other than the whole of what a figure
+//! counts: groups ("5,000 families", "hundreds of households", "12 busloads"), additions ("5,000
+//! new cases", "300 newly displaced") or the rest beside a count given elsewhere ("5,000
+//! others"). Read as a count of the figure, such a number would pass without a word as one person
+//! a family, or as the whole where it is an increase or a part, and be compared with the figure's
+//! other values as such. A value counting them is read only on a figure that says it counts them,
+//! in its `unit` or its `label` (`unit = "households"`, `label = "New cases a day"`).
+
+use super::lexer::{Kind, Token};
+use std::ops::Range;
+
+/// What the words after a value's number say it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Counts {
+    /// Groups of what the figure counts, each holding several.
+    Groups,
+    /// Additions: an increase, not a whole.
+    Additions,
+    /// The rest, beside a count given elsewhere.
+    Others,
+}
+
+/// Plurals that count groups of people or of what a figure counts; a singular ("family
+/// members", "village elders") says what the members are, so only plurals are listed.
+const GROUPS: [&str; 27] = [
+    "families",
+    "households",
+    "couples",
+    "pairs",
+    "groups",
+    "villages",
+    "communities",
+    "tribes",
+    "clans",
+    "busloads",
+    "truckloads",
+    "boatloads",
+    "carloads",
+    "shiploads",
+    "convoys",
+    "battalions",
+    "brigades",
+    "regiments",
+    "platoons",
+    "squads",
+    "companies",
+    "teams",
+    "crews",
+    "delegations",
+    "homes",
+    "houses",
+    "dwellings",
+];
+
+/// Words that count additions, and the words a figure's label names them with.
+const ADDITIONS: [&str; 3] = ["new", "newly", "fresh"];
+
+/// Words that count the rest beside a count given elsewhere.
+const OTHERS: [&str; 2] = ["other", "others"];
+
+/// Words that end the words saying what the number counts: after them a group word says where
+/// or whose ("5,000 people across villages", "300 children from poor families").
+const ENDS: [&str; 24] = [
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "with",
+    "by",
+    "among",
+    "across",
+    "within",
+    "into",
+    "over",
+    "under",
+    "per",
+    "and",
+    "or",
+    "but",
+    "than",
+    "including",
+    "like",
+    "as",
+    "who",
+];
+
+/// How many words after the number may say what it counts: "5,000 displaced Kurdish families".
+const COUNTED_WORDS: usize = 4;
+
+/// Words of a value saying that its number counts other than the whole of what a figure counts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Counted {
+    counts: Counts,
+    /// The word that says so, as listed: "families", "new".
+    word: &'static str,
+    /// From the value's start to the end of the words saying what is counted, in its text.
+    span: Range<usize>,
+}
+
+/// Why a value is refused: what it says and how to fix it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountedRefusal {
+    pub message: String,
+    pub help: String,
+    /// The value's words up to the end of those saying what is counted, in the value's text.
+    pub span: Range<usize>,
+}
+
+/// What a value (`text`, split into `tokens`) counts, if its words say it counts groups,
+/// additions or others: the words right after its number phrase (`tokens[..next]`), or after the
+/// "of" that follows it ("hundreds of families"), up to a word that says where or whose. "New"
+/// written with a capital starts a name ("5,000 New Yorkers").
+pub(super) fn counted_after(text: &str, tokens: &[Token], next: usize) -> Option<Counted> {
+    let after = next + usize::from(tokens.get(next).is_some_and(|token| token.text == "of"));
+    let words: Vec<&Token> = (tokens.get(after..)?.iter())
+        .take(COUNTED_WORDS)
+        .take_while(|token| token.kind == Kind::Word && !ENDS.contains(&token.text.as_ref()))
+        .collect();
+    let end = words.last()?.span.end;
+    words.iter().find_map(|token| {
+        let listed = |list: &[&'static str]| list.iter().find(|w| **w == token.text).copied();
+        let (counts, word) = (listed(&GROUPS).map(|word| (Counts::Groups, word)))
+            .or_else(|| {
+                let capital = text[token.span.clone()].starts_with(char::is_uppercase);
+                let word = listed(&ADDITIONS).filter(|_| !capital)?;
+                Some((Counts::Additions, word))
+            })
+            .or_else(|| listed(&OTHERS).map(|word| (Counts::Others, word)))?;
+        Some(Counted {
+            counts,
+            word,
+            span: 0..end,
+        })
+    })
+}
+
+impl Counted {
+    /// Why `text` (the value these words were found in) is refused on a figure of `unit` and
+    /// `label`; None when the figure says it counts what they count: "families" in its unit or
+    /// label, or "family" as its unit; "new" in its label for additions, "other" for others.
+    pub fn refusal(&self, text: &str, unit: Option<&str>, label: &str) -> Option<CountedRefusal> {
+        let named: Vec<String> = match self.counts {
+            Counts::Groups => vec![self.word.to_string()],
+            Counts::Additions => ADDITIONS.map(str::to_string).to_vec(),
+            Counts::Others => OTHERS.map(str::to_string).to_vec(),
+        };
+        let singular = match self.word.strip_suffix("ies") {
+            Some(stem) => format!("{stem}y"),
+            None => self.word.trim_end_matches('s').to_string(),
+        };
+        let names = |text: &str| {
+            let text = text.to_lowercase();
+            let mut words = text.split(|c: char| !c.is_alphanumeric());
+            words.any(|word| named.iter().any(|n| n == word))
+                || (self.counts == Counts::Groups && text.trim() == singular)
+        };
+        if unit.is_some_and(names) || names(label) {
+            return None;
+        }
+        let word = self.word;
+        let phrase = text.get(self.span.clone()).unwrap_or(text);
+        let (message, help) = match self.counts {
+            Counts::Groups => {
+                let message = match unit {
+                    Some(unit) => format!(
+                        "\"{phrase}\" counts {word}, but the figure counts {unit}: read as a \
+                         count of {unit}, each of the {word} would pass as one"
+                    ),
+                    None => format!(
+                        "\"{phrase}\" counts {word}, which the figure's label (\"{label}\") does \
+                         not name: read as a count, each of the {word} would pass as one of what \
+                         the figure counts"
+                    ),
+                };
+                let counted = unit.unwrap_or("what the figure counts");
+                let help = format!(
+                    "record the number of {counted} if the source gives one, keeping its words \
+                     in `quote`; a number of {word} belongs on a figure that counts them \
+                     (`unit = \"{word}\"`)"
+                );
+                (message, help)
+            }
+            Counts::Additions => (
+                format!(
+                    "\"{phrase}\" counts an increase, which the figure's label (\"{label}\") \
+                     does not say it counts: read as a count, the increase would pass as the \
+                     whole"
+                ),
+                "record the whole the source gives, if it gives one, keeping its words in \
+                 `quote`; an increase belongs on a figure that counts increases, its label saying \
+                 so (\"New cases a day\")"
+                    .to_string(),
+            ),
+            Counts::Others => (
+                format!(
+                    "\"{phrase}\" counts others, beside a count given elsewhere, which the \
+                     figure's label (\"{label}\") does not say it counts: read as a count, the \
+                     part would pass as the whole"
+                ),
+                "record the whole the source gives, if it gives one, keeping its words in \
+                 `quote`; a part belongs on a figure that counts it, its label saying so \
+                 (\"Other casualties\")"
+                    .to_string(),
+            ),
+        };
+        Some(CountedRefusal {
+            message,
+            help,
+            span: self.span.clone(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::{Measure, ValueSettings, read_value_counting};
+
+    fn counted(text: &str) -> Option<Counted> {
+        let settings = ValueSettings::default();
+        let read = read_value_counting(text, &settings, Measure::Count, None);
+        read.unwrap_or_else(|error| panic!("{text}: {error:?}")).1
+    }
+
+    fn counts(text: &str) -> Option<(Counts, &'static str)> {
+        counted(text).map(|counted| (counted.counts, counted.word))
+    }
+
+    #[test]
+    fn words_saying_what_the_number_counts_are_found() {
+        for (text, kind, word) in [
+            ("5,000 families", Counts::Groups, "families"),
+            (
+                "about 5,000 displaced Kurdish families",
+                Counts::Groups,
+                "families",
+            ),
+            ("hundreds of households", Counts::Groups, "households"),
+            ("at least 12 busloads", Counts::Groups, "busloads"),
+            ("some 300 homes", Counts::Groups, "homes"),
+            ("2 million households", Counts::Groups, "households"),
+            ("thousands of families", Counts::Groups, "families"),
+            ("5,000 new cases", Counts::Additions, "new"),
+            ("300 newly displaced", Counts::Additions, "newly"),
+            ("about 1,200 fresh infections", Counts::Additions, "fresh"),
+            ("5,000 others", Counts::Others, "others"),
+            ("at least 40 other victims", Counts::Others, "other"),
+        ] {
+            assert_eq!(counts(text), Some((kind, word)), "{text}");
+        }
+    }
+
+    #[test]
+    fn members_places_and_names_say_nothing_of_what_is_counted() {
+        for text in [
+            "5,000",
+            "5,000 people",
+            "5,000 family members",
+            "300 village elders",
+            "5,000 people across villages",
+            "300 children from poor families",
+            "5,000 members of families",
+            "5,000 villagers",
+            "5,000 New Yorkers",
+            "5,000 people in New Delhi",
+            "thousands",
+        ] {
+            assert_eq!(counts(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_figure_saying_it_counts_them_reads_them() {
+        let refused = |value: &str, unit: Option<&str>, label: &str| {
+            let counted = counted(value).unwrap();
+            counted.refusal(value, unit, label).is_some()
+        };
+        let families = "5,000 families";
+        assert!(!refused(families, Some("families"), "Displaced"));
+        assert!(!refused(families, Some("family"), "Displaced"));
+        assert!(!refused(families, None, "Families displaced by the floods"));
+        assert!(!refused(families, Some("people"), "Families displaced"));
+        assert!(refused(families, Some("people"), "People displaced"));
+        assert!(refused(families, None, "Displaced by the floods"));
+        assert!(refused(
+            families,
+            Some("family members"),
+            "Relatives displaced"
+        ));
+        assert!(!refused(
+            "5,000 new cases",
+            Some("people"),
+            "New cases a day"
+        ));
+        assert!(!refused(
+            "300 newly displaced",
+            None,
+            "Newly displaced people"
+        ));
+        assert!(refused(
+            "5,000 new cases",
+            Some("people"),
+            "Confirmed cases"
+        ));
+        assert!(!refused("5,000 others", Some("people"), "Other casualties"));
+        assert!(refused("5,000 others", Some("people"), "Casualties"));
+
+        let refusal = counted(families).unwrap();
+        let refusal = refusal
+            .refusal(families, Some("people"), "Displaced")
+            .unwrap();
+        assert_eq!(refusal.span, 0..14);
+        let message = "\"5,000 families\" counts families, but the figure counts people";
+        assert!(refusal.message.starts_with(message), "{}", refusal.message);
+        let new = counted("5,000 new cases").unwrap();
+        let refusal = new
+            .refusal("5,000 new cases", None, "Confirmed cases")
+            .unwrap();
+        let message = "\"5,000 new cases\" counts an increase, which the figure's label";
+        assert!(refusal.message.starts_with(message), "{}", refusal.message);
+    }
+}
