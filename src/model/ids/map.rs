@@ -2,9 +2,11 @@
 //! the order of declaring, and the map holds each one's place there, four bytes: looking an id up
 //! reads the buffer, a few MiB that stay in the processor's cache, rather than the place in the
 //! file texts where its record writes it, a cold one for nearly every reference of a large base.
-//! The map is split by hash into shards so that a large base's ids are declared on every core:
-//! each shard takes its ids in the order they are declared, so the first record to declare an id
-//! keeps it, as in one map.
+//! The claims' ids have tables of their own, looked in after those of the other records: a
+//! reference to a speaker, source or figure (most references) then probes tables that stay in the
+//! processor's cache even beside a million claims. Each table is split by hash into shards so that
+//! a large base's ids are declared on every core: each shard takes its ids in the order they are
+//! declared, so the first record to declare an id keeps it, as in one map.
 
 use crate::model::Node;
 use foldhash::fast::FixedState;
@@ -19,8 +21,9 @@ const SHARDS: usize = 64;
 /// Every declared id (in compared form, see [`super::id_key`]) and the record it names.
 #[derive(Debug)]
 pub struct IdMap {
-    /// Each shard's ids, as their places in the order of declaring.
-    shards: Vec<HashTable<u32>>,
+    /// The ids of the speakers, sources and figures, then those of the claims, each as its
+    /// place in the order of declaring, split into shards.
+    tables: Vec<Vec<HashTable<u32>>>,
     /// Every declared id, one after another in the order of declaring.
     text: String,
     /// Where each place's id ends in `text`; it starts where the one before ends.
@@ -37,12 +40,8 @@ type NodeOf = fn(usize) -> Node;
 impl IdMap {
     /// A map with room for `count` ids.
     pub(in crate::model) fn with_capacity(count: usize) -> Self {
-        // A shard holds its share and some over, as hashes do not spread ids perfectly evenly.
-        let room = count / SHARDS + count / SHARDS / 8 + 8;
         IdMap {
-            shards: (0..SHARDS)
-                .map(|_| HashTable::with_capacity(room))
-                .collect(),
+            tables: Vec::new(),
             text: String::new(),
             ends: Vec::with_capacity(count),
             shadowed: Vec::new(),
@@ -65,7 +64,8 @@ impl IdMap {
 
     /// Every id and its record, in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, Node)> {
-        (self.shards.iter().flatten()).map(move |&place| (self.key(place), self.node(place)))
+        (self.tables.iter().flatten().flatten())
+            .map(move |&place| (self.key(place), self.node(place)))
     }
 
     /// The ids, on every core, in the order they were declared.
@@ -93,25 +93,37 @@ impl IdMap {
         for (i, &hash) in hashes.iter().enumerate() {
             places[shard_of(hash)].push(i);
         }
-        let mut shards = std::mem::take(&mut self.shards);
-        let map = &*self;
+        // The claims' ids go into tables of their own, checked against the others' first.
+        let apart = matches!(node(0), Node::Claim(_));
+        let mut shards = match self.tables.pop() {
+            Some(shards) if !apart => shards,
+            last => {
+                self.tables.extend(last);
+                vec![HashTable::new(); SHARDS]
+            }
+        };
+        let (map, hashes) = (&*self, &hashes);
         let mut taken: Vec<(usize, Node)> = Vec::new();
         taken.par_extend(
             (shards.par_iter_mut().zip(places)).flat_map_iter(|(shard, places)| {
-                places.into_iter().filter_map(|i| {
-                    let place = place_of(start + i);
-                    let same = |&other: &u32| map.key(other) == keys[i];
-                    match shard.entry(hashes[i], same, |&other| hash_of(map.key(other))) {
+                shard.reserve(places.len(), |&other| hash_of(map.key(other)));
+                places.into_iter().filter_map(move |i| {
+                    let (hash, key) = (hashes[i], keys[i]);
+                    if let Some(first) = map.place_hashed(hash, key) {
+                        return Some((i, map.node(first)));
+                    }
+                    let same = |&other: &u32| map.key(other) == key;
+                    match shard.entry(hash, same, |&other| hash_of(map.key(other))) {
                         Entry::Occupied(first) => Some((i, map.node(*first.get()))),
                         Entry::Vacant(entry) => {
-                            entry.insert(place);
+                            entry.insert(place_of(start + i));
                             None
                         }
                     }
                 })
             }),
         );
-        self.shards = shards;
+        self.tables.push(shards);
         taken.sort_unstable_by_key(|&(i, _)| i);
         (self.shadowed).extend(taken.iter().map(|&(i, _)| place_of(start + i)));
         taken
@@ -119,9 +131,13 @@ impl IdMap {
 
     /// Where `key` was declared, if it was.
     fn place(&self, key: &str) -> Option<u32> {
-        let hash = hash_of(key);
+        self.place_hashed(hash_of(key), key)
+    }
+
+    /// Where `key`, of hash `hash`, was declared, if it was: looked for in the tables in order.
+    fn place_hashed(&self, hash: u64, key: &str) -> Option<u32> {
         let same = |&place: &u32| self.key(place) == key;
-        self.shards[shard_of(hash)].find(hash, same).copied()
+        (self.tables.iter()).find_map(|shards| shards[shard_of(hash)].find(hash, same).copied())
     }
 
     /// The id declared at `place`.
@@ -169,8 +185,13 @@ mod tests {
 
         let mut map = IdMap::with_capacity(4);
         assert!(map.declare(&names, Node::Speaker).is_empty());
+        // A source taking a speaker's id, in the same tables; the claims in tables of their own.
+        let taken = map.declare(&["src-1", "spk-3", "src-1"], Node::Source);
+        assert_eq!(taken, [(1, Node::Speaker(3)), (2, Node::Source(0))]);
         let taken = map.declare(&claims, Node::Claim);
         assert_eq!(taken, [(1, Node::Speaker(7)), (3, Node::Claim(0))]);
+        assert_eq!(map.get("src-1"), Some(Node::Source(0)));
+        assert_eq!(map.get("spk-3"), Some(Node::Speaker(3)));
         assert_eq!(map.get("spk-0"), Some(Node::Speaker(0)));
         assert_eq!(map.get("spk-199"), Some(Node::Speaker(199)));
         assert_eq!(map.get("clm-2"), Some(Node::Claim(2)));
@@ -179,13 +200,13 @@ mod tests {
         assert_eq!(map.get("clm-"), None);
         let first = map.get_key_value("clm-1");
         assert_eq!(first, Some(("clm-1", Node::Claim(0))));
-        assert_eq!(map.iter().count(), 203);
+        assert_eq!(map.iter().count(), 204);
         // In order of declaring, each id once: not the ids declared again.
         let in_order: Vec<&str> = map.par_keys().collect();
-        assert_eq!(in_order.len(), 203);
+        assert_eq!(in_order.len(), 204);
         assert_eq!(
             in_order[198..],
-            ["spk-198", "spk-199", "clm-1", "clm-2", "clm-é"]
+            ["spk-198", "spk-199", "src-1", "clm-1", "clm-2", "clm-é"]
         );
     }
 }
