@@ -29,8 +29,7 @@ type ReadAs = (Measure, Option<Unit>);
 
 /// A reading, shared by every claim that writes the same words on a figure of the same measure,
 /// with what the words count when they count other than a figure's whole ("5,000 families",
-/// "5,000 new cases"): whether the figure
-/// counts them is a question of each claim's figure.
+/// "5,000 new cases"): whether the figure counts that is a question of each claim's figure.
 type ValueRead = Result<(Arc<Reading>, Option<Counted>), value::ValueError>;
 
 impl ReadValues {

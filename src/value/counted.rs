@@ -142,10 +142,11 @@ impl Counted {
     /// `label`; None when the figure says it counts what they count: "families" in its unit or
     /// label, or "family" as its unit; "new" in its label for additions, "other" for others.
     pub fn refusal(&self, text: &str, unit: Option<&str>, label: &str) -> Option<CountedRefusal> {
-        let named: Vec<String> = match self.counts {
-            Counts::Groups => vec![self.word.to_string()],
-            Counts::Additions => ADDITIONS.map(str::to_string).to_vec(),
-            Counts::Others => OTHERS.map(str::to_string).to_vec(),
+        let own = [self.word];
+        let named: &[&str] = match self.counts {
+            Counts::Groups => &own,
+            Counts::Additions => &ADDITIONS,
+            Counts::Others => &OTHERS,
         };
         let singular = match self.word.strip_suffix("ies") {
             Some(stem) => format!("{stem}y"),
@@ -154,7 +155,7 @@ impl Counted {
         let names = |text: &str| {
             let text = text.to_lowercase();
             let mut words = text.split(|c: char| !c.is_alphanumeric());
-            words.any(|word| named.iter().any(|n| n == word))
+            words.any(|word| named.contains(&word))
                 || (self.counts == Counts::Groups && text.trim() == singular)
         };
         if unit.is_some_and(names) || names(label) {
