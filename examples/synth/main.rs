@@ -34,7 +34,7 @@ use std::process::ExitCode;
 use world::World;
 
 /// Bump when the generated text changes, so cached bases are regenerated.
-const GENERATOR_VERSION: u32 = 1;
+const GENERATOR_VERSION: u32 = 2;
 
 /// Write a synthetic claim base for benchmarks and stress tests.
 #[derive(Parser)]

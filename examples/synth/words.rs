@@ -183,7 +183,7 @@ pub const NOUNS: &[&str] = &[
     "political dissidents",
     "detainees",
     "protesters",
-    "families",
+    "refugees",
     "victims",
     "students",
     "workers",
