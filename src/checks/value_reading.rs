@@ -17,6 +17,7 @@ pub fn values_read_otherwise(base: &ClaimBase) -> Vec<Finding> {
                 QuoteSays::Refused(why) => {
                     format!("which the value grammar cannot read as one figure: {why}")
                 }
+                QuoteSays::CountsOther(what) => format!("which {what}"),
                 QuoteSays::Reads(_) if phrase.negated => "which the quote negates".to_string(),
                 QuoteSays::Reads(read) => {
                     format!("which reads as {} {}", read.interval_text(), read.describe())

@@ -19,7 +19,7 @@ use crate::input::config::Config;
 use crate::input::files::{FileId, Files, Location};
 use crate::input::records::{ClaimMeasure, SourceKind, SpeakerKind, Stance, ValueKind};
 use crate::model::date::{PartialDate, Precision};
-use crate::value::{Reading, Unit};
+use crate::value::{Counting, Reading, Unit};
 use petgraph::graph::DiGraph;
 use std::sync::{Arc, OnceLock};
 use toml::Spanned;
@@ -133,6 +133,17 @@ pub struct Figure {
     pub window: Precision,
     pub note: Option<String>,
     pub location: Location,
+}
+
+impl Figure {
+    /// What the figure says it counts, for values and quotes whose words count groups or an
+    /// increase.
+    pub fn counting(&self) -> Counting<'_> {
+        Counting {
+            unit: self.unit.as_deref(),
+            label: &self.label,
+        }
+    }
 }
 
 /// A claim's value: as written, and as read when the figure counts.

@@ -4,8 +4,8 @@
 //! a `check` at 100,000 claims; the second state of a base that `diff` and `check --baseline`
 //! compare takes the first's answers for every claim the first holds alike.
 
-use super::{Claim, ClaimBase, Node};
-use crate::value::{QuotePhrase, QuoteReader, Unit};
+use super::{Claim, ClaimBase, Figure, Node};
+use crate::value::{Counting, QuotePhrase, QuoteReader, Unit};
 use rayon::prelude::*;
 
 /// The claims whose quote does not state their value as it reads, by claim index (in order).
@@ -49,7 +49,11 @@ fn read(base: &ClaimBase, other: Option<&ClaimBase>) -> QuoteReadings {
             let there = other.and_then(|(other, read)| Some((alike(other, base, claim)?, read)));
             let answer = match there {
                 Some((there, read)) => answer_at(read, there),
-                None => reader.read(written, reading, quote, measured_in(base, claim)),
+                None => {
+                    let figure = claim.figure().map(|f| &base.figures[f]);
+                    let unit = figure.and_then(|figure| figure.measured_in);
+                    reader.read(written, reading, quote, unit, figure.map(Figure::counting))
+                }
             };
             (!answer.0 || answer.1.is_some()).then_some((c, answer))
         })
@@ -76,8 +80,8 @@ fn answer_at(read: &QuoteReadings, c: usize) -> Answer {
     )
 }
 
-/// The claim of `there` with the id, value (as written and as read), quote and figure unit of
-/// `claim`, a claim of `here`, if any.
+/// The claim of `there` with the id, value (as written and as read), quote, and figure unit and
+/// label of `claim`, a claim of `here`, if any.
 fn alike(there: &ClaimBase, here: &ClaimBase, claim: &Claim) -> Option<usize> {
     let Some(Node::Claim(c)) = there.lookup(&claim.id) else {
         return None;
@@ -86,13 +90,14 @@ fn alike(there: &ClaimBase, here: &ClaimBase, claim: &Claim) -> Option<usize> {
     let same = candidate.id == claim.id
         && candidate.quote_text(&there.files) == claim.quote_text(&here.files)
         && value_of(candidate) == value_of(claim)
-        && measured_in(there, candidate) == measured_in(here, claim);
+        && counting(there, candidate) == counting(here, claim);
     same.then_some(c)
 }
 
-/// The unit of measure of the figure `claim` (of `base`) measures.
-fn measured_in(base: &ClaimBase, claim: &Claim) -> Option<Unit> {
-    base.figures[claim.figure()?].measured_in
+/// The unit of measure of the figure `claim` (of `base`) measures, and what it says it counts.
+fn counting<'a>(base: &'a ClaimBase, claim: &Claim) -> Option<(Option<Unit>, Counting<'a>)> {
+    let figure = &base.figures[claim.figure()?];
+    Some((figure.measured_in, figure.counting()))
 }
 
 /// A claim's value as written and as its words read.

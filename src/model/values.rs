@@ -146,7 +146,7 @@ impl Resolver<'_> {
             Some(value) => match read_values.read(value, file_text, config, read_as) {
                 Ok((reading, None)) => Some(reading),
                 Ok((reading, Some(counted))) => {
-                    match counted.refusal(&written, figure.unit.as_deref(), &figure.label) {
+                    match counted.refusal(&written, figure.counting()) {
                         None => Some(reading),
                         Some(refusal) => {
                             let error = value::ValueError {

@@ -109,18 +109,25 @@ pub struct CountedRefusal {
     pub span: Range<usize>,
 }
 
+/// What a figure says it counts, in its `unit` and `label` as written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Counting<'a> {
+    pub unit: Option<&'a str>,
+    pub label: &'a str,
+}
+
 /// What a value (`text`, split into `tokens`) counts, if its words say it counts groups,
 /// additions or others: the words right after its number phrase (`tokens[..next]`), or after the
-/// "of" that follows it ("hundreds of families"), up to a word that says where or whose. "New"
-/// written with a capital starts a name ("5,000 New Yorkers").
-pub(super) fn counted_after(text: &str, tokens: &[Token], next: usize) -> Option<Counted> {
+/// "of" that follows it ("hundreds of families"), up to a word that says where or whose; with the
+/// index of the token after those words. "New" written with a capital starts a name ("5,000 New
+/// Yorkers").
+pub(super) fn counted_after(text: &str, tokens: &[Token], next: usize) -> Option<(Counted, usize)> {
     let after = next + usize::from(tokens.get(next).is_some_and(|token| token.text == "of"));
     let words: Vec<&Token> = (tokens.get(after..)?.iter())
         .take(COUNTED_WORDS)
         .take_while(|token| token.kind == Kind::Word && !ENDS.contains(&token.text.as_ref()))
         .collect();
-    let end = words.last()?.span.end;
-    words.iter().find_map(|token| {
+    let counted = words.iter().enumerate().find_map(|(k, token)| {
         let listed = |list: &[&'static str]| list.iter().find(|w| **w == token.text).copied();
         let (counts, word) = (listed(&GROUPS).map(|word| (Counts::Groups, word)))
             .or_else(|| {
@@ -129,19 +136,54 @@ pub(super) fn counted_after(text: &str, tokens: &[Token], next: usize) -> Option
                 Some((Counts::Additions, word))
             })
             .or_else(|| listed(&OTHERS).map(|word| (Counts::Others, word)))?;
-        Some(Counted {
+        // The words end at a group, and at the word after "new" or "other": "5,000 new cases".
+        let last = match counts {
+            Counts::Groups => k,
+            _ => (k + 1).min(words.len() - 1),
+        };
+        let counted = Counted {
             counts,
             word,
-            span: 0..end,
-        })
-    })
+            span: 0..words[last].span.end,
+        };
+        Some((counted, after + last + 1))
+    })?;
+    Some(counted)
+}
+
+/// Why the number phrase of a quote ending before `next` states no number of a value on a figure
+/// counting `counting`, with the index of the token after the words that say so: they count groups
+/// or an increase the figure does not say it counts ("More than 4,000 families" on a count of
+/// people). "Others" in a quote is as often other people ("killed 300 and injured 5,000 others").
+pub(super) fn uncounted_in_quote(
+    quote: &str,
+    tokens: &[Token],
+    next: usize,
+    counting: Counting,
+) -> Option<(String, usize)> {
+    let (counted, end) = counted_after(quote, tokens, next)?;
+    if counted.counts == Counts::Others || counted.counted_by(counting) {
+        return None;
+    }
+    let what = match counted.counts {
+        Counts::Groups => counted.word,
+        _ => "an increase",
+    };
+    let figure = match counting.unit {
+        Some(unit) => format!("`unit = \"{unit}\"`, label \"{}\"", counting.label),
+        None => format!("label \"{}\"", counting.label),
+    };
+    Some((
+        format!("counts {what}, not what the figure counts ({figure})"),
+        end,
+    ))
 }
 
 impl Counted {
-    /// Why `text` (the value these words were found in) is refused on a figure of `unit` and
-    /// `label`; None when the figure says it counts what they count: "families" in its unit or
-    /// label, or "family" as its unit; "new" in its label for additions, "other" for others.
-    pub fn refusal(&self, text: &str, unit: Option<&str>, label: &str) -> Option<CountedRefusal> {
+    /// Whether a figure counting `counting` says it counts what these words count: "families"
+    /// in its unit or label, or "family" as its unit; "new" in its label for additions, "other"
+    /// for others.
+    fn counted_by(&self, counting: Counting) -> bool {
         let own = [self.word];
         let named: &[&str] = match self.counts {
             Counts::Groups => &own,
@@ -158,9 +200,16 @@ impl Counted {
             words.any(|word| named.contains(&word))
                 || (self.counts == Counts::Groups && text.trim() == singular)
         };
-        if unit.is_some_and(names) || names(label) {
+        counting.unit.is_some_and(names) || names(counting.label)
+    }
+
+    /// Why `text` (the value these words were found in) is refused on a figure counting
+    /// `counting`; None when the figure says it counts what they count.
+    pub fn refusal(&self, text: &str, counting: Counting) -> Option<CountedRefusal> {
+        if self.counted_by(counting) {
             return None;
         }
+        let Counting { unit, label } = counting;
         let word = self.word;
         let phrase = text.get(self.span.clone()).unwrap_or(text);
         let (message, help) = match self.counts {
@@ -226,6 +275,10 @@ mod tests {
         read.unwrap_or_else(|error| panic!("{text}: {error:?}")).1
     }
 
+    fn on<'a>(unit: Option<&'a str>, label: &'a str) -> Counting<'a> {
+        Counting { unit, label }
+    }
+
     fn counts(text: &str) -> Option<(Counts, &'static str)> {
         counted(text).map(|counted| (counted.counts, counted.word))
     }
@@ -277,7 +330,7 @@ mod tests {
     fn a_figure_saying_it_counts_them_reads_them() {
         let refused = |value: &str, unit: Option<&str>, label: &str| {
             let counted = counted(value).unwrap();
-            counted.refusal(value, unit, label).is_some()
+            counted.refusal(value, on(unit, label)).is_some()
         };
         let families = "5,000 families";
         assert!(!refused(families, Some("families"), "Displaced"));
@@ -311,14 +364,14 @@ mod tests {
 
         let refusal = counted(families).unwrap();
         let refusal = refusal
-            .refusal(families, Some("people"), "Displaced")
+            .refusal(families, on(Some("people"), "Displaced"))
             .unwrap();
         assert_eq!(refusal.span, 0..14);
         let message = "\"5,000 families\" counts families, but the figure counts people";
         assert!(refusal.message.starts_with(message), "{}", refusal.message);
         let new = counted("5,000 new cases").unwrap();
         let refusal = new
-            .refusal("5,000 new cases", None, "Confirmed cases")
+            .refusal("5,000 new cases", on(None, "Confirmed cases"))
             .unwrap();
         let message = "\"5,000 new cases\" counts an increase, which the figure's label";
         assert!(refusal.message.starts_with(message), "{}", refusal.message);

@@ -68,7 +68,8 @@ pub fn read_value_counting(
     let (reading, next) = parser.number_phrase(0)?;
     parser.refuse_other_unit(0, next)?;
     check_tail(text, &tokens, next, settings)?;
-    Ok((reading, counted_after(text, &tokens, next)))
+    let counted = counted_after(text, &tokens, next).map(|(counted, _)| counted);
+    Ok((reading, counted))
 }
 
 /// Reads a value written as a TOML integer: an exact count.

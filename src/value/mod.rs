@@ -37,7 +37,7 @@ mod properties;
 #[cfg(test)]
 mod tests;
 
-pub use counted::{Counted, CountedRefusal};
+pub use counted::{Counted, CountedRefusal, Counting};
 pub use fields::{EstimateFields, Field, FieldError};
 pub use grammar::{ACCEPTED_FORMS, read_integer, read_value, read_value_counting};
 pub use in_quote::{numbers_in_text, value_in_quote};

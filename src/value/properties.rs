@@ -76,14 +76,16 @@ proptest! {
     /// anything.
     #[test]
     fn a_value_is_found_before_any_text_without_panic(
-        after in prop_oneof![any::<String>(), "[ ]{0,2}(km|Km|sq|square|of|dollars|²|,|[.])[ a-zA-Zé²,.]{0,12}"]
+        after in prop_oneof![any::<String>(), "[ ]{0,2}(km|Km|sq|square|of|dollars|families|New|new|²|,|[.])[ a-zA-Zé²,.]{0,12}"]
     ) {
         let settings = ValueSettings::default();
         let reading = read("5,000").unwrap();
         let quote = format!("5,000{after}");
+        let counting = crate::value::Counting { unit: Some("people"), label: "People displaced" };
         for unit in [None, Unit::of_figure(Some("square km"))] {
             value_in_quote("5,000", &reading, &quote, &settings, unit);
-            crate::value::QuoteReader::new(&settings).read("5,000", &reading, &quote, unit);
+            let reader = crate::value::QuoteReader::new(&settings);
+            reader.read("5,000", &reading, &quote, unit, Some(counting));
         }
     }
 

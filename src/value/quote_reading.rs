@@ -5,6 +5,7 @@
 //! quote (`30` for "over 30 years" on a figure in years, `1,500` for "about 1,500") is not caught:
 //! "over" is as often a span of time as a bound.
 
+use super::counted::{Counting, uncounted_in_quote};
 use super::in_quote::value_in_tokens;
 use super::lexer::{Kind, Token, tokenize};
 use super::negation::Negations;
@@ -39,6 +40,9 @@ pub enum QuoteSays {
     /// zeros left off the first end, "lakh" in "3 lakh" is a scale it does not read. A value
     /// holding one of its numbers ("40,000", "3") may take a part of it for the whole.
     Refused(String),
+    /// The phrase counts groups or an increase the figure does not say it counts, as this says:
+    /// "counts families, not what the figure counts (...)".
+    CountsOther(String),
 }
 
 /// Scale, fraction and other words that state a quantity without being a number word.
@@ -114,33 +118,37 @@ impl<'a> QuoteReader<'a> {
 
     /// The first phrase of `quote` that states one of the numbers `reading` states but reads
     /// otherwise; None when a phrase stating them reads the same, or none states them.
-    /// A number before a unit of measure other than `unit`, the figure's, states none of them.
+    /// A number before a unit of measure other than `unit`, the figure's, states none of them,
+    /// nor, when the figure's `counting` is given, one before words counting groups or an
+    /// increase it does not say it counts.
     pub fn differs(
         &self,
         reading: &Reading,
         quote: &str,
         unit: Option<Unit>,
+        counting: Option<Counting>,
     ) -> Option<QuotePhrase> {
         let tokens = tokenize(quote, self.settings.decimal);
-        quote_reading_differs(reading, quote, &tokens, self, unit)
+        quote_reading_differs(reading, quote, &tokens, self, (unit, counting))
     }
 
     /// Whether the value written as `written` and read as `reading` can be read from `quote` (see
     /// [`value_in_quote`](super::value_in_quote)), and the phrase of `quote` that reads otherwise
-    /// (see [`Self::differs`]), for a figure measured in `unit`: the quote split into tokens once
-    /// for both.
+    /// (see [`Self::differs`]), for a figure measured in `unit` and counting `counting`: the
+    /// quote split into tokens once for both.
     pub fn read(
         &self,
         written: &str,
         reading: &Reading,
         quote: &str,
         unit: Option<Unit>,
+        counting: Option<Counting>,
     ) -> (bool, Option<QuotePhrase>) {
         let tokens = tokenize(quote, self.settings.decimal);
         let in_quote = value_in_tokens(written, reading, quote, &tokens, self.settings, unit);
         (
             in_quote,
-            quote_reading_differs(reading, quote, &tokens, self, unit),
+            quote_reading_differs(reading, quote, &tokens, self, (unit, counting)),
         )
     }
 
@@ -184,7 +192,7 @@ fn quote_reading_differs(
     quote: &str,
     tokens: &[Token],
     reader: &QuoteReader,
-    unit: Option<Unit>,
+    (unit, counting): (Option<Unit>, Option<Counting>),
 ) -> Option<QuotePhrase> {
     let parser = Parser {
         text: quote,
@@ -208,7 +216,7 @@ fn quote_reading_differs(
     // ("30" in "over 30") is not read on its own. A phrase the grammar would refuse as a value is
     // set apart whole, so that no part of it ("40,000" of "30-40,000") is read for it.
     let mut phrases: Vec<(Range<usize>, Reading)> = Vec::new();
-    let mut refused: Vec<(Range<usize>, String)> = Vec::new();
+    let mut refused: Vec<(Range<usize>, QuoteSays)> = Vec::new();
     let mut start = 0;
     while start < tokens.len() {
         let near = next_relevant[start].is_some_and(|at| at - start <= LONGEST_LEAD);
@@ -221,8 +229,15 @@ fn quote_reading_differs(
                     unit.reason(measure, parser.unit),
                     unit.declared()
                 );
-                refused.push((start..unit_end, reason));
+                refused.push((start..unit_end, QuoteSays::Refused(reason)));
                 start = unit_end;
+            }
+            Some(Ok((_, end)))
+                if let Some((reason, counted_end)) = counting
+                    .and_then(|counting| uncounted_in_quote(quote, tokens, end, counting)) =>
+            {
+                refused.push((start..counted_end, QuoteSays::CountsOther(reason)));
+                start = counted_end;
             }
             Some(Ok((phrase, end))) if end > start => {
                 // A number for each period or with a bound after it may be recorded as written
@@ -232,7 +247,7 @@ fn quote_reading_differs(
                         let scale = parser.slice(&parser.span(end..end + words));
                         let reason =
                             format!("\"{scale}\" looks like a scale word it does not read");
-                        refused.push((start..end + words, reason));
+                        refused.push((start..end + words, QuoteSays::Refused(reason)));
                     }
                     _ => phrases.push((start..end, phrase)),
                 }
@@ -244,7 +259,7 @@ fn quote_reading_differs(
                     .unwrap_or(tokens.len())
                     .max(start + 1);
                 let reason = error.message.split(": ").next().unwrap_or_default();
-                refused.push((start..end, reason.to_string()));
+                refused.push((start..end, QuoteSays::Refused(reason.to_string())));
                 start = end;
             }
             _ => start += 1,
@@ -279,8 +294,8 @@ fn quote_reading_differs(
     // A refused phrase holding digits of the value comes first: the value may take a part of it.
     let refused_stating =
         (refused.into_iter()).find(|(range, _)| digits_alike(&tokens[range.clone()], reading));
-    if let Some((range, reason)) = refused_stating {
-        return Some(phrase(&range, QuoteSays::Refused(reason)));
+    if let Some((range, says)) = refused_stating {
+        return Some(phrase(&range, says));
     }
     // The first is the one shown when none reads alike; with none, the quote has nothing to say.
     let &(first, first_phrase, _) = stating.first()?;

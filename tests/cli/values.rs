@@ -240,7 +240,8 @@ fn a_measure_is_read_only_on_a_figure_measured_in_its_unit() {
 
 /// A value counting groups ("more than 4,000 families") or an increase ("2,500 newly displaced")
 /// is refused on a figure counting all people displaced, and read on one counting households or
-/// new arrivals; a count of people naming the families they came from reads.
+/// new arrivals; a count of people naming the families they came from reads. A value taken from
+/// a quote's number of families, its noun left off, reads otherwise than its quote.
 #[test]
 fn a_number_of_groups_or_an_increase_is_read_only_on_a_figure_that_counts_it() {
     let (exit, findings) = check_json(&fixture("flood-displacement"));
@@ -251,8 +252,21 @@ fn a_number_of_groups_or_an_increase_is_read_only_on_a_figure_that_counts_it() {
         .collect();
     assert_eq!(
         gated,
-        [(39, 10, "unreadable-value"), (69, 10, "unreadable-value")],
+        [
+            (39, 10, "unreadable-value"),
+            (69, 10, "unreadable-value"),
+            (89, 9, "value-reading-differs"),
+        ],
         "{findings:#?}"
+    );
+    let differs = with_code(&findings, "value-reading-differs");
+    assert!(
+        differs[0].message.ends_with(
+            "its quote says \"More than 4,000 families\", which counts families, not what the \
+             figure counts (`unit = \"people\"`, label \"People displaced by the floods\")"
+        ),
+        "{}",
+        differs[0].message
     );
     let refused = with_code(&findings, "unreadable-value");
     for (finding, message) in refused.iter().zip([

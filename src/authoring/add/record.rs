@@ -126,7 +126,7 @@ pub(super) fn figure_value(
         None => figure_in_quote(quote, read_as, settings)?,
     };
     let counted = check_value(&value, read_as, settings)?;
-    let refused = counted.and_then(|c| c.refusal(&value, figure.unit.as_deref(), &figure.label));
+    let refused = counted.and_then(|c| c.refusal(&value, figure.counting()));
     match refused {
         Some(refusal) => Err(super::refuse(refusal.message, refusal.help)),
         None => Ok(value),

@@ -12,7 +12,7 @@ fn differs_in(value: &str, quote: &str, unit: Option<&str>) -> String {
     let unit = crate::value::Unit::of_figure(unit);
     let reading = read_value(value, &settings, Measure::Count, unit).unwrap();
     QuoteReader::new(&settings)
-        .differs(&reading, quote, unit)
+        .differs(&reading, quote, unit, None)
         .map_or(String::new(), |p| {
             let negated = if p.negated { " (negated)" } else { "" };
             match p.says {
@@ -25,6 +25,7 @@ fn differs_in(value: &str, quote: &str, unit: Option<&str>) -> String {
                     )
                 }
                 QuoteSays::Refused(why) => format!("{}: refused, {why}{negated}", p.text),
+                QuoteSays::CountsOther(why) => format!("{}: {why}{negated}", p.text),
             }
         })
 }
@@ -48,10 +49,10 @@ fn reading_a_quote_once_answers_as_both_questions_asked_apart() {
         let reading = read_value(value, &settings, Measure::Count, None).unwrap();
         let apart = (
             crate::value::value_in_quote(value, &reading, quote, &settings, None),
-            reader.differs(&reading, quote, None),
+            reader.differs(&reading, quote, None, None),
         );
         assert_eq!(
-            reader.read(value, &reading, quote, None),
+            reader.read(value, &reading, quote, None, None),
             apart,
             "{value} in {quote}"
         );
@@ -278,4 +279,45 @@ fn a_measure_in_the_quote_is_no_count() {
     );
     // The count stated beside the measure is found as before.
     assert_eq!(differs("300", "300 marchers walked 300 km"), "");
+}
+
+/// A number before words counting groups or an increase that the figure does not say it counts
+/// states none of its values; one the figure counts, other people, or a name, still do.
+#[test]
+fn a_number_of_groups_or_an_increase_states_no_count_of_another_figure() {
+    let settings = ValueSettings::default();
+    let reader = QuoteReader::new(&settings);
+    let says = |value: &str, quote: &str, label: &'static str| {
+        let reading = read_value(value, &settings, Measure::Count, None).unwrap();
+        let counting = crate::value::Counting {
+            unit: Some("people"),
+            label,
+        };
+        let phrase = reader.differs(&reading, quote, None, Some(counting));
+        phrase.map(|p| (p.text, p.says))
+    };
+    let displaced = "People displaced";
+    let families = says("4,000", "More than 4,000 families were moved", displaced);
+    let why = "counts families, not what the figure counts (`unit = \"people\"`, label \"People \
+               displaced\")";
+    let expected = (
+        "More than 4,000 families".to_string(),
+        QuoteSays::CountsOther(why.into()),
+    );
+    assert_eq!(families, Some(expected));
+    let new = says("5,000", "5,000 new cases were confirmed", "Confirmed cases");
+    assert!(matches!(new, Some((text, QuoteSays::CountsOther(_))) if text == "5,000 new cases"));
+    for (value, quote, label) in [
+        ("4,000", "4,000 families were moved", "Families displaced"),
+        ("5,000", "5,000 new cases were confirmed", "New cases a day"),
+        (
+            "5,000",
+            "300 were killed and 5,000 others injured",
+            "People injured",
+        ),
+        ("5,000", "5,000 New Yorkers were moved", displaced),
+        ("5,000", "5,000 family members were moved", displaced),
+    ] {
+        assert_eq!(says(value, quote, label), None, "{quote}");
+    }
 }
