@@ -127,7 +127,7 @@ pub(super) fn counted_after(text: &str, tokens: &[Token], next: usize) -> Option
         .take(COUNTED_WORDS)
         .take_while(|token| token.kind == Kind::Word && !ENDS.contains(&token.text.as_ref()))
         .collect();
-    let counted = words.iter().enumerate().find_map(|(k, token)| {
+    words.iter().enumerate().find_map(|(k, token)| {
         let listed = |list: &[&'static str]| list.iter().find(|w| **w == token.text).copied();
         let (counts, word) = (listed(&GROUPS).map(|word| (Counts::Groups, word)))
             .or_else(|| {
@@ -147,8 +147,7 @@ pub(super) fn counted_after(text: &str, tokens: &[Token], next: usize) -> Option
             span: 0..words[last].span.end,
         };
         Some((counted, after + last + 1))
-    })?;
-    Some(counted)
+    })
 }
 
 /// Why the number phrase of a quote ending before `next` states no number of a value on a figure
