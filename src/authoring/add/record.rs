@@ -7,7 +7,10 @@ use crate::Checked;
 use crate::authoring::fmt;
 use crate::input::records::ValueKind;
 use crate::model::ClaimBase;
-use crate::value::{Counted, Measure, QuoteReader, Unit, ValueSettings, read_value_counting};
+use crate::value::{
+    Counted, Counting, Measure, QuotePhrase, QuoteReader, QuoteSays, Unit, ValueSettings,
+    read_value, read_value_counting,
+};
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, value};
 
 /// A field value of a new record.
@@ -123,13 +126,45 @@ pub(super) fn figure_value(
     let read_as = (Measure::of_unit(figure.unit.as_deref()), figure.measured_in);
     let value = match given {
         Some(value) => value.trim().to_string(),
-        None => figure_in_quote(quote, read_as, settings)?,
+        None => {
+            let value = figure_in_quote(quote, read_as, settings)?;
+            refuse_other_count(&value, quote, read_as, settings, figure.counting())?;
+            value
+        }
     };
     let counted = check_value(&value, read_as, settings)?;
     let refused = counted.and_then(|c| c.refusal(&value, figure.counting()));
     match refused {
         Some(refusal) => Err(super::refuse(refusal.message, refusal.help)),
         None => Ok(value),
+    }
+}
+
+/// Refuse `value`, taken from `quote`, when the quote's phrase counts groups or an increase the
+/// figure does not say it counts: "more than 4,000" from "More than 4,000 families" is no count
+/// of people.
+fn refuse_other_count(
+    value: &str,
+    quote: &str,
+    (measure, unit): (Measure, Option<Unit>),
+    settings: &ValueSettings,
+    counting: Counting,
+) -> Result<(), AddError> {
+    let Ok(reading) = read_value(value, settings, measure, unit) else {
+        return Ok(());
+    };
+    let phrase = QuoteReader::new(settings).differs(&reading, quote, unit, Some(counting));
+    match phrase {
+        Some(QuotePhrase {
+            text,
+            says: QuoteSays::CountsOther(why),
+            ..
+        }) => Err(super::refuse(
+            format!("the quote's {text:?} {why}"),
+            "give the value this claim records with `--value`, or add the claim to a figure that \
+             counts what the quote counts",
+        )),
+        _ => Ok(()),
     }
 }
 
