@@ -216,7 +216,8 @@ fn quote_reading_differs(
     // ("30" in "over 30") is not read on its own. A phrase the grammar would refuse as a value is
     // set apart whole, so that no part of it ("40,000" of "30-40,000") is read for it.
     let mut phrases: Vec<(Range<usize>, Reading)> = Vec::new();
-    let mut refused: Vec<(Range<usize>, QuoteSays)> = Vec::new();
+    // Each with whether it states the value's numbers in words alike ("thousands" of families).
+    let mut refused: Vec<(Range<usize>, QuoteSays, bool)> = Vec::new();
     let mut start = 0;
     while start < tokens.len() {
         let near = next_relevant[start].is_some_and(|at| at - start <= LONGEST_LEAD);
@@ -229,14 +230,15 @@ fn quote_reading_differs(
                     unit.reason(measure, parser.unit),
                     unit.declared()
                 );
-                refused.push((start..unit_end, QuoteSays::Refused(reason)));
+                refused.push((start..unit_end, QuoteSays::Refused(reason), false));
                 start = unit_end;
             }
-            Some(Ok((_, end)))
+            Some(Ok((phrase, end)))
                 if let Some((reason, counted_end)) = counting
                     .and_then(|counting| uncounted_in_quote(quote, tokens, end, counting)) =>
             {
-                refused.push((start..counted_end, QuoteSays::CountsOther(reason)));
+                let says = QuoteSays::CountsOther(reason);
+                refused.push((start..counted_end, says, states_alike(&phrase, reading)));
                 start = counted_end;
             }
             Some(Ok((phrase, end))) if end > start => {
@@ -247,7 +249,7 @@ fn quote_reading_differs(
                         let scale = parser.slice(&parser.span(end..end + words));
                         let reason =
                             format!("\"{scale}\" looks like a scale word it does not read");
-                        refused.push((start..end + words, QuoteSays::Refused(reason)));
+                        refused.push((start..end + words, QuoteSays::Refused(reason), false));
                     }
                     _ => phrases.push((start..end, phrase)),
                 }
@@ -259,7 +261,7 @@ fn quote_reading_differs(
                     .unwrap_or(tokens.len())
                     .max(start + 1);
                 let reason = error.message.split(": ").next().unwrap_or_default();
-                refused.push((start..end, QuoteSays::Refused(reason.to_string())));
+                refused.push((start..end, QuoteSays::Refused(reason.to_string()), false));
                 start = end;
             }
             _ => start += 1,
@@ -291,10 +293,11 @@ fn quote_reading_differs(
             negated: negations.deny(range),
         }
     };
-    // A refused phrase holding digits of the value comes first: the value may take a part of it.
-    let refused_stating =
-        (refused.into_iter()).find(|(range, _)| digits_alike(&tokens[range.clone()], reading));
-    if let Some((range, says)) = refused_stating {
+    // A refused phrase holding digits of the value comes first: the value may take a part of it;
+    // so does one counting other things that states the value in words ("thousands of families").
+    let refused_stating = (refused.into_iter())
+        .find(|(range, _, alike)| *alike || digits_alike(&tokens[range.clone()], reading));
+    if let Some((range, says, _)) = refused_stating {
         return Some(phrase(&range, says));
     }
     // The first is the one shown when none reads alike; with none, the quote has nothing to say.

@@ -241,7 +241,8 @@ fn a_measure_is_read_only_on_a_figure_measured_in_its_unit() {
 /// A value counting groups ("more than 4,000 families") or an increase ("2,500 newly displaced")
 /// is refused on a figure counting all people displaced, and read on one counting households or
 /// new arrivals; a count of people naming the families they came from reads. A value taken from
-/// a quote's number of families, its noun left off, reads otherwise than its quote.
+/// a quote's number of families, its noun left off, reads otherwise than its quote, in digits or
+/// in words ("thousands").
 #[test]
 fn a_number_of_groups_or_an_increase_is_read_only_on_a_figure_that_counts_it() {
     let (exit, findings) = check_json(&fixture("flood-displacement"));
@@ -256,6 +257,7 @@ fn a_number_of_groups_or_an_increase_is_read_only_on_a_figure_that_counts_it() {
             (39, 10, "unreadable-value"),
             (69, 10, "unreadable-value"),
             (89, 9, "value-reading-differs"),
+            (99, 9, "value-reading-differs"),
         ],
         "{findings:#?}"
     );

@@ -305,6 +305,9 @@ fn a_number_of_groups_or_an_increase_states_no_count_of_another_figure() {
         QuoteSays::CountsOther(why.into()),
     );
     assert_eq!(families, Some(expected));
+    let vague = says("thousands", "Thousands of families were moved", displaced);
+    let counted = |text: &str| matches!(&vague, Some((t, QuoteSays::CountsOther(_))) if t == text);
+    assert!(counted("Thousands of families"), "{vague:?}");
     let new = says("5,000", "5,000 new cases were confirmed", "Confirmed cases");
     assert!(matches!(new, Some((text, QuoteSays::CountsOther(_))) if text == "5,000 new cases"));
     for (value, quote, label) in [
