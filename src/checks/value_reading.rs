@@ -31,9 +31,13 @@ pub fn values_read_otherwise(base: &ClaimBase) -> Vec<Finding> {
                 reading.describe(),
                 phrase.text,
             );
+            let help = match &phrase.says {
+                QuoteSays::CountsOther(_) => "record a number of what the figure counts, quoting the words that state it; a number of groups or an increase belongs on a figure that says it counts them",
+                _ => "write the value as the quote words it (its bound, range ends and scale), or quote the words the value comes from",
+            };
             let mut finding = Finding::new(Code::ValueReadingDiffers, value.location.clone(), message)
                 .label("reads otherwise than its quote")
-                .help("write the value as the quote words it (its bound, range ends and scale), or quote the words the value comes from")
+                .help(help)
                 .claims([&*claim.id]);
             // The phrase is pointed at in the quote when the TOML string holds the quote as written.
             let file = &base.files.get(value.location.file).text;
