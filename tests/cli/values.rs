@@ -270,6 +270,8 @@ fn a_number_of_groups_or_an_increase_is_read_only_on_a_figure_that_counts_it() {
         "{}",
         differs[0].message
     );
+    let help = "record a number of what the figure counts, quoting the words that state it";
+    assert!(differs[0].help.starts_with(help), "{}", differs[0].help);
     let refused = with_code(&findings, "unreadable-value");
     for (finding, message) in refused.iter().zip([
         "\"more than 4,000 families\" counts families, but the figure counts people",
