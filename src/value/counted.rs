@@ -4,7 +4,8 @@
 //! others"). Read as a count of the figure, such a number would pass without a word as one person
 //! a family, or as the whole where it is an increase or a part, and be compared with the figure's
 //! other values as such. A value counting them is read only on a figure that says it counts them,
-//! in its `unit` or its `label` (`unit = "households"`, `label = "New cases a day"`).
+//! in its `unit` or its `label` (`unit = "households"`, `label = "New cases a day"`); groups in
+//! the label only when the figure gives no unit.
 
 use super::lexer::{Kind, Token};
 use std::ops::Range;
@@ -180,8 +181,8 @@ pub(super) fn uncounted_in_quote(
 
 impl Counted {
     /// Whether a figure counting `counting` says it counts what these words count: "families"
-    /// in its unit or label, or "family" as its unit; "new" in its label for additions, "other"
-    /// for others.
+    /// in its unit ("family" as its unit), or in its label when it gives no unit; "new" in its
+    /// label for additions, "other" for others.
     fn counted_by(&self, counting: Counting) -> bool {
         let own = [self.word];
         let named: &[&str] = match self.counts {
@@ -199,7 +200,13 @@ impl Counted {
             words.any(|word| named.contains(&word))
                 || (self.counts == Counts::Groups && text.trim() == singular)
         };
-        counting.unit.is_some_and(names) || names(counting.label)
+        // A unit says what is counted; a label may name groups only as where or whose ("People
+        // displaced from their homes"), so it speaks for groups only when there is no unit.
+        match (self.counts, counting.unit) {
+            (Counts::Groups, Some(unit)) => names(unit),
+            (Counts::Groups, None) => names(counting.label),
+            (_, unit) => unit.is_some_and(names) || names(counting.label),
+        }
     }
 
     /// Why `text` (the value these words were found in) is refused on a figure counting
@@ -335,7 +342,14 @@ mod tests {
         assert!(!refused(families, Some("families"), "Displaced"));
         assert!(!refused(families, Some("family"), "Displaced"));
         assert!(!refused(families, None, "Families displaced by the floods"));
-        assert!(!refused(families, Some("people"), "Families displaced"));
+        assert!(refused(families, Some("people"), "Families displaced"));
+        let homes = "about 5,000 homes";
+        assert!(refused(
+            homes,
+            Some("people"),
+            "People displaced from their homes"
+        ));
+        assert!(!refused(homes, Some("homes"), "Homes destroyed"));
         assert!(refused(families, Some("people"), "People displaced"));
         assert!(refused(families, None, "Displaced by the floods"));
         assert!(refused(

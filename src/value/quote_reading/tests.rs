@@ -287,15 +287,17 @@ fn a_measure_in_the_quote_is_no_count() {
 fn a_number_of_groups_or_an_increase_states_no_count_of_another_figure() {
     let settings = ValueSettings::default();
     let reader = QuoteReader::new(&settings);
-    let says = |value: &str, quote: &str, label: &'static str| {
+    let says_in = |value: &str, quote: &str, unit: &'static str, label: &'static str| {
         let reading = read_value(value, &settings, Measure::Count, None).unwrap();
         let counting = crate::value::Counting {
-            unit: Some("people"),
+            unit: Some(unit),
             label,
         };
         let phrase = reader.differs(&reading, quote, None, Some(counting));
         phrase.map(|p| (p.text, p.says))
     };
+    let says =
+        |value: &str, quote: &str, label: &'static str| says_in(value, quote, "people", label);
     let displaced = "People displaced";
     let families = says("4,000", "More than 4,000 families were moved", displaced);
     let why = "counts families, not what the figure counts (`unit = \"people\"`, label \"People \
@@ -310,8 +312,15 @@ fn a_number_of_groups_or_an_increase_states_no_count_of_another_figure() {
     assert!(counted("Thousands of families"), "{vague:?}");
     let new = says("5,000", "5,000 new cases were confirmed", "Confirmed cases");
     assert!(matches!(new, Some((text, QuoteSays::CountsOther(_))) if text == "5,000 new cases"));
+    // A figure of people counts people, whatever groups its label names.
+    let labelled = says("4,000", "4,000 families were moved", "Families displaced");
+    assert!(
+        matches!(labelled, Some((_, QuoteSays::CountsOther(_)))),
+        "{labelled:?}"
+    );
+    let quote = "4,000 families were moved";
+    assert_eq!(says_in("4,000", quote, "families", "Displaced"), None);
     for (value, quote, label) in [
-        ("4,000", "4,000 families were moved", "Families displaced"),
         ("5,000", "5,000 new cases were confirmed", "New cases a day"),
         (
             "5,000",
