@@ -4,9 +4,11 @@
 use super::{Lines, shown, web_link};
 use crate::finding::Severity;
 use crate::render::row::flag;
-use crate::view::report::{AffiliationView, ClaimView, FigureView, FindingView, Place, Report};
+use crate::view::report::{
+    AffiliationView, ClaimView, FigureView, FindingView, Place, Report, SourceView, SpeakerView,
+};
 use foldhash::HashMap;
-use maud::{Markup, Render, html};
+use maud::{Markup, PreEscaped, Render, html};
 use std::fmt::Write as _;
 
 pub fn header(report: &Report) -> Markup {
@@ -50,54 +52,65 @@ pub fn source_links<'r>(report: &'r Report) -> SourceLinks<'r> {
 /// A table of `claims`.
 pub fn claims(links: &SourceLinks, claims: &[&ClaimView], caption: &str) -> Markup {
     html! {
-        div.scroll {
-            table.claims {
-                caption { (caption) }
-                thead { tr {
-                    @for heading in ["Claim", "Value", "Reading", "Speaker", "Source", "As of",
-                        "Attribution", "Origin", "Flags"] {
-                        th scope="col" { (heading) }
+        (claims_opening(caption))
+        @for claim in claims { (claim_row(links, claim)) }
+        (PreEscaped(CLOSING))
+    }
+}
+
+/// What ends each long table: its body, the table and the box that scrolls it.
+pub const CLOSING: &str = "</tbody></table></div>";
+
+/// A claims table up to its first row.
+pub fn claims_opening(caption: &str) -> Markup {
+    html! {
+        (PreEscaped("<div class=\"scroll\"><table class=\"claims\">"))
+        caption { (caption) }
+        thead { tr {
+            @for heading in ["Claim", "Value", "Reading", "Speaker", "Source", "As of",
+                "Attribution", "Origin", "Flags"] {
+                th scope="col" { (heading) }
+            }
+        } }
+        (PreEscaped("<tbody>"))
+    }
+}
+
+pub fn claim_row(links: &SourceLinks, claim: &ClaimView) -> Markup {
+    html! {
+        // A superseded or withdrawn claim is shown, greyed: it is history, not a current value.
+        tr class=[(!claim.current).then_some("replaced")] {
+            th scope="row" {
+                code { (shown(claim.id)) }
+                br; span.place { (At(claim.place)) }
+                @if let Some(quote) = &claim.quote {
+                    blockquote.quote { (Lines(quote)) }
+                }
+                @if let Some(locator) = &claim.locator {
+                    span.place { (shown(locator)) }
+                }
+            }
+            td {
+                @if let Some(value) = &claim.value { (shown(value)) }
+                @else if let Some(statement) = &claim.statement { (Lines(statement)) }
+            }
+            td { (claim.reading_text()) }
+            td { (shown(claim.speaker.unwrap_or_default())) }
+            td {
+                @if let Some(source) = &claim.source {
+                    (shown(source))
+                    @if let Some(date) = claim.source_published { " " span.date { "(" (date.to_string()) ")" } }
+                    @if let Some(url) = links.get(source) {
+                        " " a href=(url) rel="noopener noreferrer" { "link" }
                     }
-                } }
-                tbody {
-                    @for claim in claims {
-                        // A superseded or withdrawn claim is shown, greyed: it is history, not a current value.
-                        tr class=[(!claim.current).then_some("replaced")] {
-                            th scope="row" {
-                                code { (shown(claim.id)) }
-                                br; span.place { (At(claim.place)) }
-                                @if let Some(quote) = &claim.quote {
-                                    blockquote.quote { (Lines(quote)) }
-                                }
-                                @if let Some(locator) = &claim.locator {
-                                    span.place { (shown(locator)) }
-                                }
-                            }
-                            td {
-                                @if let Some(value) = &claim.value { (shown(value)) }
-                                @else if let Some(statement) = &claim.statement { (Lines(statement)) }
-                            }
-                            td { (claim.reading_text()) }
-                            td { (shown(claim.speaker.unwrap_or_default())) }
-                            td {
-                                @if let Some(source) = &claim.source {
-                                    (shown(source))
-                                    @if let Some(date) = claim.source_published { " " span.date { "(" (date.to_string()) ")" } }
-                                    @if let Some(url) = links.get(source) {
-                                        " " a href=(url) rel="noopener noreferrer" { "link" }
-                                    }
-                                }
-                            }
-                            td.date { (claim.as_of.map(|d| d.to_string()).unwrap_or_default()) }
-                            td { (shown(&crate::render::row::attribution(claim))) }
-                            td { (shown(&claim.origin.join(", "))) }
-                            td {
-                                @for code in &claim.flags {
-                                    span class={ "flag " (flag_class(flag(*code))) } { (flag(*code)) } " "
-                                }
-                            }
-                        }
-                    }
+                }
+            }
+            td.date { (claim.as_of.map(|d| d.to_string()).unwrap_or_default()) }
+            td { (shown(&crate::render::row::attribution(claim))) }
+            td { (shown(&claim.origin.join(", "))) }
+            td {
+                @for code in &claim.flags {
+                    span class={ "flag " (flag_class(flag(*code))) } { (flag(*code)) } " "
                 }
             }
         }
@@ -141,62 +154,62 @@ pub fn values(figure: &FigureView) -> Markup {
     }
 }
 
-pub fn sources(report: &Report) -> Markup {
+/// The sources table up to its first row.
+pub fn sources_opening() -> Markup {
     html! {
-        div.scroll {
-            table.sources {
-                caption { "Sources, with the sha256 of their archived copy" }
-                thead { tr {
-                    @for heading in ["Source", "Title", "Publisher", "Kind", "Published", "Link", "sha256"] {
-                        th scope="col" { (heading) }
-                    }
-                } }
-                tbody {
-                    @for source in &report.sources {
-                        tr {
-                            th scope="row" { code { (shown(&source.id)) } }
-                            td { (shown(&source.title)) }
-                            td { (shown(source.publisher.as_deref().unwrap_or_default())) }
-                            td { (kind_name(&source.kind)) }
-                            td.date { (source.published.map(|d| d.to_string()).unwrap_or_default()) }
-                            td {
-                                @match source.url.as_deref().map(|url| (url, web_link(url))) {
-                                    Some((_, Some(url))) => a href=(url) rel="noopener noreferrer" { (url) },
-                                    Some((url, None)) => span.not-a-link { (shown(url)) },
-                                    None => "",
-                                }
-                            }
-                            td { code.hash { (shown(source.sha256.as_deref().unwrap_or_default())) } }
-                        }
-                    }
+        (PreEscaped("<div class=\"scroll\"><table class=\"sources\">"))
+        caption { "Sources, with the sha256 of their archived copy" }
+        thead { tr {
+            @for heading in ["Source", "Title", "Publisher", "Kind", "Published", "Link", "sha256"] {
+                th scope="col" { (heading) }
+            }
+        } }
+        (PreEscaped("<tbody>"))
+    }
+}
+
+pub fn source_row(source: &SourceView) -> Markup {
+    html! {
+        tr {
+            th scope="row" { code { (shown(&source.id)) } }
+            td { (shown(&source.title)) }
+            td { (shown(source.publisher.as_deref().unwrap_or_default())) }
+            td { (kind_name(&source.kind)) }
+            td.date { (source.published.map(|d| d.to_string()).unwrap_or_default()) }
+            td {
+                @match source.url.as_deref().map(|url| (url, web_link(url))) {
+                    Some((_, Some(url))) => a href=(url) rel="noopener noreferrer" { (url) },
+                    Some((url, None)) => span.not-a-link { (shown(url)) },
+                    None => "",
                 }
             }
+            td { code.hash { (shown(source.sha256.as_deref().unwrap_or_default())) } }
         }
     }
 }
 
-pub fn speakers(report: &Report) -> Markup {
+/// The speakers table up to its first row.
+pub fn speakers_opening() -> Markup {
     html! {
-        div.scroll {
-            table.speakers {
-                caption { "Speakers and the origin group each belongs to" }
-                thead { tr {
-                    @for heading in ["Speaker", "Name", "Kind", "Origin group", "Affiliations"] {
-                        th scope="col" { (heading) }
-                    }
-                } }
-                tbody {
-                    @for speaker in &report.speakers {
-                        tr {
-                            th scope="row" { code { (shown(&speaker.id)) } }
-                            td { (shown(&speaker.name)) }
-                            td { (kind_name(&speaker.kind)) }
-                            td { (shown(&speaker.origin_group)) }
-                            td { (shown(&speaker.affiliations.iter().map(AffiliationView::text).collect::<Vec<_>>().join(", "))) }
-                        }
-                    }
-                }
+        (PreEscaped("<div class=\"scroll\"><table class=\"speakers\">"))
+        caption { "Speakers and the origin group each belongs to" }
+        thead { tr {
+            @for heading in ["Speaker", "Name", "Kind", "Origin group", "Affiliations"] {
+                th scope="col" { (heading) }
             }
+        } }
+        (PreEscaped("<tbody>"))
+    }
+}
+
+pub fn speaker_row(speaker: &SpeakerView) -> Markup {
+    html! {
+        tr {
+            th scope="row" { code { (shown(&speaker.id)) } }
+            td { (shown(&speaker.name)) }
+            td { (kind_name(&speaker.kind)) }
+            td { (shown(&speaker.origin_group)) }
+            td { (shown(&speaker.affiliations.iter().map(AffiliationView::text).collect::<Vec<_>>().join(", "))) }
         }
     }
 }
@@ -205,19 +218,30 @@ pub fn speakers(report: &Report) -> Markup {
 pub fn findings(findings: &[&FindingView]) -> Markup {
     html! {
         @if findings.is_empty() {
-            p { "None." }
+            (NO_FINDINGS)
         } @else {
             ul.findings {
-                @for finding in findings {
-                    li class={ "finding " (finding.severity.as_str()) } {
-                        span.severity { (finding.severity.as_str()) } " "
-                        code { (finding.code.name()) } " "
-                        span.place { (At(finding.place.start())) }
-                        " " span.message { (shown(&finding.message)) }
-                        @if let Some(help) = &finding.help { br; span.help { "help: " (Lines(help)) } }
-                    }
-                }
+                @for finding in findings { (finding_item(finding)) }
             }
+        }
+    }
+}
+
+/// What a list of no findings shows.
+pub const NO_FINDINGS: PreEscaped<&str> = PreEscaped("<p>None.</p>");
+
+/// A list of findings up to its first, and what closes it.
+pub const FINDINGS_OPENING: &str = "<ul class=\"findings\">";
+pub const FINDINGS_CLOSING: &str = "</ul>";
+
+pub fn finding_item(finding: &FindingView) -> Markup {
+    html! {
+        li class={ "finding " (finding.severity.as_str()) } {
+            span.severity { (finding.severity.as_str()) } " "
+            code { (finding.code.name()) } " "
+            span.place { (At(finding.place.start())) }
+            " " span.message { (shown(&finding.message)) }
+            @if let Some(help) = &finding.help { br; span.help { "help: " (Lines(help)) } }
         }
     }
 }
