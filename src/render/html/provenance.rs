@@ -8,6 +8,7 @@ use super::{Palette, cut, px, shown};
 use crate::view::report::{ClaimView, LinkView};
 use foldhash::{HashMap, HashSet};
 use maud::{Markup, html};
+use std::borrow::Cow;
 
 /// Figures with more claims than this get no picture: it would be too tall to read.
 pub const MOST_CLAIMS: usize = 60;
@@ -23,19 +24,21 @@ const MOST_COLUMNS: usize = 5;
 /// Roughly how many pixels a character of node text takes.
 const CHARACTER: f64 = 6.8;
 
-struct Node {
-    text: String,
-    /// The full text, for the node's title.
-    title: String,
-    class: String,
+struct Node<'a> {
+    /// The full text, the node's title; cut to fit the box.
+    text: Cow<'a, str>,
+    /// What the node stands for: "claim", "source" or "speaker".
+    class: &'static str,
+    /// A speaker's colour class.
+    speaker: Option<String>,
     column: usize,
     y: f64,
 }
 
-struct Edge {
+struct Edge<'a> {
     from: usize,
     to: usize,
-    via: String,
+    via: &'a str,
 }
 
 /// The picture of `claims`; `origin_group` names the origin group of a speaker id, whose colour
@@ -82,17 +85,17 @@ pub fn picture(
                 @let (x1, y1) = anchor(&nodes[edge.from], 1.0);
                 @let (x2, y2) = anchor(&nodes[edge.to], 0.0);
                 @let bend = ((x2 - x1) / 2.0).abs().max(20.0);
-                path class={ "edge " (edge_class(&edge.via)) }
+                path class={ "edge " (edge_class(edge.via)) }
                     d={ "M" (px(x1)) " " (px(y1)) " C" (px(x1 + bend)) " " (px(y1)) " "
                         (px(x2 - bend)) " " (px(y2)) " " (px(x2)) " " (px(y2)) } {
-                    title { (shown(&nodes[edge.from].title)) " — " (shown(&edge.via)) " → "
-                        (shown(&nodes[edge.to].title)) }
+                    title { (shown(&nodes[edge.from].text)) " — " (shown(edge.via)) " → "
+                        (shown(&nodes[edge.to].text)) }
                 }
             }
             @for node in &nodes {
                 g {
-                    title { (shown(&node.title)) }
-                    rect class={ "node " (node.class) } x=(px(column_x(node.column))) y=(px(node.y))
+                    title { (shown(&node.text)) }
+                    rect class={ "node " (node.class) @if let Some(colour) = &node.speaker { " " (colour) } } x=(px(column_x(node.column))) y=(px(node.y))
                         width=(px(node_width)) height=(px(NODE_HEIGHT)) rx="4" {}
                     text class="node-text" x=(px(column_x(node.column) + 6.0)) y=(px(node.y + 14.0)) {
                         (cut(&shown(&node.text), chars))
@@ -117,32 +120,32 @@ fn edge_class(via: &str) -> &'static str {
 /// The nodes (the figure's claims first, in the order given) and the chains' links between them.
 /// A speaker ends a chain and stands in the last column; a claim or source that is linked to
 /// stands one column right of the furthest node linking to it.
-fn graph<'a>(
-    claims: &[&ClaimView<'a>],
+fn graph<'a, 'c>(
+    claims: &'c [&ClaimView<'a>],
     origin_group: &HashMap<&str, &str>,
     palette: &Palette,
-) -> (Vec<Node>, Vec<Edge>) {
+) -> (Vec<Node<'a>>, Vec<Edge<'c>>) {
     let mut nodes: Vec<Node> = Vec::new();
     let mut index: HashMap<(&'static str, &'a str), usize> = HashMap::default();
-    let mut node = |nodes: &mut Vec<Node>, kind: &'static str, key: &'a str| -> usize {
+    let mut node = |nodes: &mut Vec<Node<'a>>, kind: &'static str, key: &'a str| -> usize {
         *index.entry((kind, key)).or_insert_with(|| {
-            let (text, class) = match kind {
+            let (text, speaker, class) = match kind {
                 "speaker" => {
                     let group = origin_group.get(key).copied().unwrap_or(key);
                     let text = if group == key {
-                        key.to_string()
+                        Cow::Borrowed(key)
                     } else {
-                        format!("{key} · {group}")
+                        Cow::Owned(format!("{key} · {group}"))
                     };
-                    (text, format!("speaker {}", palette.class(group)))
+                    (text, Some(palette.class(group)), "speaker")
                 }
-                "source" => (format!("source {key}"), "source".to_string()),
-                _ => (key.to_string(), "claim".to_string()),
+                "source" => (Cow::Owned(format!("source {key}")), None, "source"),
+                _ => (Cow::Borrowed(key), None, "claim"),
             };
             nodes.push(Node {
-                title: text.clone(),
                 text,
                 class,
+                speaker,
                 column: 0,
                 y: 0.0,
             });
@@ -162,7 +165,7 @@ fn graph<'a>(
                 edges.push(Edge {
                     from,
                     to,
-                    via: link.via.to_string(),
+                    via: &link.via,
                 });
             }
         }
@@ -170,7 +173,7 @@ fn graph<'a>(
     // Columns by longest path from the figure's claims; a loop stops growing at the cap.
     for _ in 0..MOST_COLUMNS {
         for edge in &edges {
-            if !nodes[edge.to].class.starts_with("speaker") {
+            if nodes[edge.to].speaker.is_none() {
                 let column = (nodes[edge.from].column + 1).min(MOST_COLUMNS);
                 if nodes[edge.to].column < column {
                     nodes[edge.to].column = column;
@@ -180,12 +183,12 @@ fn graph<'a>(
     }
     let last = nodes
         .iter()
-        .filter(|n| !n.class.starts_with("speaker"))
+        .filter(|n| n.speaker.is_none())
         .map(|n| n.column)
         .max()
         .unwrap_or(0)
         + 1;
-    for node in nodes.iter_mut().filter(|n| n.class.starts_with("speaker")) {
+    for node in nodes.iter_mut().filter(|n| n.speaker.is_some()) {
         node.column = last;
     }
     (nodes, edges)
