@@ -9,7 +9,6 @@ use crate::view::report::{
 };
 use foldhash::HashMap;
 use maud::{Markup, PreEscaped, Render, html};
-use std::fmt::Write as _;
 
 pub fn header(report: &Report) -> Markup {
     let severity_count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
@@ -94,18 +93,18 @@ pub fn claim_row(links: &SourceLinks, claim: &ClaimView) -> Markup {
                 @if let Some(value) = &claim.value { (shown(value)) }
                 @else if let Some(statement) = &claim.statement { (Lines(statement)) }
             }
-            td { (claim.reading_text()) }
+            td { (shown(&claim.reading_text())) }
             td { (shown(claim.speaker.unwrap_or_default())) }
             td {
                 @if let Some(source) = &claim.source {
                     (shown(source))
-                    @if let Some(date) = claim.source_published { " " span.date { "(" (date.to_string()) ")" } }
+                    @if let Some(date) = claim.source_published { " " span.date { "(" (format_args!("{date}")) ")" } }
                     @if let Some(url) = links.get(source) {
                         " " a href=(url) rel="noopener noreferrer" { "link" }
                     }
                 }
             }
-            td.date { (claim.as_of.map(|d| d.to_string()).unwrap_or_default()) }
+            td.date { @if let Some(date) = claim.as_of { (format_args!("{date}")) } }
             td { (shown(&crate::render::row::attribution(claim))) }
             td { (shown(&claim.origin.join(", "))) }
             td {
@@ -253,7 +252,10 @@ impl Render for At<'_> {
     fn render_to(&self, buffer: &mut String) {
         let at = self.0.line_col();
         shown(self.0.file()).render_to(buffer);
-        let _ = write!(buffer, ":{}:{}", at.line, at.column);
+        buffer.push(':');
+        at.line.render_to(buffer);
+        buffer.push(':');
+        at.column.render_to(buffer);
     }
 }
 
