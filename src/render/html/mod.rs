@@ -14,7 +14,7 @@ use super::Style;
 use crate::view::report::{FigureView, FindingView, Report};
 use coordinate::px;
 use foldhash::HashMap;
-use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
+use maud::{DOCTYPE, Markup, PreEscaped, html};
 use std::borrow::Cow;
 use std::io;
 
@@ -78,50 +78,9 @@ pub fn write(report: &Report, _style: &Style, writer: &mut dyn io::Write) -> io:
     super::write_sections(&figures, writer, |i, figure| {
         figure_section(report, &links, &origin_group, figure, i).into_string()
     })?;
-    // The tables after the figures can be long (a row per source, per speaker): their rows are
-    // made on every core, between an opening and a closing written by hand.
-    if !statements.is_empty() {
-        let opening = html! {
-            (PreEscaped("<section id=\"statements\" aria-labelledby=\"statements-heading\">"))
-            h2 id="statements-heading" { "Statements without a figure" }
-            (tables::claims_opening("Statements: claims that give no figure"))
-        };
-        write_rows(writer, opening, &statements, |claim| {
-            tables::claim_row(&links, claim)
-        })?;
-        writer.write_all(tables::CLOSING.as_bytes())?;
-        writer.write_all(b"</section>")?;
-    }
-    let opening = html! {
-        (PreEscaped("<section id=\"sources\" aria-labelledby=\"sources-heading\">"))
-        h2 id="sources-heading" { "Sources" }
-        (tables::sources_opening())
-    };
-    write_rows(writer, opening, &report.sources, tables::source_row)?;
-    writer.write_all(tables::CLOSING.as_bytes())?;
-    let opening = html! {
-        (PreEscaped("</section><section id=\"speakers\" aria-labelledby=\"speakers-heading\">"))
-        h2 id="speakers-heading" { "Speakers" }
-        (tables::speakers_opening())
-    };
-    write_rows(writer, opening, &report.speakers, tables::speaker_row)?;
-    writer.write_all(tables::CLOSING.as_bytes())?;
-    let opening = html! {
-        (PreEscaped("</section><section id=\"other-findings\" aria-labelledby=\"other-findings-heading\">"))
-        h2 id="other-findings-heading" { "Findings on no figure (" (loose.len()) ")" }
-    };
-    if loose.is_empty() {
-        writer.write_all(opening.into_string().as_bytes())?;
-        writer.write_all(tables::NO_FINDINGS.0.as_bytes())?;
-    } else {
-        let opening = html! { (opening) (PreEscaped(tables::FINDINGS_OPENING)) };
-        write_rows(writer, opening, &loose, |finding| {
-            tables::finding_item(finding)
-        })?;
-        writer.write_all(tables::FINDINGS_CLOSING.as_bytes())?;
-    }
+    tables::write_lists(report, &links, &statements, &loose, writer)?;
     let closing = html! {
-        (PreEscaped("</section></main>"))
+        (PreEscaped("</main>"))
         footer {
             p { "Made by claimtrack " (env!("CARGO_PKG_VERSION")) ". claimtrack records and "
                 "compares what sources say; it never decides the truth." }
@@ -129,27 +88,6 @@ pub fn write(report: &Report, _style: &Style, writer: &mut dyn io::Write) -> io:
         (PreEscaped("</body></html>"))
     };
     writer.write_all(closing.into_string().as_bytes())
-}
-
-/// How many rows of a long table are made together, on one core.
-const ROWS_PER_PART: usize = 256;
-
-/// `opening`, then a row for each item, made on every core a part at a time.
-fn write_rows<T: Sync>(
-    writer: &mut dyn io::Write,
-    opening: Markup,
-    items: &[T],
-    row: impl Fn(&T) -> Markup + Sync,
-) -> io::Result<()> {
-    writer.write_all(opening.into_string().as_bytes())?;
-    let parts: Vec<&[T]> = items.chunks(ROWS_PER_PART).collect();
-    super::write_sections(&parts, writer, |_, part| {
-        let mut text = String::new();
-        for item in *part {
-            row(item).render_to(&mut text);
-        }
-        text
-    })
 }
 
 fn figure_section(

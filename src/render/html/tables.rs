@@ -9,6 +9,7 @@ use crate::view::report::{
 };
 use foldhash::HashMap;
 use maud::{Markup, PreEscaped, Render, html};
+use std::io;
 
 pub fn header(report: &Report) -> Markup {
     let severity_count = |s: Severity| report.findings.iter().filter(|f| f.severity == s).count();
@@ -48,6 +49,85 @@ pub fn source_links<'r>(report: &'r Report) -> SourceLinks<'r> {
         .collect()
 }
 
+/// The sections after the figures: statements (when there are any), sources, speakers and the
+/// findings on no figure. Their lists can be long (a row per source, per speaker): the rows are
+/// made on every core, between an opening and a closing written by hand.
+pub fn write_lists(
+    report: &Report,
+    links: &SourceLinks,
+    statements: &[&ClaimView],
+    loose: &[&FindingView],
+    writer: &mut dyn io::Write,
+) -> io::Result<()> {
+    if !statements.is_empty() {
+        let caption = "Statements: claims that give no figure";
+        let heading = html! { "Statements without a figure" };
+        let list = List::new(claims_opening(caption), statements, CLOSING);
+        write_section(writer, "statements", heading, list, |claim| {
+            claim_row(links, claim)
+        })?;
+    }
+    let list = List::new(sources_opening(), &report.sources, CLOSING);
+    write_section(writer, "sources", html! { "Sources" }, list, source_row)?;
+    let list = List::new(speakers_opening(), &report.speakers, CLOSING);
+    write_section(writer, "speakers", html! { "Speakers" }, list, speaker_row)?;
+    let heading = html! { "Findings on no figure (" (loose.len()) ")" };
+    let list = match loose {
+        [] => List::new(PreEscaped(NO_FINDINGS.into()), loose, ""),
+        _ => List::new(PreEscaped(FINDINGS_OPENING.into()), loose, FINDINGS_CLOSING),
+    };
+    write_section(writer, "other-findings", heading, list, |finding| {
+        finding_item(finding)
+    })
+}
+
+/// A list of the page: its opening up to the first row, its items and its closing.
+struct List<'a, T> {
+    opening: Markup,
+    items: &'a [T],
+    closing: &'static str,
+}
+
+impl<'a, T> List<'a, T> {
+    fn new(opening: Markup, items: &'a [T], closing: &'static str) -> Self {
+        List {
+            opening,
+            items,
+            closing,
+        }
+    }
+}
+
+/// How many rows of a long list are made together, on one core.
+const ROWS_PER_PART: usize = 256;
+
+/// A section of the page holding `list`: its heading, then the list with a row for each item,
+/// made on every core a part at a time.
+fn write_section<T: Sync>(
+    writer: &mut dyn io::Write,
+    id: &str,
+    heading: Markup,
+    list: List<T>,
+    row: impl Fn(&T) -> Markup + Sync,
+) -> io::Result<()> {
+    let opening = html! {
+        (PreEscaped(format!("<section id=\"{id}\" aria-labelledby=\"{id}-heading\">")))
+        h2 id={ (id) "-heading" } { (heading) }
+        (list.opening)
+    };
+    writer.write_all(opening.into_string().as_bytes())?;
+    let parts: Vec<&[T]> = list.items.chunks(ROWS_PER_PART).collect();
+    crate::render::write_sections(&parts, writer, |_, part| {
+        let mut text = String::new();
+        for item in *part {
+            row(item).render_to(&mut text);
+        }
+        text
+    })?;
+    writer.write_all(list.closing.as_bytes())?;
+    writer.write_all(b"</section>")
+}
+
 /// A table of `claims`.
 pub fn claims(links: &SourceLinks, claims: &[&ClaimView], caption: &str) -> Markup {
     html! {
@@ -58,10 +138,10 @@ pub fn claims(links: &SourceLinks, claims: &[&ClaimView], caption: &str) -> Mark
 }
 
 /// What ends each long table: its body, the table and the box that scrolls it.
-pub const CLOSING: &str = "</tbody></table></div>";
+const CLOSING: &str = "</tbody></table></div>";
 
 /// A claims table up to its first row.
-pub fn claims_opening(caption: &str) -> Markup {
+fn claims_opening(caption: &str) -> Markup {
     html! {
         (PreEscaped("<div class=\"scroll\"><table class=\"claims\">"))
         caption { (caption) }
@@ -75,7 +155,7 @@ pub fn claims_opening(caption: &str) -> Markup {
     }
 }
 
-pub fn claim_row(links: &SourceLinks, claim: &ClaimView) -> Markup {
+fn claim_row(links: &SourceLinks, claim: &ClaimView) -> Markup {
     html! {
         // A superseded or withdrawn claim is shown, greyed: it is history, not a current value.
         tr class=[(!claim.current).then_some("replaced")] {
@@ -154,7 +234,7 @@ pub fn values(figure: &FigureView) -> Markup {
 }
 
 /// The sources table up to its first row.
-pub fn sources_opening() -> Markup {
+fn sources_opening() -> Markup {
     html! {
         (PreEscaped("<div class=\"scroll\"><table class=\"sources\">"))
         caption { "Sources, with the sha256 of their archived copy" }
@@ -167,7 +247,7 @@ pub fn sources_opening() -> Markup {
     }
 }
 
-pub fn source_row(source: &SourceView) -> Markup {
+fn source_row(source: &SourceView) -> Markup {
     html! {
         tr {
             th scope="row" { code { (shown(&source.id)) } }
@@ -188,7 +268,7 @@ pub fn source_row(source: &SourceView) -> Markup {
 }
 
 /// The speakers table up to its first row.
-pub fn speakers_opening() -> Markup {
+fn speakers_opening() -> Markup {
     html! {
         (PreEscaped("<div class=\"scroll\"><table class=\"speakers\">"))
         caption { "Speakers and the origin group each belongs to" }
@@ -201,7 +281,7 @@ pub fn speakers_opening() -> Markup {
     }
 }
 
-pub fn speaker_row(speaker: &SpeakerView) -> Markup {
+fn speaker_row(speaker: &SpeakerView) -> Markup {
     html! {
         tr {
             th scope="row" { code { (shown(&speaker.id)) } }
@@ -217,7 +297,7 @@ pub fn speaker_row(speaker: &SpeakerView) -> Markup {
 pub fn findings(findings: &[&FindingView]) -> Markup {
     html! {
         @if findings.is_empty() {
-            (NO_FINDINGS)
+            (PreEscaped(NO_FINDINGS))
         } @else {
             ul.findings {
                 @for finding in findings { (finding_item(finding)) }
@@ -227,13 +307,13 @@ pub fn findings(findings: &[&FindingView]) -> Markup {
 }
 
 /// What a list of no findings shows.
-pub const NO_FINDINGS: PreEscaped<&str> = PreEscaped("<p>None.</p>");
+const NO_FINDINGS: &str = "<p>None.</p>";
 
 /// A list of findings up to its first, and what closes it.
-pub const FINDINGS_OPENING: &str = "<ul class=\"findings\">";
-pub const FINDINGS_CLOSING: &str = "</ul>";
+const FINDINGS_OPENING: &str = "<ul class=\"findings\">";
+const FINDINGS_CLOSING: &str = "</ul>";
 
-pub fn finding_item(finding: &FindingView) -> Markup {
+fn finding_item(finding: &FindingView) -> Markup {
     html! {
         li class={ "finding " (finding.severity.as_str()) } {
             span.severity { (finding.severity.as_str()) } " "
