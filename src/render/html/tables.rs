@@ -62,14 +62,32 @@ pub fn write_lists(
     if !statements.is_empty() {
         let caption = "Statements: claims that give no figure";
         let heading = html! { "Statements without a figure" };
-        let list = List::new(claims_opening(caption), statements, CLOSING);
+        let list = List::new(
+            table_opening("claims", caption, &CLAIM_HEADINGS),
+            statements,
+            CLOSING,
+        );
         write_section(writer, "statements", heading, list, |claim| {
             claim_row(links, claim)
         })?;
     }
-    let list = List::new(sources_opening(), &report.sources, CLOSING);
+    let caption = "Sources, with the sha256 of their archived copy";
+    let headings = [
+        "Source",
+        "Title",
+        "Publisher",
+        "Kind",
+        "Published",
+        "Link",
+        "sha256",
+    ];
+    let opening = table_opening("sources", caption, &headings);
+    let list = List::new(opening, &report.sources, CLOSING);
     write_section(writer, "sources", html! { "Sources" }, list, source_row)?;
-    let list = List::new(speakers_opening(), &report.speakers, CLOSING);
+    let caption = "Speakers and the origin group each belongs to";
+    let headings = ["Speaker", "Name", "Kind", "Origin group", "Affiliations"];
+    let opening = table_opening("speakers", caption, &headings);
+    let list = List::new(opening, &report.speakers, CLOSING);
     write_section(writer, "speakers", html! { "Speakers" }, list, speaker_row)?;
     let heading = html! { "Findings on no figure (" (loose.len()) ")" };
     let list = match loose {
@@ -131,7 +149,7 @@ fn write_section<T: Sync>(
 /// A table of `claims`.
 pub fn claims(links: &SourceLinks, claims: &[&ClaimView], caption: &str) -> Markup {
     html! {
-        (claims_opening(caption))
+        (table_opening("claims", caption, &CLAIM_HEADINGS))
         @for claim in claims { (claim_row(links, claim)) }
         (PreEscaped(CLOSING))
     }
@@ -140,20 +158,30 @@ pub fn claims(links: &SourceLinks, claims: &[&ClaimView], caption: &str) -> Mark
 /// What ends each long table: its body, the table and the box that scrolls it.
 const CLOSING: &str = "</tbody></table></div>";
 
-/// A claims table up to its first row.
-fn claims_opening(caption: &str) -> Markup {
+/// A table in the box that scrolls it, up to its first row: its caption and column headings.
+fn table_opening(class: &str, caption: &str, headings: &[&str]) -> Markup {
     html! {
-        (PreEscaped("<div class=\"scroll\"><table class=\"claims\">"))
+        (PreEscaped(format!("<div class=\"scroll\"><table class=\"{class}\">")))
         caption { (caption) }
         thead { tr {
-            @for heading in ["Claim", "Value", "Reading", "Speaker", "Source", "As of",
-                "Attribution", "Origin", "Flags"] {
-                th scope="col" { (heading) }
-            }
+            @for heading in headings { th scope="col" { (heading) } }
         } }
         (PreEscaped("<tbody>"))
     }
 }
+
+/// The columns of a claims table.
+const CLAIM_HEADINGS: [&str; 9] = [
+    "Claim",
+    "Value",
+    "Reading",
+    "Speaker",
+    "Source",
+    "As of",
+    "Attribution",
+    "Origin",
+    "Flags",
+];
 
 fn claim_row(links: &SourceLinks, claim: &ClaimView) -> Markup {
     html! {
@@ -233,20 +261,6 @@ pub fn values(figure: &FigureView) -> Markup {
     }
 }
 
-/// The sources table up to its first row.
-fn sources_opening() -> Markup {
-    html! {
-        (PreEscaped("<div class=\"scroll\"><table class=\"sources\">"))
-        caption { "Sources, with the sha256 of their archived copy" }
-        thead { tr {
-            @for heading in ["Source", "Title", "Publisher", "Kind", "Published", "Link", "sha256"] {
-                th scope="col" { (heading) }
-            }
-        } }
-        (PreEscaped("<tbody>"))
-    }
-}
-
 fn source_row(source: &SourceView) -> Markup {
     html! {
         tr {
@@ -264,20 +278,6 @@ fn source_row(source: &SourceView) -> Markup {
             }
             td { code.hash { (shown(source.sha256.as_deref().unwrap_or_default())) } }
         }
-    }
-}
-
-/// The speakers table up to its first row.
-fn speakers_opening() -> Markup {
-    html! {
-        (PreEscaped("<div class=\"scroll\"><table class=\"speakers\">"))
-        caption { "Speakers and the origin group each belongs to" }
-        thead { tr {
-            @for heading in ["Speaker", "Name", "Kind", "Origin group", "Affiliations"] {
-                th scope="col" { (heading) }
-            }
-        } }
-        (PreEscaped("<tbody>"))
     }
 }
 
