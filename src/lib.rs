@@ -16,6 +16,7 @@ pub mod export;
 pub mod finding;
 pub mod input;
 pub mod model;
+pub mod progress;
 pub mod render;
 mod sorting;
 pub mod suggest;
@@ -102,6 +103,7 @@ fn read_state(
     if !is_revision(Some(state)) {
         return Ok(loader::load_reusing(Path::new(state), earlier)?);
     }
+    progress::enter(progress::Step::Reading);
     let at_hand = |path: &str, object: &str| earlier?.blob_at_hand(path, object);
     let (inputs, config_text) = input::git::read_revision_reusing(root, state, &at_hand)?;
     let loaded = loader::parse_inputs_reusing(root, inputs, earlier);
@@ -146,6 +148,7 @@ fn resolve_loaded(mut loaded: loader::Loaded) -> (ClaimBase, Vec<Finding>) {
 }
 
 fn resolve(mut loaded: loader::Loaded, config_text: Option<String>) -> (ClaimBase, Vec<Finding>) {
+    progress::enter(progress::Step::Resolving);
     let (config, mut findings) = Config::parse(config_text, &mut loaded.files);
     findings.append(&mut loaded.findings);
     let (base, resolve_findings) = ClaimBase::resolve(loaded, config);
@@ -155,6 +158,7 @@ fn resolve(mut loaded: loader::Loaded, config_text: Option<String>) -> (ClaimBas
 
 /// Every check run on the model, its findings joined to `findings` in the order they are shown.
 fn finish((base, findings): (ClaimBase, Vec<Finding>)) -> Checked {
+    progress::enter(progress::Step::Checking);
     // Where each finding stands before sorting does not matter.
     let (analysis, mut findings) = checks::analyse_and_run(&base, findings);
     base.config.apply_severities(&mut findings);
@@ -174,6 +178,7 @@ impl Checked {
             return self;
         }
         self.base.config.compare.include_superseded = true;
+        progress::enter(progress::Step::Checking);
         // Only the checks on the analysis read what is compared; findings of reading stand.
         let on_model: Vec<finding::Code> = checks::REGISTRY
             .iter()
@@ -191,6 +196,7 @@ impl Checked {
 
     /// Add the quote checks against the archive in `dir` to the findings.
     pub fn check_archive(&mut self, dir: &Path) -> Result<(), archive::ArchiveError> {
+        progress::enter(progress::Step::Archive);
         let mut files = std::mem::take(&mut self.base.files);
         let result = checks::archive::check_quotes(&self.base, &mut files, dir);
         self.base.files = files;

@@ -36,6 +36,7 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
         (Ok(old), Ok(new)) => (old, new),
         (Err(exit), _) | (_, Err(exit)) => return Ok(exit),
     };
+    claimtrack::progress::enter(claimtrack::progress::Step::Comparing);
     let (old_view, new_view) = rayon::join(
         || claimtrack::view::build_facts(&old),
         || claimtrack::view::build_facts(&new),

@@ -48,7 +48,9 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
         Ok(checked) => checked,
         Err(exit) => return Ok(exit),
     };
+    claimtrack::progress::enter(claimtrack::progress::Step::Reporting);
     let report = claimtrack::view::build(&checked, None);
+    claimtrack::progress::enter(claimtrack::progress::Step::Writing);
     let overwrite = if args.force {
         Overwrite::Replace
     } else {
@@ -71,6 +73,7 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
         (Format::Jsonld, out) => emit(context, &export::jsonld::render(&report)?, out, overwrite)?,
         (Format::Dot, out) => emit(context, &export::dot::render(&report)?, out, overwrite)?,
         (Format::Sqlite | Format::Csv, None) => {
+            super::progress::end();
             eprintln!("error: this format writes files: give --out");
             return Ok(Exit::UsageOrIo);
         }

@@ -36,6 +36,7 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
             Ok(true) => changed.push_str(&format!("{}\n", outcome.path.display())),
             Ok(false) => {}
             Err(error) => {
+                super::progress::end();
                 eprintln!("error: {error}");
                 failed = true;
             }

@@ -11,6 +11,7 @@ mod export;
 mod fmt;
 mod man;
 mod output;
+mod progress;
 mod report;
 mod schema;
 mod snapshot;
@@ -44,7 +45,7 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
     color: Color,
 
-    /// Print results only: no notes or summaries on stderr.
+    /// Print results only: no notes, summaries or progress line on stderr.
     #[arg(short, long, global = true)]
     quiet: bool,
 
@@ -117,6 +118,7 @@ impl Context {
         if errors.is_empty() {
             return Ok(checked);
         }
+        progress::end();
         let view = claimtrack::view::check::CheckView::of_findings(&checked, errors);
         eprint!(
             "{}",
@@ -129,6 +131,7 @@ impl Context {
     /// A note for the user on stderr, unless `--quiet`.
     fn note(&self, text: &str) {
         if !self.quiet {
+            progress::end();
             eprint!("{text}");
         }
     }
@@ -152,7 +155,14 @@ impl Cli {
             },
             quiet: self.quiet,
         };
-        match self.command {
+        let reads_a_claim_base = !matches!(
+            self.command,
+            Command::Explain(_) | Command::Schema(_) | Command::Completions(_) | Command::Man(_)
+        );
+        if reads_a_claim_base {
+            progress::show(self.quiet);
+        }
+        let outcome = match self.command {
             Command::Check(args) => check::run(&context, args),
             Command::Report(args) => report::run(&context, args),
             Command::Snapshot => snapshot::run(&context),
@@ -165,6 +175,8 @@ impl Cli {
             Command::Schema(args) => schema::run(args),
             Command::Completions(args) => completions::run(args),
             Command::Man(args) => man::run(args),
-        }
+        };
+        progress::end();
+        outcome
     }
 }

@@ -20,6 +20,7 @@ impl From<Exit> for ExitCode {
 
 /// Write results to stdout; a closed pipe (`claimtrack report | head`) is not an error.
 pub fn print(text: &str) -> std::io::Result<()> {
+    super::progress::output_begins();
     let mut stdout = bulk_stdout();
     match stdout
         .write_all(text.as_bytes())
@@ -34,6 +35,7 @@ pub fn print(text: &str) -> std::io::Result<()> {
 pub fn stream(
     write: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    super::progress::output_begins();
     let mut stdout = std::io::BufWriter::with_capacity(1 << 16, bulk_stdout());
     match write(&mut stdout).and_then(|()| stdout.flush()) {
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),

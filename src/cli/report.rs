@@ -2,6 +2,7 @@
 
 use super::output::{Exit, stream};
 use super::{Context, Error};
+use claimtrack::progress::{self, Step};
 use claimtrack::render::sanitize::one_line;
 use claimtrack::render::{Style, html, json, markdown, table};
 use claimtrack::suggest::did_you_mean;
@@ -63,9 +64,11 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
             Some(close) => format!("did you mean `{close}`?"),
             None => "`claimtrack report --list-figures` lists them".to_string(),
         };
+        super::progress::end();
         eprintln!("error: no figure `{id}` in the claim base; {hint}");
         return Ok(Exit::UsageOrIo);
     }
+    progress::enter(Step::Reporting);
     let report = claimtrack::view::build(&checked, args.figure.as_deref());
     if args.list_figures {
         let list: String = report
@@ -114,6 +117,7 @@ fn write(
         None => stream(render)?,
         Some(path) => std::fs::File::create(path)
             .and_then(|file| {
+                progress::enter(Step::Writing);
                 let mut file = io::BufWriter::new(file);
                 render(&mut file)?;
                 file.flush()

@@ -9,6 +9,7 @@ pub fn run(context: &Context) -> Result<Exit, Error> {
         Ok(checked) => checked,
         Err(exit) => return Ok(exit),
     };
+    claimtrack::progress::enter(claimtrack::progress::Step::Reporting);
     let report = claimtrack::view::build_facts(&checked);
     stream(|out| claimtrack::render::snapshot::write(&report, out))?;
     // The process ends next: freeing a large report piece by piece only costs time.

@@ -73,15 +73,18 @@ pub fn parse_inputs_reusing(
     earlier: Option<&Loaded>,
 ) -> Loaded {
     inputs.sort_by(|a, b| a.path.cmp(&b.path));
+    crate::progress::files_found(inputs.len());
     let earlier = earlier.map(reuse::Earlier::of);
     let parsed: Vec<ParsedFile> = inputs
         .into_par_iter()
         .enumerate()
         .map(|(index, input)| {
             let file = FileId(index as u32);
-            (earlier.as_ref())
+            let parsed = (earlier.as_ref())
                 .and_then(|earlier| earlier.parsed(&input, file))
-                .unwrap_or_else(|| parse_file(input, file))
+                .unwrap_or_else(|| parse_file(input, file));
+            crate::progress::file_done();
+            parsed
         })
         .collect();
 

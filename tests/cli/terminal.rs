@@ -117,3 +117,28 @@ fn a_wide_table_wraps_cells_between_words() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     snapshot_settings().bind(|| insta::assert_snapshot!("report_table_150_columns", run.stdout));
 }
+
+/// On a terminal, a run that takes less than half a second draws no progress line: stderr, here
+/// the same terminal as stdout, holds the check's results alone. `script` (util-linux) gives the
+/// run a terminal.
+#[test]
+fn a_short_run_on_a_terminal_draws_no_progress_line() {
+    let command = format!(
+        "'{}' check --root '{}'",
+        env!("CARGO_BIN_EXE_claimtrack"),
+        manifest_dir().display()
+    );
+    let output = Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .output()
+        .expect("`script` from util-linux runs the check on a terminal");
+    let terminal = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{terminal}");
+    assert!(terminal.contains("check passed"), "{terminal}");
+    assert!(
+        !terminal.contains("\x1b[2K") && !terminal.contains("claimtrack: "),
+        "{terminal}"
+    );
+}

@@ -57,14 +57,20 @@ pub fn format_files(paths: &[PathBuf], options: Options, mode: Mode) -> Vec<File
             seen.insert(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
         })
         .collect();
+    crate::progress::enter(crate::progress::Step::Formatting);
+    crate::progress::files_found(unique.len());
     unique
         .into_par_iter()
-        .map(|path| FileOutcome {
-            path: path.to_path_buf(),
-            changed: format_file(path, options, mode).map_err(|problem| FileError {
-                path: path.display().to_string(),
-                problem,
-            }),
+        .map(|path| {
+            let outcome = FileOutcome {
+                path: path.to_path_buf(),
+                changed: format_file(path, options, mode).map_err(|problem| FileError {
+                    path: path.display().to_string(),
+                    problem,
+                }),
+            };
+            crate::progress::file_done();
+            outcome
         })
         .collect()
 }

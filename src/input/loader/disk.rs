@@ -116,6 +116,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
 
 /// [`load`], copying the parse of each file `earlier` read with the same path and bytes.
 pub fn load_reusing(root: &Path, earlier: Option<&Loaded>) -> Result<Loaded, LoadError> {
+    crate::progress::enter(crate::progress::Step::Reading);
     let confined = open_root(root)?;
     let config_text = config::read_text(&confined);
     let confined = confined.with_max_file_size(config::max_file_size(&config_text));
