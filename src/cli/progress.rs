@@ -221,7 +221,7 @@ mod tests {
             files_done,
             files,
         };
-        let second = Duration::from_millis(1250);
+        let second = Duration::from_millis(1240);
         assert_eq!(
             text(status(Step::Reading, 120, 5500), second),
             "claimtrack: reading record files 120 of 5500 (1.2 s)"
