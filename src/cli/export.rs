@@ -73,9 +73,7 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
         (Format::Jsonld, out) => emit(context, &export::jsonld::render(&report)?, out, overwrite)?,
         (Format::Dot, out) => emit(context, &export::dot::render(&report)?, out, overwrite)?,
         (Format::Sqlite | Format::Csv, None) => {
-            super::progress::end();
-            eprintln!("error: this format writes files: give --out");
-            return Ok(Exit::UsageOrIo);
+            return Err("this format writes files: give --out".into());
         }
     }
     Ok(Exit::Clean)

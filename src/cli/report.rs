@@ -64,9 +64,7 @@ pub fn run(context: &Context, args: Args) -> Result<Exit, Error> {
             Some(close) => format!("did you mean `{close}`?"),
             None => "`claimtrack report --list-figures` lists them".to_string(),
         };
-        super::progress::end();
-        eprintln!("error: no figure `{id}` in the claim base; {hint}");
-        return Ok(Exit::UsageOrIo);
+        return Err(format!("no figure `{id}` in the claim base; {hint}").into());
     }
     progress::enter(Step::Reporting);
     let report = claimtrack::view::build(&checked, args.figure.as_deref());
