@@ -9,6 +9,11 @@ use toml_parser::lexer::TokenKind;
 
 /// `Ok` when `after` says what `before` says, comments included; otherwise what would change.
 pub(super) fn same_content(before: &str, after: &str, options: Options) -> Result<(), String> {
+    // A file already in canonical form (what `fmt --check` meets in CI) says what it said: reading
+    // it twice more would be two thirds of the work.
+    if before == after {
+        return Ok(());
+    }
     let mut old: Table =
         toml::from_str(before).map_err(|error| format!("how the file reads ({error})"))?;
     let new: Table = toml::from_str(after)
@@ -103,7 +108,7 @@ mod tests {
     #[test]
     fn nan_says_the_same_as_nan() {
         assert_eq!(
-            same_content("x = nan\n", "x = nan\n", Options::default()),
+            same_content("x = nan\n", "x   =   nan\n", Options::default()),
             Ok(())
         );
     }
