@@ -30,6 +30,7 @@
 #   baseline   claimtrack --root GIT check --baseline HEAD
 #   diff       claimtrack --root GIT diff HEAD
 #   sqlite     claimtrack --root DIR export --format sqlite --out FILE --force
+#   fmt        claimtrack --root DIR fmt --check                (the generated files are canonical)
 # each with stdout to /dev/null. GIT is a git repository holding a copy of the base, committed,
 # with 10 values then changed in the working tree (cached beside the base as git-NAME), so
 # `--baseline HEAD` and `diff HEAD` read one state from git and one from disk, as in CI.
@@ -60,7 +61,7 @@ pathological) SHAPES="normal one-figure long-chain chained-affiliations many-ali
 all) SHAPES="normal wire-agency deleted-sources one-figure long-chain chained-affiliations many-aliases many-figures running-toll" ;;
 *) SHAPES=${SHAPES:-normal} ;;
 esac
-ALL_COMMANDS="check table markdown json html snapshot baseline diff sqlite"
+ALL_COMMANDS="check table markdown json html snapshot baseline diff sqlite fmt"
 COMMANDS=${COMMANDS:-$ALL_COMMANDS}
 for command in $COMMANDS; do
     case " $ALL_COMMANDS " in
@@ -144,6 +145,7 @@ command_args() {
     baseline) echo "--root $git check --baseline HEAD" ;;
     diff) echo "--root $git diff HEAD" ;;
     sqlite) echo "--root $dir export --format sqlite --force --out $DATA/export.sqlite" ;;
+    fmt) echo "--root $dir fmt --check" ;;
     esac
 }
 

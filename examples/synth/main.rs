@@ -34,7 +34,7 @@ use std::process::ExitCode;
 use world::World;
 
 /// Bump when the generated text changes, so cached bases are regenerated.
-const GENERATOR_VERSION: u32 = 2;
+const GENERATOR_VERSION: u32 = 3;
 
 /// Write a synthetic claim base for benchmarks and stress tests.
 #[derive(Parser)]
@@ -144,9 +144,11 @@ fn run(args: &Args) -> Result<(), String> {
     let mut bytes = 0usize;
     let mut write_part = |dir: &Path, part: usize, text: &str| {
         let path = dir.join(format!("part-{:05}.toml", part + 1));
+        // Each record ends in a blank line; the file ends in one line break, as `fmt` leaves it.
+        let text = format!("{}\n", text.trim_end_matches('\n'));
         files += 1;
         bytes += text.len();
-        write_file(&path, text).map_err(|e| format!("cannot write `{}`: {e}", path.display()))
+        write_file(&path, &text).map_err(|e| format!("cannot write `{}`: {e}", path.display()))
     };
 
     // sources/: sources in runs of `per_file`, speakers spread evenly over the same files.
