@@ -7,7 +7,7 @@
 
 use claimtrack::progress::{self, Status, Step};
 use std::io::{IsTerminal, Write};
-use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, PoisonError, TryLockError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -28,7 +28,25 @@ pub fn show(quiet: bool) {
             text(progress::status(), elapsed)
         });
         *LINE.lock().unwrap_or_else(PoisonError::into_inner) = Some(line);
+        end_on_panic();
     }
+}
+
+/// A panic's message is printed once the line is cleared, rather than drawn over by it.
+fn end_on_panic() {
+    let print = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        // The panic may have struck while this thread held the line: then it is left as it is.
+        let line = match LINE.try_lock() {
+            Ok(mut line) => line.take(),
+            Err(TryLockError::Poisoned(line)) => line.into_inner().take(),
+            Err(TryLockError::WouldBlock) => None,
+        };
+        if let Some(line) = line {
+            line.stop();
+        }
+        print(info);
+    }));
 }
 
 /// Whether the line is shown: on a terminal that redraws lines, unless the user asked for quiet.
@@ -194,6 +212,26 @@ mod tests {
         );
         assert!(written.ends_with("claims\r\x1b[2K"), "{written:?}");
         assert!(!written.contains('\n'), "{written:?}");
+    }
+
+    #[test]
+    fn a_panic_clears_the_line_before_its_message() {
+        let out = Shared::default();
+        let line = Line::start(out.clone(), Duration::ZERO, EVERY, |_| {
+            "claimtrack: checking claims".to_string()
+        });
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while out.text().is_empty() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        *LINE.lock().unwrap() = Some(line);
+        end_on_panic();
+        let panicked = std::panic::catch_unwind(|| panic!("a bug"));
+        let _ = std::panic::take_hook();
+        assert!(panicked.is_err());
+        assert!(LINE.lock().unwrap().is_none());
+        let written = out.text();
+        assert!(written.ends_with("claims\r\x1b[2K"), "{written:?}");
     }
 
     #[test]
