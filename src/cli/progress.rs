@@ -227,6 +227,7 @@ mod tests {
         *LINE.lock().unwrap() = Some(line);
         end_on_panic();
         let panicked = std::panic::catch_unwind(|| panic!("a bug"));
+        // The other tests of this process panic with the default hook again.
         let _ = std::panic::take_hook();
         assert!(panicked.is_err());
         assert!(LINE.lock().unwrap().is_none());
