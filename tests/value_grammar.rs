@@ -207,7 +207,10 @@ fn wordings_once_misread_in_silence() {
             ),
             ("5 pct", "error 2..5: cannot read \"pct\" after \"5\""),
             ("5,000 mission staff", "exact 5,000 @5,000"),
-            ("5,000 killed in a single day", "exact 5,000 @5,000"),
+            (
+                "5,000 killed in a single day",
+                "error 13..28: cannot read \"in a single day\" after \"5,000\": the words limit",
+            ),
             ("5,000 held for a year without trial", "exact 5,000 @5,000"),
             ("5,000 hepatitis B cases", "exact 5,000 @5,000"),
             ("5,000 PA employees", "exact 5,000 @5,000"),
@@ -394,6 +397,46 @@ fn wordings_once_misread_in_silence() {
                 "error 6..20: cannot read \"conservatively\"",
             ),
             ("5,000 a day's walk away", "exact 5,000 @5,000"),
+            // A time or a part of the figure's whole, compared with the whole in silence.
+            (
+                "5,000 since Monday",
+                "error 6..18: cannot read \"since Monday\" after \"5,000\": the words limit",
+            ),
+            (
+                "5,000 people killed since the war began",
+                "error 20..39: cannot read \"since the war began\"",
+            ),
+            ("5,000 overnight", "error 6..15: cannot read \"overnight\""),
+            ("5,000 last week", "error 6..15: cannot read \"last week\""),
+            ("5,000 this year", "error 6..15: cannot read \"this year\""),
+            ("5,000 in March", "error 6..14: cannot read \"in March\""),
+            (
+                "5,000 during the summer",
+                "error 6..23: cannot read \"during",
+            ),
+            (
+                "5,000 within a week",
+                "error 6..19: cannot read \"within a week\"",
+            ),
+            (
+                "5,000 over the past month",
+                "error 6..25: cannot read \"over the past month\"",
+            ),
+            ("5,000 in Evin alone", "error 14..19: cannot read \"alone\""),
+            (
+                "thousands since Monday",
+                "error 10..22: cannot read \"since Monday\" after \"thousands\"",
+            ),
+            (
+                "at least 5,000 yesterday",
+                "error 15..24: cannot read \"yesterday\"",
+            ),
+            // Words that keep the whole, or say what is counted, pass.
+            ("5,000 in total", "exact 5,000 @5,000"),
+            ("5,000 so far", "exact 5,000 @5,000"),
+            ("5,000 to date", "exact 5,000 @5,000"),
+            ("5,000 killed during the protests", "exact 5,000 @5,000"),
+            ("5,000 first responders", "exact 5,000 @5,000"),
         ],
         Measure::Count,
     );

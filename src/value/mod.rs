@@ -23,6 +23,7 @@ mod quantity;
 mod quote_reading;
 mod reading;
 mod refusals;
+mod scope;
 mod settings;
 mod stated;
 mod strict;

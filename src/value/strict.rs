@@ -1,10 +1,12 @@
 //! What a value may hold besides its number phrase: after the phrase, only words that say what is
-//! counted ("political dissidents"), never a word or sign that would change the reading; and
-//! nowhere a character or number the grammar cannot read. Each refusal names what it refused.
+//! counted ("political dissidents"), never a word or sign that would change the reading or limit
+//! the count to a time or a part; and nowhere a character or number the grammar cannot read. Each
+//! refusal names what it refused.
 
 use super::lexer::{Kind, Token, slice};
 use super::parser::{ValueError, fault};
 use super::phrases::is_reading_word;
+use super::scope;
 use super::settings::ValueSettings;
 use super::tail::{self, Refusal};
 use super::words::is_number_word;
@@ -113,6 +115,7 @@ pub(super) fn check_tail(
                     Some((Refusal::Reading, 1))
                 } else {
                     tail::refused_words(previous, &tokens[k..])
+                        .or_else(|| Some((Refusal::Scope, scope::limiting_words(&tokens[k..])?)))
                 };
                 let (refusal, length) = refused.unzip();
                 // "5,000 at least", "5,000 at most": the word before belongs to the phrase.
@@ -132,6 +135,10 @@ pub(super) fn check_tail(
                     Some(Refusal::Rate) => "a number for each period or item is a rate, not a \
                         count; on a figure that counts per period (label \"Deaths a day\") write \
                         the number alone, keeping the source's words in `quote`"
+                        .to_string(),
+                    Some(Refusal::Scope) => "the words limit the count to a time or a part; \
+                        record the number alone on a figure that counts just that time or part \
+                        (one declared with `part_of`, say), keeping the source's words in `quote`"
                         .to_string(),
                     Some(Refusal::Reading) => format!(
                         "\"{word}\" would change the reading; words after the number may only say \

@@ -19,6 +19,9 @@ pub(super) enum Refusal {
     Rate,
     /// A word that would change the reading otherwise.
     Reading,
+    /// Words that limit the count to a time or a part: refused in values only (see
+    /// [`super::scope`]), never by the lists here.
+    Scope,
 }
 
 /// Scale words the grammar does not read: other usages, languages and abbreviations.

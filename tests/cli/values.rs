@@ -368,3 +368,42 @@ fn a_year_a_date_or_a_size_in_a_value_is_refused_not_counted() {
     let errors = findings.iter().filter(|f| f.severity == "error").count();
     assert_eq!(errors, 3, "{findings:#?}");
 }
+
+/// A count of one day or one city copied into a value on the whole figure's claims is refused at
+/// its words, rather than compared with the whole toll as a conflict; recorded on the city's own
+/// figure (`part_of` the whole), the number alone reads.
+#[test]
+fn a_count_of_a_time_or_a_part_is_refused_on_the_whole_figure() {
+    let (exit, findings) = check_json(&fixture("partial-counts"));
+    assert_eq!(exit, 1, "{findings:#?}");
+    let refused: Vec<(u64, u64, &str)> = (with_code(&findings, "unreadable-value").iter())
+        .map(|f| (f.line, f.column, f.message.as_str()))
+        .collect();
+    let limits = "the words limit the count to a time or a part";
+    assert_eq!(refused.len(), 2, "{findings:#?}");
+    assert_eq!((refused[0].0, refused[0].1), (26, 16));
+    assert!(
+        refused[0]
+            .2
+            .starts_with("cannot read \"since Monday\" after \"1,200\""),
+        "{}",
+        refused[0].2
+    );
+    assert_eq!((refused[1].0, refused[1].1), (36, 27));
+    assert!(refused[1].2.contains(limits), "{}", refused[1].2);
+    assert!(
+        refused
+            .iter()
+            .all(|(_, _, message)| message.contains(limits))
+    );
+    // Read as counts of the whole, both once conflicted with the authority's toll.
+    assert!(
+        with_code(&findings, "figure-conflict").is_empty(),
+        "{findings:#?}"
+    );
+    let codes: Vec<&str> = findings.iter().map(|f| f.code.as_str()).collect();
+    assert!(
+        codes.iter().all(|code| *code == "unreadable-value"),
+        "{codes:?}"
+    );
+}
