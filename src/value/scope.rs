@@ -32,8 +32,9 @@ const DATES: &str = "monday tuesday wednesday thursday friday saturday sunday ja
 const WITHIN: &str = "in on during within by until till through throughout over before after \
     from between";
 
-/// Words between those and the period or date: "in the summer", "within a single week".
-const BETWEEN: &str = "a an the one single early late mid";
+/// Words between those and the period or date: "in the summer", "within a single week", "in
+/// recent days".
+const BETWEEN: &str = "a an the one single early late mid recent";
 
 static SETS: LazyLock<[HashSet<&str>; 6]> = LazyLock::new(|| {
     [ON_THEIR_OWN, WHICH, PERIODS, DATES, WITHIN, BETWEEN]
@@ -54,7 +55,9 @@ pub(super) fn limiting_words(tail: &[Token]) -> Option<usize> {
     if which.contains(first) && period_at(1) {
         return Some(2);
     }
-    if within.contains(first) {
+    // "For the month" limits the count to it; "held for a year" says what is counted.
+    let for_the = first == "for" && word(1) == Some("the");
+    if within.contains(first) || for_the {
         let mut k = 1;
         while word(k).is_some_and(|w| between.contains(w) || which.contains(w)) {
             k += 1;
@@ -90,6 +93,8 @@ mod tests {
             ("in a single day", 4),
             ("in the first week", 4),
             ("over the past month", 4),
+            ("in recent days", 3),
+            ("for the month", 3),
         ] {
             assert_eq!(limiting(text), Some(length), "{text}");
         }
@@ -107,6 +112,7 @@ mod tests {
             "in the camps",
             "first responders",
             "last rites",
+            "for a year",
             "a day's walk away",
             "people",
         ] {
