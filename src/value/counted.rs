@@ -8,6 +8,7 @@
 //! the label only when the figure gives no unit.
 
 use super::lexer::{Kind, Token};
+use super::outcome::Outcomes;
 use std::ops::Range;
 
 /// What the words after a value's number say it counts.
@@ -19,6 +20,8 @@ enum Counts {
     Additions,
     /// The rest, beside a count given elsewhere.
     Others,
+    /// Those something happened to (see [`super::outcome`]): the dead, the injured.
+    Outcome(Outcomes),
 }
 
 /// Plurals that count groups of people or of what a figure counts; a singular ("family
@@ -128,7 +131,7 @@ pub(super) fn counted_after(text: &str, tokens: &[Token], next: usize) -> Option
         .take(COUNTED_WORDS)
         .take_while(|token| token.kind == Kind::Word && !ENDS.contains(&token.text.as_ref()))
         .collect();
-    words.iter().enumerate().find_map(|(k, token)| {
+    let counted = words.iter().enumerate().find_map(|(k, token)| {
         let listed = |list: &[&'static str]| list.iter().find(|w| **w == token.text).copied();
         let (counts, word) = (listed(&GROUPS).map(|word| (Counts::Groups, word)))
             .or_else(|| {
@@ -148,7 +151,32 @@ pub(super) fn counted_after(text: &str, tokens: &[Token], next: usize) -> Option
             span: 0..words[last].span.end,
         };
         Some((counted, after + last + 1))
-    })
+    });
+    counted.or_else(|| outcome_after(tokens, after, &words))
+}
+
+/// What happened to those the number counts, if the words after it (`words`, from token
+/// `after` on) say: "5,000 injured", "300 people arrested", and "1,200 dead and wounded", an
+/// outcome joined by "and" to another.
+fn outcome_after(tokens: &[Token], after: usize, words: &[&Token]) -> Option<(Counted, usize)> {
+    let (k, (outcomes, word)) = (words.iter().enumerate())
+        .find_map(|(k, token)| Some((k, Outcomes::of_word(&token.text)?)))?;
+    let mut last = after + k;
+    let joined = (tokens.get(last + 1)).filter(|token| token.text == "and");
+    let other = joined.and_then(|_| Outcomes::of_word(&tokens.get(last + 2)?.text));
+    let outcomes = match other {
+        Some((other, _)) => {
+            last += 2;
+            outcomes.with(other).together()
+        }
+        None => outcomes,
+    };
+    let counted = Counted {
+        counts: Counts::Outcome(outcomes),
+        word,
+        span: 0..tokens[last].span.end,
+    };
+    Some((counted, last + 1))
 }
 
 /// Why the number phrase of a quote ending before `next` states no number of a value on a figure
@@ -162,7 +190,11 @@ pub(super) fn uncounted_in_quote(
     counting: Counting,
 ) -> Option<(String, usize)> {
     let (counted, end) = counted_after(quote, tokens, next)?;
-    if counted.counts == Counts::Others || counted.counted_by(counting) {
+    // An outcome in a quote is as often one step of what happened ("thousands forcibly
+    // disappeared and extrajudicially executed") or says who ("thousands of imprisoned
+    // dissidents"): only a value's words are held to the figure's.
+    let outcome = matches!(counted.counts, Counts::Outcome(_));
+    if outcome || counted.counts == Counts::Others || counted.counted_by(counting) {
         return None;
     }
     let what = match counted.counts {
@@ -189,6 +221,7 @@ impl Counted {
             Counts::Groups => &own,
             Counts::Additions => &ADDITIONS,
             Counts::Others => &OTHERS,
+            Counts::Outcome(outcomes) => return outcomes.counted_by(counting),
         };
         let singular = match self.word.strip_suffix("ies") {
             Some(stem) => format!("{stem}y"),
@@ -250,6 +283,22 @@ impl Counted {
                  so (\"New cases a day\")"
                     .to_string(),
             ),
+            Counts::Outcome(outcomes) => {
+                let who = outcomes.who();
+                let theirs = Outcomes::of_figure(counting).who();
+                (
+                    format!(
+                        "\"{phrase}\" counts {who}, but the figure (\"{label}\") counts \
+                         {theirs}: read as its value, the number would be compared with the \
+                         figure's other values as one of them"
+                    ),
+                    format!(
+                        "record the number the label names if the source gives one, keeping its \
+                         words in `quote`; a number of {who} belongs on a figure that counts them, \
+                         its label saying so"
+                    ),
+                )
+            }
             Counts::Others => (
                 format!(
                     "\"{phrase}\" counts others, beside a count given elsewhere, which the \
@@ -388,5 +437,31 @@ mod tests {
             .unwrap();
         let message = "\"5,000 new cases\" counts an increase, which the figure's label";
         assert!(refusal.message.starts_with(message), "{}", refusal.message);
+    }
+
+    #[test]
+    fn a_value_naming_what_happened_reads_only_on_a_figure_naming_it_or_none() {
+        let refusal = |value: &str, label: &str| {
+            let counted = counted(value).unwrap_or_else(|| panic!("{value}: no outcome"));
+            counted.refusal(value, on(Some("people"), label))
+        };
+        let killed = "People killed in the strike";
+        assert!(refusal("more than 150 casualties", "Casualties of the strike").is_none());
+        assert!(refusal("52 dead", killed).is_none());
+        assert!(refusal("80 injured", "Victims of the strike").is_none());
+        let wounded = refusal("80 people wounded", killed).unwrap();
+        assert_eq!(wounded.span, 0..17);
+        let message = "\"80 people wounded\" counts the injured, but the figure (\"People killed \
+                       in the strike\") counts the dead";
+        assert!(wounded.message.starts_with(message), "{}", wounded.message);
+        let casualties = refusal("150 dead and wounded", killed).unwrap();
+        assert!(
+            casualties
+                .message
+                .contains("counts casualties (the dead and the injured)")
+        );
+        // Groups say what is counted first: "displaced" is how the families came to count.
+        let families = counted("5,000 displaced families").unwrap();
+        assert_eq!(families.counts, Counts::Groups);
     }
 }

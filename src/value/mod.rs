@@ -17,6 +17,7 @@ mod lexer;
 mod negation;
 mod not_counts;
 mod number;
+mod outcome;
 mod parser;
 mod phrases;
 mod quantity;

@@ -407,3 +407,39 @@ fn a_count_of_a_time_or_a_part_is_refused_on_the_whole_figure() {
         "{codes:?}"
     );
 }
+
+/// Casualties and the wounded recorded on a death toll are refused at the value, naming what
+/// each counts, rather than set against the toll as conflicting counts of the dead; the same
+/// number on the figure that counts casualties reads.
+#[test]
+fn a_count_of_casualties_or_the_wounded_is_refused_on_a_death_toll() {
+    let (exit, findings) = check_json(&fixture("strike-casualties"));
+    assert_eq!(exit, 1, "{findings:#?}");
+    let refused: Vec<(u64, &str)> = (with_code(&findings, "unreadable-value").iter())
+        .map(|f| (f.line, f.message.as_str()))
+        .collect();
+    assert_eq!(refused.len(), 2, "{findings:#?}");
+    assert_eq!(refused[0].0, 25);
+    assert!(
+        refused[0].1.starts_with(
+            "\"more than 150 casualties\" counts casualties (the dead and the injured), but the \
+             figure (\"People killed in the strike on the central market\") counts the dead"
+        ),
+        "{}",
+        refused[0].1
+    );
+    assert_eq!(refused[1].0, 35);
+    assert!(
+        refused[1]
+            .1
+            .starts_with("\"96 wounded\" counts the injured"),
+        "{}",
+        refused[1].1
+    );
+    // Read as counts of the dead, both once conflicted with the ministry's toll.
+    assert!(
+        with_code(&findings, "figure-conflict").is_empty(),
+        "{findings:#?}"
+    );
+    assert!(with_code(&findings, "attribution-contradicted").is_empty());
+}
