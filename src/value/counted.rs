@@ -120,18 +120,39 @@ pub struct Counting<'a> {
     pub label: &'a str,
 }
 
-/// What a value (`text`, split into `tokens`) counts, if its words say it counts groups,
-/// additions or others: the words right after its number phrase (`tokens[..next]`), or after the
-/// "of" that follows it ("hundreds of families"), up to a word that says where or whose; with the
-/// index of the token after those words. "New" written with a capital starts a name ("5,000 New
-/// Yorkers").
-pub(super) fn counted_after(text: &str, tokens: &[Token], next: usize) -> Option<(Counted, usize)> {
+/// What a value (`text`, split into `tokens`, its number phrase `tokens[..next]`) counts, if its
+/// words say it counts groups, additions, others or those something happened to (see
+/// [`counted_after`]).
+pub(super) fn counted_in_value(text: &str, tokens: &[Token], next: usize) -> Option<Counted> {
+    let counted = counted_after(text, tokens, next).map(|(counted, _)| counted);
+    counted.or_else(|| {
+        let (after, words) = counted_words(tokens, next)?;
+        outcome_after(tokens, after, &words)
+    })
+}
+
+/// The words that may say what a number phrase ending before `next` counts: those right after
+/// it, or after the "of" that follows it ("hundreds of families"), up to a word that says where
+/// or whose; with the index of the first.
+fn counted_words<'a, 't>(
+    tokens: &'a [Token<'t>],
+    next: usize,
+) -> Option<(usize, Vec<&'a Token<'t>>)> {
     let after = next + usize::from(tokens.get(next).is_some_and(|token| token.text == "of"));
-    let words: Vec<&Token> = (tokens.get(after..)?.iter())
+    let words = (tokens.get(after..)?.iter())
         .take(COUNTED_WORDS)
         .take_while(|token| token.kind == Kind::Word && !ENDS.contains(&token.text.as_ref()))
         .collect();
-    let counted = words.iter().enumerate().find_map(|(k, token)| {
+    Some((after, words))
+}
+
+/// What a value or quote phrase (`text`, split into `tokens`, its number phrase
+/// `tokens[..next]`) counts, if its words say it counts groups, additions or others; with the
+/// index of the token after those words. "New" written with a capital starts a name ("5,000 New
+/// Yorkers").
+pub(super) fn counted_after(text: &str, tokens: &[Token], next: usize) -> Option<(Counted, usize)> {
+    let (after, words) = counted_words(tokens, next)?;
+    words.iter().enumerate().find_map(|(k, token)| {
         let listed = |list: &[&'static str]| list.iter().find(|w| **w == token.text).copied();
         let (counts, word) = (listed(&GROUPS).map(|word| (Counts::Groups, word)))
             .or_else(|| {
@@ -151,14 +172,13 @@ pub(super) fn counted_after(text: &str, tokens: &[Token], next: usize) -> Option
             span: 0..words[last].span.end,
         };
         Some((counted, after + last + 1))
-    });
-    counted.or_else(|| outcome_after(tokens, after, &words))
+    })
 }
 
 /// What happened to those the number counts, if the words after it (`words`, from token
 /// `after` on) say: "5,000 injured", "300 people arrested", and "1,200 dead and wounded", an
 /// outcome joined by "and" to another.
-fn outcome_after(tokens: &[Token], after: usize, words: &[&Token]) -> Option<(Counted, usize)> {
+fn outcome_after(tokens: &[Token], after: usize, words: &[&Token]) -> Option<Counted> {
     let (k, (outcomes, word)) = (words.iter().enumerate())
         .find_map(|(k, token)| Some((k, Outcomes::of_word(&token.text)?)))?;
     let mut last = after + k;
@@ -171,12 +191,11 @@ fn outcome_after(tokens: &[Token], after: usize, words: &[&Token]) -> Option<(Co
         }
         None => outcomes,
     };
-    let counted = Counted {
+    Some(Counted {
         counts: Counts::Outcome(outcomes),
         word,
         span: 0..tokens[last].span.end,
-    };
-    Some((counted, last + 1))
+    })
 }
 
 /// Why the number phrase of a quote ending before `next` states no number of a value on a figure
@@ -190,11 +209,7 @@ pub(super) fn uncounted_in_quote(
     counting: Counting,
 ) -> Option<(String, usize)> {
     let (counted, end) = counted_after(quote, tokens, next)?;
-    // An outcome in a quote is as often one step of what happened ("thousands forcibly
-    // disappeared and extrajudicially executed") or says who ("thousands of imprisoned
-    // dissidents"): only a value's words are held to the figure's.
-    let outcome = matches!(counted.counts, Counts::Outcome(_));
-    if outcome || counted.counts == Counts::Others || counted.counted_by(counting) {
+    if counted.counts == Counts::Others || counted.counted_by(counting) {
         return None;
     }
     let what = match counted.counts {

@@ -3,7 +3,7 @@
 //! trailing bound, then an estimate's interval; read into a [`Reading`] whose numbers are checked
 //! against the figure's measure.
 
-use super::counted::{Counted, counted_after};
+use super::counted::{Counted, counted_in_value};
 use super::lexer::tokenize;
 use super::not_counts::refuse_not_counts;
 use super::number::{Number, Ratio};
@@ -68,7 +68,7 @@ pub fn read_value_counting(
     let (reading, next) = parser.number_phrase(0)?;
     parser.refuse_other_unit(0, next)?;
     check_tail(text, &tokens, next, settings)?;
-    let counted = counted_after(text, &tokens, next).map(|(counted, _)| counted);
+    let counted = counted_in_value(text, &tokens, next);
     Ok((reading, counted))
 }
 

@@ -3,9 +3,13 @@
 //! A number of the injured read as a value of a figure of the dead would be compared with its
 //! death tolls as one of them, in silence; casualties (the dead and the injured together) read
 //! as deaths are the classic case. Such words are read only on a figure that names what they
-//! name, or names no outcome at all (then nothing says they differ).
+//! name, or names no outcome at all (then nothing says they differ). Quotes are not held to this:
+//! a quote's words are as often one step of what happened ("thousands forcibly disappeared and
+//! extrajudicially executed") or say who ("thousands of imprisoned dissidents").
 
 use super::counted::Counting;
+use foldhash::HashMap;
+use std::sync::LazyLock;
 
 /// Outcomes, one bit each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -44,6 +48,13 @@ const WORDS: [(u8, &str); 7] = [
     (SURVIVAL, "survivors survived rescued"),
 ];
 
+/// Each listed word and its outcome.
+static OUTCOME_OF: LazyLock<HashMap<&str, u8>> = LazyLock::new(|| {
+    (WORDS.iter())
+        .flat_map(|&(bit, words)| words.split_whitespace().map(move |word| (word, bit)))
+        .collect()
+});
+
 /// How each outcome is named in a message.
 const WHO: [(u8, &str); 7] = [
     (DEATH, "the dead"),
@@ -58,10 +69,8 @@ const WHO: [(u8, &str); 7] = [
 impl Outcomes {
     /// The outcome `word` (lowercase) names, as listed.
     pub(super) fn of_word(word: &str) -> Option<(Outcomes, &'static str)> {
-        WORDS.iter().find_map(|&(bit, words)| {
-            let listed = words.split_whitespace().find(|w| *w == word)?;
-            Some((Outcomes(bit), listed))
-        })
+        let (&listed, &bit) = OUTCOME_OF.get_key_value(word)?;
+        Some((Outcomes(bit), listed))
     }
 
     /// The outcomes `text` (a label or a unit) names anywhere in its words.
