@@ -105,26 +105,25 @@ impl Outcomes {
     /// Whether a figure counting `counting` names these outcomes, or names none.
     pub(super) fn counted_by(self, counting: Counting) -> bool {
         let named = Outcomes::of_figure(counting);
-        // Named together, the dead and the injured are casualties; a figure of casualties does
-        // not count the dead alone.
-        let wanted = if self.0 & CASUALTY != 0 {
-            CASUALTY
-        } else {
-            self.0
-        };
+        let wanted = self.counted();
         named.0 == 0 || named.0 & wanted == wanted
     }
 
-    /// The outcomes in words: "the injured", "the missing and the detained"; casualties for the
-    /// dead and the injured together.
-    pub(super) fn who(self) -> String {
-        let bits = if self.0 & CASUALTY != 0 {
+    /// The outcomes that say what is counted: casualties for the dead and the injured together,
+    /// since a figure of casualties does not count the dead alone.
+    fn counted(self) -> u8 {
+        if self.0 & CASUALTY != 0 {
             CASUALTY
         } else {
             self.0
-        };
+        }
+    }
+
+    /// The outcomes in words: "the injured", "the missing and the detained", "casualties (the
+    /// dead and the injured)".
+    pub(super) fn who(self) -> String {
         let names: Vec<&str> = (WHO.iter())
-            .filter(|(bit, _)| bits & bit != 0)
+            .filter(|(bit, _)| self.counted() & bit != 0)
             .map(|&(_, name)| name)
             .collect();
         names.join(" and ")
