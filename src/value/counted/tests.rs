@@ -1,0 +1,143 @@
+use super::*;
+use crate::value::{Measure, ValueSettings, read_value_counting};
+
+fn counted(text: &str) -> Option<Counted> {
+    let settings = ValueSettings::default();
+    let read = read_value_counting(text, &settings, Measure::Count, None);
+    read.unwrap_or_else(|error| panic!("{text}: {error:?}")).1
+}
+
+fn on<'a>(unit: Option<&'a str>, label: &'a str) -> Counting<'a> {
+    Counting { unit, label }
+}
+
+fn counts(text: &str) -> Option<(Counts, &'static str)> {
+    counted(text).map(|counted| (counted.counts, counted.word))
+}
+
+#[test]
+fn words_saying_what_the_number_counts_are_found() {
+    for (text, kind, word) in [
+        ("5,000 families", Counts::Groups, "families"),
+        (
+            "about 5,000 displaced Kurdish families",
+            Counts::Groups,
+            "families",
+        ),
+        ("hundreds of households", Counts::Groups, "households"),
+        ("at least 12 busloads", Counts::Groups, "busloads"),
+        ("some 300 homes", Counts::Groups, "homes"),
+        ("2 million households", Counts::Groups, "households"),
+        ("thousands of families", Counts::Groups, "families"),
+        ("5,000 new cases", Counts::Additions, "new"),
+        ("300 newly displaced", Counts::Additions, "newly"),
+        ("about 1,200 fresh infections", Counts::Additions, "fresh"),
+        ("5,000 others", Counts::Others, "others"),
+        ("at least 40 other victims", Counts::Others, "other"),
+    ] {
+        assert_eq!(counts(text), Some((kind, word)), "{text}");
+    }
+}
+
+#[test]
+fn members_places_and_names_say_nothing_of_what_is_counted() {
+    for text in [
+        "5,000",
+        "5,000 people",
+        "5,000 family members",
+        "300 village elders",
+        "5,000 people across villages",
+        "300 children from poor families",
+        "5,000 members of families",
+        "5,000 villagers",
+        "5,000 New Yorkers",
+        "5,000 people in New Delhi",
+        "thousands",
+    ] {
+        assert_eq!(counts(text), None, "{text}");
+    }
+}
+
+#[test]
+fn a_figure_saying_it_counts_them_reads_them() {
+    let refused = |value: &str, unit: Option<&str>, label: &str| {
+        let counted = counted(value).unwrap();
+        counted.refusal(value, on(unit, label)).is_some()
+    };
+    let families = "5,000 families";
+    assert!(!refused(families, Some("families"), "Displaced"));
+    assert!(!refused(families, Some("family"), "Displaced"));
+    assert!(!refused(families, None, "Families displaced by the floods"));
+    assert!(refused(families, Some("people"), "Families displaced"));
+    let homes = "about 5,000 homes";
+    assert!(refused(
+        homes,
+        Some("people"),
+        "People displaced from their homes"
+    ));
+    assert!(!refused(homes, Some("homes"), "Homes destroyed"));
+    assert!(refused(families, Some("people"), "People displaced"));
+    assert!(refused(families, None, "Displaced by the floods"));
+    assert!(refused(
+        families,
+        Some("family members"),
+        "Relatives displaced"
+    ));
+    assert!(!refused(
+        "5,000 new cases",
+        Some("people"),
+        "New cases a day"
+    ));
+    assert!(!refused(
+        "300 newly displaced",
+        None,
+        "Newly displaced people"
+    ));
+    assert!(refused(
+        "5,000 new cases",
+        Some("people"),
+        "Confirmed cases"
+    ));
+    assert!(!refused("5,000 others", Some("people"), "Other casualties"));
+    assert!(refused("5,000 others", Some("people"), "Casualties"));
+
+    let refusal = counted(families).unwrap();
+    let refusal = refusal
+        .refusal(families, on(Some("people"), "Displaced"))
+        .unwrap();
+    assert_eq!(refusal.span, 0..14);
+    let message = "\"5,000 families\" counts families, but the figure counts people";
+    assert!(refusal.message.starts_with(message), "{}", refusal.message);
+    let new = counted("5,000 new cases").unwrap();
+    let refusal = new
+        .refusal("5,000 new cases", on(None, "Confirmed cases"))
+        .unwrap();
+    let message = "\"5,000 new cases\" counts an increase, which the figure's label";
+    assert!(refusal.message.starts_with(message), "{}", refusal.message);
+}
+
+#[test]
+fn a_value_naming_what_happened_reads_only_on_a_figure_naming_it_or_none() {
+    let refusal = |value: &str, label: &str| {
+        let counted = counted(value).unwrap_or_else(|| panic!("{value}: no outcome"));
+        counted.refusal(value, on(Some("people"), label))
+    };
+    let killed = "People killed in the strike";
+    assert!(refusal("more than 150 casualties", "Casualties of the strike").is_none());
+    assert!(refusal("52 dead", killed).is_none());
+    assert!(refusal("80 injured", "Victims of the strike").is_none());
+    let wounded = refusal("80 people wounded", killed).unwrap();
+    assert_eq!(wounded.span, 0..17);
+    let message = "\"80 people wounded\" counts the injured, but the figure (\"People killed \
+                   in the strike\") counts the dead";
+    assert!(wounded.message.starts_with(message), "{}", wounded.message);
+    let casualties = refusal("150 dead and wounded", killed).unwrap();
+    assert!(
+        casualties
+            .message
+            .contains("counts casualties (the dead and the injured)")
+    );
+    // Groups say what is counted first: "displaced" is how the families came to count.
+    let families = counted("5,000 displaced families").unwrap();
+    assert_eq!(families.counts, Counts::Groups);
+}
