@@ -1,8 +1,8 @@
 //! What a run is doing, for a progress line: the pipeline names each step as it enters it and
-//! counts the record files it parses (or formats). The library prints nothing; the command-line tool shows the
-//! step on stderr when that is a terminal, and otherwise nothing reads it. The state is one per
-//! process, as a run is: a few atomics, written at each step and for each file, cost nothing
-//! beside the work they describe.
+//! counts the record files it parses (or formats). The library prints nothing; the command-line
+//! tool shows the step on stderr when that is a terminal, and otherwise nothing reads it. The
+//! state is one per process, as a run is: a few atomics, written at each step and for each file,
+//! cost nothing beside the work they describe.
 
 use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 

@@ -299,9 +299,9 @@ pub fn findings(findings: &[&FindingView]) -> Markup {
         @if findings.is_empty() {
             (PreEscaped(NO_FINDINGS))
         } @else {
-            ul.findings {
-                @for finding in findings { (finding_item(finding)) }
-            }
+            (PreEscaped(FINDINGS_OPENING))
+            @for finding in findings { (finding_item(finding)) }
+            (PreEscaped(FINDINGS_CLOSING))
         }
     }
 }
