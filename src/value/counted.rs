@@ -176,13 +176,13 @@ pub(super) fn counted_after(text: &str, tokens: &[Token], next: usize) -> Option
 }
 
 /// What happened to those the number counts, if the words after it (`words`, from token
-/// `after` on) say: "5,000 injured", "300 people arrested", and "1,200 dead and wounded", an
-/// outcome joined by "and" to another.
+/// `after` on) say: "5,000 injured", "300 people arrested", and "1,200 dead and wounded" or
+/// "killed or injured", an outcome joined by "and" or "or" to another: those of either.
 fn outcome_after(tokens: &[Token], after: usize, words: &[&Token]) -> Option<Counted> {
     let (k, (outcomes, word)) = (words.iter().enumerate())
         .find_map(|(k, token)| Some((k, Outcomes::of_word(&token.text)?)))?;
     let mut last = after + k;
-    let joined = (tokens.get(last + 1)).filter(|token| token.text == "and");
+    let joined = (tokens.get(last + 1)).filter(|token| ["and", "or"].contains(&&*token.text));
     let other = joined.and_then(|_| Outcomes::of_word(&tokens.get(last + 2)?.text));
     let outcomes = match other {
         Some((other, _)) => {
@@ -300,7 +300,7 @@ impl Counted {
             ),
             Counts::Outcome(outcomes) => {
                 let who = outcomes.who();
-                let theirs = Outcomes::of_figure(counting).who();
+                let theirs = Outcomes::figure_counts(counting);
                 (
                     format!(
                         "\"{phrase}\" counts {who}, but the figure (\"{label}\") counts \

@@ -3,7 +3,9 @@
 //! A number of the injured read as a value of a figure of the dead would be compared with its
 //! death tolls as one of them, in silence; casualties (the dead and the injured together) read
 //! as deaths are the classic case. Such words are read only on a figure that names what they
-//! name, or names no outcome at all (then nothing says they differ). Quotes are not held to this:
+//! name, or names no outcome at all (then nothing says they differ). A figure whose label joins
+//! outcomes with "or" or "and" ("People killed or injured") counts them together, so words naming
+//! only one of them count a part. Quotes are not held to this:
 //! a quote's words are as often one step of what happened ("thousands forcibly disappeared and
 //! extrajudicially executed") or say who ("thousands of imprisoned dissidents").
 
@@ -55,6 +57,9 @@ static OUTCOME_OF: LazyLock<HashMap<&str, u8>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The words that may stand between outcomes a label joins into one count.
+const JOINING: [&str; 3] = [",", "or", "and"];
+
 /// How each outcome is named in a message.
 const WHO: [(u8, &str); 7] = [
     (DEATH, "the dead"),
@@ -73,12 +78,39 @@ impl Outcomes {
         Some((Outcomes(bit), listed))
     }
 
-    /// The outcomes `text` (a label or a unit) names anywhere in its words.
-    fn named_in(text: &str) -> Outcomes {
-        let text = text.to_lowercase();
-        let words = text.split(|c: char| !c.is_alphanumeric());
-        let bits = words.filter_map(|word| Some(Outcomes::of_word(word)?.0.0));
-        Outcomes(bits.fold(0, |all, bit| all | bit)).together()
+    /// The outcomes `text` (a label or a unit) names anywhere in its words, and those among them
+    /// it joins into one count: with a comma, "or" or "and" between them ("killed, injured or
+    /// missing", "Deaths and injuries"), not side by side ("Detainees executed").
+    fn named_in(text: &str) -> (Outcomes, Outcomes) {
+        let text = text.to_lowercase().replace(',', " , ");
+        let words =
+            (text.split(|c: char| !c.is_alphanumeric() && c != ',')).filter(|w| !w.is_empty());
+        let (mut all, mut joined) = (0, 0);
+        // The outcome named last, and whether a joining word has followed it since.
+        let mut open: Option<(u8, bool)> = None;
+        for word in words {
+            match (Outcomes::of_word(word), &mut open) {
+                (Some((Outcomes(bit), _)), _) => {
+                    if let Some((before, true)) = open {
+                        joined |= before | bit;
+                    }
+                    all |= bit;
+                    open = Some((bit, false));
+                }
+                (None, Some((_, join))) if JOINING.contains(&word) => *join = true,
+                (None, _) => open = None,
+            }
+        }
+        let joined = Outcomes(joined);
+        (Outcomes(all).together(), joined.together())
+    }
+
+    /// The outcomes a figure counting `counting` names in its label and unit, and those it joins
+    /// into one count.
+    fn of_figure(counting: Counting) -> (Outcomes, Outcomes) {
+        let (unit, unit_joined) = counting.unit.map_or(Default::default(), Outcomes::named_in);
+        let (label, label_joined) = Outcomes::named_in(counting.label);
+        (label.with(unit), label_joined.with(unit_joined))
     }
 
     pub(super) fn with(self, other: Outcomes) -> Outcomes {
@@ -94,26 +126,29 @@ impl Outcomes {
         }
     }
 
-    /// The outcomes a figure counting `counting` names in its label and unit.
-    pub(super) fn of_figure(counting: Counting) -> Outcomes {
-        let unit = counting
-            .unit
-            .map_or(Outcomes::default(), Outcomes::named_in);
-        Outcomes::named_in(counting.label).with(unit).together()
+    /// Whether a figure counting `counting` names these outcomes, or names none; a figure that
+    /// joins outcomes into one count counts these only when they are the same count.
+    pub(super) fn counted_by(self, counting: Counting) -> bool {
+        let (named, joined) = Outcomes::of_figure(counting);
+        let wanted = self.counted();
+        if joined.0 != 0 {
+            return joined.counted() == wanted;
+        }
+        named.0 == 0 || named.0 & wanted == wanted
     }
 
-    /// Whether a figure counting `counting` names these outcomes, or names none.
-    pub(super) fn counted_by(self, counting: Counting) -> bool {
-        let named = Outcomes::of_figure(counting);
-        let wanted = self.counted();
-        named.0 == 0 || named.0 & wanted == wanted
+    /// What a figure counting `counting` counts, in words ("the dead and the missing"): the
+    /// outcomes it joins into one count, or else every one it names.
+    pub(super) fn figure_counts(counting: Counting) -> String {
+        let (named, joined) = Outcomes::of_figure(counting);
+        if joined.0 != 0 { joined } else { named }.who()
     }
 
     /// The outcomes that say what is counted: casualties for the dead and the injured together,
     /// since a figure of casualties does not count the dead alone.
     fn counted(self) -> u8 {
         if self.0 & CASUALTY != 0 {
-            CASUALTY
+            self.0 & !(DEATH | INJURY)
         } else {
             self.0
         }
@@ -171,5 +206,33 @@ mod tests {
             "casualties (the dead and the injured)"
         );
         assert_eq!(of("wounded").who(), "the injured");
+    }
+
+    #[test]
+    fn a_figure_joining_outcomes_counts_them_together_not_one_alone() {
+        let casualties = on("People killed or injured in the strike");
+        assert!(!of("killed").counted_by(casualties));
+        assert!(!of("injured").counted_by(casualties));
+        assert!(of("casualties").counted_by(casualties));
+        assert!(
+            of("dead")
+                .with(of("wounded"))
+                .together()
+                .counted_by(casualties)
+        );
+        let missing = on("People killed, injured or missing");
+        assert!(!of("casualties").counted_by(missing));
+        let all_three = of("casualties").with(of("missing"));
+        assert!(all_three.counted_by(missing));
+        assert_eq!(
+            Outcomes::figure_counts(missing),
+            "casualties (the dead and the injured) and the missing"
+        );
+        assert!(!of("executed").counted_by(on("Prisoners executed and disappeared")));
+        // Side by side, one word says who, the other what happened to them.
+        let detainees = on("Detainees executed in 1988");
+        assert!(of("killed").counted_by(detainees));
+        // Joined across words that are neither outcomes nor joining words, nothing is.
+        assert!(of("killed").counted_by(on("People killed and their families displaced")));
     }
 }

@@ -4,6 +4,7 @@
 //! refusal names what it refused.
 
 use super::lexer::{Kind, Token, slice};
+use super::outcome::Outcomes;
 use super::parser::{ValueError, fault};
 use super::phrases::is_reading_word;
 use super::scope;
@@ -110,6 +111,8 @@ pub(super) fn check_tail(
                 let message = format!("cannot read \"{}\" as a count", slice(text, &number));
                 return Err(fault(message, number));
             }
+            // "killed or injured": those of either outcome, read as what is counted.
+            Kind::Word if token.text == "or" && joins_outcomes(previous, next) => continue,
             Kind::Word => {
                 let refused = if is_reading_word(&token.text, settings) {
                     Some((Refusal::Reading, 1))
@@ -175,4 +178,12 @@ fn opens_code(tokens: &[Token], k: usize) -> bool {
         }
     }
     tail::joined_to_number(tokens, k)
+}
+
+/// Whether "or" between `previous` and `next` joins two outcomes ("killed or injured"): those of
+/// either, which the words after the number say are counted.
+fn joins_outcomes(previous: Option<&Token>, next: Option<&Token>) -> bool {
+    let outcome =
+        |token: Option<&Token>| token.is_some_and(|t| Outcomes::of_word(&t.text).is_some());
+    outcome(previous) && outcome(next)
 }

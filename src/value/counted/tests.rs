@@ -137,6 +137,12 @@ fn a_value_naming_what_happened_reads_only_on_a_figure_naming_it_or_none() {
             .message
             .contains("counts casualties (the dead and the injured)")
     );
+    let either = counted("at least 150 killed or injured").unwrap();
+    assert_eq!(either.span, 0..30);
+    assert!(either.refusal("", on(Some("people"), killed)).is_some());
+    let joined = on(Some("people"), "People killed or injured");
+    assert!(either.refusal("", joined).is_none());
+    assert!(refusal("52 killed", "People killed or injured").is_some());
     // Groups say what is counted first: "displaced" is how the families came to count.
     let families = counted("5,000 displaced families").unwrap();
     assert_eq!(families.counts, Counts::Groups);
