@@ -5,9 +5,10 @@
 //! as deaths are the classic case. Such words are read only on a figure that names what they
 //! name, or names no outcome at all (then nothing says they differ). A figure whose label joins
 //! outcomes with "or" or "and" ("People killed or injured") counts them together, so words naming
-//! only one of them count a part. Quotes are not held to this:
-//! a quote's words are as often one step of what happened ("thousands forcibly disappeared and
-//! extrajudicially executed") or say who ("thousands of imprisoned dissidents").
+//! only one of them count a part. A quote is held to this only where the outcome follows its
+//! number right away (see `counted::outcome_in_quote`): further on, a quote's words are as often
+//! one step of what happened ("thousands forcibly disappeared and extrajudicially executed") or
+//! say who ("thousands of imprisoned dissidents").
 
 use super::counted::Counting;
 use foldhash::HashMap;

@@ -453,3 +453,32 @@ fn a_count_of_casualties_or_the_wounded_is_refused_on_a_death_toll() {
     );
     assert!(with_code(&findings, "attribution-contradicted").is_empty());
 }
+
+/// A number taken from a quote that says the missing or the injured, onto a death toll, is
+/// flagged at the value, saying what the quote counts; quotes whose words say who died ("dozens
+/// of evacuees were killed") or how ("41 people died") are left alone.
+#[test]
+fn a_value_whose_quote_counts_another_outcome_is_flagged() {
+    let (exit, findings) = check_json(&fixture("landslide-quotes"));
+    assert_eq!(exit, 0, "{findings:#?}");
+    let differs: Vec<(u64, &str)> = (with_code(&findings, "value-reading-differs").iter())
+        .map(|f| (f.line, f.message.as_str()))
+        .collect();
+    assert_eq!(differs.len(), 2, "{findings:#?}");
+    assert_eq!(differs[0].0, 20);
+    assert!(
+        differs[0]
+            .1
+            .contains("its quote says \"more than 300 missing\", which counts the missing"),
+        "{}",
+        differs[0].1
+    );
+    assert_eq!(differs[1].0, 30);
+    assert!(
+        differs[1]
+            .1
+            .contains("its quote says \"1,200 people injured\", which counts the injured"),
+        "{}",
+        differs[1].1
+    );
+}

@@ -332,4 +332,31 @@ fn a_number_of_groups_or_an_increase_states_no_count_of_another_figure() {
     ] {
         assert_eq!(says(value, quote, label), None, "{quote}");
     }
+    // Those something else happened to, named right after the number.
+    let killed = "People killed in the strike";
+    let wounded = says(
+        "96",
+        "our teams evacuated 96 wounded from the market",
+        killed,
+    );
+    let why = "counts the injured, not what the figure counts (`unit = \"people\"`, label \"People \
+               killed in the strike\")";
+    assert_eq!(
+        wounded,
+        Some(("96 wounded".to_string(), QuoteSays::CountsOther(why.into())))
+    );
+    let missing = says("300", "300 people missing after the strike", killed);
+    assert!(matches!(missing, Some((t, QuoteSays::CountsOther(_))) if t == "300 people missing"));
+    // Words saying who died, or how, further on: the quote counts the dead.
+    for quote in [
+        "52 people killed",
+        "5,000 detainees were executed",
+        "5,000 imprisoned dissidents were killed",
+        "thousands of imprisoned dissidents were killed",
+        "300 forcibly disappeared and later killed",
+        "300 refugees drowned when the boat sank",
+    ] {
+        let value = quote.split(' ').next().unwrap();
+        assert_eq!(says(value, quote, killed), None, "{quote}");
+    }
 }
