@@ -30,7 +30,7 @@ type ReadAs = (Measure, Option<Unit>);
 /// A reading, shared by every claim that writes the same words on a figure of the same measure,
 /// with what the words count when they count other than a figure's whole ("5,000 families",
 /// "5,000 new cases"): whether the figure counts that is a question of each claim's figure.
-type ValueRead = Result<(Arc<Reading>, Option<Counted>), value::ValueError>;
+type ValueRead = Result<(Arc<Reading>, Vec<Counted>), value::ValueError>;
 
 impl ReadValues {
     fn read(
@@ -144,9 +144,9 @@ impl Resolver<'_> {
         let read_as = (measure, figure.measured_in);
         let reading = match &record.value {
             Some(value) => match read_values.read(value, file_text, config, read_as) {
-                Ok((reading, None)) => Some(reading),
-                Ok((reading, Some(counted))) => {
-                    match counted.refusal(&written, figure.counting()) {
+                Ok((reading, counted)) => {
+                    let counting = figure.counting();
+                    match counted.iter().find_map(|c| c.refusal(&written, counting)) {
                         None => Some(reading),
                         Some(refusal) => {
                             let error = value::ValueError {
@@ -267,9 +267,11 @@ fn read_value_text(
     file_text: &str,
     config: &Config,
     (measure, unit): ReadAs,
-) -> Result<(Reading, Option<Counted>), value::ValueError> {
+) -> Result<(Reading, Vec<Counted>), value::ValueError> {
     match value.get_ref() {
-        ValueText::Integer(n) => value::read_integer(*n, measure).map(|reading| (reading, None)),
+        ValueText::Integer(n) => {
+            value::read_integer(*n, measure).map(|reading| (reading, Vec::new()))
+        }
         ValueText::Text(text) => {
             let text = text.text(value.span(), file_text);
             value::read_value_counting(text, &config.values, measure, unit)

@@ -5,7 +5,9 @@
 //! a family, or as the whole where it is an increase or a part, and be compared with the figure's
 //! other values as such. A value counting them is read only on a figure that says it counts them,
 //! in its `unit` or its `label` (`unit = "households"`, `label = "New cases a day"`); groups in
-//! the label only when the figure gives no unit.
+//! the label only when the figure gives no unit. A place named after the number ("5,000 in
+//! Tehran", "300 at Evin prison") makes it a count of that place alone, read only on a figure
+//! whose label names the place too.
 
 use super::lexer::{Kind, Token};
 use super::outcome::Outcomes;
@@ -22,6 +24,8 @@ enum Counts {
     Others,
     /// Those something happened to (see [`super::outcome`]): the dead, the injured.
     Outcome(Outcomes),
+    /// Those of one place, whose name starts at this byte of the value.
+    Place(usize),
 }
 
 /// Plurals that count groups of people or of what a figure counts; a singular ("family
@@ -98,9 +102,10 @@ const COUNTED_WORDS: usize = 4;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Counted {
     counts: Counts,
-    /// The word that says so, as listed: "families", "new".
+    /// The word that says so, as listed: "families", "new"; for a place, the word before it.
     word: &'static str,
-    /// From the value's start to the end of the words saying what is counted, in its text.
+    /// From the value's start to the end of the words saying what is counted, in its text; for a
+    /// place, from the word before it to the end of its name.
     span: Range<usize>,
 }
 
@@ -120,14 +125,56 @@ pub struct Counting<'a> {
     pub label: &'a str,
 }
 
-/// What a value (`text`, split into `tokens`, its number phrase `tokens[..next]`) counts, if its
-/// words say it counts groups, additions, others or those something happened to (see
-/// [`counted_after`]).
-pub(super) fn counted_in_value(text: &str, tokens: &[Token], next: usize) -> Option<Counted> {
+/// What a value (`text`, split into `tokens`, its number phrase `tokens[..next]`) counts, where
+/// its words say it counts groups, additions, others or those something happened to (see
+/// [`counted_after`]), and the place they say it counts, if any.
+pub(super) fn counted_in_value(text: &str, tokens: &[Token], next: usize) -> Vec<Counted> {
     let counted = counted_after(text, tokens, next).map(|(counted, _)| counted);
-    counted.or_else(|| {
+    let counted = counted.or_else(|| {
         let (after, words) = counted_words(tokens, next)?;
         outcome_after(tokens, after, &words)
+    });
+    counted
+        .into_iter()
+        .chain(place_in_value(text, tokens, next))
+        .collect()
+}
+
+/// Words before a place's name that make a count one of that place.
+const BEFORE_PLACES: [&str; 8] = [
+    "in",
+    "at",
+    "across",
+    "throughout",
+    "inside",
+    "outside",
+    "near",
+    "from",
+];
+
+/// The place a value's words after its number phrase (`tokens[..next]`) name: a word from
+/// [`BEFORE_PLACES`], then a name written with capitals ("in Tehran", "at Evin prison", "from
+/// Sistan-Baluchestan").
+fn place_in_value(text: &str, tokens: &[Token], next: usize) -> Option<Counted> {
+    let capital = |token: &Token| {
+        token.kind == Kind::Word && text[token.span.clone()].starts_with(char::is_uppercase)
+    };
+    let (at, word) = (tokens.get(next..)?.iter().enumerate()).find_map(|(k, token)| {
+        let word = BEFORE_PLACES.iter().find(|w| **w == token.text)?;
+        tokens.get(next + k + 1).filter(|t| capital(t))?;
+        Some((next + k, *word))
+    })?;
+    // The name runs over capitalised words and what is joined to them ("Sistan-Baluchestan").
+    let mut end = at + 1;
+    while let Some(token) = tokens.get(end + 1)
+        && (capital(token) || token.glued)
+    {
+        end += 1;
+    }
+    Some(Counted {
+        counts: Counts::Place(tokens[at + 1].span.start),
+        word,
+        span: tokens[at].span.start..tokens[end].span.end,
     })
 }
 
@@ -275,6 +322,8 @@ impl Counted {
             Counts::Additions => &ADDITIONS,
             Counts::Others => &OTHERS,
             Counts::Outcome(outcomes) => return outcomes.counted_by(counting),
+            // A place is judged with the value's text, where its name is (see `refusal`).
+            Counts::Place(_) => return false,
         };
         let singular = match self.word.strip_suffix("ies") {
             Some(stem) => format!("{stem}y"),
@@ -298,6 +347,9 @@ impl Counted {
     /// Why `text` (the value these words were found in) is refused on a figure counting
     /// `counting`; None when the figure says it counts what they count.
     pub fn refusal(&self, text: &str, counting: Counting) -> Option<CountedRefusal> {
+        if let Counts::Place(start) = self.counts {
+            return self.place_refusal(text, start, counting);
+        }
         if self.counted_by(counting) {
             return None;
         }
@@ -352,6 +404,7 @@ impl Counted {
                     ),
                 )
             }
+            Counts::Place(_) => return None,
             Counts::Others => (
                 format!(
                     "\"{phrase}\" counts others, beside a count given elsewhere, which the \
@@ -367,6 +420,45 @@ impl Counted {
         Some(CountedRefusal {
             message,
             help,
+            span: self.span.clone(),
+        })
+    }
+
+    /// Why a value naming a place whose name starts at byte `start` of `text` is refused on a
+    /// figure counting `counting`: its label and unit do not name the place, every word of it.
+    fn place_refusal(
+        &self,
+        text: &str,
+        start: usize,
+        counting: Counting,
+    ) -> Option<CountedRefusal> {
+        let words = |text: &str| {
+            let text = text.to_lowercase();
+            (text.split(|c: char| !c.is_alphanumeric()))
+                .filter(|word| !word.is_empty())
+                .map(str::to_string)
+                .collect::<Vec<String>>()
+        };
+        let mut named = words(counting.label);
+        named.extend(counting.unit.map(words).unwrap_or_default());
+        // "in Iran's prisons" names Iran.
+        let name = text.get(start..self.span.end)?;
+        let name = name.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+        if words(name).iter().all(|word| named.contains(word)) {
+            return None;
+        }
+        let phrase = text.get(self.span.clone()).unwrap_or(text);
+        Some(CountedRefusal {
+            message: format!(
+                "\"{phrase}\" limits the count to {name}, which the figure's label (\"{}\") does \
+                 not name: read as its value, the count of a part would pass as the whole",
+                counting.label
+            ),
+            help: format!(
+                "record the number alone on a figure that counts just {name} (one declared with \
+                 `part_of`, say), keeping the source's words in `quote`; if the figure counts {name} \
+                 alone, name it in the label"
+            ),
             span: self.span.clone(),
         })
     }

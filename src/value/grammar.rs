@@ -49,7 +49,7 @@ pub fn read_value_counting(
     settings: &ValueSettings,
     measure: Measure,
     unit: Option<Unit>,
-) -> Result<(Reading, Option<Counted>), ValueError> {
+) -> Result<(Reading, Vec<Counted>), ValueError> {
     let tokens = tokenize(text, settings.decimal);
     if tokens.is_empty() {
         let message = "empty value: expected a number such as \"30,000\"";

@@ -371,7 +371,7 @@ fn a_year_a_date_or_a_size_in_a_value_is_refused_not_counted() {
 
 /// A count of one day or one city copied into a value on the whole figure's claims is refused at
 /// its words, rather than compared with the whole toll as a conflict; recorded on the city's own
-/// figure (`part_of` the whole), the number alone reads.
+/// figure (`part_of` the whole), the number alone reads, and so does the city's name.
 #[test]
 fn a_count_of_a_time_or_a_part_is_refused_on_the_whole_figure() {
     let (exit, findings) = check_json(&fixture("partial-counts"));
@@ -380,7 +380,7 @@ fn a_count_of_a_time_or_a_part_is_refused_on_the_whole_figure() {
         .map(|f| (f.line, f.column, f.message.as_str()))
         .collect();
     let limits = "the words limit the count to a time or a part";
-    assert_eq!(refused.len(), 2, "{findings:#?}");
+    assert_eq!(refused.len(), 3, "{findings:#?}");
     assert_eq!((refused[0].0, refused[0].1), (26, 16));
     assert!(
         refused[0]
@@ -391,11 +391,11 @@ fn a_count_of_a_time_or_a_part_is_refused_on_the_whole_figure() {
     );
     assert_eq!((refused[1].0, refused[1].1), (36, 27));
     assert!(refused[1].2.contains(limits), "{}", refused[1].2);
-    assert!(
-        refused
-            .iter()
-            .all(|(_, _, message)| message.contains(limits))
-    );
+    // A place the figure's label does not name; on the city's figure, the city's name reads.
+    assert_eq!((refused[2].0, refused[2].1), (56, 27));
+    let place = "\"in Kahramanmaraş\" limits the count to Kahramanmaraş, which the figure's label \
+                 (\"Deaths in the February 2023 earthquakes\") does not name";
+    assert!(refused[2].2.starts_with(place), "{}", refused[2].2);
     // Read as counts of the whole, both once conflicted with the authority's toll.
     assert!(
         with_code(&findings, "figure-conflict").is_empty(),

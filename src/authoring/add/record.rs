@@ -133,7 +133,7 @@ pub(super) fn figure_value(
         }
     };
     let counted = check_value(&value, read_as, settings)?;
-    let refused = counted.and_then(|c| c.refusal(&value, figure.counting()));
+    let refused = (counted.iter()).find_map(|c| c.refusal(&value, figure.counting()));
     match refused {
         Some(refusal) => Err(super::refuse(refusal.message, refusal.help)),
         None => Ok(value),
@@ -174,7 +174,7 @@ pub(super) fn check_value(
     text: &str,
     (measure, unit): (Measure, Option<Unit>),
     settings: &ValueSettings,
-) -> Result<Option<Counted>, AddError> {
+) -> Result<Vec<Counted>, AddError> {
     if let Field::Integer(_) = Field::of_value(text) {
         if measure == Measure::Share {
             return Err(AddError {
@@ -182,7 +182,7 @@ pub(super) fn check_value(
                 help: format!("write it as a share, such as `--value \"{text}%\"`"),
             });
         }
-        return Ok(None);
+        return Ok(Vec::new());
     }
     read_value_counting(text, settings, measure, unit)
         .map(|(_, counted)| counted)

@@ -4,15 +4,22 @@ use crate::value::{Measure, ValueSettings, read_value_counting};
 fn counted(text: &str) -> Option<Counted> {
     let settings = ValueSettings::default();
     let read = read_value_counting(text, &settings, Measure::Count, None);
-    read.unwrap_or_else(|error| panic!("{text}: {error:?}")).1
+    let counted = read.unwrap_or_else(|error| panic!("{text}: {error:?}")).1;
+    counted.into_iter().next()
 }
 
 fn on<'a>(unit: Option<&'a str>, label: &'a str) -> Counting<'a> {
     Counting { unit, label }
 }
 
+/// What the words after the number say is counted, leaving a place aside (see
+/// [`a_place_reads_only_on_a_figure_whose_label_names_it`]).
 fn counts(text: &str) -> Option<(Counts, &'static str)> {
-    counted(text).map(|counted| (counted.counts, counted.word))
+    let settings = ValueSettings::default();
+    let read = read_value_counting(text, &settings, Measure::Count, None).unwrap();
+    (read.1.into_iter())
+        .find(|counted| !matches!(counted.counts, Counts::Place(_)))
+        .map(|counted| (counted.counts, counted.word))
 }
 
 #[test]
@@ -146,4 +153,41 @@ fn a_value_naming_what_happened_reads_only_on_a_figure_naming_it_or_none() {
     // Groups say what is counted first: "displaced" is how the families came to count.
     let families = counted("5,000 displaced families").unwrap();
     assert_eq!(families.counts, Counts::Groups);
+}
+
+#[test]
+fn a_place_reads_only_on_a_figure_whose_label_names_it() {
+    let settings = ValueSettings::default();
+    let refusal = |value: &str, label: &str| {
+        let read = read_value_counting(value, &settings, Measure::Count, None).unwrap();
+        let counting = on(Some("people"), label);
+        read.1
+            .iter()
+            .find_map(|counted| counted.refusal(value, counting))
+    };
+    let iran = "People executed in Iran in 1988";
+    for value in [
+        "5,000 in Iran",
+        "thousands across Iran",
+        "5,000 killed in Iran",
+        "5,000 in Iran's prisons",
+        "5,000 in the capital",
+        "5,000",
+    ] {
+        assert_eq!(refusal(value, iran), None, "{value}");
+    }
+    let tehran = refusal("5,000 dead in Tehran", iran).unwrap();
+    assert_eq!(tehran.span, 11..20);
+    let message = "\"in Tehran\" limits the count to Tehran, which the figure's label (\"People \
+                   executed in Iran in 1988\") does not name";
+    assert!(tehran.message.starts_with(message), "{}", tehran.message);
+    let province = refusal("300 from Sistan-Baluchestan", iran).unwrap();
+    assert!(province.message.contains("to Sistan-Baluchestan,"));
+    assert!(refusal("300 at Evin prison", iran).is_some());
+    assert_eq!(
+        refusal("300 at Evin prison", "Executions at Evin prison"),
+        None
+    );
+    // An outcome and a place: each is held to the label.
+    assert!(refusal("5,000 injured in Iran", iran).is_some());
 }
