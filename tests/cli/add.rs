@@ -240,38 +240,50 @@ fn unknown_records_and_unreadable_values_are_refused() {
     assert!(!dir.path().join("sources/x.toml").exists());
 }
 
-/// A value taken from a quote's number of families is refused on a figure counting people: the
-/// quote states no count of them.
+/// A value taken from a quote's number of families is refused on a figure counting people, and
+/// one taken from a number of the wounded on a figure of the executed: the quote states no count
+/// of them.
 #[test]
-fn a_quote_counting_families_gives_no_count_of_people() {
+fn a_quote_counting_families_or_the_wounded_gives_no_count_of_the_figure() {
     use sha2::{Digest, Sha256};
-    let dir = temp_copy(&fixture("coverage"));
-    let texts = tempfile::tempdir().unwrap();
-    let sentence = "More than 4,000 families were moved to shelters.";
-    let report = read(&fixture("coverage-texts"), "report.txt") + sentence + "\n";
-    std::fs::write(texts.path().join("report.txt"), &report).unwrap();
-    let sources = read(dir.path(), "sources/sources.toml");
-    let pinned = sources
-        .lines()
-        .find(|line| line.starts_with("sha256 = "))
-        .unwrap();
-    let sha256 = format!("sha256 = \"{:x}\"", Sha256::digest(report.as_bytes()));
-    let sources = sources.replace(pinned, &sha256);
-    std::fs::write(dir.path().join("sources/sources.toml"), sources).unwrap();
-    let before = read(dir.path(), "claims/claims.toml");
-    let archive = texts.path().to_str().unwrap();
-    let args = [
-        "--source", "report", "--quote", sentence, "--figure", "executed",
+    let cases = [
+        (
+            "More than 4,000 families were moved to shelters.",
+            "the quote's \"More than 4,000 families\" counts families, not what the figure counts \
+             (`unit = \"people\"`",
+        ),
+        (
+            "Guards carried 96 wounded from the courtyard.",
+            "the quote's \"96 wounded\" counts the injured, not what the figure counts \
+             (`unit = \"people\"`",
+        ),
     ];
-    let run = run_in(
-        dir.path(),
-        &[&["add", "--archive", archive][..], &args].concat(),
-    );
-    assert_eq!(run.code, 2, "{run:?}");
-    let refusal = "the quote's \"More than 4,000 families\" counts families, not what the \
-                   figure counts (`unit = \"people\"`";
-    assert!(run.stderr.contains(refusal), "{}", run.stderr);
-    assert_eq!(read(dir.path(), "claims/claims.toml"), before);
+    for (sentence, refusal) in cases {
+        let dir = temp_copy(&fixture("coverage"));
+        let texts = tempfile::tempdir().unwrap();
+        let report = read(&fixture("coverage-texts"), "report.txt") + sentence + "\n";
+        std::fs::write(texts.path().join("report.txt"), &report).unwrap();
+        let sources = read(dir.path(), "sources/sources.toml");
+        let pinned = sources
+            .lines()
+            .find(|line| line.starts_with("sha256 = "))
+            .unwrap();
+        let sha256 = format!("sha256 = \"{:x}\"", Sha256::digest(report.as_bytes()));
+        let sources = sources.replace(pinned, &sha256);
+        std::fs::write(dir.path().join("sources/sources.toml"), sources).unwrap();
+        let before = read(dir.path(), "claims/claims.toml");
+        let archive = texts.path().to_str().unwrap();
+        let args = [
+            "--source", "report", "--quote", sentence, "--figure", "executed",
+        ];
+        let run = run_in(
+            dir.path(),
+            &[&["add", "--archive", archive][..], &args].concat(),
+        );
+        assert_eq!(run.code, 2, "{run:?}");
+        assert!(run.stderr.contains(refusal), "{}", run.stderr);
+        assert_eq!(read(dir.path(), "claims/claims.toml"), before);
+    }
 }
 
 #[test]
