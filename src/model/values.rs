@@ -146,7 +146,15 @@ impl Resolver<'_> {
             Some(value) => match read_values.read(value, file_text, config, read_as) {
                 Ok((reading, counted)) => {
                     let counting = figure.counting();
-                    match counted.iter().find_map(|c| c.refusal(&written, counting)) {
+                    // A measure counting the cases known so far, or a value open upwards ("at
+                    // least 5,000 documented"), already says what such words say.
+                    let known_so_far = reading.high.is_none()
+                        || (record.measure.as_ref())
+                            .is_some_and(|measure| measure.get_ref().is_lower_bound());
+                    let refusal = (counted.iter())
+                        .filter(|c| !(known_so_far && c.counts_known_so_far()))
+                        .find_map(|c| c.refusal(&written, counting));
+                    match refusal {
                         None => Some(reading),
                         Some(refusal) => {
                             let error = value::ValueError {

@@ -26,6 +26,8 @@ enum Counts {
     Outcome(Outcomes),
     /// Those of one place, whose name starts at this byte of the value.
     Place(usize),
+    /// Only the cases documented or confirmed so far: a lower bound of the whole.
+    KnownSoFar,
 }
 
 /// Plurals that count groups of people or of what a figure counts; a singular ("family
@@ -134,10 +136,9 @@ pub(super) fn counted_in_value(text: &str, tokens: &[Token], next: usize) -> Vec
         let (after, words) = counted_words(tokens, next)?;
         outcome_after(tokens, after, &words)
     });
-    counted
-        .into_iter()
-        .chain(place::place_in_value(text, tokens, next))
-        .collect()
+    let place = place::place_in_value(text, tokens, next);
+    let known = known::known_in_value(tokens, next);
+    counted.into_iter().chain(place).chain(known).collect()
 }
 
 /// The words that may say what a number phrase ending before `next` counts: those right after
@@ -286,6 +287,7 @@ impl Counted {
             Counts::Outcome(outcomes) => return outcomes.counted_by(counting),
             // A place is judged with the value's text, where its name is (see `refusal`).
             Counts::Place(_) => return false,
+            Counts::KnownSoFar => &own,
         };
         let singular = match self.word.strip_suffix("ies") {
             Some(stem) => format!("{stem}y"),
@@ -304,6 +306,11 @@ impl Counted {
             (Counts::Groups, None) => names(counting.label),
             (_, unit) => unit.is_some_and(names) || names(counting.label),
         }
+    }
+
+    /// Whether the words say the number counts only the cases known so far ("304 documented").
+    pub fn counts_known_so_far(&self) -> bool {
+        self.counts == Counts::KnownSoFar
     }
 
     /// Why `text` (the value these words were found in) is refused on a figure counting
@@ -367,6 +374,7 @@ impl Counted {
                 )
             }
             Counts::Place(_) => return None,
+            Counts::KnownSoFar => known::refusal(phrase, word, label),
             Counts::Others => (
                 format!(
                     "\"{phrase}\" counts others, beside a count given elsewhere, which the \
@@ -387,6 +395,7 @@ impl Counted {
     }
 }
 
+mod known;
 mod place;
 #[cfg(test)]
 mod tests;

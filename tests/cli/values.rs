@@ -482,3 +482,25 @@ fn a_value_whose_quote_counts_another_outcome_is_flagged() {
         differs[1].1
     );
 }
+
+/// A value whose words say it counts the cases documented or identified so far reads with a
+/// `measure` that says so, as a lower bound beside a larger count; without one it is refused,
+/// pointing at `measure`, rather than read as an exact count in conflict with every larger one.
+#[test]
+fn a_count_of_the_cases_known_so_far_needs_its_measure() {
+    let (exit, findings) = check_json(&fixture("documented-deaths"));
+    assert_eq!(exit, 1, "{findings:#?}");
+    let refused = with_code(&findings, "unreadable-value");
+    assert_eq!(refused.len(), 1, "{findings:#?}");
+    assert_eq!((refused[0].line, refused[0].column), (21, 10));
+    let message = "\"about 200 identified\" counts the cases identified so far, which the \
+                   figure's label (\"People killed in the November 2019 protests\") does not name";
+    assert!(
+        refused[0].message.starts_with(message),
+        "{}",
+        refused[0].message
+    );
+    // Documented, 304 is a lower bound: it diverges from 1,500 but does not conflict with it.
+    assert!(with_code(&findings, "figure-conflict").is_empty());
+    assert_eq!(with_code(&findings, "figure-divergence").len(), 1);
+}

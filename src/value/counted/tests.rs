@@ -191,3 +191,32 @@ fn a_place_reads_only_on_a_figure_whose_label_names_it() {
     // An outcome and a place: each is held to the label.
     assert!(refusal("5,000 injured in Iran", iran).is_some());
 }
+
+#[test]
+fn a_count_of_the_cases_known_so_far_reads_only_on_a_figure_naming_them() {
+    let settings = ValueSettings::default();
+    let refusal = |value: &str, label: &str| {
+        let read = read_value_counting(value, &settings, Measure::Count, None).unwrap();
+        let counting = on(Some("people"), label);
+        read.1
+            .iter()
+            .find_map(|counted| counted.refusal(value, counting))
+    };
+    let killed = "People killed in the protests";
+    for value in [
+        "304 documented deaths",
+        "5,000 confirmed",
+        "5,000 deaths documented by Amnesty",
+        "200 identified victims",
+    ] {
+        let refused = refusal(value, killed).unwrap_or_else(|| panic!("{value}"));
+        assert!(
+            refused.help.contains("`measure = \"documented\"`"),
+            "{value}"
+        );
+    }
+    let confirmed = refusal("5,000 confirmed dead", killed).unwrap();
+    assert_eq!(confirmed.span, 0..15);
+    assert_eq!(refusal("5,000 confirmed cases", "Confirmed cases"), None);
+    assert_eq!(refusal("5,000 reported deaths", killed), None);
+}
