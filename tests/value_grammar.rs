@@ -211,6 +211,15 @@ fn wordings_once_misread_in_silence() {
                 "5,000 killed in a single day",
                 "error 13..28: cannot read \"in a single day\" after \"5,000\": the words limit",
             ),
+            (
+                "5,000 that summer",
+                "error 6..17: cannot read \"that summer\" after \"5,000\": the words limit",
+            ),
+            (
+                "5,000 executed in the first wave",
+                "error 15..32: cannot read \"in the first wave\" after \"5,000\": the words limit",
+            ),
+            ("5,000 executed in waves", "exact 5,000 @5,000"),
             ("5,000 held for a year without trial", "exact 5,000 @5,000"),
             ("5,000 hepatitis B cases", "exact 5,000 @5,000"),
             ("5,000 PA employees", "exact 5,000 @5,000"),

@@ -15,13 +15,16 @@ use std::sync::LazyLock;
 /// Words that limit the count on their own.
 const ON_THEIR_OWN: &str = "since overnight yesterday today tonight tomorrow alone";
 
-/// Words that, before a period, name one period: "last week", "the first month".
-const WHICH: &str = "last past this previous preceding coming next first same final opening";
+/// Words that, before a period or a date, name one period: "last week", "the first month",
+/// "that summer".
+const WHICH: &str = "last past this that previous preceding coming next first second third \
+    same final opening initial";
 
-/// Periods, after [`WHICH`] or after a word of [`WITHIN`].
+/// Periods, after [`WHICH`] or after a word of [`WITHIN`]; a wave or a round of something is one
+/// of its parts ("in the first wave").
 const PERIODS: &str = "hour hours day days night nights week weeks weekend weekends fortnight \
     fortnights month months quarter quarters year years decade decades season morning \
-    afternoon evening";
+    afternoon evening wave round phase stage batch";
 
 /// Days, months and seasons, after a word of [`WITHIN`]: "in March", "by September".
 const DATES: &str = "monday tuesday wednesday thursday friday saturday sunday january february \
@@ -51,7 +54,7 @@ pub(super) fn limiting_words(tail: &[Token]) -> Option<usize> {
     if on_their_own.contains(first) {
         return Some(1);
     }
-    let period_at = |k: usize| word(k).is_some_and(|w| periods.contains(w));
+    let period_at = |k: usize| word(k).is_some_and(|w| periods.contains(w) || dates.contains(w));
     if which.contains(first) && period_at(1) {
         return Some(2);
     }
@@ -62,8 +65,7 @@ pub(super) fn limiting_words(tail: &[Token]) -> Option<usize> {
         while word(k).is_some_and(|w| between.contains(w) || which.contains(w)) {
             k += 1;
         }
-        let named = word(k).is_some_and(|w| periods.contains(w) || dates.contains(w));
-        return named.then_some(k + 1);
+        return period_at(k).then_some(k + 1);
     }
     None
 }
@@ -95,6 +97,12 @@ mod tests {
             ("over the past month", 4),
             ("in recent days", 3),
             ("for the month", 3),
+            ("that day", 2),
+            ("that summer", 2),
+            ("last March", 2),
+            ("in the first wave", 4),
+            ("during the second round", 4),
+            ("in that year", 3),
         ] {
             assert_eq!(limiting(text), Some(length), "{text}");
         }
@@ -115,6 +123,9 @@ mod tests {
             "for a year",
             "a day's walk away",
             "people",
+            "that were executed",
+            "in waves",
+            "second-degree burns",
         ] {
             assert_eq!(limiting(text), None, "{text}");
         }

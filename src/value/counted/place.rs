@@ -5,8 +5,9 @@ use super::{Counted, CountedRefusal, Counting, Counts};
 use crate::value::lexer::{Kind, Token};
 
 /// Words before a place's name that make a count one of that place.
-const BEFORE_PLACES: [&str; 8] = [
+const BEFORE_PLACES: [&str; 9] = [
     "in",
+    "within",
     "at",
     "across",
     "throughout",

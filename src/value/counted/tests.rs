@@ -184,6 +184,8 @@ fn a_place_reads_only_on_a_figure_whose_label_names_it() {
     let province = refusal("300 from Sistan-Baluchestan", iran).unwrap();
     assert!(province.message.contains("to Sistan-Baluchestan,"));
     assert!(refusal("300 at Evin prison", iran).is_some());
+    assert!(refusal("300 within Tehran", iran).is_some());
+    assert_eq!(refusal("300 within Iran", iran), None);
     assert_eq!(
         refusal("300 at Evin prison", "Executions at Evin prison"),
         None
