@@ -137,6 +137,17 @@ pub fn with_code<'a>(findings: &'a [Found], code: &str) -> Vec<&'a Found> {
     findings.iter().filter(|f| f.code == code).collect()
 }
 
+/// Assert that the findings of `code` stand, in order, at these lines, each message holding its
+/// text.
+pub fn assert_found_at(findings: &[Found], code: &str, expected: &[(u64, &str)]) {
+    let found = with_code(findings, code);
+    assert_eq!(found.len(), expected.len(), "{code}: {findings:#?}");
+    for (finding, (line, text)) in found.iter().zip(expected) {
+        assert_eq!(finding.line, *line, "{}", finding.message);
+        assert!(finding.message.contains(text), "{}", finding.message);
+    }
+}
+
 /// Copy a directory tree.
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();

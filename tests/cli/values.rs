@@ -1,7 +1,7 @@
 //! Values as a claim base gives them: share figures, the decimal mark set in claimtrack.toml, and
 //! the `low`, `best`, `high` fields alone or next to a value.
 
-use crate::support::{Found, check_json, fixture, run_in, temp_copy, with_code};
+use crate::support::{Found, assert_found_at, check_json, fixture, run_in, temp_copy, with_code};
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -416,36 +416,18 @@ fn a_count_of_a_time_or_a_part_is_refused_on_the_whole_figure() {
 fn a_count_of_casualties_or_the_wounded_is_refused_on_a_death_toll() {
     let (exit, findings) = check_json(&fixture("strike-casualties"));
     assert_eq!(exit, 1, "{findings:#?}");
-    let refused: Vec<(u64, &str)> = (with_code(&findings, "unreadable-value").iter())
-        .map(|f| (f.line, f.message.as_str()))
-        .collect();
-    assert_eq!(refused.len(), 3, "{findings:#?}");
-    assert_eq!(refused[2].0, 55);
-    assert!(
-        refused[2].1.starts_with(
-            "\"52 killed\" counts the dead, but the figure (\"Casualties (killed and injured) of \
-             the strike on the central market\") counts casualties (the dead and the injured)"
-        ),
-        "{}",
-        refused[2].1
-    );
-    assert_eq!(refused[0].0, 25);
-    assert!(
-        refused[0].1.starts_with(
-            "\"more than 150 casualties\" counts casualties (the dead and the injured), but the \
-             figure (\"People killed in the strike on the central market\") counts the dead"
-        ),
-        "{}",
-        refused[0].1
-    );
-    assert_eq!(refused[1].0, 35);
-    assert!(
-        refused[1]
-            .1
-            .starts_with("\"96 wounded\" counts the injured"),
-        "{}",
-        refused[1].1
-    );
+    let casualties = "\"more than 150 casualties\" counts casualties (the dead and the injured), \
+                      but the figure (\"People killed in the strike on the central market\") \
+                      counts the dead";
+    let killed = "\"52 killed\" counts the dead, but the figure (\"Casualties (killed and injured) \
+                  of the strike on the central market\") counts casualties (the dead and the \
+                  injured)";
+    let expected = [
+        (25, casualties),
+        (35, "\"96 wounded\" counts the injured"),
+        (55, killed),
+    ];
+    assert_found_at(&findings, "unreadable-value", &expected);
     // Read as counts of the dead, both once conflicted with the ministry's toll.
     assert!(
         with_code(&findings, "figure-conflict").is_empty(),
@@ -461,26 +443,17 @@ fn a_count_of_casualties_or_the_wounded_is_refused_on_a_death_toll() {
 fn a_value_whose_quote_counts_another_outcome_is_flagged() {
     let (exit, findings) = check_json(&fixture("landslide-quotes"));
     assert_eq!(exit, 0, "{findings:#?}");
-    let differs: Vec<(u64, &str)> = (with_code(&findings, "value-reading-differs").iter())
-        .map(|f| (f.line, f.message.as_str()))
-        .collect();
-    assert_eq!(differs.len(), 2, "{findings:#?}");
-    assert_eq!(differs[0].0, 20);
-    assert!(
-        differs[0]
-            .1
-            .contains("its quote says \"more than 300 missing\", which counts the missing"),
-        "{}",
-        differs[0].1
-    );
-    assert_eq!(differs[1].0, 30);
-    assert!(
-        differs[1]
-            .1
-            .contains("its quote says \"1,200 people injured\", which counts the injured"),
-        "{}",
-        differs[1].1
-    );
+    let expected = [
+        (
+            20,
+            "its quote says \"more than 300 missing\", which counts the missing",
+        ),
+        (
+            30,
+            "its quote says \"1,200 people injured\", which counts the injured",
+        ),
+    ];
+    assert_found_at(&findings, "value-reading-differs", &expected);
 }
 
 /// A value whose words say it counts the cases documented or identified so far reads with a
@@ -490,16 +463,9 @@ fn a_value_whose_quote_counts_another_outcome_is_flagged() {
 fn a_count_of_the_cases_known_so_far_needs_its_measure() {
     let (exit, findings) = check_json(&fixture("documented-deaths"));
     assert_eq!(exit, 1, "{findings:#?}");
-    let refused = with_code(&findings, "unreadable-value");
-    assert_eq!(refused.len(), 1, "{findings:#?}");
-    assert_eq!((refused[0].line, refused[0].column), (21, 10));
     let message = "\"about 200 identified\" counts the cases identified so far, which the \
                    figure's label (\"People killed in the November 2019 protests\") does not name";
-    assert!(
-        refused[0].message.starts_with(message),
-        "{}",
-        refused[0].message
-    );
+    assert_found_at(&findings, "unreadable-value", &[(21, message)]);
     // Documented, 304 is a lower bound: it diverges from 1,500 but does not conflict with it.
     assert!(with_code(&findings, "figure-conflict").is_empty());
     assert_eq!(with_code(&findings, "figure-divergence").len(), 1);

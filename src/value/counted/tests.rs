@@ -155,16 +155,17 @@ fn a_value_naming_what_happened_reads_only_on_a_figure_naming_it_or_none() {
     assert_eq!(families.counts, Counts::Groups);
 }
 
+/// Why `value` is refused on a figure of people labelled `label`, by the first of its words that
+/// is.
+fn refusal(value: &str, label: &str) -> Option<CountedRefusal> {
+    let settings = ValueSettings::default();
+    let read = read_value_counting(value, &settings, Measure::Count, None).unwrap();
+    let counting = on(Some("people"), label);
+    (read.1.iter()).find_map(|counted| counted.refusal(value, counting))
+}
+
 #[test]
 fn a_place_reads_only_on_a_figure_whose_label_names_it() {
-    let settings = ValueSettings::default();
-    let refusal = |value: &str, label: &str| {
-        let read = read_value_counting(value, &settings, Measure::Count, None).unwrap();
-        let counting = on(Some("people"), label);
-        read.1
-            .iter()
-            .find_map(|counted| counted.refusal(value, counting))
-    };
     let iran = "People executed in Iran in 1988";
     for value in [
         "5,000 in Iran",
@@ -196,14 +197,6 @@ fn a_place_reads_only_on_a_figure_whose_label_names_it() {
 
 #[test]
 fn a_count_of_the_cases_known_so_far_reads_only_on_a_figure_naming_them() {
-    let settings = ValueSettings::default();
-    let refusal = |value: &str, label: &str| {
-        let read = read_value_counting(value, &settings, Measure::Count, None).unwrap();
-        let counting = on(Some("people"), label);
-        read.1
-            .iter()
-            .find_map(|counted| counted.refusal(value, counting))
-    };
     let killed = "People killed in the protests";
     for value in [
         "304 documented deaths",
