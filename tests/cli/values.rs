@@ -393,8 +393,8 @@ fn a_count_of_a_time_or_a_part_is_refused_on_the_whole_figure() {
     assert!(refused[1].2.contains(limits), "{}", refused[1].2);
     // A place the figure's label does not name; on the city's figure, the city's name reads.
     assert_eq!((refused[2].0, refused[2].1), (56, 27));
-    let place = "\"in Kahramanmaraş\" limits the count to Kahramanmaraş, which the figure's label \
-                 (\"Deaths in the February 2023 earthquakes\") does not name";
+    let place = "\"in Kahramanmaraş\" names a place, Kahramanmaraş, that the figure's label \
+                 (\"Deaths in the February 2023 earthquakes\") does not";
     assert!(refused[2].2.starts_with(place), "{}", refused[2].2);
     // Read as counts of the whole, both once conflicted with the authority's toll.
     assert!(

@@ -17,27 +17,75 @@ const BEFORE_PLACES: [&str; 9] = [
     "from",
 ];
 
+/// Nouns that name a part of a country or of what a figure counts, after "the" ("in the capital",
+/// "across the northern provinces").
+const PLACE_NOUNS: [&str; 28] = [
+    "capital",
+    "city",
+    "cities",
+    "town",
+    "towns",
+    "province",
+    "provinces",
+    "region",
+    "regions",
+    "district",
+    "districts",
+    "area",
+    "areas",
+    "zone",
+    "zones",
+    "territory",
+    "territories",
+    "countryside",
+    "border",
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "camps",
+];
+
 /// The place a value's words after its number phrase (`tokens[..next]`) name: a word from
 /// [`BEFORE_PLACES`], then a name written with capitals ("in Tehran", "at Evin prison", "from
-/// Sistan-Baluchestan").
+/// Sistan-Baluchestan"), or "the" and a noun of [`PLACE_NOUNS`], a word before it or none ("in
+/// the capital", "across the northern provinces").
 pub(super) fn place_in_value(text: &str, tokens: &[Token], next: usize) -> Option<Counted> {
     let capital = |token: &Token| {
         token.kind == Kind::Word && text[token.span.clone()].starts_with(char::is_uppercase)
     };
-    let (at, word) = (tokens.get(next..)?.iter().enumerate()).find_map(|(k, token)| {
-        let word = BEFORE_PLACES.iter().find(|w| **w == token.text)?;
-        tokens.get(next + k + 1).filter(|t| capital(t))?;
-        Some((next + k, *word))
+    let place_noun = |at: usize| {
+        tokens
+            .get(at)
+            .is_some_and(|t| PLACE_NOUNS.contains(&&*t.text))
+    };
+    // Where the name begins, after the word before it, and where it ends.
+    let named = |at: usize| {
+        let first = tokens.get(at + 1)?;
+        if capital(first) {
+            // The name runs over capitalised words and what is joined to them.
+            let mut end = at + 1;
+            while let Some(token) = tokens.get(end + 1)
+                && (capital(token) || token.glued)
+            {
+                end += 1;
+            }
+            return Some((at + 1, end));
+        }
+        let noun = (first.text == "the")
+            .then(|| [at + 2, at + 3].into_iter().find(|&k| place_noun(k)))??;
+        Some((at + 1, noun))
+    };
+    let (at, word, (start, end)) = (next..tokens.len()).find_map(|at| {
+        let word = BEFORE_PLACES.iter().find(|w| **w == tokens[at].text)?;
+        Some((at, *word, named(at)?))
     })?;
-    // The name runs over capitalised words and what is joined to them ("Sistan-Baluchestan").
-    let mut end = at + 1;
-    while let Some(token) = tokens.get(end + 1)
-        && (capital(token) || token.glued)
-    {
-        end += 1;
-    }
     Some(Counted {
-        counts: Counts::Place(tokens[at + 1].span.start),
+        counts: Counts::Place(tokens[start].span.start),
         word,
         span: tokens[at].span.start..tokens[end].span.end,
     })
@@ -64,21 +112,21 @@ impl Counted {
         // "in Iran's prisons" names Iran.
         let name = text.get(start..self.span.end)?;
         let name = name.trim_end_matches("'s").trim_end_matches("\u{2019}s");
-        if words(name).iter().all(|word| named.contains(word)) {
+        let told = |word: &String| word == "the" || named.contains(word);
+        if words(name).iter().all(told) {
             return None;
         }
         let phrase = text.get(self.span.clone()).unwrap_or(text);
         Some(CountedRefusal {
             message: format!(
-                "\"{phrase}\" limits the count to {name}, which the figure's label (\"{}\") does \
-                 not name: read as its value, the count of a part would pass as the whole",
+                "\"{phrase}\" names a place, {name}, that the figure's label (\"{}\") does not: \
+                 read as its value, the count of a part would pass as the whole",
                 counting.label
             ),
-            help: format!(
-                "record the number alone on a figure that counts just {name} (one declared with \
-                 `part_of`, say), keeping the source's words in `quote`; if the figure counts {name} \
-                 alone, name it in the label"
-            ),
+            help: "record the number alone on a figure that counts just that part (one declared \
+                   with `part_of`, say), keeping the source's words in `quote`; if the figure's \
+                   own count is of that place, name it in the label"
+                .to_string(),
             span: self.span.clone(),
         })
     }

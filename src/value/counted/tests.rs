@@ -172,18 +172,23 @@ fn a_place_reads_only_on_a_figure_whose_label_names_it() {
         "thousands across Iran",
         "5,000 killed in Iran",
         "5,000 in Iran's prisons",
-        "5,000 in the capital",
+        "5,000 in the country",
         "5,000",
     ] {
         assert_eq!(refusal(value, iran), None, "{value}");
     }
     let tehran = refusal("5,000 dead in Tehran", iran).unwrap();
     assert_eq!(tehran.span, 11..20);
-    let message = "\"in Tehran\" limits the count to Tehran, which the figure's label (\"People \
-                   executed in Iran in 1988\") does not name";
+    let message = "\"in Tehran\" names a place, Tehran, that the figure's label (\"People \
+                   executed in Iran in 1988\") does not";
     assert!(tehran.message.starts_with(message), "{}", tehran.message);
     let province = refusal("300 from Sistan-Baluchestan", iran).unwrap();
-    assert!(province.message.contains("to Sistan-Baluchestan,"));
+    assert!(province.message.contains("a place, Sistan-Baluchestan,"));
+    let capital = refusal("300 outside the capital", iran).unwrap();
+    assert!(capital.message.contains("a place, the capital,"));
+    assert!(refusal("300 across the northern provinces", iran).is_some());
+    assert_eq!(refusal("300 in the camps", "Deaths in the camps"), None);
+    assert_eq!(refusal("300 in the protests", iran), None);
     assert!(refusal("300 at Evin prison", iran).is_some());
     assert!(refusal("300 within Tehran", iran).is_some());
     assert_eq!(refusal("300 within Iran", iran), None);
