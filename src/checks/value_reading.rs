@@ -32,7 +32,7 @@ pub fn values_read_otherwise(base: &ClaimBase) -> Vec<Finding> {
                 phrase.text,
             );
             let help = match &phrase.says {
-                QuoteSays::CountsOther(_) => "record a number of what the figure counts, quoting the words that state it; a number of groups or an increase belongs on a figure that says it counts them",
+                QuoteSays::CountsOther(_) => "record a number of what the figure counts, quoting the words that state it; a number of groups, of an increase or of those something else happened to (the wounded on a death toll) belongs on a figure that says it counts them",
                 _ => "write the value as the quote words it (its bound, range ends and scale), or quote the words the value comes from",
             };
             let mut finding = Finding::new(Code::ValueReadingDiffers, value.location.clone(), message)

@@ -454,6 +454,11 @@ fn a_value_whose_quote_counts_another_outcome_is_flagged() {
         ),
     ];
     assert_found_at(&findings, "value-reading-differs", &expected);
+    let help = &with_code(&findings, "value-reading-differs")[0].help;
+    assert!(
+        help.contains("of those something else happened to"),
+        "{help}"
+    );
 }
 
 /// A value whose words say it counts the cases documented or identified so far reads with a
