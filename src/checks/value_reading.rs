@@ -8,6 +8,11 @@ use crate::value::QuoteSays;
 
 pub fn values_read_otherwise(base: &ClaimBase) -> Vec<Finding> {
     (base.quote_readings().read_otherwise.iter())
+        .filter(|(c, phrase)| {
+            // A measure counting the cases known so far says what the quote's words say.
+            let known = matches!(phrase.says, QuoteSays::KnownSoFar(_));
+            !(known && base.claims[*c].measure.is_lower_bound())
+        })
         .map(|(c, phrase)| {
             let claim = &base.claims[*c];
             let value = claim.value.as_ref().expect("a claim whose quote was read has a value");
@@ -18,6 +23,9 @@ pub fn values_read_otherwise(base: &ClaimBase) -> Vec<Finding> {
                     format!("which the value grammar cannot read as one figure: {why}")
                 }
                 QuoteSays::CountsOther(what) => format!("which {what}"),
+                QuoteSays::KnownSoFar(word) => {
+                    format!("which counts the cases {word} so far, a lower bound of the whole")
+                }
                 QuoteSays::Reads(_) if phrase.negated => "which the quote negates".to_string(),
                 QuoteSays::Reads(read) => {
                     format!("which reads as {} {}", read.interval_text(), read.describe())
@@ -33,6 +41,7 @@ pub fn values_read_otherwise(base: &ClaimBase) -> Vec<Finding> {
             );
             let help = match &phrase.says {
                 QuoteSays::CountsOther(_) => "record a number of what the figure counts, quoting the words that state it; a number of groups, of an increase or of those something else happened to (the wounded on a death toll) belongs on a figure that says it counts them",
+                QuoteSays::KnownSoFar(_) => "give the claim `measure = \"documented\"` (or `\"confirmed-so-far\"` for a running count), which compares its value as a lower bound; or write the value as the quote bounds it (\"at least 304\")",
                 _ => "write the value as the quote words it (its bound, range ends and scale), or quote the words the value comes from",
             };
             let mut finding = Finding::new(Code::ValueReadingDiffers, value.location.clone(), message)

@@ -14,6 +14,7 @@ use super::outcome::Outcomes;
 use std::ops::Range;
 
 pub(super) use in_quote::uncounted_in_quote;
+pub(super) use known::known_in_quote;
 
 /// What the words after a value's number say it counts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -5,7 +5,7 @@
 //! quote (`30` for "over 30 years" on a figure in years, `1,500` for "about 1,500") is not caught:
 //! "over" is as often a span of time as a bound.
 
-use super::counted::{Counting, uncounted_in_quote};
+use super::counted::{Counting, known_in_quote, uncounted_in_quote};
 use super::in_quote::value_in_tokens;
 use super::lexer::{Kind, Token, tokenize};
 use super::negation::Negations;
@@ -43,6 +43,10 @@ pub enum QuoteSays {
     /// The phrase counts groups or an increase the figure does not say it counts, as this says:
     /// "counts families, not what the figure counts (...)".
     CountsOther(String),
+    /// The phrase counts only the cases this word says are known so far ("304 documented"): a
+    /// lower bound of the whole, which a value bounded above reads as the whole unless the
+    /// claim's `measure` says so.
+    KnownSoFar(&'static str),
 }
 
 /// Scale, fraction and other words that state a quantity without being a number word.
@@ -240,6 +244,15 @@ fn quote_reading_differs(
                 let says = QuoteSays::CountsOther(reason);
                 refused.push((start..counted_end, says, states_alike(&phrase, reading)));
                 start = counted_end;
+            }
+            Some(Ok((phrase, end)))
+                if reading.high.is_some()
+                    && let Some((word, known_end)) =
+                        counting.and_then(|counting| known_in_quote(tokens, end, counting)) =>
+            {
+                let says = QuoteSays::KnownSoFar(word);
+                refused.push((start..known_end, says, states_alike(&phrase, reading)));
+                start = known_end;
             }
             Some(Ok((phrase, end))) if end > start => {
                 // A number for each period or with a bound after it may be recorded as written

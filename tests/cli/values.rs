@@ -463,7 +463,8 @@ fn a_value_whose_quote_counts_another_outcome_is_flagged() {
 
 /// A value whose words say it counts the cases documented or identified so far reads with a
 /// `measure` that says so, as a lower bound beside a larger count; without one it is refused,
-/// pointing at `measure`, rather than read as an exact count in conflict with every larger one.
+/// pointing at `measure`, rather than read as an exact count in conflict with every larger one. A
+/// bare number whose quote says so is flagged unless its `measure` says so too.
 #[test]
 fn a_count_of_the_cases_known_so_far_needs_its_measure() {
     let (exit, findings) = check_json(&fixture("documented-deaths"));
@@ -472,6 +473,14 @@ fn a_count_of_the_cases_known_so_far_needs_its_measure() {
                    figure's label (\"People killed in the November 2019 protests\") does not name";
     assert_found_at(&findings, "unreadable-value", &[(21, message)]);
     // Documented, 304 is a lower bound: it diverges from 1,500 but does not conflict with it.
-    assert!(with_code(&findings, "figure-conflict").is_empty());
+    // Copied bare from a quote saying "documented", it conflicts, and the value is flagged.
     assert_eq!(with_code(&findings, "figure-divergence").len(), 1);
+    let conflicts = with_code(&findings, "figure-conflict");
+    assert_eq!(conflicts.len(), 2, "{findings:#?}");
+    assert!(
+        (conflicts.iter()).all(|f| f.message.contains("(wire/killed-documented by wire)")),
+        "{conflicts:#?}"
+    );
+    let quoted = "its quote says \"304 documented\", which counts the cases documented so far";
+    assert_found_at(&findings, "value-reading-differs", &[(41, quoted)]);
 }

@@ -5,7 +5,7 @@
 //! read on a figure whose label or unit names them ("Confirmed cases"), or on a claim whose
 //! `measure` says so (see `crate::model::values`).
 
-use super::{Counted, Counts, counted_words};
+use super::{Counted, Counting, Counts, counted_words};
 use crate::value::lexer::Token;
 
 /// Words that make a count one of the cases known so far.
@@ -33,6 +33,26 @@ pub(super) fn known_in_value(tokens: &[Token], next: usize) -> Option<Counted> {
         word,
         span: 0..token.span.end,
     })
+}
+
+/// The word right after a quote's number phrase ending before `next` (or after "people") that
+/// makes it a count of the cases known so far ("304 documented deaths"), unless the figure
+/// counting `counting` names it; with the index of the token after it. Further on, such words
+/// as often say what else is known ("5,000 people, 300 of them identified").
+pub(in crate::value) fn known_in_quote(
+    tokens: &[Token],
+    next: usize,
+    counting: Counting,
+) -> Option<(&'static str, usize)> {
+    let first = next + usize::from(tokens.get(next)?.text == "people");
+    let after = &tokens.get(first)?.text;
+    let word = KNOWN_SO_FAR.iter().find(|word| **word == after)?;
+    let counted = Counted {
+        counts: Counts::KnownSoFar,
+        word,
+        span: 0..0,
+    };
+    (!counted.counted_by(counting)).then_some((*word, first + 1))
 }
 
 /// The message and help refusing `phrase`, whose `word` makes it a count of the cases known so

@@ -26,6 +26,7 @@ fn differs_in(value: &str, quote: &str, unit: Option<&str>) -> String {
                 }
                 QuoteSays::Refused(why) => format!("{}: refused, {why}{negated}", p.text),
                 QuoteSays::CountsOther(why) => format!("{}: {why}{negated}", p.text),
+                QuoteSays::KnownSoFar(word) => format!("{}: {word} so far{negated}", p.text),
             }
         })
 }
@@ -347,6 +348,18 @@ fn a_number_of_groups_or_an_increase_states_no_count_of_another_figure() {
     );
     let missing = says("300", "300 people missing after the strike", killed);
     assert!(matches!(missing, Some((t, QuoteSays::CountsOther(_))) if t == "300 people missing"));
+    // The cases known so far, unless the figure counts just those, or the value is a lower bound.
+    let documented = says("304", "Amnesty counted 304 documented deaths", killed);
+    assert_eq!(
+        documented,
+        Some((
+            "304 documented".to_string(),
+            QuoteSays::KnownSoFar("documented")
+        ))
+    );
+    let confirmed = "5,000 confirmed cases";
+    assert_eq!(says("5,000", confirmed, "Confirmed cases"), None);
+    assert_eq!(says("at least 304", "304 documented deaths", killed), None);
     // Words saying who died, or how, further on: the quote counts the dead.
     for quote in [
         "52 people killed",
