@@ -45,12 +45,12 @@ pub(in crate::value) fn known_in_quote(
     counting: Counting,
 ) -> Option<(&'static str, usize)> {
     let first = next + usize::from(tokens.get(next)?.text == "people");
-    let after = &tokens.get(first)?.text;
-    let word = KNOWN_SO_FAR.iter().find(|word| **word == after)?;
+    let token = tokens.get(first)?;
+    let word = KNOWN_SO_FAR.iter().find(|word| **word == token.text)?;
     let counted = Counted {
         counts: Counts::KnownSoFar,
         word,
-        span: 0..0,
+        span: 0..token.span.end,
     };
     (!counted.counted_by(counting)).then_some((*word, first + 1))
 }
