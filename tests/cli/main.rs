@@ -5,6 +5,7 @@ mod archive;
 mod bad_input;
 mod check;
 mod claim_base;
+mod counted;
 mod coverage;
 mod diff;
 mod explain;

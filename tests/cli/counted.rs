@@ -1,0 +1,182 @@
+//! Values whose words say they count other than the whole a figure counts: groups, an increase,
+//! those something else happened to, a place, the cases known so far, a part of the people
+//! counted. Each is refused at its words on a figure that does not say it counts them, and a bare
+//! number whose quote says so is flagged.
+
+use crate::support::{assert_found_at, check_json, fixture, run_in, with_code};
+use serde_json::Value;
+
+/// A value counting groups ("more than 4,000 families") or an increase ("2,500 newly displaced")
+/// is refused on a figure counting all people displaced, and read on one counting households or
+/// new arrivals; a count of people naming the families they came from reads. A value taken from
+/// a quote's number of families, its noun left off, reads otherwise than its quote, in digits or
+/// in words ("thousands").
+#[test]
+fn a_number_of_groups_or_an_increase_is_read_only_on_a_figure_that_counts_it() {
+    let (exit, findings) = check_json(&fixture("flood-displacement"));
+    assert_eq!(exit, 1, "{findings:#?}");
+    let gated: Vec<(u64, u64, &str)> = (findings.iter())
+        .filter(|f| f.severity != "info")
+        .map(|f| (f.line, f.column, f.code.as_str()))
+        .collect();
+    assert_eq!(
+        gated,
+        [
+            (39, 10, "unreadable-value"),
+            (69, 10, "unreadable-value"),
+            (89, 9, "value-reading-differs"),
+            (99, 9, "value-reading-differs"),
+        ],
+        "{findings:#?}"
+    );
+    let differs = with_code(&findings, "value-reading-differs");
+    assert!(
+        differs[0].message.ends_with(
+            "its quote says \"More than 4,000 families\", which counts families, not what the \
+             figure counts (`unit = \"people\"`, label \"People displaced by the floods\")"
+        ),
+        "{}",
+        differs[0].message
+    );
+    let help = "record a number of what the figure counts, quoting the words that state it";
+    assert!(differs[0].help.starts_with(help), "{}", differs[0].help);
+    let refused = with_code(&findings, "unreadable-value");
+    for (finding, message) in refused.iter().zip([
+        "\"more than 4,000 families\" counts families, but the figure counts people",
+        "\"2,500 newly displaced\" counts an increase, which the figure's label (\"People \
+         displaced by the floods\") does not say it counts",
+    ]) {
+        assert!(finding.message.starts_with(message), "{}", finding.message);
+    }
+    let report = run_in(
+        &fixture("flood-displacement"),
+        &["report", "--format", "json"],
+    );
+    let report: Value = serde_json::from_str(&report.stdout).unwrap();
+    let low = |id: &str| {
+        let claims = report["claims"].as_array().unwrap();
+        let claim = claims.iter().find(|c| c["id"] == id).unwrap();
+        claim["low"].clone()
+    };
+    assert_eq!(low("agency/households"), 3870);
+    assert_eq!(low("courier/people"), 18000);
+    assert_eq!(low("courier/arrivals"), 810);
+    assert_eq!(low("province/families"), Value::Null);
+    assert_eq!(low("agency/overnight"), Value::Null);
+}
+
+/// A count of one day or one city copied into a value on the whole figure's claims is refused at
+/// its words, rather than compared with the whole toll as a conflict; recorded on the city's own
+/// figure (`part_of` the whole), the number alone reads, and so does the city's name.
+#[test]
+fn a_count_of_a_time_or_a_part_is_refused_on_the_whole_figure() {
+    let (exit, findings) = check_json(&fixture("partial-counts"));
+    assert_eq!(exit, 1, "{findings:#?}");
+    let refused: Vec<(u64, u64, &str)> = (with_code(&findings, "unreadable-value").iter())
+        .map(|f| (f.line, f.column, f.message.as_str()))
+        .collect();
+    let limits = "the words limit the count to a time or a part";
+    assert_eq!(refused.len(), 3, "{findings:#?}");
+    assert_eq!((refused[0].0, refused[0].1), (26, 16));
+    assert!(
+        refused[0]
+            .2
+            .starts_with("cannot read \"since Monday\" after \"1,200\""),
+        "{}",
+        refused[0].2
+    );
+    assert_eq!((refused[1].0, refused[1].1), (36, 27));
+    assert!(refused[1].2.contains(limits), "{}", refused[1].2);
+    // A place the figure's label does not name; on the city's figure, the city's name reads.
+    assert_eq!((refused[2].0, refused[2].1), (56, 27));
+    let place = "\"in Kahramanmaraş\" names a place, Kahramanmaraş, that the figure's label \
+                 (\"Deaths in the February 2023 earthquakes\") does not";
+    assert!(refused[2].2.starts_with(place), "{}", refused[2].2);
+    // Read as counts of the whole, both once conflicted with the authority's toll.
+    assert!(
+        with_code(&findings, "figure-conflict").is_empty(),
+        "{findings:#?}"
+    );
+    let codes: Vec<&str> = findings.iter().map(|f| f.code.as_str()).collect();
+    assert!(
+        codes.iter().all(|code| *code == "unreadable-value"),
+        "{codes:?}"
+    );
+}
+
+/// Casualties and the wounded recorded on a death toll are refused at the value, naming what
+/// each counts, rather than set against the toll as conflicting counts of the dead; the same
+/// number on the figure that counts casualties reads. The other way round, a death toll on the
+/// figure of casualties is a part of it, refused as well; "killed or injured" reads there.
+#[test]
+fn a_count_of_casualties_or_the_wounded_is_refused_on_a_death_toll() {
+    let (exit, findings) = check_json(&fixture("strike-casualties"));
+    assert_eq!(exit, 1, "{findings:#?}");
+    let casualties = "\"more than 150 casualties\" counts casualties (the dead and the injured), \
+                      but the figure (\"People killed in the strike on the central market\") \
+                      counts the dead";
+    let killed = "\"52 killed\" counts the dead, but the figure (\"Casualties (killed and injured) \
+                  of the strike on the central market\") counts casualties (the dead and the \
+                  injured)";
+    let expected = [
+        (25, casualties),
+        (35, "\"96 wounded\" counts the injured"),
+        (55, killed),
+    ];
+    assert_found_at(&findings, "unreadable-value", &expected);
+    // Read as counts of the dead, both once conflicted with the ministry's toll.
+    assert!(
+        with_code(&findings, "figure-conflict").is_empty(),
+        "{findings:#?}"
+    );
+    assert!(with_code(&findings, "attribution-contradicted").is_empty());
+}
+
+/// A number taken from a quote that says the missing or the injured, onto a death toll, is
+/// flagged at the value, saying what the quote counts; quotes whose words say who died ("dozens
+/// of evacuees were killed") or how ("41 people died") are left alone.
+#[test]
+fn a_value_whose_quote_counts_another_outcome_is_flagged() {
+    let (exit, findings) = check_json(&fixture("landslide-quotes"));
+    assert_eq!(exit, 0, "{findings:#?}");
+    let expected = [
+        (
+            20,
+            "its quote says \"more than 300 missing\", which counts the missing",
+        ),
+        (
+            30,
+            "its quote says \"1,200 people injured\", which counts the injured",
+        ),
+    ];
+    assert_found_at(&findings, "value-reading-differs", &expected);
+    let help = &with_code(&findings, "value-reading-differs")[0].help;
+    assert!(
+        help.contains("of those something else happened to"),
+        "{help}"
+    );
+}
+
+/// A value whose words say it counts the cases documented or identified so far reads with a
+/// `measure` that says so, as a lower bound beside a larger count; without one it is refused,
+/// pointing at `measure`, rather than read as an exact count in conflict with every larger one. A
+/// bare number whose quote says so is flagged unless its `measure` says so too.
+#[test]
+fn a_count_of_the_cases_known_so_far_needs_its_measure() {
+    let (exit, findings) = check_json(&fixture("documented-deaths"));
+    assert_eq!(exit, 1, "{findings:#?}");
+    let message = "\"about 200 identified\" counts the cases identified so far, which the \
+                   figure's label (\"People killed in the November 2019 protests\") does not name";
+    assert_found_at(&findings, "unreadable-value", &[(21, message)]);
+    // Documented, 304 is a lower bound: it diverges from 1,500 but does not conflict with it.
+    // Copied bare from a quote saying "documented", it conflicts, and the value is flagged.
+    assert_eq!(with_code(&findings, "figure-divergence").len(), 1);
+    let conflicts = with_code(&findings, "figure-conflict");
+    assert_eq!(conflicts.len(), 2, "{findings:#?}");
+    assert!(
+        (conflicts.iter()).all(|f| f.message.contains("(wire/killed-documented by wire)")),
+        "{conflicts:#?}"
+    );
+    let quoted = "its quote says \"304 documented\", which counts the cases documented so far";
+    assert_found_at(&findings, "value-reading-differs", &[(41, quoted)]);
+}
