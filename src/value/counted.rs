@@ -7,7 +7,7 @@
 //! in its `unit` or its `label` (`unit = "households"`, `label = "New cases a day"`); groups in
 //! the label only when the figure gives no unit. A place named after the number ("5,000 in
 //! Tehran", "300 at Evin prison") makes it a count of that place alone, read only on a figure
-//! whose label names the place too.
+//! whose label names the place too; so does a part of the people counted ("5,000 children").
 
 use super::lexer::{Kind, Token};
 use super::outcome::Outcomes;
@@ -31,6 +31,8 @@ enum Counts {
     Place(usize),
     /// Only the cases documented or confirmed so far: a lower bound of the whole.
     KnownSoFar,
+    /// A part of the people a figure counts: an age, a sex, civilians (see [`part`]).
+    Part(part::Parts),
 }
 
 /// Plurals that count groups of people or of what a figure counts; a singular ("family
@@ -141,7 +143,12 @@ pub(super) fn counted_in_value(text: &str, tokens: &[Token], next: usize) -> Vec
     });
     let place = place::place_in_value(text, tokens, next);
     let known = known::known_in_value(tokens, next);
-    counted.into_iter().chain(place).chain(known).collect()
+    let part = part::part_in_value(tokens, next);
+    (counted.into_iter())
+        .chain(place)
+        .chain(known)
+        .chain(part)
+        .collect()
 }
 
 /// The words that may say what a number phrase ending before `next` counts: those right after
@@ -225,6 +232,7 @@ impl Counted {
             // A place is judged with the value's text, where its name is (see `refusal`).
             Counts::Place(_) => return false,
             Counts::KnownSoFar => &own,
+            Counts::Part(parts) => return part::parts_counted_by(parts, counting),
         };
         let singular = match self.word.strip_suffix("ies") {
             Some(stem) => format!("{stem}y"),
@@ -312,6 +320,7 @@ impl Counted {
             }
             Counts::Place(_) => return None,
             Counts::KnownSoFar => known::refusal(phrase, word, label),
+            Counts::Part(parts) => part::refusal(phrase, parts, label),
             Counts::Others => (
                 format!(
                     "\"{phrase}\" counts others, beside a count given elsewhere, which the \
@@ -334,6 +343,7 @@ impl Counted {
 
 mod in_quote;
 mod known;
+mod part;
 mod place;
 #[cfg(test)]
 mod tests;

@@ -241,10 +241,10 @@ fn unknown_records_and_unreadable_values_are_refused() {
 }
 
 /// A value taken from a quote's number of families is refused on a figure counting people, and
-/// one taken from a number of the wounded on a figure of the executed: the quote states no count
-/// of them.
+/// one taken from a number of the wounded or of women and children on a figure of the executed:
+/// the quote states no count of them.
 #[test]
-fn a_quote_counting_families_or_the_wounded_gives_no_count_of_the_figure() {
+fn a_quote_counting_families_the_wounded_or_a_part_gives_no_count_of_the_figure() {
     use sha2::{Digest, Sha256};
     let cases = [
         (
@@ -256,6 +256,11 @@ fn a_quote_counting_families_or_the_wounded_gives_no_count_of_the_figure() {
             "Guards carried 96 wounded from the courtyard.",
             "the quote's \"96 wounded\" counts the injured, not what the figure counts \
              (`unit = \"people\"`",
+        ),
+        (
+            "Guards led 40 women and children from the courtyard.",
+            "the quote's \"40 women and children\" counts women and children, not what the \
+             figure counts (`unit = \"people\"`",
         ),
     ];
     for (sentence, refusal) in cases {

@@ -180,3 +180,39 @@ fn a_count_of_the_cases_known_so_far_needs_its_measure() {
     let quoted = "its quote says \"304 documented\", which counts the cases documented so far";
     assert_found_at(&findings, "value-reading-differs", &[(41, quoted)]);
 }
+
+/// Civilians and children recorded on the whole toll are refused at the value, rather than read
+/// as counts of everyone killed and set against the ministry's toll as conflicts; on the children's
+/// own figure the same value reads. A bare number whose quote counts women and children is
+/// flagged (its conflicts with the toll stand, for the desk to see why); one whose quote counts
+/// men, women and children, everyone, is not.
+#[test]
+fn a_count_of_a_part_of_the_people_is_refused_on_the_whole_toll() {
+    let (exit, findings) = check_json(&fixture("siege-victims"));
+    assert_eq!(exit, 1, "{findings:#?}");
+    let whole = "which its label (\"People killed in the siege of the old city\") does not name";
+    let expected = [
+        (
+            26,
+            "\"at least 1,900 civilians\" counts civilians, a part of the people",
+        ),
+        (
+            36,
+            "\"more than 1,000 children\" counts children, a part of the people",
+        ),
+    ];
+    assert_found_at(&findings, "unreadable-value", &expected);
+    assert!(
+        (with_code(&findings, "unreadable-value").iter()).all(|f| f.message.contains(whole)),
+        "{findings:#?}"
+    );
+    let quoted = "its quote says \"2,100 women and children\", which counts women and children";
+    assert_found_at(&findings, "value-reading-differs", &[(56, quoted)]);
+    // Only the bare number, flagged, is set against the toll: the refused values are not.
+    let conflicts = with_code(&findings, "figure-conflict");
+    assert_eq!(conflicts.len(), 3, "{findings:#?}");
+    assert!(
+        (conflicts.iter()).all(|f| f.message.contains("(wire/killed-women-children by wire)")),
+        "{conflicts:#?}"
+    );
+}

@@ -1,6 +1,7 @@
 //! What a quote's number phrase counts, where its words say it counts other than what the figure
-//! counts: groups, an increase, or those something else happened to.
+//! counts: groups, an increase, those something else happened to, or a part of the people.
 
+use super::part::part_in_quote;
 use super::{Counted, Counting, Counts, counted_after, counted_words, outcome_after};
 use crate::value::lexer::Token;
 use crate::value::outcome::Outcomes;
@@ -8,7 +9,8 @@ use crate::value::outcome::Outcomes;
 /// Why the number phrase of a quote ending before `next` states no number of a value on a figure
 /// counting `counting`, with the index of the token after the words that say so: they count groups
 /// or an increase the figure does not say it counts ("More than 4,000 families" on a count of
-/// people), or those something else happened to ("96 wounded" on a death toll). "Others" in a
+/// people), those something else happened to ("96 wounded" on a death toll) or a part of the
+/// people counted ("5,000 children"). "Others" in a
 /// quote is as often other people ("killed 300 and injured 5,000 others").
 pub(in crate::value) fn uncounted_in_quote(
     quote: &str,
@@ -19,7 +21,8 @@ pub(in crate::value) fn uncounted_in_quote(
     let (counted, end) = match counted_after(quote, tokens, next) {
         Some((counted, _)) if counted.counts == Counts::Others => return None,
         Some(found) => found,
-        None => outcome_in_quote(tokens, next, counting)?,
+        None => (outcome_in_quote(tokens, next, counting))
+            .or_else(|| part_in_quote(tokens, next, counting))?,
     };
     if counted.counted_by(counting) {
         return None;
@@ -27,6 +30,7 @@ pub(in crate::value) fn uncounted_in_quote(
     let what = match counted.counts {
         Counts::Groups => counted.word.to_string(),
         Counts::Outcome(outcomes) => outcomes.who(),
+        Counts::Part(parts) => parts.listed(),
         _ => "an increase".to_string(),
     };
     let figure = match counting.unit {

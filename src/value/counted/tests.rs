@@ -54,7 +54,7 @@ fn members_places_and_names_say_nothing_of_what_is_counted() {
         "5,000 family members",
         "300 village elders",
         "5,000 people across villages",
-        "300 children from poor families",
+        "300 people from poor families",
         "5,000 members of families",
         "5,000 villagers",
         "5,000 New Yorkers",
@@ -219,4 +219,36 @@ fn a_count_of_the_cases_known_so_far_reads_only_on_a_figure_naming_them() {
     assert_eq!(confirmed.span, 0..15);
     assert_eq!(refusal("5,000 confirmed cases", "Confirmed cases"), None);
     assert_eq!(refusal("5,000 reported deaths", killed), None);
+}
+
+#[test]
+fn a_part_of_the_people_reads_only_on_a_figure_naming_every_part() {
+    let killed = "People killed in the siege";
+    for (value, listed) in [
+        ("5,000 children", "children"),
+        ("more than 1,000 Kurdish children", "children"),
+        ("thousands of civilians", "civilians"),
+        ("5,000 children killed", "children"),
+        ("2,100 women and children", "women and children"),
+        ("about 300 men and boys", "men and boys"),
+    ] {
+        let refused = refusal(value, killed).unwrap_or_else(|| panic!("{value}"));
+        let message = format!("counts {listed}, a part of the people a figure counts");
+        assert!(refused.message.contains(&message), "{}", refused.message);
+    }
+    // Everyone: the young beside the grown.
+    assert_eq!(refusal("5,000 adults and children", killed), None);
+    assert_eq!(refusal("5,000 people", killed), None);
+    let children = "Children killed in the siege";
+    assert_eq!(refusal("5,000 children", children), None);
+    assert_eq!(refusal("5,000 children", "Child deaths"), None);
+    assert!(refusal("2,100 women and children", children).is_some());
+    assert_eq!(
+        refusal("2,100 women and children", "Women and children killed"),
+        None
+    );
+    // Boys are a part of the children, too.
+    assert!(refusal("300 boys", children).is_some());
+    let refused = refusal("5,000 children killed", killed).unwrap();
+    assert_eq!(refused.span, 0..14);
 }

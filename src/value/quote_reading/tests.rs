@@ -348,6 +348,34 @@ fn a_number_of_groups_or_an_increase_states_no_count_of_another_figure() {
     );
     let missing = says("300", "300 people missing after the strike", killed);
     assert!(matches!(missing, Some((t, QuoteSays::CountsOther(_))) if t == "300 people missing"));
+    // A part of the people, named right after the number, unless the figure names it or the
+    // parts are everyone.
+    let part = |value: &str, quote: &str, label: &'static str| match says(value, quote, label) {
+        Some((phrase, QuoteSays::CountsOther(why))) => Some((phrase, why)),
+        _ => None,
+    };
+    let (phrase, why) = part("2,100", "the siege killed 2,100 women and children", killed).unwrap();
+    assert_eq!(phrase, "2,100 women and children");
+    assert!(
+        why.starts_with("counts women and children, not what"),
+        "{why}"
+    );
+    let (phrase, _) = part("hundreds", "hundreds of children died", killed).unwrap();
+    assert_eq!(phrase, "hundreds of children");
+    for (quote, label) in [
+        (
+            "the siege killed 2,100 women and children",
+            "Women and children killed",
+        ),
+        ("3,500 men, women and children were killed", killed),
+        ("3,500 people, among them 1,020 children", killed),
+    ] {
+        let value = quote
+            .split(' ')
+            .find(|w| w.starts_with(char::is_numeric))
+            .unwrap();
+        assert_eq!(says(value, quote, label), None, "{quote}");
+    }
     // The cases known so far, unless the figure counts just those, or the value is a lower bound.
     let documented = says("304", "Amnesty counted 304 documented deaths", killed);
     assert_eq!(
