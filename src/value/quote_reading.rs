@@ -247,12 +247,12 @@ fn quote_reading_differs(
             }
             Some(Ok((phrase, end)))
                 if reading.high.is_some()
-                    && let Some((word, known_end)) =
-                        counting.and_then(|counting| known_in_quote(tokens, end, counting)) =>
+                    && let Some((word, known)) = counting
+                        .and_then(|counting| known_in_quote(tokens, (start, end), counting)) =>
             {
                 let says = QuoteSays::KnownSoFar(word);
-                refused.push((start..known_end, says, states_alike(&phrase, reading)));
-                start = known_end;
+                start = known.end;
+                refused.push((known, says, states_alike(&phrase, reading)));
             }
             Some(Ok((phrase, end))) if end > start => {
                 // A number for each period or with a bound after it may be recorded as written

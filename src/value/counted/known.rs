@@ -7,6 +7,7 @@
 
 use super::{Counted, Counting, Counts, counted_words};
 use crate::value::lexer::Token;
+use std::ops::Range;
 
 /// Words that make a count one of the cases known so far.
 const KNOWN_SO_FAR: [&str; 8] = [
@@ -35,24 +36,36 @@ pub(super) fn known_in_value(tokens: &[Token], next: usize) -> Option<Counted> {
     })
 }
 
-/// The word right after a quote's number phrase ending before `next` (or after "people") that
-/// makes it a count of the cases known so far ("304 documented deaths"), unless the figure
-/// counting `counting` names it; with the index of the token after it. Further on, such words
-/// as often say what else is known ("5,000 people, 300 of them identified").
+/// The word that makes a quote's number phrase (`tokens[start..end]`) a count of the cases known
+/// so far, unless the figure counting `counting` names it, with the tokens from the phrase to the
+/// word: right after it (or after "people": "304 documented deaths"), or right before it, or
+/// before "the deaths of" ("has documented the deaths of 304 people", "recorded 1,200 deaths").
+/// Elsewhere such words as often say what else is known ("5,000 people, 300 of them
+/// identified").
 pub(in crate::value) fn known_in_quote(
     tokens: &[Token],
-    next: usize,
+    (start, end): (usize, usize),
     counting: Counting,
-) -> Option<(&'static str, usize)> {
-    let first = next + usize::from(tokens.get(next)?.text == "people");
-    let token = tokens.get(first)?;
-    let word = KNOWN_SO_FAR.iter().find(|word| **word == token.text)?;
+) -> Option<(&'static str, Range<usize>)> {
+    let known = |at: usize| KNOWN_SO_FAR.iter().find(|word| **word == tokens[at].text);
+    let after = end + usize::from(tokens.get(end).is_some_and(|token| token.text == "people"));
+    let before = [1, 4]
+        .into_iter()
+        .filter_map(|back| start.checked_sub(back));
+    let (word, range) = match (after < tokens.len()).then(|| known(after)).flatten() {
+        Some(word) => (word, start..after + 1),
+        None => before
+            .filter(|&at| {
+                at + 1 == start || [&tokens[at + 1].text, &tokens[start - 1].text] == ["the", "of"]
+            })
+            .find_map(|at| Some((known(at)?, at..end)))?,
+    };
     let counted = Counted {
         counts: Counts::KnownSoFar,
         word,
-        span: 0..token.span.end,
+        span: 0..tokens[range.end - 1].span.end,
     };
-    (!counted.counted_by(counting)).then_some((*word, first + 1))
+    (!counted.counted_by(counting)).then_some((*word, range))
 }
 
 /// The message and help refusing `phrase`, whose `word` makes it a count of the cases known so

@@ -385,7 +385,33 @@ fn a_number_of_groups_or_an_increase_states_no_count_of_another_figure() {
             QuoteSays::KnownSoFar("documented")
         ))
     );
+    // Before the number too, right before it or before "the deaths of".
+    let known = |value: &str, quote: &str| match says(value, quote, killed) {
+        Some((phrase, QuoteSays::KnownSoFar(word))) => Some((phrase, word)),
+        _ => None,
+    };
+    let amnesty = "Amnesty International has documented the deaths of 304 people";
+    let phrase = "documented the deaths of 304".to_string();
+    assert_eq!(known("304", amnesty), Some((phrase, "documented")));
+    let verified = "the mission has verified at least 1,900 deaths";
+    let phrase = "verified at least 1,900".to_string();
+    assert_eq!(known("1,900", verified), Some((phrase, "verified")));
+    let recorded = "the ministry recorded 1,200";
+    assert_eq!(
+        known("1,200", recorded).map(|(_, word)| word),
+        Some("recorded")
+    );
+    for quote in [
+        "5,000 people died, 300 of them identified",
+        "the deaths of 304 people were documented",
+        "documented in the report of 304 pages",
+    ] {
+        let value = quote.split(' ').find(|w| w.starts_with(char::is_numeric));
+        assert_eq!(known(value.unwrap(), quote), None, "{quote}");
+    }
     let confirmed = "5,000 confirmed cases";
+    assert_eq!(says("5,000", confirmed, "Confirmed cases"), None);
+    let confirmed = "officials confirmed 5,000 cases";
     assert_eq!(says("5,000", confirmed, "Confirmed cases"), None);
     assert_eq!(says("at least 304", "304 documented deaths", killed), None);
     // Words saying who died, or how, further on: the quote counts the dead.
