@@ -1,6 +1,6 @@
 //! Words after a value's number phrase that limit its count to a time or to a part of what the
 //! figure counts: "5,000 since Monday", "5,000 overnight", "5,000 last week", "5,000 in March",
-//! "5,000 within a week", "5,000 in Tehran alone". A figure counts its whole; read as its value,
+//! "5,000 within a week", "5,000 in Tehran alone", "5,000 at a single site". A figure counts its whole; read as its value,
 //! such a number would be compared with the whole in silence (a day's toll against a war's), so
 //! a value refuses them. Quotes keep them: a quote may state a part beside the whole, and the
 //! value says which number the claim gives.
@@ -60,10 +60,16 @@ pub(super) fn limiting_words(tail: &[Token]) -> Option<usize> {
     }
     // "For the month" limits the count to it; "held for a year" says what is counted.
     let for_the = first == "for" && word(1) == Some("the");
-    if within.contains(first) || for_the {
+    if within.contains(first) || for_the || first == "at" {
         let mut k = 1;
-        while word(k).is_some_and(|w| between.contains(w) || which.contains(w)) {
+        let mut single = false;
+        while let Some(w) = word(k).filter(|w| between.contains(w) || which.contains(w)) {
+            single |= w == "single";
             k += 1;
+        }
+        // "At a single site", "in a single prison": one part, whatever it is.
+        if single && word(k).is_some() {
+            return Some(k + 1);
         }
         return period_at(k).then_some(k + 1);
     }
@@ -103,6 +109,8 @@ mod tests {
             ("in the first wave", 4),
             ("during the second round", 4),
             ("in that year", 3),
+            ("at a single site", 4),
+            ("in a single prison", 4),
         ] {
             assert_eq!(limiting(text), Some(length), "{text}");
         }

@@ -76,7 +76,7 @@ fn a_count_of_a_time_or_a_part_is_refused_on_the_whole_figure() {
         .map(|f| (f.line, f.column, f.message.as_str()))
         .collect();
     let limits = "the words limit the count to a time or a part";
-    assert_eq!(refused.len(), 3, "{findings:#?}");
+    assert_eq!(refused.len(), 4, "{findings:#?}");
     assert_eq!((refused[0].0, refused[0].1), (26, 16));
     assert!(
         refused[0]
@@ -92,6 +92,10 @@ fn a_count_of_a_time_or_a_part_is_refused_on_the_whole_figure() {
     let place = "\"in Kahramanmaraş\" names a place, Kahramanmaraş, that the figure's label \
                  (\"Deaths in the February 2023 earthquakes\") does not";
     assert!(refused[2].2.starts_with(place), "{}", refused[2].2);
+    // A part of a place: "southern Hatay".
+    assert_eq!((refused[3].0, refused[3].1), (76, 22));
+    let south = "\"in southern Hatay\" names a place, southern Hatay, that the figure's label";
+    assert!(refused[3].2.starts_with(south), "{}", refused[3].2);
     // Read as counts of the whole, both once conflicted with the authority's toll.
     assert!(
         with_code(&findings, "figure-conflict").is_empty(),
@@ -174,7 +178,10 @@ fn a_count_of_the_cases_known_so_far_needs_its_measure() {
     assert_eq!(with_code(&findings, "figure-divergence").len(), 1);
     let conflicts = with_code(&findings, "figure-conflict");
     assert_eq!(conflicts.len(), 2, "{findings:#?}");
-    let bare = ["(wire/killed-documented by wire", "(wire/killed-amnesty-words by wire"];
+    let bare = [
+        "(wire/killed-documented by wire",
+        "(wire/killed-amnesty-words by wire",
+    ];
     assert!(
         (conflicts.iter()).all(|f| bare.iter().any(|claim| f.message.contains(claim))),
         "{conflicts:#?}"

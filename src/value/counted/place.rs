@@ -50,10 +50,27 @@ const PLACE_NOUNS: [&str; 28] = [
     "camps",
 ];
 
+/// Words before a name or a noun of [`PLACE_NOUNS`] that make the place a part of it ("in
+/// northern Iran", "in rural areas").
+const PLACE_PARTS: [&str; 11] = [
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "coastal",
+    "rural",
+];
+
 /// The place a value's words after its number phrase (`tokens[..next]`) name: a word from
 /// [`BEFORE_PLACES`], then a name written with capitals ("in Tehran", "at Evin prison", "from
 /// Sistan-Baluchestan"), or "the" and a noun of [`PLACE_NOUNS`], a word before it or none ("in
-/// the capital", "across the northern provinces").
+/// the capital", "across the northern provinces"); or either after a word of [`PLACE_PARTS`], or
+/// the noun alone ("in northern Iran", "in rural areas", "in camps").
 pub(super) fn place_in_value(text: &str, tokens: &[Token], next: usize) -> Option<Counted> {
     let capital = |token: &Token| {
         token.kind == Kind::Word && text[token.span.clone()].starts_with(char::is_uppercase)
@@ -63,18 +80,32 @@ pub(super) fn place_in_value(text: &str, tokens: &[Token], next: usize) -> Optio
             .get(at)
             .is_some_and(|t| PLACE_NOUNS.contains(&&*t.text))
     };
+    // The last token of a name starting at `first`: it runs over capitalised words and what
+    // is joined to them.
+    let name_end = |first: usize| {
+        let mut end = first;
+        while let Some(token) = tokens.get(end + 1)
+            && (capital(token) || token.glued)
+        {
+            end += 1;
+        }
+        end
+    };
     // Where the name begins, after the word before it, and where it ends.
     let named = |at: usize| {
         let first = tokens.get(at + 1)?;
         if capital(first) {
-            // The name runs over capitalised words and what is joined to them.
-            let mut end = at + 1;
-            while let Some(token) = tokens.get(end + 1)
-                && (capital(token) || token.glued)
-            {
-                end += 1;
-            }
-            return Some((at + 1, end));
+            return Some((at + 1, name_end(at + 1)));
+        }
+        // A part of a place ("northern Iran", "rural areas"), or a noun of one without "the"
+        // ("in camps").
+        let part = PLACE_PARTS.contains(&&*first.text);
+        if part && tokens.get(at + 2).is_some_and(capital) {
+            return Some((at + 1, name_end(at + 2)));
+        }
+        let noun = at + 1 + usize::from(part);
+        if place_noun(noun) {
+            return Some((at + 1, noun));
         }
         let noun = (first.text == "the")
             .then(|| [at + 2, at + 3].into_iter().find(|&k| place_noun(k)))??;

@@ -198,6 +198,24 @@ fn a_place_reads_only_on_a_figure_whose_label_names_it() {
     );
     // An outcome and a place: each is held to the label.
     assert!(refusal("5,000 injured in Iran", iran).is_some());
+    // A part of a place, or a noun of one without "the".
+    let north = refusal("5,000 in northern Iran", iran).unwrap();
+    assert!(
+        north.message.contains("a place, northern Iran,"),
+        "{}",
+        north.message
+    );
+    assert!(refusal("300 in central Tehran", iran).is_some());
+    let rural = refusal("300 in rural areas", iran).unwrap();
+    assert!(
+        rural.message.contains("a place, rural areas,"),
+        "{}",
+        rural.message
+    );
+    assert!(refusal("300 in camps", iran).is_some());
+    assert_eq!(refusal("300 in camps", "Deaths in the camps"), None);
+    let northern = "People executed in northern Iran in 1988";
+    assert_eq!(refusal("5,000 in northern Iran", northern), None);
 }
 
 #[test]
