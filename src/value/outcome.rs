@@ -16,22 +16,25 @@ use std::sync::LazyLock;
 
 /// Outcomes, one bit each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub(super) struct Outcomes(u8);
+pub(super) struct Outcomes(u16);
 
-const DEATH: u8 = 1;
-const INJURY: u8 = 1 << 1;
-const CASUALTY: u8 = 1 << 2;
-const MISSING: u8 = 1 << 3;
-const DETENTION: u8 = 1 << 4;
-const DISPLACEMENT: u8 = 1 << 5;
-const SURVIVAL: u8 = 1 << 6;
+const DEATH: u16 = 1;
+const INJURY: u16 = 1 << 1;
+const CASUALTY: u16 = 1 << 2;
+const MISSING: u16 = 1 << 3;
+const DETENTION: u16 = 1 << 4;
+const DISPLACEMENT: u16 = 1 << 5;
+const SURVIVAL: u16 = 1 << 6;
+const SENTENCE: u16 = 1 << 7;
+const RELEASE: u16 = 1 << 8;
 
 /// The words that name each outcome, as words after a number and in labels.
-const WORDS: [(u8, &str); 7] = [
+const WORDS: [(u16, &str); 9] = [
     (
         DEATH,
         "killed dead death deaths died dying deceased fatalities fatality fatal executed \
-         execution executions murdered murders slain massacred perished lives bodies corpses",
+         execution executions murdered murders slain massacred perished lives bodies corpses \
+         hanged beheaded drowned slaughtered lynched",
     ),
     (INJURY, "injured injuries injury wounded wounds hurt maimed"),
     (CASUALTY, "casualties casualty"),
@@ -49,10 +52,12 @@ const WORDS: [(u8, &str); 7] = [
         "displaced displacement evacuated evacuees fled uprooted refugees homeless",
     ),
     (SURVIVAL, "survivors survived rescued"),
+    (SENTENCE, "sentenced condemned sentences"),
+    (RELEASE, "released freed pardoned spared acquitted escaped"),
 ];
 
 /// Each listed word and its outcome.
-static OUTCOME_OF: LazyLock<HashMap<&str, u8>> = LazyLock::new(|| {
+static OUTCOME_OF: LazyLock<HashMap<&str, u16>> = LazyLock::new(|| {
     (WORDS.iter())
         .flat_map(|&(bit, words)| words.split_whitespace().map(move |word| (word, bit)))
         .collect()
@@ -62,7 +67,7 @@ static OUTCOME_OF: LazyLock<HashMap<&str, u8>> = LazyLock::new(|| {
 const JOINING: [&str; 3] = [",", "or", "and"];
 
 /// How each outcome is named in a message.
-const WHO: [(u8, &str); 7] = [
+const WHO: [(u16, &str); 9] = [
     (DEATH, "the dead"),
     (INJURY, "the injured"),
     (CASUALTY, "casualties (the dead and the injured)"),
@@ -70,7 +75,12 @@ const WHO: [(u8, &str); 7] = [
     (DETENTION, "the detained"),
     (DISPLACEMENT, "the displaced"),
     (SURVIVAL, "survivors"),
+    (SENTENCE, "the sentenced"),
+    (RELEASE, "the released"),
 ];
+
+/// Words after "death" that make it name a sentence, not a death: "death sentences", "death row".
+const SENTENCE_AFTER_DEATH: [&str; 3] = ["sentence", "sentences", "row"];
 
 impl Outcomes {
     /// The outcome `word` (lowercase) names, as listed.
@@ -79,18 +89,31 @@ impl Outcomes {
         Some((Outcomes(bit), listed))
     }
 
+    /// The outcome `word` names where `next` follows it: "death" before "sentences" names a
+    /// sentence.
+    pub(super) fn of_words(word: &str, next: Option<&str>) -> Option<(Outcomes, &'static str)> {
+        if word == "death" && next.is_some_and(|next| SENTENCE_AFTER_DEATH.contains(&next)) {
+            return Some((Outcomes(SENTENCE), "sentences"));
+        }
+        Outcomes::of_word(word)
+    }
+
     /// The outcomes `text` (a label or a unit) names anywhere in its words, and those among them
     /// it joins into one count: with a comma, "or" or "and" between them ("killed, injured or
     /// missing", "Deaths and injuries"), not side by side ("Detainees executed").
     fn named_in(text: &str) -> (Outcomes, Outcomes) {
         let text = text.to_lowercase().replace(',', " , ");
-        let words =
-            (text.split(|c: char| !c.is_alphanumeric() && c != ',')).filter(|w| !w.is_empty());
+        let words: Vec<&str> = (text.split(|c: char| !c.is_alphanumeric() && c != ','))
+            .filter(|w| !w.is_empty())
+            .collect();
         let (mut all, mut joined) = (0, 0);
         // The outcome named last, and whether a joining word has followed it since.
-        let mut open: Option<(u8, bool)> = None;
-        for word in words {
-            match (Outcomes::of_word(word), &mut open) {
+        let mut open: Option<(u16, bool)> = None;
+        for (k, &word) in words.iter().enumerate() {
+            match (
+                Outcomes::of_words(word, words.get(k + 1).copied()),
+                &mut open,
+            ) {
                 (Some((Outcomes(bit), _)), _) => {
                     if let Some((before, true)) = open {
                         joined |= before | bit;
@@ -147,7 +170,7 @@ impl Outcomes {
 
     /// The outcomes that say what is counted: casualties for the dead and the injured together,
     /// since a figure of casualties does not count the dead alone.
-    fn counted(self) -> u8 {
+    fn counted(self) -> u16 {
         if self.0 & CASUALTY != 0 {
             self.0 & !(DEATH | INJURY)
         } else {
@@ -235,5 +258,32 @@ mod tests {
         assert!(of("killed").counted_by(detainees));
         // Joined across words that are neither outcomes nor joining words, nothing is.
         assert!(of("killed").counted_by(on("People killed and their families displaced")));
+    }
+
+    #[test]
+    fn the_sentenced_and_the_released_are_not_the_dead() {
+        let executed = on("People executed in 1988");
+        for word in [
+            "sentenced",
+            "condemned",
+            "released",
+            "freed",
+            "pardoned",
+            "spared",
+        ] {
+            assert!(!of(word).counted_by(executed), "{word}");
+        }
+        assert!(of("hanged").counted_by(executed));
+        // "Death" before "sentences" or "row" names a sentence, in a value and in a label.
+        let (sentences, _) = Outcomes::of_words("death", Some("sentences")).unwrap();
+        assert_eq!(sentences.who(), "the sentenced");
+        assert!(!sentences.counted_by(executed));
+        let issued = on("Death sentences issued in 1988");
+        assert!(sentences.counted_by(issued));
+        assert!(!of("executed").counted_by(issued));
+        assert_eq!(
+            Outcomes::of_words("death", Some("toll")),
+            Outcomes::of_word("death")
+        );
     }
 }

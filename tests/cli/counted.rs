@@ -235,3 +235,22 @@ fn a_count_of_a_part_of_the_people_is_refused_on_the_whole_toll() {
         "{conflicts:#?}"
     );
 }
+
+/// Death sentences and those pardoned, recorded on a count of executions, are refused at the
+/// value, rather than read as the executed; on the figure of death sentences, they read. A bare
+/// number whose quote counts those released is flagged.
+#[test]
+fn a_count_of_the_sentenced_or_the_released_is_refused_on_the_executed() {
+    let (exit, findings) = check_json(&fixture("crackdown-sentences"));
+    assert_eq!(exit, 1, "{findings:#?}");
+    let executed = "but the figure (\"People executed over the autumn unrest\") counts the dead";
+    let sentenced = format!("\"at least 17 death sentences\" counts the sentenced, {executed}");
+    let pardoned = format!("\"22,000 pardoned\" counts the released, {executed}");
+    assert_found_at(
+        &findings,
+        "unreadable-value",
+        &[(25, &sentenced), (45, &pardoned)],
+    );
+    let quoted = "its quote says \"3,000 released\", which counts the released";
+    assert_found_at(&findings, "value-reading-differs", &[(55, quoted)]);
+}

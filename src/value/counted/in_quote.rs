@@ -64,11 +64,13 @@ fn outcome_in_quote(tokens: &[Token], next: usize, counting: Counting) -> Option
     if WHO_IN_QUOTES.contains(&word.as_ref()) {
         return None;
     }
-    Outcomes::of_word(word)?;
-    let counts_one = |token: &&Token| {
-        Outcomes::of_word(&token.text).is_some_and(|(outcome, _)| outcome.counted_by(counting))
+    let outcome_at = |k: usize| {
+        let following = words.get(k + 1).map(|token| &*token.text);
+        Outcomes::of_words(&words[k].text, following)
     };
-    if words.iter().any(counts_one) {
+    outcome_at(first)?;
+    let counts_one = |k| outcome_at(k).is_some_and(|(outcome, _)| outcome.counted_by(counting));
+    if (0..words.len()).any(counts_one) {
         return None;
     }
     let counted = outcome_after(tokens, next + first, &words[first..=first])?;

@@ -346,6 +346,10 @@ fn a_number_of_groups_or_an_increase_states_no_count_of_another_figure() {
         wounded,
         Some(("96 wounded".to_string(), QuoteSays::CountsOther(why.into())))
     );
+    let released = says("3,000", "the decree saw 3,000 released on bail", killed);
+    assert!(matches!(released, Some((t, QuoteSays::CountsOther(_))) if t == "3,000 released"));
+    let sentences = says("17", "courts handed down 17 death sentences", killed);
+    assert!(matches!(sentences, Some((t, QuoteSays::CountsOther(_))) if t == "17 death sentences"));
     let missing = says("300", "300 people missing after the strike", killed);
     assert!(matches!(missing, Some((t, QuoteSays::CountsOther(_))) if t == "300 people missing"));
     // A part of the people, named right after the number, unless the figure names it or the
