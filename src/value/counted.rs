@@ -35,9 +35,10 @@ enum Counts {
     Part(part::Parts),
 }
 
-/// Plurals that count groups of people or of what a figure counts; a singular ("family
-/// members", "village elders") says what the members are, so only plurals are listed.
-const GROUPS: [&str; 27] = [
+/// Plurals that count groups of people or of what a figure counts, or events and graves, each of
+/// which may hold several or none; a singular ("family members", "village elders", "attack
+/// victims") says what the members are, so only plurals are listed.
+const GROUPS: [&str; 35] = [
     "families",
     "households",
     "couples",
@@ -65,6 +66,14 @@ const GROUPS: [&str; 27] = [
     "homes",
     "houses",
     "dwellings",
+    "graves",
+    "attacks",
+    "incidents",
+    "raids",
+    "bombings",
+    "shootings",
+    "explosions",
+    "airstrikes",
 ];
 
 /// Words that count additions, and the words a figure's label names them with.
