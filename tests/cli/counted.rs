@@ -201,11 +201,11 @@ fn a_count_of_the_cases_known_so_far_needs_its_measure() {
 }
 
 /// Civilians and children recorded on the whole toll are refused at the value, rather than read
-/// as counts of everyone killed and set against the ministry's toll as conflicts; on the children's
-/// own figure the same value reads; so is a count of airstrikes, events rather than people. A bare
-/// number whose quote counts women and children is
-/// flagged (its conflicts with the toll stand, for the desk to see why); one whose quote counts
-/// men, women and children, everyone, is not.
+/// as counts of everyone killed and set against the ministry's toll as conflicts; on the
+/// children's own figure the same value reads. A count of airstrikes, events rather than people,
+/// is refused too. A bare number whose quote counts women and children is flagged (its conflicts
+/// with the toll stand, for the desk to see why); one whose quote counts men, women and children,
+/// everyone, is not.
 #[test]
 fn a_count_of_a_part_of_the_people_is_refused_on_the_whole_toll() {
     let (exit, findings) = check_json(&fixture("siege-victims"));
