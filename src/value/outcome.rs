@@ -27,9 +27,13 @@ const DISPLACEMENT: u16 = 1 << 5;
 const SURVIVAL: u16 = 1 << 6;
 const SENTENCE: u16 = 1 << 7;
 const RELEASE: u16 = 1 << 8;
+const AFFECTED: u16 = 1 << 9;
+const ILLNESS: u16 = 1 << 10;
+const RETURN: u16 = 1 << 11;
+const TRAPPED: u16 = 1 << 12;
 
 /// The words that name each outcome, as words after a number and in labels.
-const WORDS: [(u16, &str); 9] = [
+const WORDS: [(u16, &str); 13] = [
     (
         DEATH,
         "killed dead death deaths died dying deceased fatalities fatality fatal executed \
@@ -49,11 +53,15 @@ const WORDS: [(u16, &str); 9] = [
     ),
     (
         DISPLACEMENT,
-        "displaced displacement evacuated evacuees fled uprooted refugees homeless",
+        "displaced displacement evacuated evacuees fled uprooted relocated refugees homeless",
     ),
-    (SURVIVAL, "survivors survived rescued"),
+    (SURVIVAL, "survivors survived rescued recovered"),
     (SENTENCE, "sentenced condemned sentences"),
     (RELEASE, "released freed pardoned spared acquitted escaped"),
+    (AFFECTED, "affected"),
+    (ILLNESS, "infected sick ill hospitalised hospitalized"),
+    (RETURN, "returned returnees resettled"),
+    (TRAPPED, "trapped stranded"),
 ];
 
 /// Each listed word and its outcome.
@@ -67,7 +75,7 @@ static OUTCOME_OF: LazyLock<HashMap<&str, u16>> = LazyLock::new(|| {
 const JOINING: [&str; 3] = [",", "or", "and"];
 
 /// How each outcome is named in a message.
-const WHO: [(u16, &str); 9] = [
+const WHO: [(u16, &str); 13] = [
     (DEATH, "the dead"),
     (INJURY, "the injured"),
     (CASUALTY, "casualties (the dead and the injured)"),
@@ -77,6 +85,10 @@ const WHO: [(u16, &str); 9] = [
     (SURVIVAL, "survivors"),
     (SENTENCE, "the sentenced"),
     (RELEASE, "the released"),
+    (AFFECTED, "those affected"),
+    (ILLNESS, "the sick"),
+    (RETURN, "those who returned"),
+    (TRAPPED, "the trapped or stranded"),
 ];
 
 /// Words after "death" that make it name a sentence, not a death: "death sentences", "death row".
@@ -285,5 +297,25 @@ mod tests {
             Outcomes::of_words("death", Some("toll")),
             Outcomes::of_word("death")
         );
+    }
+
+    #[test]
+    fn those_affected_sick_returned_or_trapped_are_told_apart() {
+        let displaced = on("People displaced by the floods");
+        let cholera = on("Deaths in the cholera outbreak");
+        for (word, who) in [
+            ("affected", "those affected"),
+            ("infected", "the sick"),
+            ("returned", "those who returned"),
+            ("stranded", "the trapped or stranded"),
+        ] {
+            assert!(!of(word).counted_by(displaced), "{word}");
+            assert!(!of(word).counted_by(cholera), "{word}");
+            assert_eq!(of(word).who(), who);
+        }
+        assert!(of("relocated").counted_by(displaced));
+        assert!(of("hospitalised").counted_by(on("People taken ill with cholera")));
+        // Displaced people are a part of those affected, not all of them.
+        assert!(!of("displaced").counted_by(on("People affected by the floods")));
     }
 }

@@ -10,7 +10,8 @@ use serde_json::Value;
 /// is refused on a figure counting all people displaced, and read on one counting households or
 /// new arrivals; a count of people naming the families they came from reads. A value taken from
 /// a quote's number of families, its noun left off, reads otherwise than its quote, in digits or
-/// in words ("thousands").
+/// in words ("thousands"). Those affected are refused on a figure of the displaced, and a number
+/// of those who returned, taken from a quote, is flagged.
 #[test]
 fn a_number_of_groups_or_an_increase_is_read_only_on_a_figure_that_counts_it() {
     let (exit, findings) = check_json(&fixture("flood-displacement"));
@@ -26,6 +27,8 @@ fn a_number_of_groups_or_an_increase_is_read_only_on_a_figure_that_counts_it() {
             (69, 10, "unreadable-value"),
             (89, 9, "value-reading-differs"),
             (99, 9, "value-reading-differs"),
+            (109, 10, "unreadable-value"),
+            (119, 9, "value-reading-differs"),
         ],
         "{findings:#?}"
     );
@@ -40,11 +43,19 @@ fn a_number_of_groups_or_an_increase_is_read_only_on_a_figure_that_counts_it() {
     );
     let help = "record a number of what the figure counts, quoting the words that state it";
     assert!(differs[0].help.starts_with(help), "{}", differs[0].help);
+    let returned = "its quote says \"2,300 returned\", which counts those who returned";
+    assert!(
+        differs[2].message.contains(returned),
+        "{}",
+        differs[2].message
+    );
     let refused = with_code(&findings, "unreadable-value");
     for (finding, message) in refused.iter().zip([
         "\"more than 4,000 families\" counts families, but the figure counts people",
         "\"2,500 newly displaced\" counts an increase, which the figure's label (\"People \
          displaced by the floods\") does not say it counts",
+        "\"about 65,000 people affected\" counts those affected, but the figure (\"People \
+         displaced by the floods\") counts the displaced",
     ]) {
         assert!(finding.message.starts_with(message), "{}", finding.message);
     }
