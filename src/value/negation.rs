@@ -1,6 +1,7 @@
 //! Whether a quote denies the figure one of its phrases states: the clause around the phrase (from
 //! the punctuation before it to the punctuation after it) calls the figure unrealistic or the like,
-//! or negates a word of credibility ("are not realistic", "it is not true that"). A negation
+//! negates a word of credibility ("are not realistic", "it is not true that"), or denies it before
+//! the phrase ("officials denied that", "disputes the figure of"). A negation
 //! elsewhere in the clause ("were never seen again") says something of what is counted, not of the
 //! figure.
 
@@ -26,7 +27,7 @@ const CREDIBLE: [&str; 14] = [
     "believable",
 ];
 /// Words that deny a figure by themselves.
-const DENYING: [&str; 8] = [
+const DENYING: [&str; 9] = [
     "unrealistic",
     "implausible",
     "untrue",
@@ -35,6 +36,34 @@ const DENYING: [&str; 8] = [
     "overstated",
     "inflated",
     "baseless",
+    "fabrication",
+];
+/// Words that deny a figure when said of it ("is false", "was entirely fabricated"), not before
+/// what they describe ("false arrests").
+const DENYING_SAID: [&str; 4] = ["false", "fake", "bogus", "fabricated"];
+/// Forms of "be" such a word is said with.
+const BE: [&str; 6] = ["is", "are", "was", "were", "be", "been"];
+/// Verbs that deny a figure when what they deny follows them ("denied that", "disputes the
+/// figure"): alone they as often deny something else ("5,000 were denied entry").
+const DENYING_VERBS: [&str; 9] = [
+    "denied", "denies", "deny", "disputed", "disputes", "dispute", "refuted", "refutes", "refute",
+];
+/// What such a verb denies, right after it or after "the" or "any".
+const DENIED: [&str; 14] = [
+    "that",
+    "reports",
+    "report",
+    "claims",
+    "claim",
+    "allegations",
+    "estimates",
+    "estimate",
+    "figures",
+    "figure",
+    "toll",
+    "tolls",
+    "number",
+    "numbers",
 ];
 /// How many words after a negation a word of credibility may stand and still be negated.
 const REACH: usize = 3;
@@ -58,6 +87,8 @@ struct Clauses {
     /// within [`REACH`] words of the same clause.
     denying: Vec<u32>,
     negating: Vec<u32>,
+    /// Counts up to each place of denying verbs before what they deny (see [`denies_after`]).
+    denying_after: Vec<u32>,
 }
 
 /// Punctuation ends a clause; a hyphen or an apostrophe does not.
@@ -69,7 +100,30 @@ fn breaks(token: &Token) -> bool {
 /// their first byte.
 fn may_negate(word: &str) -> bool {
     let first = word.as_bytes().first();
-    matches!(first, Some(b'b' | b'c' | b'e' | b'i' | b'n' | b'o' | b'u')) || word.ends_with("n't")
+    let listed = matches!(
+        first,
+        Some(b'b' | b'c' | b'd' | b'e' | b'f' | b'i' | b'n' | b'o' | b'r' | b'u')
+    );
+    listed || word.ends_with("n't")
+}
+
+/// Whether the word at `i` denies a figure: one of [`DENYING`], or of [`DENYING_SAID`] after a
+/// form of "be", a word between or none.
+fn is_denying(tokens: &[Token], i: usize) -> bool {
+    let word = tokens[i].text.as_ref();
+    let be = |back: usize| {
+        i.checked_sub(back)
+            .is_some_and(|k| BE.contains(&&*tokens[k].text))
+    };
+    DENYING.contains(&word) || (DENYING_SAID.contains(&word) && (be(1) || be(2)))
+}
+
+/// Whether the word at `i` is a denying verb before what it denies ("denied that", "disputes the
+/// figure"): it denies the phrases after it in its clause.
+fn denies_after(tokens: &[Token], i: usize) -> bool {
+    let word = |k: usize| tokens.get(k).map_or("", |token| token.text.as_ref());
+    let what = i + 1 + usize::from(["the", "any"].contains(&word(i + 1)));
+    DENYING_VERBS.contains(&word(i)) && DENIED.contains(&word(what))
 }
 
 fn negation(word: &str) -> bool {
@@ -78,11 +132,11 @@ fn negation(word: &str) -> bool {
 
 impl<'t> Negations<'t> {
     pub(super) fn of(tokens: &'t [Token<'t>]) -> Self {
-        let denies_or_negates = |token: &Token| {
-            let word = token.text.as_ref();
-            may_negate(word) && (DENYING.contains(&word) || negation(word))
+        let denies_or_negates = |i: usize| {
+            let word = tokens[i].text.as_ref();
+            may_negate(word) && (is_denying(tokens, i) || denies_after(tokens, i) || negation(word))
         };
-        if !tokens.iter().any(denies_or_negates) {
+        if !(0..tokens.len()).any(denies_or_negates) {
             return Negations {
                 tokens,
                 clauses: None,
@@ -96,16 +150,19 @@ impl<'t> Negations<'t> {
         let mut starts = Vec::with_capacity(n + 1);
         let mut denying = Vec::with_capacity(n + 1);
         let mut negating = Vec::with_capacity(n + 1);
-        let (mut start, mut denied, mut negated) = (0, 0, 0);
+        let mut denying_after = Vec::with_capacity(n + 1);
+        let (mut start, mut denied, mut negated, mut denied_after) = (0, 0, 0, 0);
         for (i, token) in tokens.iter().enumerate() {
             starts.push(start);
             denying.push(denied);
             negating.push(negated);
+            denying_after.push(denied_after);
             let word = token.text.as_ref();
             if ends[i] == i {
                 start = i + 1;
             } else if may_negate(word) {
-                denied += u32::from(DENYING.contains(&word));
+                denied += u32::from(is_denying(tokens, i));
+                denied_after += u32::from(denies_after(tokens, i));
                 let within = i + 1..(i + 1 + REACH).min(ends[i]);
                 let credible = |k: usize| CREDIBLE.contains(&tokens[k].text.as_ref());
                 negated += u32::from(negation(word) && within.into_iter().any(credible));
@@ -114,6 +171,7 @@ impl<'t> Negations<'t> {
         starts.push(start);
         denying.push(denied);
         negating.push(negated);
+        denying_after.push(denied_after);
         Negations {
             tokens,
             clauses: Some(Clauses {
@@ -121,6 +179,7 @@ impl<'t> Negations<'t> {
                 ends,
                 denying,
                 negating,
+                denying_after,
             }),
         }
     }
@@ -134,7 +193,8 @@ impl<'t> Negations<'t> {
         let before = clauses.starts[phrase.start]..phrase.start;
         let after = phrase.end..clauses.ends[phrase.end];
         let count = |counts: &[u32], range: &Range<usize>| counts[range.end] - counts[range.start];
-        if count(&clauses.denying, &before) + count(&clauses.denying, &after) > 0 {
+        let denied_after = count(&clauses.denying_after, &before);
+        if denied_after + count(&clauses.denying, &before) + count(&clauses.denying, &after) > 0 {
             return true;
         }
         // A negation far enough from the phrase sees only its own part of the clause; one of the

@@ -255,7 +255,8 @@ fn a_count_of_a_part_of_the_people_is_refused_on_the_whole_toll() {
 
 /// Death sentences and those pardoned, recorded on a count of executions, are refused at the
 /// value, rather than read as the executed; on the figure of death sentences, they read. A bare
-/// number whose quote counts those released is flagged.
+/// number whose quote counts those released is flagged, and so is a number whose quote denies it
+/// ("denied reports that at least 4 ..."), unless the claim records the denial as a dispute.
 #[test]
 fn a_count_of_the_sentenced_or_the_released_is_refused_on_the_executed() {
     let (exit, findings) = check_json(&fixture("crackdown-sentences"));
@@ -269,5 +270,11 @@ fn a_count_of_the_sentenced_or_the_released_is_refused_on_the_executed() {
         &[(25, &sentenced), (45, &pardoned)],
     );
     let quoted = "its quote says \"3,000 released\", which counts the released";
-    assert_found_at(&findings, "value-reading-differs", &[(55, quoted)]);
+    // A denial recorded as if it stated the number it denies; as a dispute, it passes.
+    let denied = "its quote says \"at least 4\", which the quote negates";
+    assert_found_at(
+        &findings,
+        "value-reading-differs",
+        &[(55, quoted), (65, denied)],
+    );
 }

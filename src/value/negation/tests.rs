@@ -5,29 +5,42 @@ use crate::value::settings::DecimalMark;
 /// The clause read word by word for one phrase, as the check first did: plainly right, and what
 /// [`Negations::deny`] must agree with for every phrase of any quote.
 fn deny_by_reading_the_clause(tokens: &[Token], range: &Range<usize>) -> bool {
-    let before = tokens[..range.start]
-        .iter()
+    let start = (0..range.start)
         .rev()
-        .take_while(|token| !breaks(token));
-    let after = tokens[range.end..]
-        .iter()
-        .take_while(|token| !breaks(token));
-    let mut words: Vec<&str> = before.map(|token| token.text.as_ref()).collect();
-    words.reverse();
-    words.extend(after.map(|token| token.text.as_ref()));
-    words.iter().enumerate().any(|(k, word)| {
+        .take_while(|&k| !breaks(&tokens[k]))
+        .last()
+        .unwrap_or(range.start);
+    let end = (range.end..tokens.len())
+        .find(|&k| breaks(&tokens[k]))
+        .unwrap_or(tokens.len());
+    let (before, after) = (start..range.start, range.end..end);
+    let word = |k: usize| tokens.get(k).map_or("", |token| token.text.as_ref());
+    let mut words: Vec<&str> = before.clone().map(word).collect();
+    words.extend(after.clone().map(word));
+    let negated = words.iter().enumerate().any(|(k, word)| {
         let credibility_follows = || {
             let next = words.iter().skip(k + 1).take(3);
             next.into_iter().any(|next| CREDIBLE.contains(next))
         };
-        DENYING.contains(word) || (negation(word) && credibility_follows())
-    })
+        negation(word) && credibility_follows()
+    });
+    let be = |k: usize, back: usize| k.checked_sub(back).is_some_and(|k| BE.contains(&word(k)));
+    let said = |k: usize| {
+        DENYING.contains(&word(k)) || (DENYING_SAID.contains(&word(k)) && (be(k, 1) || be(k, 2)))
+    };
+    let denies_what_follows = |k: usize| {
+        let what = k + 1 + usize::from(["the", "any"].contains(&word(k + 1)));
+        DENYING_VERBS.contains(&word(k)) && DENIED.contains(&word(what))
+    };
+    negated || before.clone().chain(after).any(said) || before.into_iter().any(denies_what_follows)
 }
 
 #[test]
 fn every_word_that_denies_or_negates_passes_the_first_byte() {
     for word in DENYING
         .iter()
+        .chain(&DENYING_SAID)
+        .chain(&DENYING_VERBS)
         .chain(&NEGATIONS)
         .chain(&["isn't", "wasn't", "don't"])
     {
@@ -58,6 +71,18 @@ fn the_clause_around_the_phrase_decides() {
         "30,000 died; the other figure is not credible",
         "30,000"
     ));
+    // Denied before the phrase, or called false or fabricated.
+    assert!(deny("officials denied that 5,000 died", "5,000"));
+    assert!(deny("the ministry disputes the figure of 5,000", "5,000"));
+    assert!(deny("the claim that 5,000 died is false", "5,000"));
+    assert!(deny("the toll of 5,000 was entirely fabricated", "5,000"));
+    // A denial after the phrase is of something else; so are words before what they describe.
+    assert!(!deny(
+        "5,000 were killed while officials continued to deny that anything happened",
+        "5,000"
+    ));
+    assert!(!deny("5,000 were denied entry", "5,000"));
+    assert!(!deny("5,000 died in a false flag attack", "5,000"));
     // Too far from the negation, credibility is not negated.
     assert!(!deny(
         "not one of the 30,000 names was ever realistic",
@@ -78,6 +103,13 @@ const WORDS: &[&str] = &[
     "credible",
     "true",
     "exaggerated",
+    "false",
+    "fabricated",
+    "denied",
+    "disputes",
+    "that",
+    "any",
+    "was",
     "the",
     "figure",
     "is",
