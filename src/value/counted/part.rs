@@ -62,7 +62,7 @@ impl Parts {
         young && grown
     }
 
-    /// The parts as a value lists them: "women and children".
+    /// The parts in words, in the order lists write them: "women and children".
     pub(super) fn listed(self) -> String {
         let words: Vec<&str> = self.each().map(|(plural, _)| plural).collect();
         match words.split_last() {
