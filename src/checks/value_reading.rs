@@ -42,6 +42,7 @@ pub fn values_read_otherwise(base: &ClaimBase) -> Vec<Finding> {
             let help = match &phrase.says {
                 QuoteSays::CountsOther(_) => "record a number of what the figure counts, quoting the words that state it; a number of groups, of an increase, of those something else happened to (the wounded on a death toll) or of a part of the people (children on a toll of everyone) belongs on a figure that says it counts them",
                 QuoteSays::KnownSoFar(_) => "give the claim `measure = \"documented\"` (or `\"confirmed-so-far\"` for a running count), which compares its value as a lower bound; or write the value as the quote bounds it (\"at least 304\")",
+                QuoteSays::Reads(_) if phrase.negated => "if the speaker denies the number, record the denial as a dispute (`stance = \"disputes\"`, `disputes = [...]`) with no value; otherwise quote the words that state the value",
                 _ => "write the value as the quote words it (its bound, range ends and scale), or quote the words the value comes from",
             };
             let mut finding = Finding::new(Code::ValueReadingDiffers, value.location.clone(), message)

@@ -277,4 +277,6 @@ fn a_count_of_the_sentenced_or_the_released_is_refused_on_the_executed() {
         "value-reading-differs",
         &[(55, quoted), (65, denied)],
     );
+    let help = &with_code(&findings, "value-reading-differs")[1].help;
+    assert!(help.contains("record the denial as a dispute"), "{help}");
 }
