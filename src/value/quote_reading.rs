@@ -292,7 +292,12 @@ fn quote_reading_differs(
         .collect();
     let negations = Negations::of(tokens);
     let read_alike = |&(range, phrase, rescaled): &(&Range<usize>, &Reading, bool)| {
-        !rescaled && !negations.deny(range) && !reads_otherwise(phrase, reading)
+        // "Over" is as often a span of time as a bound ("over 30 years").
+        let over = tokens[range.start].text == "over";
+        !rescaled
+            && !negations.deny(range)
+            && !reads_otherwise(phrase, reading)
+            && (over || !drops_bound_or_end(phrase, reading))
     };
     if stating.iter().any(read_alike) {
         return None;
@@ -341,7 +346,8 @@ fn digits_alike(tokens: &[Token], value: &Reading) -> bool {
 
 /// Whether two readings that state a number in common say different things about it: a share
 /// and a count, bounds in opposite directions, or ranges with other ends. A value that only leaves
-/// out a bound or an approximation of its quote says less, not otherwise.
+/// out an approximation of its quote says less, not otherwise; one that leaves out a bound or a
+/// range's other end is caught apart (see [`drops_bound_or_end`]).
 fn reads_otherwise(phrase: &Reading, value: &Reading) -> bool {
     let upwards = |r: &Reading| {
         matches!(r.rule, Rule::AtLeast) || (r.rule == Rule::Range && r.high.is_none())
@@ -352,6 +358,14 @@ fn reads_otherwise(phrase: &Reading, value: &Reading) -> bool {
         || (upwards(phrase) && downwards(value))
         || (downwards(phrase) && upwards(value))
         || (spans(phrase) && spans(value) && (phrase.low, phrase.high) != (value.low, value.high))
+}
+
+/// Whether an exact value takes the number of a quote's bound or range end as the whole: "5,000"
+/// from "at least 5,000" or "between 5,000 and 7,000" would conflict with every count the source
+/// leaves open.
+fn drops_bound_or_end(phrase: &Reading, value: &Reading) -> bool {
+    let bounded = matches!(phrase.rule, Rule::AtLeast | Rule::AtMost | Rule::Range);
+    value.rule == Rule::Exact && bounded
 }
 
 #[cfg(test)]

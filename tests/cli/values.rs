@@ -309,3 +309,33 @@ fn a_year_a_date_or_a_size_in_a_value_is_refused_not_counted() {
     let errors = findings.iter().filter(|f| f.severity == "error").count();
     assert_eq!(errors, 3, "{findings:#?}");
 }
+
+/// An exact value taking a quote's bound or range end as the whole is flagged, saying what the
+/// quote's phrase reads as: read as exact, "1,000" from "at least 1,000" conflicts with 1,500,
+/// which the source's own bound does not. One leaving out only "about" passes.
+#[test]
+fn a_value_leaving_out_its_quotes_bound_or_range_end_is_flagged() {
+    let (exit, findings) = check_json(&fixture("bounds-dropped"));
+    assert_eq!(exit, 0, "{findings:#?}");
+    let differs = with_code(&findings, "value-reading-differs");
+    let found: Vec<(u64, &str)> = (differs.iter())
+        .map(|f| (f.line, f.message.as_str()))
+        .collect();
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].0, 20);
+    assert!(
+        found[0]
+            .1
+            .ends_with("its quote says \"at least 1,000\", which reads as [1,000, ∞) at-least"),
+        "{}",
+        found[0].1
+    );
+    assert_eq!(found[1].0, 30);
+    assert!(
+        found[1]
+            .1
+            .contains("its quote says \"between 1,500 and 2,000\""),
+        "{}",
+        found[1].1
+    );
+}

@@ -99,8 +99,8 @@ fn a_quote_that_reads_the_same_passes() {
     );
     // One phrase reading the same is enough, wherever the number stands again.
     assert_eq!(differs("32", "in 32 cities, at most 32 by one count"), "");
-    // Leaving out a bound or an approximation says less, not otherwise.
-    assert_eq!(differs("32", "at least 32 cities"), "");
+    // Leaving out an approximation says less, not otherwise; so does leaving out "over", as
+    // often a span of time as a bound.
     assert_eq!(
         differs_in("30", "perpetuated over 30 years", Some("years")),
         ""
@@ -147,6 +147,19 @@ fn a_quote_that_reads_otherwise_is_caught() {
     assert_eq!(
         differs("at least 1,500", "up to 1,500 died"),
         "up to 1,500: at-most [0, 1,500]"
+    );
+    // An exact value taking a bound's number or a range's end as the whole.
+    assert_eq!(
+        differs("32", "at least 32 cities"),
+        "at least 32: at-least [32, ∞)"
+    );
+    assert_eq!(
+        differs("1,500", "up to 1,500 died"),
+        "up to 1,500: at-most [0, 1,500]"
+    );
+    assert_eq!(
+        differs("2,800", "between 2,800 and 3,800 died"),
+        "between 2,800 and 3,800: range [2,800, 3,800]"
     );
     assert_eq!(
         differs("2,000 to 3,000", "2,000 to 3,500 died"),
