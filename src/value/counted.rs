@@ -208,12 +208,11 @@ pub(super) fn counted_after(text: &str, tokens: &[Token], next: usize) -> Option
 /// `after` on) say: "5,000 injured", "300 people arrested", and "1,200 dead and wounded" or
 /// "killed or injured", an outcome joined by "and" or "or" to another: those of either.
 fn outcome_after(tokens: &[Token], after: usize, words: &[&Token]) -> Option<Counted> {
-    let (k, (outcomes, word)) = (words.iter().enumerate()).find_map(|(k, token)| {
-        let next = tokens.get(after + k + 1).map(|next| &*next.text);
-        Some((k, Outcomes::of_words(&token.text, next)?))
-    })?;
-    // "Death sentences": the outcome is named by both words.
-    let mut last = after + k + usize::from(words[k].text != *word);
+    let next = |k: usize| tokens.get(after + k + 1).map(|next| &*next.text);
+    let (k, (outcomes, word)) = (words.iter().enumerate())
+        .find_map(|(k, token)| Some((k, Outcomes::of_words(&token.text, next(k))?)))?;
+    let two = Outcomes::named_by_two(&words[k].text, next(k));
+    let mut last = after + k + usize::from(two);
     let joined = (tokens.get(last + 1)).filter(|token| ["and", "or"].contains(&&*token.text));
     let other = joined.and_then(|_| Outcomes::of_word(&tokens.get(last + 2)?.text));
     let outcomes = match other {

@@ -104,10 +104,15 @@ impl Outcomes {
     /// The outcome `word` names where `next` follows it: "death" before "sentences" names a
     /// sentence.
     pub(super) fn of_words(word: &str, next: Option<&str>) -> Option<(Outcomes, &'static str)> {
-        if word == "death" && next.is_some_and(|next| SENTENCE_AFTER_DEATH.contains(&next)) {
+        if Outcomes::named_by_two(word, next) {
             return Some((Outcomes(SENTENCE), "sentences"));
         }
         Outcomes::of_word(word)
+    }
+
+    /// Whether `word` and `next` name one outcome together: "death sentences", "death row".
+    pub(super) fn named_by_two(word: &str, next: Option<&str>) -> bool {
+        word == "death" && next.is_some_and(|next| SENTENCE_AFTER_DEATH.contains(&next))
     }
 
     /// The outcomes `text` (a label or a unit) names anywhere in its words, and those among them

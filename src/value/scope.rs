@@ -111,6 +111,8 @@ mod tests {
             ("in that year", 3),
             ("at a single site", 4),
             ("in a single prison", 4),
+            ("at night", 2),
+            ("at the weekend", 3),
         ] {
             assert_eq!(limiting(text), Some(length), "{text}");
         }
