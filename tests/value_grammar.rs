@@ -185,10 +185,7 @@ fn wordings_once_misread_in_silence() {
                 "5,000 every single day",
                 "error 6..22: cannot read \"every single day\" after \"5,000\": a number for each period",
             ),
-            (
-                "5,000 minimum",
-                "error 6..13: cannot read \"minimum\" after \"5,000\": \"minimum\" would change the reading",
-            ),
+            ("5,000 minimum", "at-least [5,000, ∞) @5,000"),
             (
                 "at most 5,000 and counting",
                 "error 18..26: cannot read \"counting\" after \"at most 5,000\"",
@@ -397,10 +394,7 @@ fn wordings_once_misread_in_silence() {
                 "error 21..40: the ends of the range are reversed: 25.1, at the scale of the second end, is 25,100,000, more than 10.2 million",
             ),
             ("2.5 to 3 million", "range [2,500,000, 3,000,000]"),
-            (
-                "5,000 at least",
-                "error 6..14: cannot read \"at least\" after \"5,000\": \"at least\" would change",
-            ),
+            ("5,000 at least", "at-least [5,000, ∞) @5,000"),
             (
                 "5,000 conservatively",
                 "error 6..20: cannot read \"conservatively\"",
@@ -627,6 +621,69 @@ fn bounds_keep_the_stated_number() {
     );
 }
 
+/// Bounds as wire copy and newsroom shorthand write them, before or after the number, read as
+/// the bound they write; a bound that only says "a little" above its number keeps being
+/// refused, since read as at-least it would let a far larger count pass.
+#[test]
+fn bounds_in_the_words_desks_write() {
+    check(
+        &[
+            ("north of 5,000", "at-least [5,000, ∞) @5,000"),
+            ("well over 5,000", "at-least [5,000, ∞) @5,000"),
+            ("well above 5,000", "at-least [5,000, ∞) @5,000"),
+            ("well in excess of 5,000", "at-least [5,000, ∞) @5,000"),
+            ("beyond 5,000", "at-least [5,000, ∞) @5,000"),
+            ("a minimum of 5,000", "at-least [5,000, ∞) @5,000"),
+            ("Minimum 5,000", "at-least [5,000, ∞) @5,000"),
+            ("5,000-plus", "at-least [5,000, ∞) @5,000"),
+            ("5,000 plus", "at-least [5,000, ∞) @5,000"),
+            ("5,000-plus people", "at-least [5,000, ∞) @5,000"),
+            ("5,000 at minimum", "at-least [5,000, ∞) @5,000"),
+            ("5,000 at a minimum", "at-least [5,000, ∞) @5,000"),
+            ("5,000 at the very least", "at-least [5,000, ∞) @5,000"),
+            ("5,000 and counting", "at-least [5,000, ∞) @5,000"),
+            ("south of 300", "at-most [0, 300] @300"),
+            ("max 300", "at-most [0, 300] @300"),
+            ("max. 300", "at-most [0, 300] @300"),
+            ("a maximum of 300", "at-most [0, 300] @300"),
+            ("300 at most", "at-most [0, 300] @300"),
+            ("300 at the most", "at-most [0, 300] @300"),
+            ("300 maximum", "at-most [0, 300] @300"),
+            ("north of 5,000 and south of 7,000", "range [5,000, 7,000]"),
+            ("est. 5,000", "exact (hedged) 5,000 @5,000"),
+            (
+                "5,000 plus 2,000",
+                "error 6..16: cannot read \"plus 2,000\" after \"5,000\"",
+            ),
+            (
+                "at least 5,000 at most",
+                "error 15..22: cannot read \"at most\" after \"at least 5,000\"",
+            ),
+            (
+                "5,000+ at least",
+                "error 7..15: cannot read \"at least\" after \"5,000+\"",
+            ),
+            (
+                "5,000 people and counting",
+                "error 17..25: cannot read \"counting\" after \"5,000\"",
+            ),
+            (
+                "just over 5,000",
+                "error 0..9: \"just over\" puts the count close above its number",
+            ),
+            (
+                "A little more than 5,000 people",
+                "error 0..18: \"A little more than\" puts the count close above",
+            ),
+            (
+                "5,000 or so",
+                "error 6..11: cannot read \"or so\" after \"5,000\"",
+            ),
+        ],
+        Measure::Count,
+    );
+}
+
 #[test]
 fn approximations_widen_by_their_tolerance() {
     check(
@@ -645,6 +702,14 @@ fn approximations_widen_by_their_tolerance() {
             ("nearly 1,000", "approximate [900, 1,000] @1,000"),
             ("almost 1,000", "approximate [900, 1,000] @1,000"),
             ("close to 1,000", "approximate [900, 1,000] @1,000"),
+            ("just under 1,000", "approximate [900, 1,000] @1,000"),
+            ("just short of 1,000", "approximate [900, 1,000] @1,000"),
+            (
+                "slightly less than 1,000",
+                "approximate [900, 1,000] @1,000",
+            ),
+            ("a little under 1,000", "approximate [900, 1,000] @1,000"),
+            ("more or less 1,500", "approximate [1,350, 1,650] @1,500"),
             ("~7", "approximate [6, 8] @7"),
             ("about two", "approximate [1, 3] @2"),
             (

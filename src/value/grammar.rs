@@ -11,7 +11,7 @@ use super::parser::{Parser, ValueError, fault};
 use super::phrases::{Bound, HEDGES, prefix_at, suffix_at};
 use super::quantity::Quantity;
 use super::reading::{Detail, Measure, Reading, Rule};
-use super::refusals::refuse_relative_or_denial;
+use super::refusals::{refuse_close_above, refuse_relative_or_denial};
 use super::settings::ValueSettings;
 use super::stated::Stated;
 use super::strict::{check_tail, refuse_unreadable};
@@ -57,6 +57,7 @@ pub fn read_value_counting(
     }
     refuse_unreadable(text, &tokens)?;
     refuse_relative_or_denial(text, &tokens)?;
+    refuse_close_above(text, &tokens)?;
     refuse_not_counts(text, &tokens, settings)?;
     let parser = Parser {
         text,

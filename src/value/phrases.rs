@@ -2,23 +2,31 @@
 //! bounds) and the settings' phrases (approximation words, vague words), matched word for word
 //! against a value's tokens.
 
-use super::lexer::{Token, word_end};
+use super::lexer::{Kind, Token, word_end};
 use super::settings::ValueSettings;
 use foldhash::HashMap;
 use std::sync::LazyLock;
 
 /// "More than" and "over" keep the stated number as the lower end (not n+1): sources use them
 /// loosely, and an interval that includes n never contradicts a source that said n.
-/// "As few as n" and "as many as n" name one end of what the source thinks possible.
+/// "As few as n" and "as many as n" name one end of what the source thinks possible. "Well over n"
+/// says no more than "over n" of how far over.
 pub(super) const AT_LEAST: &[&str] = &[
     "at least",
     "more than",
     "greater than",
     "over",
+    "well over",
     "above",
+    "well above",
+    "beyond",
+    "north of",
     "exceeding",
     "upwards of",
     "in excess of",
+    "well in excess of",
+    "a minimum of",
+    "minimum",
     "no fewer than",
     "no less than",
     "not fewer than",
@@ -36,6 +44,11 @@ pub(super) const AT_MOST: &[&str] = &[
     "up to",
     "under",
     "below",
+    "south of",
+    "a maximum of",
+    "maximum",
+    "max",
+    "max.",
     "no more than",
     "not more than",
     "as many as",
@@ -61,6 +74,7 @@ pub(super) const HEDGES: &[&str] = &[
     "an estimated",
     "estimated at",
     "estimated",
+    "est.",
     "probably",
     "possibly",
     "perhaps",
@@ -80,7 +94,19 @@ pub(super) const INTERVAL_LABELS: &[&str] = &[
     "range",
 ];
 /// Approximation words that only widen downwards: they mean "just below n".
-pub(super) const BELOW_WORDS: [&str; 3] = ["nearly", "almost", "close to"];
+pub(super) const BELOW_WORDS: [&str; 11] = [
+    "nearly",
+    "almost",
+    "close to",
+    "just under",
+    "just below",
+    "just short of",
+    "slightly under",
+    "slightly below",
+    "slightly less than",
+    "a little under",
+    "a little less than",
+];
 pub(super) const DASHES: [&str; 4] = ["-", "–", "—", "‒"];
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -146,20 +172,41 @@ pub(super) fn prefix_at(
     })
 }
 
-/// "5,000+" and "5,000 or more" read as at-least; "5,000 or fewer" and "or less" as at-most.
-/// Returns the bound and the index after the suffix.
+/// A bound written after its number: "5,000+", "5,000-plus", "5,000 or more", "5,000 at least"
+/// and "5,000 and counting" (a toll still rising) read as at-least; "5,000 or fewer", "or less"
+/// and "5,000 at most" as at-most.
+const SUFFIXES: [(&str, Bound); 19] = [
+    ("+", Bound::AtLeast),
+    ("plus", Bound::AtLeast),
+    ("-plus", Bound::AtLeast),
+    ("or more", Bound::AtLeast),
+    ("at least", Bound::AtLeast),
+    ("at the least", Bound::AtLeast),
+    ("at the very least", Bound::AtLeast),
+    ("at minimum", Bound::AtLeast),
+    ("at a minimum", Bound::AtLeast),
+    ("minimum", Bound::AtLeast),
+    ("and counting", Bound::AtLeast),
+    ("or fewer", Bound::AtMost),
+    ("or less", Bound::AtMost),
+    ("at most", Bound::AtMost),
+    ("at the most", Bound::AtMost),
+    ("at the very most", Bound::AtMost),
+    ("at maximum", Bound::AtMost),
+    ("at a maximum", Bound::AtMost),
+    ("maximum", Bound::AtMost),
+];
+
+/// The bound written at `tokens[start]`, after a number (see [`SUFFIXES`]), and the index after
+/// it. Before another number it is none: "5,000 plus 300" adds, as a quote may write.
 pub(super) fn suffix_at(tokens: &[Token], start: usize) -> Option<(Bound, usize)> {
     // Every suffix starts with a word or symbol; most places the grammar looks at are numbers.
     opening(tokens, start)?;
-    let suffixes = [
-        ("+", Bound::AtLeast),
-        ("or more", Bound::AtLeast),
-        ("or fewer", Bound::AtMost),
-        ("or less", Bound::AtMost),
-    ];
-    suffixes.into_iter().find_map(|(phrase, bound)| {
+    let (bound, next) = SUFFIXES.into_iter().find_map(|(phrase, bound)| {
         phrase_at(tokens, start, phrase).map(|length| (bound, start + length))
-    })
+    })?;
+    let number = |token: &Token| matches!(token.kind, Kind::Number(_));
+    (!tokens.get(next).is_some_and(number)).then_some((bound, next))
 }
 
 /// The longest vague word of the settings written at `tokens[start]`: the word as the settings

@@ -1,9 +1,11 @@
 //! Wordings that state no number of their own, refused with help that says what to record
 //! instead: figures relative to another ("more than twice that number", "100 percent
-//! understated", "far fewer") and denials ("utter lies").
+//! understated", "far fewer"), denials ("utter lies") and a count put close above its number
+//! ("just over 5,000").
 
 use super::lexer::{Kind, Token};
 use super::parser::{ValueError, fault};
+use super::phrases::phrase_at;
 
 /// Words that set a figure against another one.
 const RELATIVE: &[&str] = &[
@@ -63,6 +65,42 @@ const DENIALS: &[&str] = &[
     "deny",
     "nonsense",
 ];
+
+/// Phrases putting a count close above its number: no bound the grammar reads says that.
+const CLOSE_ABOVE: [&str; 8] = [
+    "just over",
+    "just above",
+    "slightly over",
+    "slightly above",
+    "slightly more than",
+    "a little over",
+    "a little above",
+    "a little more than",
+];
+
+/// Refuses "just over 5,000" and its kin: read as at least 5,000 it would let any larger count
+/// pass without a conflict, though the source puts the count near 5,000.
+pub(super) fn refuse_close_above(text: &str, tokens: &[Token]) -> Result<(), ValueError> {
+    let found = (0..tokens.len()).find_map(|start| {
+        let phrase = CLOSE_ABOVE
+            .iter()
+            .find(|p| phrase_at(tokens, start, p).is_some())?;
+        Some((start, phrase))
+    });
+    let Some((start, phrase)) = found else {
+        return Ok(());
+    };
+    let words = phrase.split(' ').count();
+    let span = tokens[start].span.start..tokens[start + words - 1].span.end;
+    let message = format!(
+        "\"{}\" puts the count close above its number, which no bound the grammar reads says: read \
+         as at least that number, it would let any larger count pass; record the span the source \
+         allows as a range (such as \"5,000 to 5,500\") or with `low` and `high`, keeping its words \
+         in `quote`",
+        &text[span.clone()]
+    );
+    Err(fault(message, span))
+}
 
 /// Refuses a value whose words set it against another figure or deny one, wherever they stand.
 pub(super) fn refuse_relative_or_denial(text: &str, tokens: &[Token]) -> Result<(), ValueError> {

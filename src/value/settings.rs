@@ -20,7 +20,9 @@ pub struct ValueSettings {
 impl Default for ValueSettings {
     fn default() -> Self {
         let approximations = "about|around|roughly|approximately|some|~|≈|approx.|circa|c.|ca.\
-            |in the vicinity of|in the region of|nearly|almost|close to";
+            |in the vicinity of|in the region of|more or less|nearly|almost|close to|just under\
+            |just below|just short of|slightly under|slightly below|slightly less than\
+            |a little under|a little less than";
         // "Of the order of" names a magnitude rather than a figure: half the number either way
         // stays within it.
         let magnitudes = ["of the order of", "on the order of"];

@@ -339,3 +339,43 @@ fn a_value_leaving_out_its_quotes_bound_or_range_end_is_flagged() {
         found[1].1
     );
 }
+
+/// Bounds as wires and agencies write them, before the number ("north of", "max."), after it
+/// ("5,000-plus", "and counting", "at least") or close below it ("just under"), read as the bound
+/// they write; the copy leaving off the agency's "north of" is flagged.
+#[test]
+fn bounds_in_the_words_desks_write_read_as_they_say() {
+    let dir = fixture("quake-toll-wordings");
+    let run = run_in(&dir, &["report", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let json: Value = serde_json::from_str(&run.stdout).unwrap();
+    // Each claim as "id rule [low, high]", high null when open.
+    let readings: Vec<String> = (json["claims"].as_array().unwrap())
+        .iter()
+        .map(|c| format!("{} {} [{}, {}]", c["id"], c["rule"], c["low"], c["high"]))
+        .collect();
+    let expected = [
+        r#""agency/killed" "at-least" [2000, null]"#,
+        r#""business-wire/killed" "at-least" [5000, null]"#,
+        r#""daily/killed-agency" "exact" [2000, 2000]"#,
+        r#""daily/killed-estimate" "at-most" [0, 2500]"#,
+        r#""daily/killed-first-night" "at-least" [1500, null]"#,
+        r#""red-crescent/killed" "approximate" [1800, 2000]"#,
+        r#""wire/killed" "at-least" [3100, null]"#,
+    ];
+    assert_eq!(readings, expected);
+
+    let (exit, findings) = check_json(&dir);
+    assert_eq!(exit, 0, "{findings:#?}");
+    assert!(with_code(&findings, "unreadable-value").is_empty());
+    let differs = with_code(&findings, "value-reading-differs");
+    assert_eq!(differs.len(), 1, "{differs:#?}");
+    assert_eq!(differs[0].line, 69);
+    assert!(
+        differs[0]
+            .message
+            .ends_with("its quote says \"north of 2,000\", which reads as [2,000, ∞) at-least"),
+        "{}",
+        differs[0].message
+    );
+}
