@@ -1,6 +1,7 @@
 //! Words after a value's number phrase that limit its count to a time or to a part of what the
 //! figure counts: "5,000 since Monday", "5,000 overnight", "5,000 last week", "5,000 in March",
-//! "5,000 within a week", "5,000 in Tehran alone", "5,000 at a single site". A figure counts its whole; read as its value,
+//! "5,000 within a week", "5,000 in Tehran alone", "5,000 at a single site", "5,000 of them". A
+//! figure counts its whole; read as its value,
 //! such a number would be compared with the whole in silence (a day's toll against a war's), so
 //! a value refuses them. Quotes keep them: a quote may state a part beside the whole, and the
 //! value says which number the claim gives.
@@ -58,6 +59,10 @@ pub(super) fn limiting_words(tail: &[Token]) -> Option<usize> {
     if which.contains(first) && period_at(1) {
         return Some(2);
     }
+    // "5,000 of them": a part of a group the words before named.
+    if first == "of" && matches!(word(1), Some("them" | "whom" | "those" | "these" | "which")) {
+        return Some(2);
+    }
     // "For the month" limits the count to it; "held for a year" says what is counted.
     let for_the = first == "for" && word(1) == Some("the");
     if within.contains(first) || for_the || first == "at" {
@@ -113,6 +118,8 @@ mod tests {
             ("in a single prison", 4),
             ("at night", 2),
             ("at the weekend", 3),
+            ("of them", 2),
+            ("of whom", 2),
         ] {
             assert_eq!(limiting(text), Some(length), "{text}");
         }
@@ -136,6 +143,7 @@ mod tests {
             "that were executed",
             "in waves",
             "second-degree burns",
+            "of the regime's opponents",
         ] {
             assert_eq!(limiting(text), None, "{text}");
         }

@@ -76,9 +76,10 @@ fn a_number_of_groups_or_an_increase_is_read_only_on_a_figure_that_counts_it() {
     assert_eq!(low("agency/overnight"), Value::Null);
 }
 
-/// A count of one day or one city copied into a value on the whole figure's claims is refused at
-/// its words, rather than compared with the whole toll as a conflict; recorded on the city's own
-/// figure (`part_of` the whole), the number alone reads, and so does the city's name.
+/// A count of one day, one city or a part of a group ("some 900 of them") copied into a value on
+/// the whole figure's claims is refused at its words, rather than compared with the whole toll as
+/// a conflict; recorded on the city's own figure (`part_of` the whole), the number alone reads,
+/// and so does the city's name.
 #[test]
 fn a_count_of_a_time_or_a_part_is_refused_on_the_whole_figure() {
     let (exit, findings) = check_json(&fixture("partial-counts"));
@@ -87,7 +88,7 @@ fn a_count_of_a_time_or_a_part_is_refused_on_the_whole_figure() {
         .map(|f| (f.line, f.column, f.message.as_str()))
         .collect();
     let limits = "the words limit the count to a time or a part";
-    assert_eq!(refused.len(), 4, "{findings:#?}");
+    assert_eq!(refused.len(), 6, "{findings:#?}");
     assert_eq!((refused[0].0, refused[0].1), (26, 16));
     assert!(
         refused[0]
@@ -107,6 +108,13 @@ fn a_count_of_a_time_or_a_part_is_refused_on_the_whole_figure() {
     assert_eq!((refused[3].0, refused[3].1), (76, 22));
     let south = "\"in southern Hatay\" names a place, southern Hatay, that the figure's label";
     assert!(refused[3].2.starts_with(south), "{}", refused[3].2);
+    // A place named by a noun ("the mountain villages"), and a part of a group ("of them").
+    assert_eq!((refused[4].0, refused[4].1), (86, 20));
+    let villages = "\"in the mountain villages\" names a place, the mountain villages,";
+    assert!(refused[4].2.starts_with(villages), "{}", refused[4].2);
+    assert_eq!((refused[5].0, refused[5].1), (96, 19));
+    let of_them = "cannot read \"of them\" after \"some 900\": the words limit the count";
+    assert!(refused[5].2.starts_with(of_them), "{}", refused[5].2);
     // Read as counts of the whole, both once conflicted with the authority's toll.
     assert!(
         with_code(&findings, "figure-conflict").is_empty(),

@@ -18,19 +18,38 @@ const BEFORE_PLACES: [&str; 9] = [
 ];
 
 /// Nouns that name a part of a country or of what a figure counts, after "the" ("in the capital",
-/// "across the northern provinces").
-const PLACE_NOUNS: [&str; 28] = [
+/// "across the northern provinces", "in the main prisons").
+const PLACE_NOUNS: [&str; 48] = [
     "capital",
     "city",
     "cities",
     "town",
     "towns",
+    "village",
+    "villages",
     "province",
     "provinces",
+    "governorate",
+    "governorates",
+    "state",
+    "states",
+    "county",
+    "counties",
+    "municipality",
+    "municipalities",
     "region",
     "regions",
     "district",
     "districts",
+    "neighbourhood",
+    "neighbourhoods",
+    "neighborhood",
+    "neighborhoods",
+    "suburbs",
+    "prison",
+    "prisons",
+    "jail",
+    "jails",
     "area",
     "areas",
     "zone",
@@ -47,6 +66,7 @@ const PLACE_NOUNS: [&str; 28] = [
     "northwest",
     "southeast",
     "southwest",
+    "camp",
     "camps",
 ];
 
@@ -143,7 +163,14 @@ impl Counted {
         // "in Iran's prisons" names Iran.
         let name = text.get(start..self.span.end)?;
         let name = name.trim_end_matches("'s").trim_end_matches("\u{2019}s");
-        let told = |word: &String| word == "the" || named.contains(word);
+        // "In prisons" is named by a label's "prison massacres", and "in the camp" by "camps".
+        let told = |word: &String| {
+            let singular = word.strip_suffix('s').map(str::to_string);
+            word == "the"
+                || named.contains(word)
+                || singular.is_some_and(|singular| named.contains(&singular))
+                || named.contains(&format!("{word}s"))
+        };
         if words(name).iter().all(told) {
             return None;
         }

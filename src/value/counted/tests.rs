@@ -219,6 +219,14 @@ fn a_place_reads_only_on_a_figure_whose_label_names_it() {
     assert_eq!(refusal("300 in camps", "Deaths in the camps"), None);
     let northern = "People executed in northern Iran in 1988";
     assert_eq!(refusal("5,000 in northern Iran", northern), None);
+    // A noun with a word before it; a label naming it in the other number names it.
+    let prisons = refusal("300 in the main prisons", iran).unwrap();
+    assert!(prisons.message.contains("a place, the main prisons,"));
+    assert!(refusal("600 in the mountain villages", iran).is_some());
+    let massacres = "People executed in the 1988 prison massacres";
+    assert_eq!(refusal("5,000 in prisons", massacres), None);
+    assert_eq!(refusal("300 in the camp", "Deaths in the camps"), None);
+    assert!(refusal("300 in the main prisons", massacres).is_some());
 }
 
 #[test]
