@@ -31,9 +31,11 @@ const AFFECTED: u16 = 1 << 9;
 const ILLNESS: u16 = 1 << 10;
 const RETURN: u16 = 1 << 11;
 const TRAPPED: u16 = 1 << 12;
+const TREATMENT: u16 = 1 << 13;
+const TESTING: u16 = 1 << 14;
 
 /// The words that name each outcome, as words after a number and in labels.
-const WORDS: [(u16, &str); 13] = [
+const WORDS: [(u16, &str); 15] = [
     (
         DEATH,
         "killed dead death deaths died dying deceased fatalities fatality fatal executed \
@@ -62,6 +64,8 @@ const WORDS: [(u16, &str); 13] = [
     (ILLNESS, "infected sick ill hospitalised hospitalized"),
     (RETURN, "returned returnees resettled"),
     (TRAPPED, "trapped stranded"),
+    (TREATMENT, "treated vaccinated inoculated"),
+    (TESTING, "tested screened"),
 ];
 
 /// Each listed word and its outcome.
@@ -75,7 +79,7 @@ static OUTCOME_OF: LazyLock<HashMap<&str, u16>> = LazyLock::new(|| {
 const JOINING: [&str; 3] = [",", "or", "and"];
 
 /// How each outcome is named in a message.
-const WHO: [(u16, &str); 13] = [
+const WHO: [(u16, &str); 15] = [
     (DEATH, "the dead"),
     (INJURY, "the injured"),
     (CASUALTY, "casualties (the dead and the injured)"),
@@ -89,6 +93,8 @@ const WHO: [(u16, &str); 13] = [
     (ILLNESS, "the sick"),
     (RETURN, "those who returned"),
     (TRAPPED, "the trapped or stranded"),
+    (TREATMENT, "those treated or vaccinated"),
+    (TESTING, "those tested"),
 ];
 
 /// Words after "death" that make it name a sentence, not a death: "death sentences", "death row".

@@ -288,3 +288,32 @@ fn a_count_of_the_sentenced_or_the_released_is_refused_on_the_executed() {
     let help = &with_code(&findings, "value-reading-differs")[1].help;
     assert!(help.contains("record the denial as a dispute"), "{help}");
 }
+
+/// Patients treated and samples tested recorded on a death toll are refused at the value, naming
+/// what each counts; the same words read on the figure of those treated.
+#[test]
+fn a_count_of_those_treated_or_tested_is_refused_on_a_death_toll() {
+    let (exit, findings) = check_json(&fixture("cholera-outbreak"));
+    assert_eq!(exit, 1, "{findings:#?}");
+    let refused: Vec<(u64, &str)> = (with_code(&findings, "unreadable-value").iter())
+        .map(|f| (f.line, f.message.as_str()))
+        .collect();
+    let deaths = "but the figure (\"Deaths in the 2024 cholera outbreak\") counts the dead";
+    assert_eq!(refused.len(), 2, "{refused:#?}");
+    assert_eq!(refused[0].0, 36);
+    assert!(
+        refused[0].1.starts_with(&format!(
+            "\"more than 12,000 treated\" counts those treated or vaccinated, {deaths}"
+        )),
+        "{}",
+        refused[0].1
+    );
+    assert_eq!(refused[1].0, 46);
+    assert!(
+        (refused[1].1).starts_with(&format!("\"3,500 tested\" counts those tested, {deaths}")),
+        "{}",
+        refused[1].1
+    );
+    let errors = findings.iter().filter(|f| f.severity == "error").count();
+    assert_eq!(errors, 2, "{findings:#?}");
+}
