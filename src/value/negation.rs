@@ -1,9 +1,10 @@
 //! Whether a quote denies the figure one of its phrases states: the clause around the phrase (from
 //! the punctuation before it to the punctuation after it) calls the figure unrealistic or the like,
 //! negates a word of credibility ("are not realistic", "it is not true that"), or denies it before
-//! the phrase ("officials denied that", "disputes the figure of"). A negation
-//! elsewhere in the clause ("were never seen again") says something of what is counted, not of the
-//! figure.
+//! the phrase ("officials denied that", "disputes the figure of", "there is no evidence that"); or
+//! a negation stands right before the phrase ("not 5,000 but 500", "rather than 5,000"). A
+//! negation elsewhere in the clause ("were never seen again") says something of what is counted,
+//! not of the figure.
 
 use super::lexer::{Kind, Token};
 use std::ops::Range;
@@ -27,7 +28,7 @@ const CREDIBLE: [&str; 14] = [
     "believable",
 ];
 /// Words that deny a figure by themselves.
-const DENYING: [&str; 9] = [
+const DENYING: [&str; 15] = [
     "unrealistic",
     "implausible",
     "untrue",
@@ -37,6 +38,12 @@ const DENYING: [&str; 9] = [
     "inflated",
     "baseless",
     "fabrication",
+    "unfounded",
+    "unsubstantiated",
+    "debunked",
+    "discredited",
+    "disproven",
+    "disproved",
 ];
 /// Words that deny a figure when said of it ("is false", "was entirely fabricated"), not before
 /// what they describe ("false arrests").
@@ -65,6 +72,13 @@ const DENIED: [&str; 14] = [
     "number",
     "numbers",
 ];
+/// Words that, after "no", deny what follows them: "no evidence that", "no proof of".
+const NO_GROUNDS: [&str; 2] = ["evidence", "proof"];
+/// Words right before a phrase that negate it: "not 5,000 but 500", "never 5,000". Not before
+/// "only" or "just", which stress rather than negate ("not only 5,000").
+const RIGHT_BEFORE: [&str; 2] = ["not", "never"];
+/// Two words right before a phrase that set it aside for another: "rather than 5,000".
+const SET_ASIDE: [[&str; 2]; 2] = [["rather", "than"], ["instead", "of"]];
 /// How many words after a negation a word of credibility may stand and still be negated.
 const REACH: usize = 3;
 
@@ -119,11 +133,24 @@ fn is_denying(tokens: &[Token], i: usize) -> bool {
 }
 
 /// Whether the word at `i` is a denying verb before what it denies ("denied that", "disputes the
-/// figure"): it denies the phrases after it in its clause.
+/// figure"), or "no" before grounds ("no evidence"): it denies the phrases after it in its clause.
 fn denies_after(tokens: &[Token], i: usize) -> bool {
     let word = |k: usize| tokens.get(k).map_or("", |token| token.text.as_ref());
     let what = i + 1 + usize::from(["the", "any"].contains(&word(i + 1)));
-    DENYING_VERBS.contains(&word(i)) && DENIED.contains(&word(what))
+    (DENYING_VERBS.contains(&word(i)) && DENIED.contains(&word(what)))
+        || (word(i) == "no" && NO_GROUNDS.contains(&word(i + 1)))
+}
+
+/// Whether the words right before `tokens[phrase]` negate it or set it aside: "not 5,000",
+/// "rather than 5,000" (see [`RIGHT_BEFORE`] and [`SET_ASIDE`]).
+fn negated_right_before(tokens: &[Token], phrase: &Range<usize>) -> bool {
+    let word =
+        |back: usize| (phrase.start.checked_sub(back)).map_or("", |k| tokens[k].text.as_ref());
+    let first = tokens
+        .get(phrase.start)
+        .map_or("", |token| token.text.as_ref());
+    let stressed = matches!(first, "only" | "just");
+    (RIGHT_BEFORE.contains(&word(1)) && !stressed) || SET_ASIDE.contains(&[word(2), word(1)])
 }
 
 fn negation(word: &str) -> bool {
@@ -187,6 +214,9 @@ impl<'t> Negations<'t> {
     /// Whether the clause around `tokens[phrase]`, the phrase's own words left out, denies the
     /// figure.
     pub(super) fn deny(&self, phrase: &Range<usize>) -> bool {
+        if negated_right_before(self.tokens, phrase) {
+            return true;
+        }
         let Some(clauses) = &self.clauses else {
             return false;
         };

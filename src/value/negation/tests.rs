@@ -30,9 +30,18 @@ fn deny_by_reading_the_clause(tokens: &[Token], range: &Range<usize>) -> bool {
     };
     let denies_what_follows = |k: usize| {
         let what = k + 1 + usize::from(["the", "any"].contains(&word(k + 1)));
-        DENYING_VERBS.contains(&word(k)) && DENIED.contains(&word(what))
+        let no_grounds = word(k) == "no" && ["evidence", "proof"].contains(&word(k + 1));
+        (DENYING_VERBS.contains(&word(k)) && DENIED.contains(&word(what))) || no_grounds
     };
-    negated || before.clone().chain(after).any(said) || before.into_iter().any(denies_what_follows)
+    // "not 5,000", "never 5,000", "rather than 5,000", "instead of 5,000"; not "not only 5,000".
+    let back = |n: usize| range.start.checked_sub(n).map_or("", word);
+    let stressed = ["only", "just"].contains(&word(range.start));
+    let right_before = (["not", "never"].contains(&back(1)) && !stressed)
+        || [("rather", "than"), ("instead", "of")].contains(&(back(2), back(1)));
+    right_before
+        || negated
+        || before.clone().chain(after).any(said)
+        || before.into_iter().any(denies_what_follows)
 }
 
 #[test]
@@ -83,6 +92,15 @@ fn the_clause_around_the_phrase_decides() {
     ));
     assert!(!deny("5,000 were denied entry", "5,000"));
     assert!(!deny("5,000 died in a false flag attack", "5,000"));
+    // Negated right before the phrase, set aside for another, or said to lack grounds.
+    assert!(deny("not 5,000 but 500 died", "5,000"));
+    assert!(deny("never 5,000, the ministry says", "5,000"));
+    assert!(deny("rather than 5,000, some 500 died", "5,000"));
+    assert!(deny("there is no evidence that 5,000 were killed", "5,000"));
+    assert!(deny("the 5,000 figure has been debunked", "5,000"));
+    assert!(deny("claims of 5,000 dead are unfounded", "5,000"));
+    assert!(!deny("not only 5,000 died", "only"));
+    assert!(!deny("there is evidence that 5,000 were killed", "5,000"));
     // Too far from the negation, credibility is not negated.
     assert!(!deny(
         "not one of the 30,000 names was ever realistic",
@@ -107,6 +125,11 @@ const WORDS: &[&str] = &[
     "fabricated",
     "denied",
     "disputes",
+    "debunked",
+    "evidence",
+    "rather",
+    "than",
+    "only",
     "that",
     "any",
     "was",
