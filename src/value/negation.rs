@@ -1,8 +1,9 @@
 //! Whether a quote denies the figure one of its phrases states: the clause around the phrase (from
 //! the punctuation before it to the punctuation after it) calls the figure unrealistic or the like,
 //! negates a word of credibility ("are not realistic", "it is not true that"), or denies it before
-//! the phrase ("officials denied that", "disputes the figure of", "there is no evidence that"); or
-//! a negation stands right before the phrase ("not 5,000 but 500", "rather than 5,000"). A
+//! the phrase ("officials denied that", "disputes the figure of", "there is no evidence that") or at
+//! the end of its sentence ("5,000 were killed, the ministry denied"); or a negation stands right
+//! before the phrase ("not 5,000 but 500", "rather than 5,000"). A
 //! negation elsewhere in the clause ("were never seen again") says something of what is counted,
 //! not of the figure.
 
@@ -157,11 +158,35 @@ fn negation(word: &str) -> bool {
     NEGATIONS.contains(&word) || word.ends_with("n't")
 }
 
+/// Whether the word at `i` is a denying verb ending its sentence (the quote ends after it, or
+/// punctuation other than a comma), neither in the passive nor negated: "5,000 were killed, the
+/// ministry denied", "reports of 5,000 deaths, which officials deny"; not "bail was denied" nor
+/// "did not deny". It denies the phrases before it in its clause, and in the clause a comma
+/// parts from it.
+fn denies_before(tokens: &[Token], i: usize) -> bool {
+    let word = |k: Option<usize>| {
+        k.and_then(|k| tokens.get(k))
+            .map_or("", |t| t.text.as_ref())
+    };
+    let ends_sentence = tokens
+        .get(i + 1)
+        .is_none_or(|next| breaks(next) && next.text != ",");
+    let before = [word(i.checked_sub(1)), word(i.checked_sub(2))];
+    DENYING_VERBS.contains(&word(Some(i)))
+        && ends_sentence
+        && !BE.contains(&before[0])
+        && !before.into_iter().any(negation)
+}
+
 impl<'t> Negations<'t> {
     pub(super) fn of(tokens: &'t [Token<'t>]) -> Self {
         let denies_or_negates = |i: usize| {
             let word = tokens[i].text.as_ref();
-            may_negate(word) && (is_denying(tokens, i) || denies_after(tokens, i) || negation(word))
+            may_negate(word)
+                && (is_denying(tokens, i)
+                    || denies_after(tokens, i)
+                    || denies_before(tokens, i)
+                    || negation(word))
         };
         if !(0..tokens.len()).any(denies_or_negates) {
             return Negations {
@@ -225,6 +250,19 @@ impl<'t> Negations<'t> {
         let count = |counts: &[u32], range: &Range<usize>| counts[range.end] - counts[range.start];
         let denied_after = count(&clauses.denying_after, &before);
         if denied_after + count(&clauses.denying, &before) + count(&clauses.denying, &after) > 0 {
+            return true;
+        }
+        // Denied at the end of the phrase's clause, or of the next when a comma parts them.
+        let end = after.end;
+        if end > phrase.end && denies_before(self.tokens, end - 1) {
+            return true;
+        }
+        let next_end = (self.tokens.get(end))
+            .filter(|token| token.text == ",")
+            .map(|_| clauses.ends[end + 1]);
+        if next_end
+            .is_some_and(|next_end| next_end > end + 1 && denies_before(self.tokens, next_end - 1))
+        {
             return true;
         }
         // A negation far enough from the phrase sees only its own part of the clause; one of the

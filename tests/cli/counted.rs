@@ -264,8 +264,8 @@ fn a_count_of_a_part_of_the_people_is_refused_on_the_whole_toll() {
 /// Death sentences and those pardoned, recorded on a count of executions, are refused at the
 /// value, rather than read as the executed; on the figure of death sentences, they read. A bare
 /// number whose quote counts those released is flagged, and so is a number whose quote denies it
-/// ("denied reports that at least 4 ...", "there is no evidence that at least 4 ..."), unless the
-/// claim records the denial as a dispute.
+/// ("denied reports that at least 4 ...", "there is no evidence that at least 4 ...", "at least 4
+/// ..., a claim the judiciary denied"), unless the claim records the denial as a dispute.
 #[test]
 fn a_count_of_the_sentenced_or_the_released_is_refused_on_the_executed() {
     let (exit, findings) = check_json(&fixture("crackdown-sentences"));
@@ -284,7 +284,7 @@ fn a_count_of_the_sentenced_or_the_released_is_refused_on_the_executed() {
     assert_found_at(
         &findings,
         "value-reading-differs",
-        &[(55, quoted), (65, denied), (85, denied)],
+        &[(55, quoted), (65, denied), (85, denied), (95, denied)],
     );
     let help = &with_code(&findings, "value-reading-differs")[1].help;
     assert!(help.contains("record the denial as a dispute"), "{help}");

@@ -38,7 +38,31 @@ fn deny_by_reading_the_clause(tokens: &[Token], range: &Range<usize>) -> bool {
     let stressed = ["only", "just"].contains(&word(range.start));
     let right_before = (["not", "never"].contains(&back(1)) && !stressed)
         || [("rather", "than"), ("instead", "of")].contains(&(back(2), back(1)));
+    // A denying verb ending the sentence, after the phrase in its clause or in the next clause
+    // when a comma parts them; not in the passive, not negated.
+    let final_denial = |k: usize| {
+        let ends = tokens.get(k + 1).is_none_or(|t| breaks(t) && t.text != ",");
+        let (one, two) = (
+            k.checked_sub(1).map_or("", word),
+            k.checked_sub(2).map_or("", word),
+        );
+        DENYING_VERBS.contains(&word(k))
+            && ends
+            && !BE.contains(&one)
+            && !negation(one)
+            && !negation(two)
+    };
+    let last_of = |from: usize| {
+        let end = (from..tokens.len())
+            .find(|&k| breaks(&tokens[k]))
+            .unwrap_or(tokens.len());
+        (end > from).then(|| end - 1)
+    };
+    let own_clause = last_of(range.end).is_some_and(final_denial);
+    let next_clause = word(end) == "," && last_of(end + 1).is_some_and(final_denial);
     right_before
+        || own_clause
+        || next_clause
         || negated
         || before.clone().chain(after).any(said)
         || before.into_iter().any(denies_what_follows)
@@ -101,6 +125,29 @@ fn the_clause_around_the_phrase_decides() {
     assert!(deny("claims of 5,000 dead are unfounded", "5,000"));
     assert!(!deny("not only 5,000 died", "only"));
     assert!(!deny("there is evidence that 5,000 were killed", "5,000"));
+    // Denied at the end of the sentence, in the phrase's clause or the next.
+    assert!(deny("5,000 were killed, the ministry denied", "5,000"));
+    assert!(deny(
+        "reports of 5,000 deaths, which officials deny.",
+        "5,000"
+    ));
+    assert!(deny(
+        "reports of 5,000 deaths which the ministry denied",
+        "5,000"
+    ));
+    assert!(!deny("5,000 were arrested, but bail was denied", "5,000"));
+    assert!(!deny(
+        "5,000 were killed, which the ministry did not deny",
+        "5,000"
+    ));
+    assert!(!deny(
+        "5,000 were killed, the group said, the ministry denied",
+        "5,000"
+    ));
+    assert!(!deny(
+        "5,000 were killed, the ministry denied entry to reporters",
+        "5,000"
+    ));
     // Too far from the negation, credibility is not negated.
     assert!(!deny(
         "not one of the 30,000 names was ever realistic",
