@@ -187,6 +187,16 @@ fn wordings_once_misread_in_silence() {
             ),
             ("5,000 minimum", "at-least [5,000, ∞) @5,000"),
             (
+                "5,000 apart from soldiers",
+                "error 6..25: cannot read \"apart from soldiers\" after \"5,000\": the words limit",
+            ),
+            (
+                "5,000 in addition",
+                "error 6..17: cannot read \"in addition\" after \"5,000\": the words limit",
+            ),
+            ("5,000 in addition to the missing", "exact 5,000 @5,000"),
+            ("a total of 5,000", "exact 5,000 @5,000"),
+            (
                 "at most 5,000 and counting",
                 "error 18..26: cannot read \"counting\" after \"at most 5,000\"",
             ),
@@ -762,6 +772,8 @@ fn vague_quantities_by_default() {
         &[
             ("a handful", "vague [3, 10]"),
             ("dozens", "vague [24, 199]"),
+            ("several dozen", "vague [24, 119]"),
+            ("a few dozen", "vague [24, 71]"),
             ("scores", "vague [40, 199]"),
             ("hundreds", "vague [200, 9,999]"),
             ("several hundred", "vague [200, 999]"),

@@ -136,7 +136,11 @@ impl Parser<'_> {
     /// The number phrase at `start`, with its notation, hedge and estimate interval; returns the
     /// reading and the index after the phrase.
     pub(super) fn number_phrase(&self, start: usize) -> Result<(Reading, usize), ValueError> {
-        let mut i = self.phrase(start, "n =").unwrap_or(start);
+        // "n = 17.4 million", "a total of 5,000": the number as stated.
+        let mut i = ["n =", "a total of", "total of"]
+            .iter()
+            .find_map(|opener| self.phrase(start, opener))
+            .unwrap_or(start);
         // "only five": "only" stresses that the number is small; it does not change it.
         i += usize::from(self.is(i, "only"));
         let hedge = self.any_phrase(i, HEDGES).map(|(hedge, next)| {

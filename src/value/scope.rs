@@ -1,7 +1,7 @@
 //! Words after a value's number phrase that limit its count to a time or to a part of what the
 //! figure counts: "5,000 since Monday", "5,000 overnight", "5,000 last week", "5,000 in March",
-//! "5,000 within a week", "5,000 in Tehran alone", "5,000 at a single site", "5,000 of them". A
-//! figure counts its whole; read as its value,
+//! "5,000 within a week", "5,000 in Tehran alone", "5,000 at a single site", "5,000 of them",
+//! "5,000 excluding soldiers", "5,000 in addition". A figure counts its whole; read as its value,
 //! such a number would be compared with the whole in silence (a day's toll against a war's), so
 //! a value refuses them. Quotes keep them: a quote may state a part beside the whole, and the
 //! value says which number the claim gives.
@@ -13,8 +13,18 @@ use super::lexer::Token;
 use foldhash::HashSet;
 use std::sync::LazyLock;
 
-/// Words that limit the count on their own.
-const ON_THEIR_OWN: &str = "since overnight yesterday today tonight tomorrow alone";
+/// Words that limit the count on their own; "excluding" and its kin leave a part out.
+const ON_THEIR_OWN: &str = "since overnight yesterday today tonight tomorrow alone excluding \
+    except besides";
+
+/// Two words that leave a part out, or add one to a count given elsewhere: "apart from the
+/// soldiers", "in addition".
+const PAIRS: [[&str; 2]; 4] = [
+    ["apart", "from"],
+    ["aside", "from"],
+    ["other", "than"],
+    ["in", "addition"],
+];
 
 /// Words that, before a period or a date, name one period: "last week", "the first month",
 /// "that summer".
@@ -57,6 +67,11 @@ pub(super) fn limiting_words(tail: &[Token]) -> Option<usize> {
     }
     let period_at = |k: usize| word(k).is_some_and(|w| periods.contains(w) || dates.contains(w));
     if which.contains(first) && period_at(1) {
+        return Some(2);
+    }
+    // "In addition to the missing" names what else there is; "in addition" alone adds.
+    let added_to = first == "in" && word(2) == Some("to");
+    if PAIRS.contains(&[first, word(1).unwrap_or_default()]) && !added_to {
         return Some(2);
     }
     // "5,000 of them": a part of a group the words before named.
@@ -120,6 +135,10 @@ mod tests {
             ("at the weekend", 3),
             ("of them", 2),
             ("of whom", 2),
+            ("excluding soldiers", 1),
+            ("apart from the capital", 2),
+            ("other than soldiers", 2),
+            ("in addition", 2),
         ] {
             assert_eq!(limiting(text), Some(length), "{text}");
         }
@@ -144,6 +163,8 @@ mod tests {
             "in waves",
             "second-degree burns",
             "of the regime's opponents",
+            "including soldiers",
+            "in addition to the missing",
         ] {
             assert_eq!(limiting(text), None, "{text}");
         }

@@ -44,6 +44,9 @@ fn default_vague_words() -> impl Iterator<Item = (String, [u64; 2])> {
     let fixed = [
         ("a handful", [3, 10]),
         ("dozens", [24, 199]),
+        // As "several" and "a few" of the other orders: two to nine dozen, two to five.
+        ("several dozen", [24, 119]),
+        ("a few dozen", [24, 71]),
         ("scores", [40, 199]),
     ];
     let scales = [

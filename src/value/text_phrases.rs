@@ -245,7 +245,7 @@ mod tests {
     #[test]
     fn words_that_only_look_like_numbers_are_not_read() {
         let (figures, _) =
-            read("the first step, a second time, some still hold power, several dozen");
+            read("the first step, a second time, some still hold power, several of them");
         assert!(figures.is_empty(), "{figures:?}");
     }
 }

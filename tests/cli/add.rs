@@ -181,9 +181,9 @@ fn unknown_records_and_unreadable_values_are_refused() {
                 "--figure",
                 "executed",
                 "--value",
-                "several dozen",
+                "dozens of thousands",
             ],
-            "the value grammar cannot read \"several dozen\"",
+            "the value grammar cannot read \"dozens of thousands\"",
         ),
         (
             &[

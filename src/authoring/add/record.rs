@@ -319,11 +319,12 @@ mod tests {
     #[test]
     fn a_value_the_grammar_refuses_is_refused_with_its_reason() {
         let settings = ValueSettings::default();
-        let refused = check_value("several dozen", (Measure::Count, None), &settings).unwrap_err();
+        let refused =
+            check_value("dozens of thousands", (Measure::Count, None), &settings).unwrap_err();
         assert!(
             refused
                 .message
-                .starts_with("the value grammar cannot read \"several dozen\": "),
+                .starts_with("the value grammar cannot read \"dozens of thousands\": "),
             "{}",
             refused.message
         );
