@@ -264,6 +264,19 @@ fn quote_reading_differs(
                             format!("\"{scale}\" looks like a scale word it does not read");
                         refused.push((start..end + words, QuoteSays::Refused(reason), false));
                     }
+                    // "5,000 a day" on a figure counting a whole: a rate taken for the total.
+                    Some((tail::Refusal::Rate, words))
+                        if let Some(counting) = counting
+                            && !counts_per_period(counting) =>
+                    {
+                        let rate = parser.slice(&parser.span(end..end + words));
+                        let says = QuoteSays::CountsOther(format!(
+                            "gives a number for each period or item (\"{rate}\"), a rate, not the \
+                             whole the figure counts (label \"{}\")",
+                            counting.label
+                        ));
+                        refused.push((start..end + words, says, states_alike(&phrase, reading)));
+                    }
                     _ => phrases.push((start..end, phrase)),
                 }
                 start = end;
@@ -321,6 +334,12 @@ fn quote_reading_differs(
     // The first is the one shown when none reads alike; with none, the quote has nothing to say.
     let &(first, first_phrase, _) = stating.first()?;
     Some(phrase(first, QuoteSays::Reads(first_phrase.clone())))
+}
+
+/// Whether the figure counting `counting` names a period or a rate in its label or unit ("Deaths a
+/// day"): a quote's number for each period is then its value.
+fn counts_per_period(counting: Counting) -> bool {
+    tail::names_a_period(counting.label) || counting.unit.is_some_and(tail::names_a_period)
 }
 
 /// Whether the phrase states a number the value states (or, for vague values, the same word).

@@ -102,6 +102,19 @@ static REFUSED: LazyLock<HashMap<&str, Refusal>> = LazyLock::new(|| {
 static PERIOD_WORDS: LazyLock<HashSet<&str>> =
     LazyLock::new(|| PERIODS.split_whitespace().collect());
 
+static RATE_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| RATES.split_whitespace().collect());
+
+/// Whether `text` (a figure's label or unit) names a period or a rate, in the singular or the
+/// plural: "Deaths a day", "Daily deaths", "Deaths in the first weeks". A figure naming none
+/// counts a whole, not a number for each period.
+pub(super) fn names_a_period(text: &str) -> bool {
+    let text = text.to_lowercase();
+    (text.split(|c: char| !c.is_alphanumeric())).any(|word| {
+        let singular = word.strip_suffix('s').unwrap_or(word);
+        PERIOD_WORDS.contains(word) || PERIOD_WORDS.contains(singular) || RATE_WORDS.contains(word)
+    })
+}
+
 /// Why the word opening `tail` (a word after the number phrase, `previous` the token before it)
 /// is refused, if it is.
 pub(super) fn refusal(previous: Option<&Token>, tail: &[Token]) -> Option<Refusal> {

@@ -342,7 +342,8 @@ fn a_value_leaving_out_its_quotes_bound_or_range_end_is_flagged() {
 
 /// Bounds as wires and agencies write them, before the number ("north of", "max."), after it
 /// ("5,000-plus", "and counting", "at least") or close below it ("just under"), read as the bound
-/// they write; the copy leaving off the agency's "north of" is flagged.
+/// they write; the copy leaving off the agency's "north of" is flagged, and so is a rate ("about
+/// 400 a day") recorded as the toll.
 #[test]
 fn bounds_in_the_words_desks_write_read_as_they_say() {
     let dir = fixture("quake-toll-wordings");
@@ -362,6 +363,7 @@ fn bounds_in_the_words_desks_write_read_as_they_say() {
         r#""daily/killed-first-night" "at-least" [1500, null]"#,
         r#""red-crescent/killed" "approximate" [1800, 2000]"#,
         r#""wire/killed" "at-least" [3100, null]"#,
+        r#""wire/killed-a-day" "approximate" [360, 440]"#,
     ];
     assert_eq!(readings, expected);
 
@@ -369,7 +371,7 @@ fn bounds_in_the_words_desks_write_read_as_they_say() {
     assert_eq!(exit, 0, "{findings:#?}");
     assert!(with_code(&findings, "unreadable-value").is_empty());
     let differs = with_code(&findings, "value-reading-differs");
-    assert_eq!(differs.len(), 1, "{differs:#?}");
+    assert_eq!(differs.len(), 2, "{differs:#?}");
     assert_eq!(differs[0].line, 69);
     assert!(
         differs[0]
@@ -378,4 +380,8 @@ fn bounds_in_the_words_desks_write_read_as_they_say() {
         "{}",
         differs[0].message
     );
+    // A rate of recovery recorded as if it were the toll.
+    assert_eq!(differs[1].line, 79);
+    let rate = "its quote says \"about 400 a day\", which gives a number for each period or item";
+    assert!(differs[1].message.contains(rate), "{}", differs[1].message);
 }

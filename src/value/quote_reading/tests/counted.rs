@@ -168,3 +168,33 @@ fn a_number_of_the_cases_known_so_far_is_a_lower_bound() {
     assert_eq!(says("5,000", confirmed, "Confirmed cases"), None);
     assert_eq!(says("at least 304", "304 documented deaths", killed), None);
 }
+
+/// A number for each period read as a figure's whole would pass a rate for the total; on a figure
+/// whose label names a period it is the value.
+#[test]
+fn a_number_for_each_period_is_a_rate_on_a_figure_counting_a_whole() {
+    let killed = "People killed in the siege";
+    let rate = says("5,000", "some 5,000 a day were killed", killed);
+    let why = "gives a number for each period or item (\"a day\"), a rate, not the whole the \
+               figure counts (label \"People killed in the siege\")";
+    let expected = (
+        "some 5,000 a day".to_string(),
+        QuoteSays::CountsOther(why.into()),
+    );
+    assert_eq!(rate, Some(expected));
+    assert!(says("5,000", "5,000 daily deaths were recorded", killed).is_some());
+    for label in [
+        "Deaths a day at the height of the siege",
+        "Daily deaths",
+        "Weekly tolls",
+    ] {
+        let quote = "some 5,000 a day were killed";
+        assert_eq!(says("about 5,000", quote, label), None, "{label}");
+    }
+    // One period named, not a rate.
+    assert_eq!(says("5,000", "5,000 died in a single day", killed), None);
+    assert_eq!(
+        says("5,000", "5,000 died in a day of fighting", killed),
+        None
+    );
+}
