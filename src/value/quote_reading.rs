@@ -257,6 +257,10 @@ fn quote_reading_differs(
             Some(Ok((phrase, end))) if end > start => {
                 // A number for each period or with a bound after it may be recorded as written
                 // before the words: only a scale the grammar does not read makes it another number.
+                // "5,000 a day" on a figure counting a whole: a rate taken for the total.
+                let rate = counting
+                    .filter(|&counting| !counts_per_period(counting))
+                    .and_then(|counting| Some((counting, rate_after(tokens, end)?)));
                 match tail::refused_words(None, &tokens[end..]) {
                     Some((tail::Refusal::Scale, words)) => {
                         let scale = parser.slice(&parser.span(end..end + words));
@@ -264,18 +268,14 @@ fn quote_reading_differs(
                             format!("\"{scale}\" looks like a scale word it does not read");
                         refused.push((start..end + words, QuoteSays::Refused(reason), false));
                     }
-                    // "5,000 a day" on a figure counting a whole: a rate taken for the total.
-                    Some((tail::Refusal::Rate, words))
-                        if let Some(counting) = counting
-                            && !counts_per_period(counting) =>
-                    {
-                        let rate = parser.slice(&parser.span(end..end + words));
+                    _ if let Some((counting, rate)) = rate => {
+                        let words = parser.slice(&parser.span(rate.clone()));
                         let says = QuoteSays::CountsOther(format!(
-                            "gives a number for each period or item (\"{rate}\"), a rate, not the \
+                            "gives a number for each period or item (\"{words}\"), a rate, not the \
                              whole the figure counts (label \"{}\")",
                             counting.label
                         ));
-                        refused.push((start..end + words, says, states_alike(&phrase, reading)));
+                        refused.push((start..rate.end, says, states_alike(&phrase, reading)));
                     }
                     _ => phrases.push((start..end, phrase)),
                 }
@@ -334,6 +334,28 @@ fn quote_reading_differs(
     // The first is the one shown when none reads alike; with none, the quote has nothing to say.
     let &(first, first_phrase, _) = stating.first()?;
     Some(phrase(first, QuoteSays::Reads(first_phrase.clone())))
+}
+
+/// The words giving the number phrase ending at `end` for each period or item: right after it
+/// ("5,000 a day") or after one or two words saying what is counted ("300 people a day", "5,000
+/// died every week"). After such words, "each" gives a rate only before a period ("each week",
+/// not "the 5,000 victims each had a name").
+fn rate_after(tokens: &[Token], end: usize) -> Option<Range<usize>> {
+    (0..=2).find_map(|skip| {
+        let between = tokens.get(end..end + skip)?;
+        if !between.iter().all(|token| token.kind == Kind::Word) {
+            return None;
+        }
+        let previous = skip.checked_sub(1).map(|k| &tokens[end + k]);
+        let (refusal, words) = tail::refused_words(previous, &tokens[end + skip..])?;
+        let first = tokens[end + skip].text.as_ref();
+        let period_next =
+            (tokens.get(end + skip + 1)).is_some_and(|next| tail::is_period(&next.text));
+        let distributive = skip > 0 && matches!(first, "each" | "apiece") && !period_next;
+        // "each week" whole, where the word alone is the rate.
+        let words = words + usize::from(first == "each" && words == 1 && period_next);
+        (refusal == tail::Refusal::Rate && !distributive).then(|| end + skip..end + skip + words)
+    })
 }
 
 /// Whether the figure counting `counting` names a period or a rate in its label or unit ("Deaths a

@@ -104,6 +104,11 @@ static PERIOD_WORDS: LazyLock<HashSet<&str>> =
 
 static RATE_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| RATES.split_whitespace().collect());
 
+/// Whether `word` names a period ("day", "year") or an item a number may be given for ("head").
+pub(super) fn is_period(word: &str) -> bool {
+    PERIOD_WORDS.contains(word)
+}
+
 /// Whether `text` (a figure's label or unit) names a period or a rate, in the singular or the
 /// plural: "Deaths a day", "Daily deaths", "Deaths in the first weeks". A figure naming none
 /// counts a whole, not a number for each period.

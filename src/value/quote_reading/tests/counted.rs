@@ -183,6 +183,27 @@ fn a_number_for_each_period_is_a_rate_on_a_figure_counting_a_whole() {
     );
     assert_eq!(rate, Some(expected));
     assert!(says("5,000", "5,000 daily deaths were recorded", killed).is_some());
+    // After words saying what is counted, too; "each" only before a period.
+    for (value, quote, rate) in [
+        ("300", "300 people a day were killed", "300 people a day"),
+        ("5,000", "5,000 died each week", "5,000 died each week"),
+        (
+            "5,000",
+            "5,000 deaths every year",
+            "5,000 deaths every year",
+        ),
+    ] {
+        let found = says(value, quote, killed);
+        assert!(
+            matches!(&found, Some((text, QuoteSays::CountsOther(_))) if text == rate),
+            "{quote}: {found:?}"
+        );
+    }
+    assert_eq!(
+        says("5,000", "the 5,000 victims each had a name", killed),
+        None
+    );
+    assert_eq!(says("5,000", "5,000 people died a year ago", killed), None);
     for label in [
         "Deaths a day at the height of the siege",
         "Daily deaths",
