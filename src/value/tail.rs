@@ -1,9 +1,10 @@
 //! Words after a value's number phrase that would pass for words saying what is counted, yet
 //! change what the number says: a scale the grammar does not read ("3 lakh" is 300,000, "12 tsd"
 //! 12,000), a period or item that makes it a rate ("5,000 a day", "5,000 each"), a bound, an
-//! approximation, a projection, an average or a change ("5,000 minimum", "5,000-odd", "5,000
-//! expected", "5,000 average", "5,000 additional"). Read as a count, each would be misread in
-//! silence; each is refused instead.
+//! approximation, a projection, an average or a change ("5,000 people minimum", "5,000-odd",
+//! "5,000 expected", "5,000 average", "5,000 additional"). Read as a count, each would be misread
+//! in silence; each is refused instead. (Bounds the grammar reads right after the number, "5,000
+//! minimum" or "5,000 at most", never reach here.)
 
 use super::lexer::{Kind, Token};
 use super::units::Unit;
