@@ -20,6 +20,7 @@ mod number;
 mod outcome;
 mod parser;
 mod phrases;
+mod projection;
 mod quantity;
 mod quote_reading;
 mod reading;

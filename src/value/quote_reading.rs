@@ -12,6 +12,7 @@ use super::negation::Negations;
 use super::number::{Number, Ratio};
 use super::parser::Parser;
 use super::phrases::{AT_LEAST, AT_MOST, HEDGES, RANGE_OPENERS, phrase_at, phrase_words};
+use super::projection::projected;
 use super::reading::{Detail, Reading, Rule};
 use super::settings::ValueSettings;
 use super::tail;
@@ -47,6 +48,9 @@ pub enum QuoteSays {
     /// lower bound of the whole, which a value bounded above reads as the whole unless the
     /// claim's `measure` says so.
     KnownSoFar(&'static str),
+    /// The quote gives the phrase as a projection, in these words ("could reach"): a count of what
+    /// happened unless the claim's `measure` says it projects.
+    Projected(String),
 }
 
 /// Scale, fraction and other words that state a quantity without being a number word.
@@ -227,6 +231,12 @@ fn quote_reading_differs(
         let near = next_relevant[start].is_some_and(|at| at - start <= LONGEST_LEAD);
         let read = (near && reader.may_open(tokens, start)).then(|| parser.number_phrase(start));
         match read {
+            Some(Ok((phrase, end))) if let Some(words) = projected(tokens, start, end) => {
+                let words = parser.slice(&parser.span(words.0..words.1)).to_string();
+                let says = QuoteSays::Projected(words);
+                refused.push((start..end, says, states_alike(&phrase, reading)));
+                start = end;
+            }
             Some(Ok((_, end))) if let Some((unit, unit_end)) = parser.other_unit(end) => {
                 let measure = parser.slice(&parser.span(start..unit_end));
                 let reason = format!(

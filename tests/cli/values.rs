@@ -342,8 +342,8 @@ fn a_value_leaving_out_its_quotes_bound_or_range_end_is_flagged() {
 
 /// Bounds as wires and agencies write them, before the number ("north of", "max."), after it
 /// ("5,000-plus", "and counting", "at least") or close below it ("just under"), read as the bound
-/// they write; the copy leaving off the agency's "north of" is flagged, and so is a rate ("about
-/// 400 a day") recorded as the toll.
+/// they write; the copy leaving off the agency's "north of" is flagged, and so are a rate ("about
+/// 400 a day") and a projection ("could reach 10,000") recorded as the toll.
 #[test]
 fn bounds_in_the_words_desks_write_read_as_they_say() {
     let dir = fixture("quake-toll-wordings");
@@ -358,9 +358,11 @@ fn bounds_in_the_words_desks_write_read_as_they_say() {
     let expected = [
         r#""agency/killed" "at-least" [2000, null]"#,
         r#""business-wire/killed" "at-least" [5000, null]"#,
+        r#""business-wire/killed-projected" "exact" [10000, 10000]"#,
         r#""daily/killed-agency" "exact" [2000, 2000]"#,
         r#""daily/killed-estimate" "at-most" [0, 2500]"#,
         r#""daily/killed-first-night" "at-least" [1500, null]"#,
+        r#""daily/killed-projected" "exact" [10000, 10000]"#,
         r#""red-crescent/killed" "approximate" [1800, 2000]"#,
         r#""wire/killed" "at-least" [3100, null]"#,
         r#""wire/killed-a-day" "approximate" [360, 440]"#,
@@ -371,7 +373,7 @@ fn bounds_in_the_words_desks_write_read_as_they_say() {
     assert_eq!(exit, 0, "{findings:#?}");
     assert!(with_code(&findings, "unreadable-value").is_empty());
     let differs = with_code(&findings, "value-reading-differs");
-    assert_eq!(differs.len(), 2, "{differs:#?}");
+    assert_eq!(differs.len(), 3, "{differs:#?}");
     assert_eq!(differs[0].line, 69);
     assert!(
         differs[0]
@@ -384,4 +386,12 @@ fn bounds_in_the_words_desks_write_read_as_they_say() {
     assert_eq!(differs[1].line, 79);
     let rate = "its quote says \"about 400 a day\", which gives a number for each period or item";
     assert!(differs[1].message.contains(rate), "{}", differs[1].message);
+    // A projection copied as a count; recorded with `measure = "projection"`, it passes.
+    assert_eq!(differs[2].line, 100);
+    let projected = "its quote says \"10,000\", which it gives as a projection (\"could reach\")";
+    assert!(
+        differs[2].message.contains(projected),
+        "{}",
+        differs[2].message
+    );
 }

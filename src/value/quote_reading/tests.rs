@@ -27,6 +27,7 @@ fn differs_in(value: &str, quote: &str, unit: Option<&str>) -> String {
                 QuoteSays::Refused(why) => format!("{}: refused, {why}{negated}", p.text),
                 QuoteSays::CountsOther(why) => format!("{}: {why}{negated}", p.text),
                 QuoteSays::KnownSoFar(word) => format!("{}: {word} so far{negated}", p.text),
+                QuoteSays::Projected(words) => format!("{}: projected, {words}{negated}", p.text),
             }
         })
 }
