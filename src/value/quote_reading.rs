@@ -269,8 +269,8 @@ fn quote_reading_differs(
                 // before the words: only a scale the grammar does not read makes it another number.
                 // "5,000 a day" on a figure counting a whole: a rate taken for the total.
                 let rate = counting
-                    .filter(|&counting| !counts_per_period(counting))
-                    .and_then(|counting| Some((counting, rate_after(tokens, end)?)));
+                    .filter(|&counting| !tail::counts_per_period(counting))
+                    .and_then(|counting| Some((counting, tail::rate_after(tokens, end)?)));
                 match tail::refused_words(None, &tokens[end..]) {
                     Some((tail::Refusal::Scale, words)) => {
                         let scale = parser.slice(&parser.span(end..end + words));
@@ -344,34 +344,6 @@ fn quote_reading_differs(
     // The first is the one shown when none reads alike; with none, the quote has nothing to say.
     let &(first, first_phrase, _) = stating.first()?;
     Some(phrase(first, QuoteSays::Reads(first_phrase.clone())))
-}
-
-/// The words giving the number phrase ending at `end` for each period or item: right after it
-/// ("5,000 a day") or after one or two words saying what is counted ("300 people a day", "5,000
-/// died every week"). After such words, "each" gives a rate only before a period ("each week",
-/// not "the 5,000 victims each had a name").
-fn rate_after(tokens: &[Token], end: usize) -> Option<Range<usize>> {
-    (0..=2).find_map(|skip| {
-        let between = tokens.get(end..end + skip)?;
-        if !between.iter().all(|token| token.kind == Kind::Word) {
-            return None;
-        }
-        let previous = skip.checked_sub(1).map(|k| &tokens[end + k]);
-        let (refusal, words) = tail::refused_words(previous, &tokens[end + skip..])?;
-        let first = tokens[end + skip].text.as_ref();
-        let period_next =
-            (tokens.get(end + skip + 1)).is_some_and(|next| tail::is_period(&next.text));
-        let distributive = skip > 0 && matches!(first, "each" | "apiece") && !period_next;
-        // "each week" whole, where the word alone is the rate.
-        let words = words + usize::from(first == "each" && words == 1 && period_next);
-        (refusal == tail::Refusal::Rate && !distributive).then(|| end + skip..end + skip + words)
-    })
-}
-
-/// Whether the figure counting `counting` names a period or a rate in its label or unit ("Deaths a
-/// day"): a quote's number for each period is then its value.
-fn counts_per_period(counting: Counting) -> bool {
-    tail::names_a_period(counting.label) || counting.unit.is_some_and(tail::names_a_period)
 }
 
 /// Whether the phrase states a number the value states (or, for vague values, the same word).

@@ -4,11 +4,14 @@
 //! approximation, a projection, an average or a change ("5,000 people minimum", "5,000-odd",
 //! "5,000 expected", "5,000 average", "5,000 additional"). Read as a count, each would be misread
 //! in silence; each is refused instead. (Bounds the grammar reads right after the number, "5,000
-//! minimum" or "5,000 at most", never reach here.)
+//! minimum" or "5,000 at most", never reach here.) In quotes, a rate is kept apart from the count
+//! of a figure that names no period ("about 400 a day" on "People killed").
 
+use super::counted::Counting;
 use super::lexer::{Kind, Token};
 use super::units::Unit;
 use foldhash::{HashMap, HashSet};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// Why a word after the number is refused.
@@ -156,6 +159,33 @@ pub(super) fn refused_words(previous: Option<&Token>, tail: &[Token]) -> Option<
             None => listed.map(|&refusal| (refusal, 1)),
         },
     }
+}
+
+/// The words giving the number phrase ending at `end` for each period or item: right after it
+/// ("5,000 a day") or after one or two words saying what is counted ("300 people a day", "5,000
+/// died every week"). After such words, "each" gives a rate only before a period ("each week",
+/// not "the 5,000 victims each had a name").
+pub(super) fn rate_after(tokens: &[Token], end: usize) -> Option<Range<usize>> {
+    (0..=2).find_map(|skip| {
+        let between = tokens.get(end..end + skip)?;
+        if !between.iter().all(|token| token.kind == Kind::Word) {
+            return None;
+        }
+        let previous = skip.checked_sub(1).map(|k| &tokens[end + k]);
+        let (refusal, words) = refused_words(previous, &tokens[end + skip..])?;
+        let first = tokens[end + skip].text.as_ref();
+        let period_next = (tokens.get(end + skip + 1)).is_some_and(|next| is_period(&next.text));
+        let distributive = skip > 0 && matches!(first, "each" | "apiece") && !period_next;
+        // "each week" whole, where the word alone is the rate.
+        let words = words + usize::from(first == "each" && words == 1 && period_next);
+        (refusal == Refusal::Rate && !distributive).then(|| end + skip..end + skip + words)
+    })
+}
+
+/// Whether the figure counting `counting` names a period or a rate in its label or unit ("Deaths a
+/// day"): a quote's number for each period is then its value.
+pub(super) fn counts_per_period(counting: Counting) -> bool {
+    names_a_period(counting.label) || counting.unit.is_some_and(names_a_period)
 }
 
 /// Whether the token at `k` is joined to a number that follows it, directly or by a hyphen:
