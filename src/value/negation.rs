@@ -3,9 +3,8 @@
 //! negates a word of credibility ("are not realistic", "it is not true that"), or denies it before
 //! the phrase ("officials denied that", "disputes the figure of", "there is no evidence that") or at
 //! the end of its sentence ("5,000 were killed, the ministry denied"); or a negation stands right
-//! before the phrase ("not 5,000 but 500", "rather than 5,000"). A
-//! negation elsewhere in the clause ("were never seen again") says something of what is counted,
-//! not of the figure.
+//! before the phrase ("not 5,000 but 500", "rather than 5,000"). A negation elsewhere in the
+//! clause ("were never seen again") says something of what is counted, not of the figure.
 
 use super::lexer::{Kind, Token};
 use std::ops::Range;
