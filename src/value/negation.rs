@@ -163,6 +163,9 @@ fn negation(word: &str) -> bool {
 /// "did not deny". It denies the phrases before it in its clause, and in the clause a comma
 /// parts from it.
 fn denies_before(tokens: &[Token], i: usize) -> bool {
+    if !DENYING_VERBS.contains(&tokens[i].text.as_ref()) {
+        return false;
+    }
     let word = |k: Option<usize>| {
         k.and_then(|k| tokens.get(k))
             .map_or("", |t| t.text.as_ref())
@@ -171,10 +174,7 @@ fn denies_before(tokens: &[Token], i: usize) -> bool {
         .get(i + 1)
         .is_none_or(|next| breaks(next) && next.text != ",");
     let before = [word(i.checked_sub(1)), word(i.checked_sub(2))];
-    DENYING_VERBS.contains(&word(Some(i)))
-        && ends_sentence
-        && !BE.contains(&before[0])
-        && !before.into_iter().any(negation)
+    ends_sentence && !BE.contains(&before[0]) && !before.into_iter().any(negation)
 }
 
 impl<'t> Negations<'t> {

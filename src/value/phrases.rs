@@ -200,11 +200,14 @@ const SUFFIXES: [(&str, Bound); 19] = [
 /// The bound written at `tokens[start]`, after a number (see [`SUFFIXES`]), and the index after
 /// it. Before another number it is none: "5,000 plus 300" adds, as a quote may write.
 pub(super) fn suffix_at(tokens: &[Token], start: usize) -> Option<(Bound, usize)> {
-    // Every suffix starts with a word or symbol; most places the grammar looks at are numbers.
-    opening(tokens, start)?;
-    let (bound, next) = SUFFIXES.into_iter().find_map(|(phrase, bound)| {
-        phrase_at(tokens, start, phrase).map(|length| (bound, start + length))
-    })?;
+    // Every suffix starts with a word or symbol; most places the grammar looks at are numbers,
+    // and most words open none of the suffixes.
+    let opening = opening(tokens, start)?;
+    let (bound, next) = (SUFFIXES.into_iter())
+        .filter(|(phrase, _)| opens(phrase, opening))
+        .find_map(|(phrase, bound)| {
+            phrase_at(tokens, start, phrase).map(|length| (bound, start + length))
+        })?;
     let number = |token: &Token| matches!(token.kind, Kind::Number(_));
     (!tokens.get(next).is_some_and(number)).then_some((bound, next))
 }

@@ -269,8 +269,8 @@ fn quote_reading_differs(
                 // before the words: only a scale the grammar does not read makes it another number.
                 // "5,000 a day" on a figure counting a whole: a rate taken for the total.
                 let rate = counting
-                    .filter(|&counting| !tail::counts_per_period(counting))
-                    .and_then(|counting| Some((counting, tail::rate_after(tokens, end)?)));
+                    .and_then(|counting| Some((counting, tail::rate_after(tokens, end)?)))
+                    .filter(|&(counting, _)| !tail::counts_per_period(counting));
                 match tail::refused_words(None, &tokens[end..]) {
                     Some((tail::Refusal::Scale, words)) => {
                         let scale = parser.slice(&parser.span(end..end + words));

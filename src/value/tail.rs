@@ -171,9 +171,14 @@ pub(super) fn rate_after(tokens: &[Token], end: usize) -> Option<Range<usize>> {
         if !between.iter().all(|token| token.kind == Kind::Word) {
             return None;
         }
+        // Most words after a number open no rate: passed over before the lists are read.
+        let first = tokens.get(end + skip)?.text.as_ref();
+        let opens_rate = matches!(first, "a" | "an" | "each" | "per" | "every" | "at");
+        if !opens_rate && !RATE_WORDS.contains(first) {
+            return None;
+        }
         let previous = skip.checked_sub(1).map(|k| &tokens[end + k]);
         let (refusal, words) = refused_words(previous, &tokens[end + skip..])?;
-        let first = tokens[end + skip].text.as_ref();
         let period_next = (tokens.get(end + skip + 1)).is_some_and(|next| is_period(&next.text));
         let distributive = skip > 0 && matches!(first, "each" | "apiece") && !period_next;
         // "each week" whole, where the word alone is the rate.
