@@ -36,9 +36,8 @@ pub(super) fn projected(tokens: &[Token], start: usize, end: usize) -> Option<(u
     if let Some(n) = verb {
         let modal = MODALS.contains(&back(n + 1));
         let expected = back(n + 1) == "to" && EXPECTED.contains(&back(n + 2));
-        let first = start - n - if expected { 2 } else { 1 };
         if modal || expected {
-            return Some((first, start));
+            return Some((start - n - if expected { 2 } else { 1 }, start));
         }
     }
     (0..=1).find_map(|skip| {
@@ -103,6 +102,7 @@ mod tests {
             "5,000 died and more could die",
             "officials could not confirm 5,000 deaths",
             "to reach 5,000 people, rescuers walked",
+            "reach 5,000",
         ] {
             assert_eq!(projection(quote, "5,000"), None, "{quote}");
         }
