@@ -82,15 +82,14 @@ const CLOSE_ABOVE: [&str; 8] = [
 /// pass without a conflict, though the source puts the count near 5,000.
 pub(super) fn refuse_close_above(text: &str, tokens: &[Token]) -> Result<(), ValueError> {
     let found = (0..tokens.len()).find_map(|start| {
-        let phrase = CLOSE_ABOVE
+        let words = CLOSE_ABOVE
             .iter()
-            .find(|p| phrase_at(tokens, start, p).is_some())?;
-        Some((start, phrase))
+            .find_map(|p| phrase_at(tokens, start, p))?;
+        Some((start, words))
     });
-    let Some((start, phrase)) = found else {
+    let Some((start, words)) = found else {
         return Ok(());
     };
-    let words = phrase.split(' ').count();
     let span = tokens[start].span.start..tokens[start + words - 1].span.end;
     let message = format!(
         "\"{}\" puts the count close above its number, which no bound the grammar reads says: read \
